@@ -1,0 +1,291 @@
+//! `csp-rules`: the rules engine on the command line (interfaces.md §3).
+//! Exit 0 when a file was evaluated, 2 with one `error:` line on any bad input or arguments.
+
+use csp_rules::{presets, rules, share, Lang, Limit, Place, Problem, ScenarioError};
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+const HELP: &str = "\
+csp-rules — judge CSP partner relationships by the rules of Microsoft's guide
+
+Usage:
+  csp-rules check [--lang en|zh-TW] [--summary] FILE|-   evaluate a scenario file, print the report
+  csp-rules share FILE|-                                 print the page's share-link fragment
+  csp-rules rules [--lang en|zh-TW] [--json]             list every rule ID with its statement
+  csp-rules presets [--lang en|zh-TW]                    list the guide's eight example scenarios
+  csp-rules preset N                                     print preset N's scenario file
+
+Run `csp-rules COMMAND --help` for more. Exit status: 0 when evaluated (whatever the
+verdicts), 2 on bad input or arguments, with one line on standard error starting `error:`.";
+
+const CHECK_HELP: &str = "\
+Usage: csp-rules check [--lang en|zh-TW] [--summary] FILE|-
+
+Reads a scenario file (JSON, version 1; `-` reads standard input), evaluates every edge and
+prints the report as JSON: each edge's verdict (allowed or blocked) with its findings, the
+diagram-wide findings and a summary.
+
+Options:
+  --lang en|zh-TW   language of messages, citations and remedies (default: en)
+  --summary         print counts by verdict and by rule instead of the full report
+  -h, --help        show this help";
+
+const SHARE_HELP: &str = "\
+Usage: csp-rules share FILE|-
+
+Prints the fragment `#scenario=…` that opens the scenario in the explorer page: append it to
+the page's address. Format: `1.<codec>.<data>`, codec `j` (JSON) or `z` (raw DEFLATE),
+data base64url without padding.";
+
+const RULES_HELP: &str = "\
+Usage: csp-rules rules [--lang en|zh-TW] [--json]
+
+Lists every rule ID with its severity and one-line statement (--json: as a JSON array of
+{id, severity, statement, cite}).";
+
+const PRESETS_HELP: &str = "\
+Usage: csp-rules presets [--lang en|zh-TW]
+       csp-rules preset N
+
+`presets` lists the guide's eight example scenarios; `preset N` prints scenario N's file,
+ready for `csp-rules check -`.";
+
+/// A failure: the one `error:` line, already in the user's language.
+struct Failure(String);
+
+impl From<ScenarioError> for Failure {
+    fn from(e: ScenarioError) -> Self {
+        Failure(e.line(Lang::En))
+    }
+}
+
+fn usage(msg: impl std::fmt::Display, cmd: &str) -> Failure {
+    Failure(format!("error: {msg} (see `csp-rules {cmd} --help`)"))
+}
+
+#[derive(Default)]
+struct Args {
+    lang: Lang,
+    summary: bool,
+    json: bool,
+    help: bool,
+    positional: Vec<String>,
+}
+
+fn parse_args(cmd: &str, args: &[String], allowed: &[&str]) -> Result<Args, Failure> {
+    let mut out = Args::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let (flag, inline) = match a.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+            _ => (a.as_str(), None),
+        };
+        match flag {
+            "-h" | "--help" => out.help = true,
+            "--lang" if allowed.contains(&"--lang") => {
+                let v = match inline {
+                    Some(v) => v,
+                    None => it
+                        .next()
+                        .cloned()
+                        .ok_or_else(|| usage("--lang needs a value: en or zh-TW", cmd))?,
+                };
+                out.lang = Lang::from_tag(&v).ok_or_else(|| {
+                    usage(format!("unknown language {v:?}; use en or zh-TW"), cmd)
+                })?;
+            }
+            "--summary" if allowed.contains(&"--summary") => out.summary = true,
+            "--json" if allowed.contains(&"--json") => out.json = true,
+            "-" => out.positional.push(a.clone()),
+            f if f.starts_with('-') => return Err(usage(format!("unknown option {a:?}"), cmd)),
+            _ => out.positional.push(a.clone()),
+        }
+    }
+    Ok(out)
+}
+
+fn one_file(cmd: &str, a: &Args) -> Result<Vec<u8>, Failure> {
+    match a.positional.as_slice() {
+        [path] => read_input(path),
+        [] => Err(usage("missing FILE (use - for standard input)", cmd)),
+        _ => Err(usage("expected one FILE", cmd)),
+    }
+}
+
+fn too_large(found: usize) -> Failure {
+    Failure::from(ScenarioError::new(
+        Place::Input,
+        Problem::TooLarge {
+            limit: Limit::Bytes,
+            found,
+        },
+    ))
+}
+
+/// Reads a file or standard input, never more than one byte past the size limit.
+fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
+    let cap = Limit::MAX_BYTES as u64 + 1;
+    let mut buf = Vec::new();
+    let result = if path == "-" {
+        io::stdin().lock().take(cap).read_to_end(&mut buf)
+    } else {
+        let file = std::fs::File::open(path)
+            .map_err(|e| Failure(format!("error: cannot read {path:?}: {e}")))?;
+        if let Ok(meta) = file.metadata() {
+            if meta.len() > Limit::MAX_BYTES as u64 {
+                return Err(too_large(usize::try_from(meta.len()).unwrap_or(usize::MAX)));
+            }
+        }
+        file.take(cap).read_to_end(&mut buf)
+    };
+    let name = if path == "-" { "standard input" } else { path };
+    result.map_err(|e| Failure(format!("error: cannot read {name:?}: {e}")))?;
+    if buf.len() > Limit::MAX_BYTES {
+        return Err(too_large(buf.len()));
+    }
+    Ok(buf)
+}
+
+fn run(argv: &[String], out: &mut dyn Write) -> Result<(), Failure> {
+    let Some((cmd, rest)) = argv.split_first() else {
+        return Err(Failure(
+            format!("error: missing command\n\n{HELP}")
+                .lines()
+                .next()
+                .unwrap_or("error: missing command")
+                .to_string(),
+        ));
+    };
+    let w = |out: &mut dyn Write, text: &str| -> Result<(), Failure> {
+        out.write_all(text.as_bytes())
+            .map_err(|e| Failure(format!("error: cannot write output: {e}")))
+    };
+    match cmd.as_str() {
+        "-h" | "--help" | "help" => w(out, &format!("{HELP}\n")),
+        "-V" | "--version" => w(out, &format!("csp-rules {}\n", csp_rules::VERSION)),
+        "check" => {
+            let a = parse_args("check", rest, &["--lang", "--summary"])?;
+            if a.help {
+                return w(out, &format!("{CHECK_HELP}\n"));
+            }
+            let report = csp_rules::check(&one_file("check", &a)?, a.lang)
+                .map_err(|e| Failure(e.line(a.lang)))?;
+            if a.summary {
+                let mut text = format!(
+                    "allowed\t{}\nblocked\t{}\n",
+                    report.summary.allowed, report.summary.blocked
+                );
+                for (rule, n) in report.counts_by_rule() {
+                    text.push_str(&format!("{rule}\t{n}\n"));
+                }
+                w(out, &text)
+            } else {
+                let mut buf = io::BufWriter::with_capacity(1 << 16, out);
+                serde_json::to_writer_pretty(&mut buf, &report)
+                    .map_err(|e| Failure(format!("error: cannot write output: {e}")))?;
+                buf.write_all(b"\n")
+                    .and_then(|_| buf.flush())
+                    .map_err(|e| Failure(format!("error: cannot write output: {e}")))
+            }
+        }
+        "share" => {
+            let a = parse_args("share", rest, &[])?;
+            if a.help {
+                return w(out, &format!("{SHARE_HELP}\n"));
+            }
+            let scenario = csp_rules::parse_bytes(&one_file("share", &a)?)?;
+            w(out, &format!("{}\n", share::fragment(&scenario)))
+        }
+        "rules" => {
+            let a = parse_args("rules", rest, &["--lang", "--json"])?;
+            if a.help {
+                return w(out, &format!("{RULES_HELP}\n"));
+            }
+            if let Some(extra) = a.positional.first() {
+                return Err(usage(format!("unexpected argument {extra:?}"), "rules"));
+            }
+            let list = rules(a.lang);
+            if a.json {
+                w(
+                    out,
+                    &format!(
+                        "{}\n",
+                        serde_json::to_string_pretty(&list).unwrap_or_default()
+                    ),
+                )
+            } else {
+                let width = list.iter().map(|r| r.id.len()).max().unwrap_or(0);
+                let text: String = list
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{:width$}  {:5}  {}\n",
+                            r.id,
+                            format!("{:?}", r.severity).to_lowercase(),
+                            r.statement
+                        )
+                    })
+                    .collect();
+                w(out, &text)
+            }
+        }
+        "presets" => {
+            let a = parse_args("presets", rest, &["--lang"])?;
+            if a.help {
+                return w(out, &format!("{PRESETS_HELP}\n"));
+            }
+            let text: String = presets::all()
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{}\t{}\t{}\n",
+                        p.number,
+                        p.title(a.lang),
+                        p.description(a.lang)
+                    )
+                })
+                .collect();
+            w(out, &text)
+        }
+        "preset" => {
+            let a = parse_args("preset", rest, &[])?;
+            if a.help {
+                return w(out, &format!("{PRESETS_HELP}\n"));
+            }
+            let n = match a.positional.as_slice() {
+                [n] => n,
+                _ => return Err(usage("expected one preset number, 1 to 8", "preset")),
+            };
+            let p = n.parse::<u8>().ok().and_then(presets::get).ok_or_else(|| {
+                usage(
+                    format!("no preset {n:?}; presets are numbered 1 to 8"),
+                    "preset",
+                )
+            })?;
+            w(out, p.json)
+        }
+        other => Err(Failure(format!(
+            "error: unknown command {other:?} (see `csp-rules --help`)"
+        ))),
+    }
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match run(&argv, &mut out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(line)) => {
+            // A reader that went away (`| head`) is not an error worth a message.
+            if line.contains("Broken pipe") {
+                return ExitCode::SUCCESS;
+            }
+            let _ = writeln!(io::stderr(), "{line}");
+            ExitCode::from(2)
+        }
+    }
+}

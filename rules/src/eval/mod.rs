@@ -1,0 +1,321 @@
+//! The engine: judges every edge of a scenario and the diagram as a whole.
+//!
+//! One pass builds indices, one pass applies the rules local to an edge (one function per
+//! rule ID, in the files beside this one), then supply is propagated down the chain in tier
+//! order (Microsoft, then providers and direct bill partners, then resellers). Everything is
+//! linear in nodes + edges.
+
+mod chain;
+mod customers;
+mod diagram;
+mod prerequisites;
+mod regions;
+
+use crate::catalogue::{RuleId, Severity};
+use crate::error::ScenarioError;
+use crate::fix::Fix;
+use crate::lang::Lang;
+use crate::model::{Date, Edge, EdgeKind, Node, NodeKind, Scenario};
+use crate::parse::validate;
+use crate::report::{EdgeReport, Finding, Report, Summary, Verdict};
+use std::collections::{HashMap, HashSet};
+
+/// A message in the reader's language; `format!` captures from the caller's scope.
+macro_rules! t {
+    ($cx:expr, $en:literal, $zh:literal) => {
+        match $cx.lang {
+            $crate::lang::Lang::En => format!($en),
+            $crate::lang::Lang::ZhTw => format!($zh),
+        }
+    };
+}
+pub(crate) use t;
+
+/// The date from which every transacting partner must have signed the MPA.
+pub const MPA_DATE: Date = Date {
+    year: 2020,
+    month: 2,
+    day: 1,
+};
+
+/// Evaluates a scenario: every edge once, in file order, plus diagram-wide findings.
+pub fn evaluate(s: &Scenario, lang: Lang) -> Result<Report, ScenarioError> {
+    let checked = validate(s)?;
+    let cx = Cx::new(s, &checked.ends, checked.as_of, lang);
+    let n = s.nodes.len();
+
+    let mut findings: Vec<Vec<Finding>> = cx.edges().map(|e| local(&cx, &e)).collect();
+    let blocked = |f: &[Finding]| f.iter().any(|f| f.severity == Severity::Block);
+
+    // Supply flows down the chain; a seller is supplied by an allowed sale into it from
+    // the tier above, so each tier is settled before the next is judged.
+    let mut supplied = vec![false; n];
+    for tier in [Tier::Microsoft, Tier::Provider, Tier::Reseller] {
+        for e in cx.edges() {
+            if e.edge.kind == EdgeKind::SellsTo && Tier::of(e.from.kind) == Some(tier) {
+                if tier != Tier::Microsoft && !supplied[e.fi] {
+                    findings[e.i].push(chain::needs_upstream(&cx, &e));
+                }
+                if tier.supplies(e.to.kind) && !blocked(&findings[e.i]) {
+                    supplied[e.ti] = true;
+                }
+            }
+        }
+    }
+
+    for e in cx.edges() {
+        if !blocked(&findings[e.i]) {
+            if let Some(f) = customers::own_use_info(&cx, &e) {
+                findings[e.i].push(f);
+            }
+        }
+        findings[e.i].sort_by_key(|f| f.rule);
+    }
+
+    let verdicts: Vec<Verdict> = findings
+        .iter()
+        .map(|f| {
+            if blocked(f) {
+                Verdict::Blocked
+            } else {
+                Verdict::Allowed
+            }
+        })
+        .collect();
+    let diagram = diagram::findings(&cx, &verdicts);
+    let mut summary = Summary::default();
+    let edges = s
+        .edges
+        .iter()
+        .zip(findings)
+        .zip(&verdicts)
+        .map(|((edge, findings), &verdict)| {
+            match verdict {
+                Verdict::Allowed => summary.allowed += 1,
+                Verdict::Blocked => summary.blocked += 1,
+            }
+            EdgeReport {
+                id: edge.id.clone(),
+                verdict,
+                findings,
+            }
+        })
+        .collect();
+    Ok(Report {
+        version: 1,
+        as_of: checked.as_of.to_string(),
+        edges,
+        diagram,
+        summary,
+    })
+}
+
+/// The findings that depend only on an edge, its two ends and the indices.
+fn local(cx: &Cx, e: &EdgeRef) -> Vec<Finding> {
+    let checks: [fn(&Cx, &EdgeRef) -> Option<Finding>; 16] = [
+        chain::microsoft_sells_to_partners,
+        chain::provider_sells_to_resellers,
+        chain::reseller_sells_to_customers,
+        chain::direct_sells_to_customers,
+        chain::customers_do_not_sell,
+        chain::no_self_loop,
+        prerequisites::mpa_required,
+        prerequisites::reseller_ready,
+        prerequisites::direct_requirements,
+        customers::multipartner_allowed,
+        customers::multichannel_allowed,
+        customers::manages_partner_to_customer,
+        customers::self_no_sale_to_self_or_affiliate,
+        customers::own_use_separate_tenant,
+        customers::reseller_as_customer_same_provider,
+        regions::customer_same_region,
+    ];
+    let mut out: Vec<Finding> = checks.iter().filter_map(|check| check(cx, e)).collect();
+    out.extend(regions::partner_same_region(cx, e));
+    out
+}
+
+/// The levels of the supply chain that sell on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tier {
+    Microsoft,
+    Provider,
+    Reseller,
+}
+
+impl Tier {
+    fn of(kind: NodeKind) -> Option<Tier> {
+        match kind {
+            NodeKind::Microsoft => Some(Tier::Microsoft),
+            NodeKind::IndirectProvider | NodeKind::DirectBillPartner => Some(Tier::Provider),
+            NodeKind::IndirectReseller => Some(Tier::Reseller),
+            NodeKind::Customer => None,
+        }
+    }
+
+    /// Whether an allowed sale from this tier into `kind` supplies it for reselling.
+    fn supplies(self, kind: NodeKind) -> bool {
+        match self {
+            Tier::Microsoft => {
+                matches!(
+                    kind,
+                    NodeKind::IndirectProvider | NodeKind::DirectBillPartner
+                )
+            }
+            Tier::Provider => kind == NodeKind::IndirectReseller,
+            Tier::Reseller => false,
+        }
+    }
+}
+
+/// One edge with its two ends resolved.
+#[derive(Debug)]
+pub(crate) struct EdgeRef<'a> {
+    pub i: usize,
+    pub edge: &'a Edge,
+    pub fi: usize,
+    pub ti: usize,
+    pub from: &'a Node,
+    pub to: &'a Node,
+}
+
+impl EdgeRef<'_> {
+    pub fn sells(&self) -> bool {
+        self.edge.kind == EdgeKind::SellsTo
+    }
+
+    pub fn is(&self, from: NodeKind, to: NodeKind) -> bool {
+        self.from.kind == from && self.to.kind == to
+    }
+}
+
+/// The scenario with the indices the rules need, built once.
+#[derive(Debug)]
+pub(crate) struct Cx<'a> {
+    pub s: &'a Scenario,
+    pub lang: Lang,
+    pub as_of: Date,
+    ends: &'a [(usize, usize)],
+    /// Each tenant held by a partner, with the first partner holding it.
+    pub partner_tenants: HashMap<&'a str, usize>,
+    pub partner_orgs: HashSet<&'a str>,
+    pub tenants: HashSet<&'a str>,
+    /// For each reseller, the providers that sell to it (its relationships), in file order.
+    pub providers_of: HashMap<usize, Vec<usize>>,
+    /// (reseller tenant, provider) → the reseller holding that relationship.
+    pub reseller_relationship: HashMap<(&'a str, usize), usize>,
+    /// For each customer, how many different nodes sell to it.
+    pub sellers_into: HashMap<usize, usize>,
+    /// For each customer, how many different partners sell to or manage it.
+    pub partners_into: HashMap<usize, usize>,
+}
+
+impl<'a> Cx<'a> {
+    fn new(s: &'a Scenario, ends: &'a [(usize, usize)], as_of: Date, lang: Lang) -> Self {
+        let mut cx = Cx {
+            s,
+            lang,
+            as_of,
+            ends,
+            partner_tenants: HashMap::new(),
+            partner_orgs: HashSet::new(),
+            tenants: HashSet::new(),
+            providers_of: HashMap::new(),
+            reseller_relationship: HashMap::new(),
+            sellers_into: HashMap::new(),
+            partners_into: HashMap::new(),
+        };
+        for (i, n) in s.nodes.iter().enumerate() {
+            cx.tenants.insert(n.tenant());
+            if n.kind.is_partner() {
+                cx.partner_tenants.entry(n.tenant()).or_insert(i);
+                cx.partner_orgs.insert(n.org());
+            }
+        }
+        let mut seen_sellers = HashSet::new();
+        let mut seen_partners = HashSet::new();
+        for e in cx.edges().collect::<Vec<_>>() {
+            if e.sells() && e.is(NodeKind::IndirectProvider, NodeKind::IndirectReseller) {
+                let providers = cx.providers_of.entry(e.ti).or_default();
+                if !providers.contains(&e.fi) {
+                    providers.push(e.fi);
+                }
+                cx.reseller_relationship
+                    .entry((e.to.tenant(), e.fi))
+                    .or_insert(e.ti);
+            }
+            if e.to.kind == NodeKind::Customer {
+                if e.sells() && seen_sellers.insert((e.fi, e.ti)) {
+                    *cx.sellers_into.entry(e.ti).or_default() += 1;
+                }
+                if e.from.kind.is_partner() && seen_partners.insert((e.fi, e.ti)) {
+                    *cx.partners_into.entry(e.ti).or_default() += 1;
+                }
+            }
+        }
+        cx
+    }
+
+    pub fn edges(&self) -> impl Iterator<Item = EdgeRef<'a>> + '_ {
+        let s = self.s;
+        s.edges
+            .iter()
+            .zip(self.ends)
+            .enumerate()
+            .map(move |(i, (edge, &(fi, ti)))| EdgeRef {
+                i,
+                edge,
+                fi,
+                ti,
+                from: &s.nodes[fi],
+                to: &s.nodes[ti],
+            })
+    }
+
+    pub fn mpa_in_force(&self) -> bool {
+        self.as_of >= MPA_DATE
+    }
+
+    /// A node's label in quotation marks of the reader's language.
+    pub fn q(&self, n: &Node) -> String {
+        self.lang
+            .pick(format!("“{}”", n.label()), format!("「{}」", n.label()))
+    }
+
+    pub fn kind(&self, n: &Node) -> &'static str {
+        crate::names::kind_name(n.kind, self.lang)
+    }
+
+    pub fn region(&self, n: &Node) -> String {
+        crate::names::region_name(n.region().unwrap_or_default(), self.lang).to_string()
+    }
+
+    pub fn finding(
+        &self,
+        rule: RuleId,
+        message: String,
+        remedies: Vec<String>,
+        fixes: Vec<Fix>,
+    ) -> Finding {
+        Finding {
+            rule,
+            severity: rule.severity(),
+            message,
+            cite: rule.cite().text(self.lang),
+            remedies,
+            fixes,
+        }
+    }
+
+    /// A tenant name no node uses yet, for a customer that needs one of its own.
+    pub fn fresh_tenant(&self, customer: &Node) -> String {
+        let base = format!("{}-customer", customer.org());
+        let mut candidate = base.clone();
+        let mut k = 2;
+        while self.tenants.contains(candidate.as_str()) {
+            candidate = format!("{base}-{k}");
+            k += 1;
+        }
+        candidate
+    }
+}

@@ -1,0 +1,380 @@
+//! Reading a scenario file: JSON syntax and shape through serde (with the path of the first
+//! bad field), then the checks serde can't express. The first problem wins.
+
+use crate::error::{Limit, Place, Problem, ScenarioError};
+use crate::model::{Date, Edge, Flag, Node, NodeKind, Scenario, DEFAULT_AS_OF};
+use serde::de::{Deserializer, SeqAccess, Visitor};
+use std::collections::HashMap;
+use std::marker::PhantomData;
+
+const LIMIT_MARK: &str = "\u{1}limit:";
+
+/// Reads and validates a scenario file given as bytes (UTF-8, with or without a BOM).
+pub fn parse_bytes(bytes: &[u8]) -> Result<Scenario, ScenarioError> {
+    if bytes.len() > Limit::MAX_BYTES {
+        return Err(ScenarioError::new(
+            Place::Input,
+            Problem::TooLarge {
+                limit: Limit::Bytes,
+                found: bytes.len(),
+            },
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let scenario: Scenario = serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
+    de.end().map_err(|e| syntax(&e))?;
+    validate(&scenario)?;
+    Ok(scenario)
+}
+
+/// Reads and validates a scenario file given as text.
+pub fn parse(json: &str) -> Result<Scenario, ScenarioError> {
+    parse_bytes(json.as_bytes())
+}
+
+fn syntax(e: &serde_json::Error) -> ScenarioError {
+    ScenarioError::new(
+        Place::Json {
+            line: e.line(),
+            column: e.column(),
+        },
+        Problem::Syntax(bare_message(e)),
+    )
+}
+
+/// serde_json's message without the " at line L column C" it appends.
+fn bare_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    full.strip_suffix(&suffix).unwrap_or(&full).to_string()
+}
+
+fn from_serde(e: serde_path_to_error::Error<serde_json::Error>) -> ScenarioError {
+    let path = e.path().to_string();
+    let inner = e.inner();
+    if !inner.is_data() {
+        return syntax(inner);
+    }
+    let message = bare_message(inner);
+    let at = Some((inner.line(), inner.column())).filter(|(l, _)| *l > 0);
+    let field = |p: String| Place::Field { path: p, at };
+    if let Some(which) = message.strip_prefix(LIMIT_MARK) {
+        let limit = if which == "nodes" {
+            Limit::Nodes
+        } else {
+            Limit::Edges
+        };
+        return ScenarioError::new(Place::field(which), Problem::TooLarge { limit, found: 0 });
+    }
+    if let Some(name) = message
+        .strip_prefix("missing field `")
+        .and_then(|m| m.strip_suffix('`'))
+    {
+        let p = if path == "." {
+            name.to_string()
+        } else {
+            format!("{path}.{name}")
+        };
+        return ScenarioError::new(field(p), Problem::MissingField);
+    }
+    let p = if path == "." {
+        "(top level)".to_string()
+    } else {
+        path
+    };
+    ScenarioError::new(field(p), Problem::Shape(message))
+}
+
+/// Deserializes `nodes`, stopping as soon as the list passes its limit.
+pub(crate) fn limited_nodes<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Node>, D::Error> {
+    d.deserialize_seq(LimitedSeq {
+        max: Limit::MAX_NODES,
+        name: "nodes",
+        item: PhantomData,
+    })
+}
+
+/// Deserializes `edges`, stopping as soon as the list passes its limit.
+pub(crate) fn limited_edges<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Edge>, D::Error> {
+    d.deserialize_seq(LimitedSeq {
+        max: Limit::MAX_EDGES,
+        name: "edges",
+        item: PhantomData,
+    })
+}
+
+struct LimitedSeq<T> {
+    max: usize,
+    name: &'static str,
+    item: PhantomData<T>,
+}
+
+impl<'de, T: serde::Deserialize<'de>> Visitor<'de> for LimitedSeq<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "a list of {}", self.name)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let mut out = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            if out.len() == self.max {
+                return Err(serde::de::Error::custom(format!(
+                    "{LIMIT_MARK}{}",
+                    self.name
+                )));
+            }
+            out.push(item);
+        }
+        Ok(out)
+    }
+}
+
+/// The effective evaluation date of a scenario.
+pub fn as_of(s: &Scenario) -> Result<Date, ScenarioError> {
+    match s.as_of.as_deref() {
+        None => Ok(DEFAULT_AS_OF),
+        Some(text) => Date::parse(text).ok_or_else(|| {
+            ScenarioError::new(Place::field("as_of"), Problem::BadDate(text.to_string()))
+        }),
+    }
+}
+
+/// What validation learns that evaluation needs: each edge's ends as node indices.
+#[derive(Debug)]
+pub struct Checked {
+    pub as_of: Date,
+    pub ends: Vec<(usize, usize)>,
+}
+
+fn valid_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// Everything the scenario format requires beyond its JSON shape. Also run on scenarios the
+/// page builds in memory, so evaluation never meets a dangling edge.
+pub fn validate(s: &Scenario) -> Result<Checked, ScenarioError> {
+    fn err<T>(path: String, p: Problem) -> Result<T, ScenarioError> {
+        Err(ScenarioError::new(Place::field(path), p))
+    }
+    if s.version != 1 {
+        return err("version".into(), Problem::UnsupportedVersion(s.version));
+    }
+    let as_of = as_of(s)?;
+    if s.nodes.len() > Limit::MAX_NODES {
+        return err(
+            "nodes".into(),
+            Problem::TooLarge {
+                limit: Limit::Nodes,
+                found: s.nodes.len(),
+            },
+        );
+    }
+    if s.edges.len() > Limit::MAX_EDGES {
+        return err(
+            "edges".into(),
+            Problem::TooLarge {
+                limit: Limit::Edges,
+                found: s.edges.len(),
+            },
+        );
+    }
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(s.nodes.len());
+    for (i, n) in s.nodes.iter().enumerate() {
+        if !valid_id(&n.id) {
+            return err(format!("nodes[{i}].id"), Problem::BadId(n.id.clone()));
+        }
+        if let Some(first) = index.insert(&n.id, i) {
+            return err(
+                format!("nodes[{i}].id"),
+                Problem::DuplicateId {
+                    id: n.id.clone(),
+                    first,
+                },
+            );
+        }
+        if let Some(name) = &n.name {
+            let chars = name.chars().count();
+            if chars > 200 {
+                return err(format!("nodes[{i}].name"), Problem::NameTooLong(chars));
+            }
+        }
+        if n.kind != NodeKind::Microsoft && n.region.as_deref().is_none_or(|r| r.trim().is_empty())
+        {
+            return err(format!("nodes[{i}].region"), Problem::MissingRegion);
+        }
+        for flag in Flag::ALL {
+            if n.flag_field(flag).is_some() && !n.kind.has_flag(flag) {
+                return err(
+                    format!("nodes[{i}].{}", flag.as_str()),
+                    Problem::FlagNotForKind {
+                        kind: n.kind.as_str(),
+                    },
+                );
+            }
+        }
+    }
+    let mut edge_ids: HashMap<&str, usize> = HashMap::with_capacity(s.edges.len());
+    let mut ends = Vec::with_capacity(s.edges.len());
+    for (i, e) in s.edges.iter().enumerate() {
+        if !valid_id(&e.id) {
+            return err(format!("edges[{i}].id"), Problem::BadId(e.id.clone()));
+        }
+        if let Some(first) = edge_ids.insert(&e.id, i) {
+            return err(
+                format!("edges[{i}].id"),
+                Problem::DuplicateId {
+                    id: e.id.clone(),
+                    first,
+                },
+            );
+        }
+        let end = |field: &str, id: &str| -> Result<usize, ScenarioError> {
+            match index.get(id) {
+                Some(&n) => Ok(n),
+                None => err(
+                    format!("edges[{i}].{field}"),
+                    Problem::UnknownNode(id.to_string()),
+                ),
+            }
+        };
+        ends.push((end("from", &e.from)?, end("to", &e.to)?));
+    }
+    Ok(Checked { as_of, ends })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(json: &str) -> String {
+        match parse(json) {
+            Ok(_) => String::from("(parsed)"),
+            Err(e) => e.line(crate::Lang::En),
+        }
+    }
+
+    const OK: &str = r#"{"version":1,"nodes":[{"id":"ms","kind":"microsoft"},{"id":"d","kind":"direct_bill_partner","region":"europe"}],"edges":[{"id":"e1","from":"ms","to":"d","kind":"sells_to"}]}"#;
+
+    #[test]
+    fn a_good_file_parses_with_defaults() {
+        let s = parse(OK).map_err(|e| e.to_string());
+        let s = s.as_ref().map(|s| {
+            (
+                s.nodes.len(),
+                s.edges.len(),
+                as_of(s).map(|d| d.to_string()).ok(),
+            )
+        });
+        assert_eq!(s, Ok((2, 1, Some("2020-05-12".to_string()))));
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        assert_eq!(
+            err("{\n  \"version\": 1,\n  nodes: []\n}"),
+            "error: line 3, column 3: not valid JSON: key must be a string"
+        );
+        assert!(
+            err("").starts_with("error: line 1, column 0: not valid JSON"),
+            "{}",
+            err("")
+        );
+        assert!(
+            err(&format!("{OK} x")).starts_with("error: line 1, column "),
+            "{}",
+            err(&format!("{OK} x"))
+        );
+    }
+
+    #[test]
+    fn shape_errors_name_the_field_path() {
+        let bad_kind = OK.replace(r#""kind":"direct_bill_partner""#, r#""kind":"reseller""#);
+        assert!(
+            err(&bad_kind).starts_with("error: nodes[1].kind (line 1, column "),
+            "{}",
+            err(&bad_kind)
+        );
+        assert!(err(&bad_kind).contains("unknown variant `reseller`"));
+        let unknown = OK.replace(
+            r#""region":"europe""#,
+            r#""region":"europe","colour":"red""#,
+        );
+        assert!(
+            err(&unknown).contains("unknown field `colour`"),
+            "{}",
+            err(&unknown)
+        );
+        assert!(
+            err(&unknown).starts_with("error: nodes[1]"),
+            "{}",
+            err(&unknown)
+        );
+        let missing = OK.replace(r#""id":"e1","#, "");
+        assert_eq!(
+            err(&missing),
+            "error: edges[0].id (line 1, column 161): required field is missing"
+        );
+        assert_eq!(
+            err(r#"{"nodes":[]}"#),
+            "error: version (line 1, column 12): required field is missing"
+        );
+        let wrong_type = OK.replace(r#""version":1"#, r#""version":"1""#);
+        assert!(
+            err(&wrong_type).starts_with("error: version (line 1, column "),
+            "{}",
+            err(&wrong_type)
+        );
+    }
+
+    #[test]
+    fn semantic_errors_name_the_field_path() {
+        let cases = [
+            (OK.replace(r#""version":1"#, r#""version":2"#), "error: version: version 2 is not supported (this tool reads version 1)"),
+            (OK.replace(r#""version":1"#, r#""version":1,"as_of":"2020-02-30""#), "error: as_of: \"2020-02-30\" is not a date of the form YYYY-MM-DD"),
+            (OK.replace(r#""id":"d""#, r#""id":"ms""#).replace(r#""to":"d""#, r#""to":"ms""#), "error: nodes[1].id: ID \"ms\" is already used at index 0"),
+            (OK.replace(r#""id":"d""#, r#""id":"d d""#), "error: nodes[1].id: \"d d\" is not a valid ID (1-64 characters of letters, digits, '-', '_', '.')"),
+            (OK.replace(r#","region":"europe""#, ""), "error: nodes[1].region: a region is required on every node but Microsoft"),
+            (OK.replace(r#""to":"d""#, r#""to":"x""#), "error: edges[0].to: no node has the ID \"x\""),
+            (OK.replace(r#""region":"europe""#, r#""region":"europe","onboarded":false"#), "error: nodes[1].onboarded: this flag does not apply to a direct_bill_partner node"),
+            (OK.replace(r#""region":"europe""#, &format!(r#""region":"europe","name":"{}""#, "é".repeat(201))), "error: nodes[1].name: 201 characters is over the limit of 200"),
+        ];
+        for (json, want) in cases {
+            assert_eq!(err(&json), want);
+        }
+    }
+
+    #[test]
+    fn limits_are_named() {
+        let big = vec![b' '; Limit::MAX_BYTES + 1];
+        assert_eq!(
+            parse_bytes(&big)
+                .map_err(|e| e.line(crate::Lang::En))
+                .err()
+                .as_deref(),
+            Some("error: input: 67108865 bytes is over the limit of 64 MiB (67108864 bytes)")
+        );
+        let nodes: Vec<String> = (0..=Limit::MAX_NODES)
+            .map(|i| format!(r#"{{"id":"n{i}","kind":"microsoft"}}"#))
+            .collect();
+        let json = format!(r#"{{"version":1,"nodes":[{}]}}"#, nodes.join(","));
+        assert_eq!(
+            err(&json),
+            "error: nodes: more than the limit of 200000 nodes"
+        );
+    }
+
+    #[test]
+    fn a_bom_is_accepted_and_bad_utf8_is_an_error() {
+        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+        with_bom.extend_from_slice(OK.as_bytes());
+        assert!(parse_bytes(&with_bom).is_ok());
+        let bad = br#"{"version":1,"title":"\xff"}"#;
+        assert!(parse_bytes(bad).is_err());
+    }
+}

@@ -1,0 +1,91 @@
+//! The guide's eight example scenarios as built-in presets. The scenario files live in
+//! `rules/presets/` (plain scenario files the CLI reads too); titles and descriptions in
+//! both languages live here, beside them.
+
+use crate::error::ScenarioError;
+use crate::lang::{Lang, Text};
+use crate::model::Scenario;
+use crate::parse::parse;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Preset {
+    /// The guide's example scenario number, 1–8 (`#preset=N`).
+    pub number: u8,
+    pub slug: &'static str,
+    pub title: Text,
+    pub description: Text,
+    /// The scenario file, as stored in the repo.
+    pub json: &'static str,
+}
+
+impl Preset {
+    pub fn title(&self, lang: Lang) -> &'static str {
+        self.title.get(lang)
+    }
+
+    pub fn description(&self, lang: Lang) -> &'static str {
+        self.description.get(lang)
+    }
+
+    /// The preset's scenario; presets are checked by tests, so this fails only on a bad edit.
+    pub fn scenario(&self) -> Result<Scenario, ScenarioError> {
+        parse(self.json)
+    }
+}
+
+macro_rules! preset {
+    ($n:literal, $slug:literal, $en:literal, $zh:literal, $den:literal, $dzh:literal) => {
+        Preset {
+            number: $n,
+            slug: $slug,
+            title: Text { en: $en, zh: $zh },
+            description: Text { en: $den, zh: $dzh },
+            json: include_str!(concat!("../presets/", $slug, ".json")),
+        }
+    };
+}
+
+const PRESETS: [Preset; 8] = [
+    preset!(1, "1-end-to-end",
+        "1. End-to-end selling", "1. 端對端銷售",
+        "The two supported chains side by side: Microsoft sells to a direct bill partner, which sells to a customer; and Microsoft sells to an indirect provider, which sells to an indirect reseller, which sells to a customer.",
+        "兩種支援的交易關聯性並列：Microsoft 銷售給直接帳單合作夥伴，再由其銷售給客戶；以及 Microsoft 銷售給間接提供者，再銷售給間接轉銷商，最後銷售給客戶。"),
+    preset!(2, "2-multipartner",
+        "2. Buying from several partners", "2. 向多個合作夥伴購買",
+        "Fabrikam buys one service from a direct bill partner and another from an indirect reseller: a customer may buy different services from different partners (multipartner).",
+        "Fabrikam 向直接帳單合作夥伴購買一項服務，並向間接轉銷商購買另一項服務：終端客戶可以向不同的合作夥伴購買不同的服務（多合作夥伴）。"),
+    preset!(3, "3-multichannel",
+        "3. Several partners manage one customer", "3. 多個合作夥伴管理同一客戶",
+        "Fabrikam buys from Adatum and engages two more partners to manage and support its subscriptions: a customer may engage several partners (multichannel).",
+        "Fabrikam 向 Adatum 購買，並另外聯繫兩個合作夥伴來管理和支援其訂用帳戶：客戶可以聯繫多個合作夥伴（多通道）。"),
+    preset!(4, "4-own-use",
+        "4. A partner buying for its own use", "4. 合作夥伴為自己使用而購買",
+        "The reseller Litware buys for its own use from another organization's direct bill partner. Into a separate customer-type tenant it is allowed; into Litware's CSP tenant it is not.",
+        "間接轉銷商 Litware 向其他組織的直接帳單合作夥伴購買供自己使用。布建到另一個客戶類型的租用戶是允許的；布建到 Litware 的 CSP 租用戶則不允許。"),
+    preset!(5, "5-self-sale",
+        "5. Selling to itself or an affiliate", "5. 銷售給自己或分支機構",
+        "Adatum sells to itself and Litware sells to its own affiliate as end customers: by contract neither is allowed. Litware's sale to Fabrikam, another organization, is.",
+        "Adatum 銷售給自己、Litware 銷售給自己的分支機構（作為終端客戶）：根據合約，兩者都不允許。Litware 銷售給另一個組織 Fabrikam 則是允許的。"),
+    preset!(6, "6-reseller-as-customer",
+        "6. A reseller buying from its own provider", "6. 間接轉銷商向自己的間接提供者購買",
+        "Tailspin Toys is an indirect reseller of Contoso and wants to buy for its own use through Contoso's chain. Into its CSP tenant it is blocked; option 1, a separate tenant, is shown beside it. Options 2 and 3 change providers.",
+        "Tailspin Toys 是 Contoso 的間接轉銷商，想透過 Contoso 的通路購買供自己使用。布建到其 CSP 租用戶會被封鎖；旁邊顯示選項1（另一個租用戶）。選項2和3則是更換間接提供者。"),
+    preset!(7, "7-cross-region-customer",
+        "7. A customer in another region", "7. 不同地區的客戶",
+        "Litware, in Europe, sells to Fabrikam in Europe and to Woodgrove Bank in the United States: a partner sells only to customers of its own region.",
+        "位於歐洲的 Litware 銷售給歐洲的 Fabrikam 和美國的 Woodgrove Bank：合作夥伴只能銷售給相同地區的客戶。"),
+    preset!(8, "8-cross-region-reseller",
+        "8. A reseller in another region", "8. 不同地區的間接轉銷商",
+        "Contoso, in Europe, links Litware in Europe and Trey Research in Asia Pacific: partners build relationships only with partners of their own region, so Trey has nothing to sell.",
+        "位於歐洲的 Contoso 與歐洲的 Litware 及亞太地區的 Trey Research 建立關係：合作夥伴只能與相同地區的夥伴建立關聯性，因此 Trey 沒有可銷售的項目。"),
+];
+
+/// All eight, in the guide's order.
+pub fn all() -> &'static [Preset] {
+    &PRESETS
+}
+
+/// Preset `number` (1–8).
+pub fn get(number: u8) -> Option<&'static Preset> {
+    PRESETS.iter().find(|p| p.number == number)
+}
