@@ -22,7 +22,8 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Scenario, ScenarioError> {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let scenario: Scenario = serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
+    let MapOnly(scenario): MapOnly<Scenario> =
+        serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
     de.end().map_err(|e| syntax(&e))?;
     validate(&scenario)?;
     Ok(scenario)
@@ -110,6 +111,29 @@ struct LimitedSeq<T> {
     item: PhantomData<T>,
 }
 
+/// Reads a struct only from a JSON object: serde's derive also takes an array of the field
+/// values, which the scenario format does not allow.
+struct MapOnly<T>(T);
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for MapOnly<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: serde::Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = MapOnly<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(MapOnly)
+            }
+        }
+        d.deserialize_map(V(PhantomData))
+    }
+}
+
 impl<'de, T: serde::Deserialize<'de>> Visitor<'de> for LimitedSeq<T> {
     type Value = Vec<T>;
 
@@ -119,7 +143,7 @@ impl<'de, T: serde::Deserialize<'de>> Visitor<'de> for LimitedSeq<T> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
         let mut out = Vec::new();
-        while let Some(item) = seq.next_element()? {
+        while let Some(MapOnly(item)) = seq.next_element()? {
             if out.len() == self.max {
                 return Err(serde::de::Error::custom(format!(
                     "{LIMIT_MARK}{}",
@@ -376,5 +400,16 @@ mod tests {
         assert!(parse_bytes(&with_bom).is_ok());
         let bad = br#"{"version":1,"title":"\xff"}"#;
         assert!(parse_bytes(bad).is_err());
+    }
+
+    #[test]
+    fn arrays_never_stand_for_objects() {
+        assert!(err("[1,[]]").starts_with("error: (top level) (line 1, column 0): invalid type: sequence, expected a JSON object"), "{}", err("[1,[]]"));
+        let tuple_node = r#"{"version":1,"nodes":[["ms","microsoft"]]}"#;
+        assert!(
+            err(tuple_node).starts_with("error: nodes[0] (line 1, column "),
+            "{}",
+            err(tuple_node)
+        );
     }
 }

@@ -204,7 +204,7 @@ pub(crate) struct Cx<'a> {
     pub providers_of: HashMap<usize, Vec<usize>>,
     /// (reseller tenant, provider) → the reseller holding that relationship.
     pub reseller_relationship: HashMap<(&'a str, usize), usize>,
-    /// For each customer, how many different nodes sell to it.
+    /// For each customer, how many different partners sell to it.
     pub sellers_into: HashMap<usize, usize>,
     /// For each customer, how many different partners sell to or manage it.
     pub partners_into: HashMap<usize, usize>,
@@ -245,7 +245,7 @@ impl<'a> Cx<'a> {
                     .or_insert(e.ti);
             }
             if e.to.kind == NodeKind::Customer {
-                if e.sells() && seen_sellers.insert((e.fi, e.ti)) {
+                if e.sells() && e.from.kind.is_partner() && seen_sellers.insert((e.fi, e.ti)) {
                     *cx.sellers_into.entry(e.ti).or_default() += 1;
                 }
                 if e.from.kind.is_partner() && seen_partners.insert((e.fi, e.ti)) {
@@ -319,3 +319,6 @@ impl<'a> Cx<'a> {
         candidate
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,184 @@
+//! The guide's eight scenarios: every edge's verdict and rule IDs pinned, in both languages.
+
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // a failing test panics
+
+use csp_rules::{evaluate, presets, Lang, Report};
+
+type Pin = (&'static str, &'static str, &'static [&'static str]);
+
+const PINS: [(u8, &[Pin], &[&str]); 8] = [
+    (
+        1,
+        &[
+            ("e1", "allowed", &[]),
+            ("e2", "allowed", &[]),
+            ("e3", "allowed", &[]),
+            ("e4", "allowed", &[]),
+            ("e5", "allowed", &[]),
+        ],
+        &[],
+    ),
+    (
+        2,
+        &[
+            ("e1", "allowed", &[]),
+            ("e2", "allowed", &[]),
+            ("e3", "allowed", &[]),
+            ("e4", "allowed", &["MULTIPARTNER.ALLOWED"]),
+            ("e5", "allowed", &["MULTIPARTNER.ALLOWED"]),
+        ],
+        &[],
+    ),
+    (
+        3,
+        &[
+            ("e1", "allowed", &[]),
+            ("e2", "allowed", &[]),
+            ("e3", "allowed", &[]),
+            ("e4", "allowed", &[]),
+            ("e5", "allowed", &[]),
+            ("e6", "allowed", &["MULTICHANNEL.ALLOWED"]),
+            ("e7", "allowed", &["MULTICHANNEL.ALLOWED"]),
+        ],
+        &[],
+    ),
+    (
+        4,
+        &[
+            ("e1", "allowed", &[]),
+            ("e2", "allowed", &[]),
+            ("e3", "allowed", &[]),
+            ("e4", "allowed", &["OWN_USE.SEPARATE_TENANT"]),
+            ("e5", "blocked", &["OWN_USE.SEPARATE_TENANT"]),
+        ],
+        &["DIAGRAM.UNSERVED_CUSTOMER"],
+    ),
+    (
+        5,
+        &[
+            ("e1", "allowed", &[]),
+            ("e2", "blocked", &["SELF.NO_SALE_TO_SELF_OR_AFFILIATE"]),
+            ("e3", "allowed", &[]),
+            ("e4", "allowed", &[]),
+            ("e5", "blocked", &["SELF.NO_SALE_TO_SELF_OR_AFFILIATE"]),
+            ("e6", "allowed", &[]),
+        ],
+        &["DIAGRAM.UNSERVED_CUSTOMER", "DIAGRAM.UNSERVED_CUSTOMER"],
+    ),
+    (
+        6,
+        &[
+            ("e1", "allowed", &[]),
+            ("e2", "allowed", &[]),
+            ("e3", "allowed", &[]),
+            (
+                "e4",
+                "blocked",
+                &[
+                    "OWN_USE.SEPARATE_TENANT",
+                    "RESELLER_AS_CUSTOMER.SAME_PROVIDER",
+                ],
+            ),
+            ("e5", "allowed", &["OWN_USE.SEPARATE_TENANT"]),
+        ],
+        &["DIAGRAM.UNSERVED_CUSTOMER"],
+    ),
+    (
+        7,
+        &[
+            ("e1", "allowed", &[]),
+            ("e2", "allowed", &[]),
+            ("e3", "allowed", &[]),
+            ("e4", "blocked", &["REGION.CUSTOMER_SAME_REGION"]),
+        ],
+        &["DIAGRAM.UNSERVED_CUSTOMER"],
+    ),
+    (
+        8,
+        &[
+            ("e1", "allowed", &[]),
+            ("e2", "allowed", &[]),
+            ("e3", "blocked", &["REGION.PARTNER_SAME_REGION"]),
+            ("e4", "allowed", &[]),
+            ("e5", "blocked", &["CHAIN.NEEDS_UPSTREAM"]),
+        ],
+        &["DIAGRAM.UNSERVED_CUSTOMER"],
+    ),
+];
+
+fn report(number: u8, lang: Lang) -> Report {
+    let p = presets::get(number).unwrap_or_else(|| panic!("no preset {number}"));
+    let s = p
+        .scenario()
+        .unwrap_or_else(|e| panic!("preset {number}: {e}"));
+    evaluate(&s, lang).unwrap_or_else(|e| panic!("preset {number}: {e}"))
+}
+
+#[test]
+fn every_preset_has_its_pinned_verdicts_in_both_languages() {
+    assert_eq!(presets::all().len(), 8);
+    for (number, pins, diagram) in PINS {
+        for lang in Lang::ALL {
+            let r = report(number, lang);
+            let got: Vec<Pin> = r
+                .edges
+                .iter()
+                .map(|e| {
+                    let rules: Vec<&'static str> =
+                        e.findings.iter().map(|f| f.rule.as_str()).collect();
+                    (
+                        pins.iter().find(|p| p.0 == e.id).map_or("?", |p| p.0),
+                        e.verdict.as_str(),
+                        &*rules.leak(),
+                    )
+                })
+                .collect();
+            assert_eq!(got, pins.to_vec(), "preset {number} ({lang:?})");
+            let d: Vec<&str> = r.diagram.iter().map(|d| d.rule.as_str()).collect();
+            assert_eq!(d, diagram.to_vec(), "preset {number} diagram");
+        }
+    }
+}
+
+#[test]
+fn presets_have_titles_and_descriptions_in_both_languages() {
+    for p in presets::all() {
+        for lang in Lang::ALL {
+            assert!(
+                !p.title(lang).is_empty() && !p.description(lang).is_empty(),
+                "preset {}",
+                p.number
+            );
+        }
+        assert!(p
+            .title(Lang::ZhTw)
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+        assert!(p.title(Lang::En).starts_with(&format!("{}.", p.number)));
+        let s = p.scenario().unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            s.nodes.iter().all(|n| n.x.is_some() && n.y.is_some()),
+            "preset {} has positions",
+            p.number
+        );
+    }
+}
+
+#[test]
+fn scenario_6_offers_all_three_options_and_option_1_as_a_fix() {
+    let r = report(6, Lang::ZhTw);
+    let e4 = &r.edges[3];
+    let f = e4
+        .findings
+        .iter()
+        .find(|f| f.rule.as_str() == "RESELLER_AS_CUSTOMER.SAME_PROVIDER");
+    let f = f.unwrap_or_else(|| panic!("no finding"));
+    assert_eq!(f.remedies.len(), 3);
+    assert!(f
+        .remedies
+        .iter()
+        .zip(["選項1", "選項2", "選項3"])
+        .all(|(r, o)| r.starts_with(o)));
+    assert_eq!(f.cite, "範例案例6");
+    assert!(!f.fixes.is_empty());
+}
