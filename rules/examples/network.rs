@@ -43,14 +43,20 @@ struct Out {
 impl Out {
     fn node(&mut self, id: &str, kind: &str, region: &str, extra: &str) {
         let sep = if self.n_nodes == 0 { "" } else { ",\n" };
-        let _ = write!(self.nodes, r#"{sep}    {{"id":"{id}","kind":"{kind}","region":"{region}"{extra}}}"#);
+        let _ = write!(
+            self.nodes,
+            r#"{sep}    {{"id":"{id}","kind":"{kind}","region":"{region}"{extra}}}"#
+        );
         self.n_nodes += 1;
     }
 
     fn edge(&mut self, from: &str, to: &str, kind: &str) {
         let sep = if self.n_edges == 0 { "" } else { ",\n" };
         let id = self.n_edges;
-        let _ = write!(self.edges, r#"{sep}    {{"id":"e{id}","from":"{from}","to":"{to}","kind":"{kind}"}}"#);
+        let _ = write!(
+            self.edges,
+            r#"{sep}    {{"id":"e{id}","from":"{from}","to":"{to}","kind":"{kind}"}}"#
+        );
         self.n_edges += 1;
     }
 }
@@ -60,15 +66,26 @@ fn main() {
     let target: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(250_000);
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
-    let mut out = Out { nodes: String::new(), edges: String::new(), n_nodes: 0, n_edges: 0 };
+    let mut out = Out {
+        nodes: String::new(),
+        edges: String::new(),
+        n_nodes: 0,
+        n_edges: 0,
+    };
 
-    out.nodes.push_str(r#"    {"id":"ms","kind":"microsoft","name":"Microsoft"}"#);
+    out.nodes
+        .push_str(r#"    {"id":"ms","kind":"microsoft","name":"Microsoft"}"#);
     out.n_nodes = 1;
     let providers: Vec<(String, &str)> = (0..REGIONS.len() * 3)
         .map(|i| (format!("p{i}"), REGIONS[i % REGIONS.len()]))
         .collect();
     for (id, region) in &providers {
-        out.node(id, "indirect_provider", region, &format!(r#","name":"Provider {id}""#));
+        out.node(
+            id,
+            "indirect_provider",
+            region,
+            &format!(r#","name":"Provider {id}""#),
+        );
         out.edge("ms", id, "sells_to");
     }
     let mut reseller = 0usize;
@@ -77,7 +94,11 @@ fn main() {
         // One reseller with its customers, or now and then a direct bill partner with its own.
         let direct = rng.chance(30);
         let (p, region) = &providers[rng.below(providers.len())];
-        let id = if direct { format!("d{reseller}") } else { format!("r{reseller}") };
+        let id = if direct {
+            format!("d{reseller}")
+        } else {
+            format!("r{reseller}")
+        };
         reseller += 1;
         let mut flags = String::new();
         if rng.chance(30) {
@@ -89,22 +110,44 @@ fn main() {
         if direct && rng.chance(50) {
             flags.push_str(r#","requirements_met":false"#);
         }
-        let own_region = if rng.chance(15) { REGIONS[rng.below(REGIONS.len())] } else { region };
+        let own_region = if rng.chance(15) {
+            REGIONS[rng.below(REGIONS.len())]
+        } else {
+            region
+        };
         let tenant = format!("{id}-csp");
         if direct {
-            out.node(&id, "direct_bill_partner", own_region, &format!(r#","tenant":"{tenant}"{flags}"#));
+            out.node(
+                &id,
+                "direct_bill_partner",
+                own_region,
+                &format!(r#","tenant":"{tenant}"{flags}"#),
+            );
             out.edge("ms", &id, "sells_to");
         } else {
-            out.node(&id, "indirect_reseller", own_region, &format!(r#","tenant":"{tenant}"{flags}"#));
+            out.node(
+                &id,
+                "indirect_reseller",
+                own_region,
+                &format!(r#","tenant":"{tenant}"{flags}"#),
+            );
             out.edge(p, &id, "sells_to");
         }
         for _ in 0..(5 + rng.below(40)) {
             let c = format!("c{customer}");
             customer += 1;
-            let c_region = if rng.chance(20) { REGIONS[rng.below(REGIONS.len())] } else { own_region };
+            let c_region = if rng.chance(20) {
+                REGIONS[rng.below(REGIONS.len())]
+            } else {
+                own_region
+            };
             // Now and then the partner's own organization buys, sometimes into its CSP tenant.
             let extra = if rng.chance(5) {
-                let t = if rng.chance(500) { tenant.clone() } else { format!("{id}-own") };
+                let t = if rng.chance(500) {
+                    tenant.clone()
+                } else {
+                    format!("{id}-own")
+                };
                 format!(r#","org":"{id}","tenant":"{t}""#)
             } else {
                 String::new()

@@ -35,5 +35,6 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Parses and evaluates a scenario file in one step.
 pub fn check(json: &[u8], lang: Lang) -> Result<Report, ScenarioError> {
-    evaluate(&parse_bytes(json)?, lang)
+    let (scenario, checked) = parse::parse_checked(json)?;
+    Ok(eval::evaluate_checked(&scenario, &checked, lang))
 }

@@ -11,6 +11,11 @@ const LIMIT_MARK: &str = "\u{1}limit:";
 
 /// Reads and validates a scenario file given as bytes (UTF-8, with or without a BOM).
 pub fn parse_bytes(bytes: &[u8]) -> Result<Scenario, ScenarioError> {
+    parse_checked(bytes).map(|(s, _)| s)
+}
+
+/// Reads and validates, keeping what validation learned for the evaluation that follows.
+pub(crate) fn parse_checked(bytes: &[u8]) -> Result<(Scenario, Checked), ScenarioError> {
     if bytes.len() > Limit::MAX_BYTES {
         return Err(ScenarioError::new(
             Place::Input,
@@ -21,12 +26,19 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Scenario, ScenarioError> {
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let MapOnly(scenario): MapOnly<Scenario> =
-        serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
-    de.end().map_err(|e| syntax(&e))?;
-    validate(&scenario)?;
-    Ok(scenario)
+    // Tracking the path costs an allocation per field, so it is done only to explain an error.
+    let scenario = match serde_json::from_slice::<MapOnly<Scenario>>(bytes) {
+        Ok(MapOnly(s)) => s,
+        Err(fast) => {
+            let mut de = serde_json::Deserializer::from_slice(bytes);
+            let MapOnly(_): MapOnly<Scenario> =
+                serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
+            de.end().map_err(|e| syntax(&e))?;
+            return Err(syntax(&fast));
+        }
+    };
+    let checked = validate(&scenario)?;
+    Ok((scenario, checked))
 }
 
 /// Reads and validates a scenario file given as text.

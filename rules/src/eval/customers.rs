@@ -11,7 +11,7 @@ pub fn multipartner_allowed(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
     if !e.sells() || e.to.kind != Customer {
         return None;
     }
-    let n = cx.sellers_into.get(&e.ti).copied().unwrap_or(0);
+    let n = cx.sellers_into[e.ti];
     if n < 2 {
         return None;
     }
@@ -25,7 +25,7 @@ pub fn multichannel_allowed(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
     if e.edge.kind != EdgeKind::Manages || e.to.kind != Customer {
         return None;
     }
-    let n = cx.partners_into.get(&e.ti).copied().unwrap_or(0);
+    let n = cx.partners_into[e.ti];
     if n < 2 {
         return None;
     }
@@ -124,7 +124,7 @@ pub fn reseller_as_customer_same_provider(cx: &Cx, e: &EdgeRef) -> Option<Findin
     // The providers this sale runs through: the seller itself, or the seller's providers.
     let via: &[usize] = match e.from.kind {
         IndirectProvider => std::slice::from_ref(&e.fi),
-        IndirectReseller => cx.providers_of.get(&e.fi).map(Vec::as_slice).unwrap_or(&[]),
+        IndirectReseller => &cx.providers_of[e.fi],
         _ => &[],
     };
     let (provider, reseller) = via.iter().find_map(|&p| {

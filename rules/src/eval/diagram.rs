@@ -54,25 +54,31 @@ fn one_microsoft(cx: &Cx) -> Option<DiagramFinding> {
 }
 
 fn duplicate_edge(cx: &Cx) -> Vec<DiagramFinding> {
-    let mut groups: HashMap<(usize, usize, EdgeKind), usize> = HashMap::new();
-    let mut lists: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+    // First edge of each (from, to, kind), then the later ones of the groups that repeat.
+    let mut first: HashMap<(usize, usize, EdgeKind), usize> =
+        HashMap::with_capacity(cx.s.edges.len());
+    let mut repeats: Vec<(usize, usize)> = Vec::new();
     for e in cx.edges() {
-        let g = *groups.entry((e.fi, e.ti, e.edge.kind)).or_insert_with(|| {
-            lists.push((e.fi, e.ti, Vec::new()));
-            lists.len() - 1
-        });
-        lists[g].2.push(e.i);
+        let f = *first.entry((e.fi, e.ti, e.edge.kind)).or_insert(e.i);
+        if f != e.i {
+            repeats.push((f, e.i));
+        }
     }
-    lists
-        .into_iter()
-        .filter(|(_, _, l)| l.len() > 1)
-        .map(|(fi, ti, l)| {
+    // Groups in the order of their first edge; within a group, file order.
+    repeats.sort_unstable();
+    repeats
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|group| {
+            let (fi, ti) = cx.ends[group[0].0];
             let (a, b) = (&cx.s.nodes[fi], &cx.s.nodes[ti]);
             let mut nodes = vec![a.id.clone()];
             if fi != ti {
                 nodes.push(b.id.clone());
             }
-            let ids: Vec<String> = l.iter().map(|&i| cx.s.edges[i].id.clone()).collect();
+            let ids: Vec<String> = std::iter::once(group[0].0)
+                .chain(group.iter().map(|&(_, i)| i))
+                .map(|i| cx.s.edges[i].id.clone())
+                .collect();
             let (from, to, n, list) = (cx.q(a), cx.q(b), ids.len(), ids.join(", "));
             let message = t!(cx, "The same relationship from {from} to {to} is drawn {n} times ({list}); one is enough.",
                                  "從{from}到{to}的相同關聯性畫了 {n} 次（{list}）；一次就夠了。");

@@ -16,8 +16,9 @@ use crate::error::ScenarioError;
 use crate::fix::Fix;
 use crate::lang::Lang;
 use crate::model::{Date, Edge, EdgeKind, Node, NodeKind, Scenario};
-use crate::parse::validate;
+use crate::parse::{validate, Checked};
 use crate::report::{EdgeReport, Finding, Report, Summary, Verdict};
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 /// A message in the reader's language; `format!` captures from the caller's scope.
@@ -40,7 +41,11 @@ pub const MPA_DATE: Date = Date {
 
 /// Evaluates a scenario: every edge once, in file order, plus diagram-wide findings.
 pub fn evaluate(s: &Scenario, lang: Lang) -> Result<Report, ScenarioError> {
-    let checked = validate(s)?;
+    Ok(evaluate_checked(s, &validate(s)?, lang))
+}
+
+/// Evaluates a scenario that `validate` has passed, as `checked` says.
+pub(crate) fn evaluate_checked(s: &Scenario, checked: &Checked, lang: Lang) -> Report {
     let cx = Cx::new(s, &checked.ends, checked.as_of, lang);
     let n = s.nodes.len();
 
@@ -101,13 +106,13 @@ pub fn evaluate(s: &Scenario, lang: Lang) -> Result<Report, ScenarioError> {
             }
         })
         .collect();
-    Ok(Report {
+    Report {
         version: 1,
         as_of: checked.as_of.to_string(),
         edges,
         diagram,
         summary,
-    })
+    }
 }
 
 /// The findings that depend only on an edge, its two ends and the indices.
@@ -195,65 +200,85 @@ pub(crate) struct Cx<'a> {
     pub s: &'a Scenario,
     pub lang: Lang,
     pub as_of: Date,
-    ends: &'a [(usize, usize)],
+    pub ends: &'a [(usize, usize)],
     /// Each tenant held by a partner, with the first partner holding it.
     pub partner_tenants: HashMap<&'a str, usize>,
     pub partner_orgs: HashSet<&'a str>,
-    pub tenants: HashSet<&'a str>,
-    /// For each reseller, the providers that sell to it (its relationships), in file order.
-    pub providers_of: HashMap<usize, Vec<usize>>,
+    /// Every tenant in use; built on first need (only a proposed fix needs it).
+    tenants: OnceCell<HashSet<&'a str>>,
+    /// For each node, the providers that sell to it (a reseller's relationships), in file order.
+    pub providers_of: Vec<Vec<usize>>,
     /// (reseller tenant, provider) → the reseller holding that relationship.
     pub reseller_relationship: HashMap<(&'a str, usize), usize>,
-    /// For each customer, how many different partners sell to it.
-    pub sellers_into: HashMap<usize, usize>,
-    /// For each customer, how many different partners sell to or manage it.
-    pub partners_into: HashMap<usize, usize>,
+    /// For each node, how many different partners sell to it.
+    pub sellers_into: Vec<u32>,
+    /// For each node, how many different partners sell to or manage it.
+    pub partners_into: Vec<u32>,
+}
+
+/// How many different `from`s each `to` has among `pairs` (sorted in place).
+fn distinct_into(n: usize, pairs: &mut [(usize, usize)]) -> Vec<u32> {
+    pairs.sort_unstable();
+    let mut counts = vec![0u32; n];
+    let mut last = None;
+    for &pair in pairs.iter() {
+        if last != Some(pair) {
+            counts[pair.0] += 1;
+            last = Some(pair);
+        }
+    }
+    counts
 }
 
 impl<'a> Cx<'a> {
     fn new(s: &'a Scenario, ends: &'a [(usize, usize)], as_of: Date, lang: Lang) -> Self {
-        let mut cx = Cx {
+        let n = s.nodes.len();
+        let mut partner_tenants = HashMap::new();
+        let mut partner_orgs = HashSet::new();
+        for (i, node) in s.nodes.iter().enumerate() {
+            if node.kind.is_partner() {
+                partner_tenants.entry(node.tenant()).or_insert(i);
+                partner_orgs.insert(node.org());
+            }
+        }
+        let mut providers_of: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut reseller_relationship = HashMap::new();
+        let (mut sales, mut engagements) = (Vec::new(), Vec::new());
+        for (edge, &(fi, ti)) in s.edges.iter().zip(ends) {
+            let (from, to) = (s.nodes[fi].kind, s.nodes[ti].kind);
+            let sells = edge.kind == EdgeKind::SellsTo;
+            if sells && from == NodeKind::IndirectProvider && to == NodeKind::IndirectReseller {
+                providers_of[ti].push(fi);
+                reseller_relationship
+                    .entry((s.nodes[ti].tenant(), fi))
+                    .or_insert(ti);
+            }
+            if to == NodeKind::Customer && from.is_partner() {
+                if sells {
+                    sales.push((ti, fi));
+                }
+                engagements.push((ti, fi));
+            }
+        }
+        for providers in &mut providers_of {
+            if providers.len() > 1 {
+                let mut seen = HashSet::new();
+                providers.retain(|p| seen.insert(*p));
+            }
+        }
+        Cx {
             s,
             lang,
             as_of,
             ends,
-            partner_tenants: HashMap::new(),
-            partner_orgs: HashSet::new(),
-            tenants: HashSet::new(),
-            providers_of: HashMap::new(),
-            reseller_relationship: HashMap::new(),
-            sellers_into: HashMap::new(),
-            partners_into: HashMap::new(),
-        };
-        for (i, n) in s.nodes.iter().enumerate() {
-            cx.tenants.insert(n.tenant());
-            if n.kind.is_partner() {
-                cx.partner_tenants.entry(n.tenant()).or_insert(i);
-                cx.partner_orgs.insert(n.org());
-            }
+            partner_tenants,
+            partner_orgs,
+            tenants: OnceCell::new(),
+            providers_of,
+            reseller_relationship,
+            sellers_into: distinct_into(n, &mut sales),
+            partners_into: distinct_into(n, &mut engagements),
         }
-        let mut seen_sellers = HashSet::new();
-        let mut seen_partners = HashSet::new();
-        for e in cx.edges().collect::<Vec<_>>() {
-            if e.sells() && e.is(NodeKind::IndirectProvider, NodeKind::IndirectReseller) {
-                let providers = cx.providers_of.entry(e.ti).or_default();
-                if !providers.contains(&e.fi) {
-                    providers.push(e.fi);
-                }
-                cx.reseller_relationship
-                    .entry((e.to.tenant(), e.fi))
-                    .or_insert(e.ti);
-            }
-            if e.to.kind == NodeKind::Customer {
-                if e.sells() && e.from.kind.is_partner() && seen_sellers.insert((e.fi, e.ti)) {
-                    *cx.sellers_into.entry(e.ti).or_default() += 1;
-                }
-                if e.from.kind.is_partner() && seen_partners.insert((e.fi, e.ti)) {
-                    *cx.partners_into.entry(e.ti).or_default() += 1;
-                }
-            }
-        }
-        cx
     }
 
     pub fn edges(&self) -> impl Iterator<Item = EdgeRef<'a>> + '_ {
@@ -312,7 +337,10 @@ impl<'a> Cx<'a> {
         let base = format!("{}-customer", customer.org());
         let mut candidate = base.clone();
         let mut k = 2;
-        while self.tenants.contains(candidate.as_str()) {
+        let tenants = self
+            .tenants
+            .get_or_init(|| self.s.nodes.iter().map(|n| n.tenant()).collect());
+        while tenants.contains(candidate.as_str()) {
             candidate = format!("{base}-{k}");
             k += 1;
         }
