@@ -19,6 +19,7 @@ mod parse;
 pub mod presets;
 mod report;
 pub mod share;
+pub mod walkthrough;
 
 pub use catalogue::{rules, Cite, RuleId, RuleInfo, Severity};
 pub use error::{Limit, Place, Problem, ScenarioError};

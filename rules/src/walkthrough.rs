@@ -1,0 +1,1 @@
+//! Guided walkthroughs of the guide's eight scenarios (being written).
