@@ -1,0 +1,364 @@
+//! The eight walkthroughs, played step by step against the engine: every action does what it
+//! says, every verdict a step points at is the engine's, in both languages.
+
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // a failing test panics
+
+use csp_rules::walkthrough::{self, Action, EdgeSelector, Walkthrough, WalkthroughError};
+use csp_rules::{evaluate, presets, EdgeKind, Lang, Report, Scenario, Verdict};
+use std::collections::HashSet;
+
+fn has_cjk(s: &str) -> bool {
+    s.chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c))
+}
+
+fn report(s: &Scenario, lang: Lang) -> Report {
+    evaluate(s, lang).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Every edge as `id verdict [rules]`, for failure messages.
+fn trace(r: &Report) -> String {
+    r.edges
+        .iter()
+        .map(|e| {
+            let rules: Vec<_> = e.findings.iter().map(|f| f.rule.as_str()).collect();
+            format!("{} {} {:?}", e.id, e.verdict.as_str(), rules)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn verdicts(r: &Report) -> Vec<(String, Verdict, Vec<&'static str>)> {
+    r.edges
+        .iter()
+        .map(|e| {
+            let rules = e.findings.iter().map(|f| f.rule.as_str()).collect();
+            (e.id.clone(), e.verdict, rules)
+        })
+        .collect()
+}
+
+fn preset_scenario(n: u8) -> Scenario {
+    presets::get(n).unwrap().scenario().unwrap()
+}
+
+/// Plays a walkthrough as a learner would, checking each step; returns, per step, the report
+/// before and after its action.
+fn play(w: &Walkthrough) -> Vec<(Report, Report)> {
+    let n = w.preset;
+    let mut s = preset_scenario(n);
+    let preset_edges: HashSet<String> = s.edges.iter().map(|e| e.id.clone()).collect();
+    let mut drawn: HashSet<String> = HashSet::new();
+    let mut out = Vec::new();
+    for (i, step) in w.steps.iter().enumerate() {
+        let at = format!("walkthrough {n}, step {}", i + 1);
+        assert_eq!(w.scenario_at(i + 1).as_ref(), Some(&s), "{at}: scenario_at");
+        let before = report(&s, Lang::En);
+        if let Some(action) = &step.action {
+            assert!(
+                !action.done(&s),
+                "{at}: {action:?} is done before it is taken"
+            );
+            let ids: HashSet<String> = s.edges.iter().map(|e| e.id.clone()).collect();
+            action.perform(&mut s);
+            assert!(
+                action.done(&s),
+                "{at}: {action:?} is not done once performed"
+            );
+            let again = s.clone();
+            action.perform(&mut s);
+            assert_eq!(s, again, "{at}: performing twice changed the diagram");
+            drawn.extend(
+                s.edges
+                    .iter()
+                    .filter(|e| !ids.contains(&e.id))
+                    .map(|e| e.id.clone()),
+            );
+        }
+        let en = report(&s, Lang::En);
+        let zh = report(&s, Lang::ZhTw);
+        assert_eq!(verdicts(&en), verdicts(&zh), "{at}: languages disagree");
+        for r in [&en, &zh] {
+            for x in &step.expect {
+                assert!(
+                    x.met(&s, r),
+                    "{at}: {x:?} not met; the engine says\n{}",
+                    trace(r)
+                );
+            }
+        }
+
+        for id in &step.highlight.nodes {
+            assert!(s.nodes.iter().any(|nd| nd.id == *id), "{at}: no node {id}");
+        }
+        let selectors = step
+            .highlight
+            .edges
+            .iter()
+            .chain(step.expect.iter().map(|x| &x.edge));
+        for sel in selectors {
+            assert!(sel.find(&s).is_some(), "{at}: {sel:?} names no edge");
+            if let EdgeSelector::Id(id) = sel {
+                // The editor names a drawn edge as it likes; only the preset's IDs are known.
+                assert!(
+                    preset_edges.contains(id) && !drawn.contains(id),
+                    "{at}: {id} is not a preset edge; name a drawn edge by its ends"
+                );
+            }
+        }
+        assert_eq!(
+            step.highlight.edge_ids(&s).len(),
+            step.highlight.edges.len(),
+            "{at}: edge_ids"
+        );
+        out.push((before, en));
+    }
+    out
+}
+
+fn all() -> Vec<Walkthrough> {
+    walkthrough::all().unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn every_preset_has_a_walkthrough_that_loads() {
+    let all = all();
+    assert_eq!(all.len(), presets::all().len());
+    for (w, p) in all.iter().zip(presets::all()) {
+        assert_eq!(w.preset, p.number);
+        assert_eq!(walkthrough::get(p.number).as_ref(), Ok(w));
+        assert!(walkthrough::json(p.number).is_some());
+    }
+    assert_eq!(walkthrough::get(0), Err(WalkthroughError::NoSuchPreset(0)));
+    assert!(walkthrough::json(9).is_none());
+}
+
+#[test]
+fn every_step_holds_against_the_engine() {
+    for w in all() {
+        play(&w);
+    }
+}
+
+#[test]
+fn every_walkthrough_has_four_to_eight_steps_and_ends_with_the_conclusion() {
+    for w in all() {
+        let n = w.preset;
+        assert!(
+            (4..=8).contains(&w.len()),
+            "walkthrough {n}: {} steps",
+            w.len()
+        );
+        let last = w.step(w.len()).unwrap();
+        assert!(
+            last.action.is_none(),
+            "walkthrough {n}: the last step has an action"
+        );
+        assert_eq!(
+            last.title(Lang::En),
+            "The guide's conclusion",
+            "walkthrough {n}"
+        );
+        assert_eq!(last.title(Lang::ZhTw), "指南的結論", "walkthrough {n}");
+        assert!(w.step(0).is_none() && w.step(w.len() + 1).is_none());
+        assert!(w.scenario_at(0).is_none() && w.scenario_at(w.len() + 1).is_none());
+        assert!(
+            w.steps.iter().any(|s| s.action.is_some()),
+            "walkthrough {n}: nothing for the learner to do"
+        );
+    }
+}
+
+#[test]
+fn every_text_is_written_in_both_languages() {
+    for w in all() {
+        for (i, step) in w.steps.iter().enumerate() {
+            let at = format!("walkthrough {}, step {}", w.preset, i + 1);
+            for lang in Lang::ALL {
+                assert!(!step.title(lang).trim().is_empty(), "{at}: title {lang:?}");
+                assert!(!step.text(lang).trim().is_empty(), "{at}: text {lang:?}");
+            }
+            assert!(has_cjk(step.text(Lang::ZhTw)), "{at}: zh-TW text");
+            assert!(has_cjk(step.title(Lang::ZhTw)), "{at}: zh-TW title");
+            assert!(!has_cjk(step.text(Lang::En)), "{at}: en text has CJK");
+            assert!(!has_cjk(step.title(Lang::En)), "{at}: en title has CJK");
+            // The guide's machine translation also says 租使用者; the app says 租用戶 throughout.
+            assert!(!step.text(Lang::ZhTw).contains("租使用者"), "{at}");
+            // One to three sentences.
+            let sentences = step.text(Lang::ZhTw).matches('。').count();
+            assert!((1..=3).contains(&sentences), "{at}: {sentences} sentences");
+            if let Some(a) = &step.action {
+                for lang in Lang::ALL {
+                    assert!(!a.describe(lang).is_empty(), "{at}");
+                }
+                assert!(has_cjk(&a.describe(Lang::ZhTw)), "{at}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_guides_terms_are_used_in_traditional_chinese() {
+    let text: String = all()
+        .iter()
+        .flat_map(|w| w.steps.iter().map(|s| s.text(Lang::ZhTw).to_string()))
+        .collect();
+    for term in [
+        "間接提供者",
+        "間接轉銷商",
+        "直接帳單合作夥伴",
+        "終端客戶",
+        "Microsoft 合作夥伴合約（MPA）",
+        "合作夥伴中心",
+        "租用戶",
+        "地區",
+    ] {
+        assert!(text.contains(term), "{term}");
+    }
+}
+
+#[test]
+fn scenario_1_breaks_the_two_tier_chain_by_unticking_the_mpa_and_mends_it() {
+    let w = walkthrough::get(1).unwrap();
+    let steps: Vec<_> = w.steps.iter().filter_map(|s| s.action.as_ref()).collect();
+    let flag = |value| Action::SetFlag {
+        node: "litware".into(),
+        flag: csp_rules::FlagName::MpaSigned,
+        value,
+    };
+    assert_eq!(steps, [&flag(false), &flag(true)]);
+    let untick = w
+        .steps
+        .iter()
+        .find(|s| s.action == Some(flag(false)))
+        .unwrap();
+    let e4 = untick
+        .expect
+        .iter()
+        .find(|x| x.edge == EdgeSelector::Id("e4".into()))
+        .unwrap();
+    assert_eq!(e4.verdict, Verdict::Blocked);
+    let rules: Vec<_> = e4.rules.iter().map(|r| r.as_str()).collect();
+    assert_eq!(rules, ["MPA.REQUIRED", "RESELLER.READY"]);
+}
+
+#[test]
+fn scenario_6_walks_through_all_three_options() {
+    let w = walkthrough::get(6).unwrap();
+    for k in 1..=3 {
+        let (en, zh) = (format!("Option {k}"), format!("選項{k}"));
+        assert!(
+            w.steps.iter().any(|s| s.title(Lang::En).starts_with(&en)
+                && s.title(Lang::ZhTw).starts_with(&zh)),
+            "no step for option {k}"
+        );
+        let last = w.step(w.len()).unwrap();
+        assert!(
+            last.text(Lang::En).contains(&format!("({k})")) && last.text(Lang::ZhTw).contains(&zh),
+            "the conclusion doesn't give option {k}"
+        );
+    }
+    // Option 2 ends the reseller relationship with Contoso.
+    assert!(w.steps.iter().any(|s| matches!(
+        &s.action,
+        Some(Action::Disconnect { from, to, kind: EdgeKind::SellsTo }) if from == "contoso" && to == "tailspin"
+    )));
+}
+
+#[test]
+fn scenarios_7_and_8_flip_a_verdict_both_ways_by_moving_a_node() {
+    for n in [7, 8] {
+        let w = walkthrough::get(n).unwrap();
+        let reports = play(&w);
+        let (mut to_allowed, mut to_blocked) = (false, false);
+        for (step, (before, after)) in w.steps.iter().zip(&reports) {
+            if !matches!(step.action, Some(Action::SetRegion { .. })) {
+                continue;
+            }
+            for x in &step.expect {
+                let EdgeSelector::Id(id) = &x.edge else {
+                    continue;
+                };
+                let was = before.edges.iter().find(|e| e.id == *id).unwrap().verdict;
+                let now = after.edges.iter().find(|e| e.id == *id).unwrap().verdict;
+                assert_eq!(now, x.verdict);
+                to_allowed |= was == Verdict::Blocked && now == Verdict::Allowed;
+                to_blocked |= was == Verdict::Allowed && now == Verdict::Blocked;
+            }
+        }
+        assert!(
+            to_allowed && to_blocked,
+            "walkthrough {n}: no flip both ways"
+        );
+    }
+}
+
+#[test]
+fn actions_on_missing_things_do_nothing() {
+    let empty = Scenario::default();
+    for w in all() {
+        for a in w.steps.iter().filter_map(|s| s.action.as_ref()) {
+            let mut s = empty.clone();
+            a.perform(&mut s);
+            assert_eq!(s, empty, "{a:?}");
+            let removes = matches!(a, Action::Disconnect { .. } | Action::RemoveEdge { .. });
+            assert_eq!(a.done(&s), removes, "{a:?}");
+        }
+    }
+}
+
+#[test]
+fn show_me_draws_what_the_editor_would_and_describes_it_by_name() {
+    let mut s = preset_scenario(2);
+    let connect = Action::Connect {
+        from: "litware".into(),
+        to: "fabrikam".into(),
+        kind: EdgeKind::SellsTo,
+    };
+    Action::RemoveEdge { edge: "e5".into() }.perform(&mut s);
+    connect.perform(&mut s);
+    assert_eq!(s.edges.last().map(|e| e.id.as_str()), Some("e5"));
+    assert_eq!(
+        connect.describe_in(&s, Lang::En),
+        "Connect “Litware” to “Fabrikam” (“sells to”)."
+    );
+    assert_eq!(
+        connect.describe(Lang::ZhTw),
+        "將「litware」連接到「fabrikam」（「銷售給」）。"
+    );
+
+    // A tenant "other than" gets a fresh one nobody uses.
+    let mut s = preset_scenario(6);
+    let a = Action::SetTenant {
+        node: "tailspin-buy".into(),
+        tenant: None,
+        not: Some("tailspin-csp".into()),
+    };
+    a.perform(&mut s);
+    let n = s.nodes.iter().find(|n| n.id == "tailspin-buy").unwrap();
+    assert_eq!(n.tenant(), "tailspin-customer");
+    // Ticking a flag writes it as unstated, which means met.
+    let mut s = preset_scenario(1);
+    let untick = Action::SetFlag {
+        node: "litware".into(),
+        flag: csp_rules::FlagName::MpaSigned,
+        value: false,
+    };
+    untick.perform(&mut s);
+    let tick = Action::SetFlag {
+        node: "litware".into(),
+        flag: csp_rules::FlagName::MpaSigned,
+        value: true,
+    };
+    tick.perform(&mut s);
+    assert_eq!(s, preset_scenario(1));
+    // A flag the node's kind doesn't have is never done and never written.
+    let wrong = Action::SetFlag {
+        node: "fabrikam".into(),
+        flag: csp_rules::FlagName::MpaSigned,
+        value: false,
+    };
+    wrong.perform(&mut s);
+    assert!(!wrong.done(&s));
+    assert_eq!(s, preset_scenario(1));
+}
