@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Sets up the build tools, then serves the app at http://127.0.0.1:8080 (address and port: Trunk.toml).
+# Extra arguments go to `trunk serve`. There is no autoreload (see Trunk.toml): reload by hand.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=scripts/setup.sh
+source scripts/setup.sh --no-chromium
+exec trunk serve --offline "$@"
