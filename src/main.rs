@@ -1,10 +1,10 @@
-use yew::prelude::*;
-
-#[function_component]
-fn App() -> Html {
-    html! { <h1>{ "CSP Scenario Explorer" }</h1> }
-}
+//! The page's entry point: publish `window.cspRules`, then render the app into `<body>`.
 
 fn main() {
-    yew::Renderer::<App>::new().render();
+    // The JS API is published first, so a partner page can use it as soon as the module loads;
+    // if it can't be (no window), the app still renders.
+    if let Err(err) = csp_explorer::js_api::install() {
+        gloo::console::error!(err);
+    }
+    yew::Renderer::<csp_explorer::App>::new().render();
 }

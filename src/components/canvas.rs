@@ -1,0 +1,590 @@
+//! The SVG canvas: nodes and edges inside one `<g transform>` (pan and zoom change only that
+//! attribute), and one pointer state machine for the whole surface. Pointer events are
+//! handled by delegation: the element under the pointer names itself through `data-handle`,
+//! `data-node-id` or `data-edge-id`.
+
+use super::edge::{EdgeView, Segment};
+use super::node::NodeView;
+use super::Dispatch;
+use crate::i18n::{self, T};
+use crate::layout::Rect;
+use crate::state::{Action, PendingEdge, Selection, Target, View};
+use crate::web;
+use csp_rules::{edge_kind_name, kind_name, EdgeKind, Flag, Lang, Scenario, Verdict};
+use gloo::events::EventListener;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+/// A pointer moved less than this (in pixels) is a click, not a drag.
+const CLICK_SLOP: f64 = 3.0;
+/// Space between edges that join the same two nodes.
+const LANE: f64 = 16.0;
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct CanvasProps {
+    pub scenario: Rc<Scenario>,
+    /// Each edge's verdict; empty when the diagram can't be judged.
+    pub verdicts: Rc<HashMap<String, Verdict>>,
+    pub selection: Selection,
+    pub view: View,
+    pub lang: Lang,
+    pub pending: Option<PendingEdge>,
+    pub dispatch: Dispatch,
+}
+
+/// What the pointer is doing.
+#[derive(Debug, Default)]
+enum Gesture {
+    #[default]
+    Idle,
+    Pan {
+        pointer: i32,
+        last: (f64, f64),
+        moved: f64,
+    },
+    Drag {
+        pointer: i32,
+        start: (f64, f64),
+        origin: Vec<(String, f64, f64)>,
+        moved: bool,
+        /// The node pressed; a click on it (no move) selects it alone.
+        pressed: String,
+    },
+    Connect {
+        pointer: i32,
+        from: String,
+    },
+    Marquee {
+        pointer: i32,
+        start: (f64, f64),
+        additive: bool,
+    },
+}
+
+/// What the canvas draws on top while a gesture runs (diagram coordinates).
+#[derive(Debug, Clone, PartialEq)]
+enum Overlay {
+    None,
+    Band { from: (f64, f64), to: (f64, f64) },
+    Box(Rect),
+}
+
+fn node_pos(s: &Scenario, id: &str) -> Option<(f64, f64)> {
+    s.nodes
+        .iter()
+        .find(|n| n.id == id)
+        .and_then(|n| Some((n.x?, n.y?)))
+}
+
+/// Each edge's drawn segment; edges joining the same two nodes get parallel lanes.
+fn segments(s: &Scenario) -> HashMap<&str, Segment> {
+    let pos: HashMap<&str, (f64, f64)> = s
+        .nodes
+        .iter()
+        .filter_map(|n| Some((n.id.as_str(), (n.x?, n.y?))))
+        .collect();
+    let mut pairs: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
+    for e in &s.edges {
+        let key = if e.from <= e.to {
+            (e.from.as_str(), e.to.as_str())
+        } else {
+            (e.to.as_str(), e.from.as_str())
+        };
+        pairs.entry(key).or_default().push(&e.id);
+    }
+    let mut out = HashMap::new();
+    for ((a, b), ids) in pairs {
+        let (Some(&pa), Some(&pb)) = (pos.get(a), pos.get(b)) else {
+            continue;
+        };
+        let (dx, dy) = (pb.0 - pa.0, pb.1 - pa.1);
+        let len = (dx * dx + dy * dy).sqrt().max(1e-6);
+        let (nx, ny) = (-dy / len, dx / len);
+        let n = ids.len() as f64;
+        for (i, id) in ids.into_iter().enumerate() {
+            let off = (i as f64 - (n - 1.0) / 2.0) * LANE;
+            let (ox, oy) = (nx * off, ny * off);
+            let (from, to) = s.edges.iter().find(|e| e.id == id).map_or((pa, pb), |e| {
+                if e.from == a {
+                    (pa, pb)
+                } else {
+                    (pb, pa)
+                }
+            });
+            out.insert(
+                id,
+                Segment {
+                    x1: from.0 + ox,
+                    y1: from.1 + oy,
+                    x2: to.0 + ox,
+                    y2: to.1 + oy,
+                },
+            );
+        }
+    }
+    out
+}
+
+#[function_component(Canvas)]
+pub fn canvas(p: &CanvasProps) -> Html {
+    let svg_ref = use_node_ref();
+    let popup_ref = use_node_ref();
+    let gesture = use_mut_ref(Gesture::default);
+    let overlay = use_state_eq(|| Overlay::None);
+    let lang = p.lang;
+
+    // Measure the canvas now and whenever the window changes size.
+    {
+        let svg_ref = svg_ref.clone();
+        let dispatch = p.dispatch.clone();
+        use_effect_with((), move |_| {
+            let measure = move || {
+                if let Some(el) = svg_ref.cast::<Element>() {
+                    let r = el.get_bounding_client_rect();
+                    dispatch.dispatch(Action::CanvasResized {
+                        width: r.width(),
+                        height: r.height(),
+                    });
+                }
+            };
+            measure();
+            let listener =
+                web_sys::window().map(|w| EventListener::new(&w, "resize", move |_| measure()));
+            move || drop(listener)
+        });
+    }
+
+    // Place the kind popup where the connection was dropped (through the CSSOM, which the
+    // page's Content-Security-Policy allows, unlike style attributes) and focus it.
+    {
+        let popup_ref = popup_ref.clone();
+        use_effect_with(p.pending.clone(), move |pending| {
+            if let (Some(pe), Some(el)) = (pending, popup_ref.cast::<HtmlElement>()) {
+                // Kept inside the canvas when dropped near its right or bottom edge.
+                let (w, h) = el
+                    .parent_element()
+                    .map(|p| (f64::from(p.client_width()), f64::from(p.client_height())))
+                    .unwrap_or((f64::INFINITY, f64::INFINITY));
+                let x = pe
+                    .at
+                    .0
+                    .min(w - f64::from(el.offset_width()) - 16.0)
+                    .max(0.0);
+                let y = pe
+                    .at
+                    .1
+                    .min(h - f64::from(el.offset_height()) - 16.0)
+                    .max(0.0);
+                let style = el.style();
+                let _ = style.set_property("left", &format!("{x:.0}px"));
+                let _ = style.set_property("top", &format!("{y:.0}px"));
+                if let Some(first) = el
+                    .query_selector("button")
+                    .ok()
+                    .flatten()
+                    .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+                {
+                    let _ = first.focus();
+                }
+            }
+        });
+    }
+
+    // Pointer position in canvas pixels.
+    let local = {
+        let svg_ref = svg_ref.clone();
+        move |e: &MouseEvent| -> (f64, f64) {
+            let (cx, cy) = (f64::from(e.client_x()), f64::from(e.client_y()));
+            match svg_ref.cast::<Element>() {
+                Some(el) => {
+                    let r = el.get_bounding_client_rect();
+                    (cx - r.left(), cy - r.top())
+                }
+                None => (cx, cy),
+            }
+        }
+    };
+
+    let onpointerdown = {
+        let gesture = gesture.clone();
+        let overlay = overlay.clone();
+        let svg_ref = svg_ref.clone();
+        let dispatch = p.dispatch.clone();
+        let scenario = p.scenario.clone();
+        let selection = p.selection.clone();
+        let view = p.view;
+        let local = local.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.button() != 0 {
+                return;
+            }
+            let pointer = e.pointer_id();
+            let at = local(&e);
+            let world = view.to_world(at);
+            let target = web::event_element(&e);
+            let attr = |name: &str| target.as_ref().and_then(|t| web::closest_attr(t, name));
+            let additive = e.shift_key();
+            let next = if let Some(from) = attr("data-handle") {
+                let start = node_pos(&scenario, &from).unwrap_or(world);
+                overlay.set(Overlay::Band {
+                    from: start,
+                    to: world,
+                });
+                Gesture::Connect { pointer, from }
+            } else if let Some(id) = attr("data-node-id") {
+                if additive {
+                    dispatch.dispatch(Action::Select {
+                        target: Target::Node(id),
+                        additive: true,
+                    });
+                    Gesture::Idle
+                } else {
+                    let ids: Vec<String> = if selection.nodes.contains(&id) {
+                        selection.nodes.iter().cloned().collect()
+                    } else {
+                        dispatch.dispatch(Action::Select {
+                            target: Target::Node(id.clone()),
+                            additive: false,
+                        });
+                        vec![id.clone()]
+                    };
+                    let origin = ids
+                        .into_iter()
+                        .filter_map(|id| node_pos(&scenario, &id).map(|(x, y)| (id, x, y)))
+                        .collect();
+                    Gesture::Drag {
+                        pointer,
+                        start: at,
+                        origin,
+                        moved: false,
+                        pressed: id,
+                    }
+                }
+            } else if let Some(id) = attr("data-edge-id") {
+                dispatch.dispatch(Action::Select {
+                    target: Target::Edge(id),
+                    additive,
+                });
+                Gesture::Idle
+            } else if additive {
+                overlay.set(Overlay::Box(Rect::from_corners(world, world)));
+                Gesture::Marquee {
+                    pointer,
+                    start: world,
+                    additive,
+                }
+            } else {
+                Gesture::Pan {
+                    pointer,
+                    last: at,
+                    moved: 0.0,
+                }
+            };
+            if !matches!(next, Gesture::Idle) {
+                if let Some(el) = svg_ref.cast::<Element>() {
+                    let _ = el.set_pointer_capture(pointer);
+                }
+            }
+            *gesture.borrow_mut() = next;
+        })
+    };
+
+    let onpointermove = {
+        let gesture = gesture.clone();
+        let overlay = overlay.clone();
+        let dispatch = p.dispatch.clone();
+        let view = p.view;
+        let local = local.clone();
+        Callback::from(move |e: PointerEvent| {
+            let at = local(&e);
+            let mut g = gesture.borrow_mut();
+            match &mut *g {
+                Gesture::Idle => {}
+                Gesture::Pan {
+                    pointer,
+                    last,
+                    moved,
+                } if *pointer == e.pointer_id() => {
+                    let (dx, dy) = (at.0 - last.0, at.1 - last.1);
+                    *last = at;
+                    *moved += dx.abs() + dy.abs();
+                    dispatch.dispatch(Action::Pan { dx, dy });
+                }
+                Gesture::Drag {
+                    pointer,
+                    start,
+                    origin,
+                    moved,
+                    ..
+                } if *pointer == e.pointer_id() => {
+                    let (dx, dy) = (at.0 - start.0, at.1 - start.1);
+                    if !*moved && dx.abs() + dy.abs() < CLICK_SLOP {
+                        return;
+                    }
+                    *moved = true;
+                    let (dx, dy) = (dx / view.k, dy / view.k);
+                    let moves = origin
+                        .iter()
+                        .map(|(id, x, y)| (id.clone(), x + dx, y + dy))
+                        .collect();
+                    dispatch.dispatch(Action::SetPositions(moves));
+                }
+                Gesture::Connect { pointer, .. } if *pointer == e.pointer_id() => {
+                    if let Overlay::Band { from, .. } = *overlay {
+                        overlay.set(Overlay::Band {
+                            from,
+                            to: view.to_world(at),
+                        });
+                    }
+                }
+                Gesture::Marquee { pointer, start, .. } if *pointer == e.pointer_id() => {
+                    overlay.set(Overlay::Box(Rect::from_corners(*start, view.to_world(at))));
+                }
+                _ => {}
+            }
+        })
+    };
+
+    let finish = {
+        let gesture = gesture.clone();
+        let overlay = overlay.clone();
+        let dispatch = p.dispatch.clone();
+        let scenario = p.scenario.clone();
+        let selection = p.selection.clone();
+        let view = p.view;
+        let local = local.clone();
+        move |e: PointerEvent, cancelled: bool| {
+            let g = std::mem::take(&mut *gesture.borrow_mut());
+            overlay.set(Overlay::None);
+            if cancelled {
+                return;
+            }
+            match g {
+                Gesture::Pan { moved, .. } if moved < CLICK_SLOP => {
+                    dispatch.dispatch(Action::ClearSelection);
+                }
+                Gesture::Drag { moved, pressed, .. } if !moved && selection.nodes.len() > 1 => {
+                    dispatch.dispatch(Action::Select {
+                        target: Target::Node(pressed),
+                        additive: false,
+                    });
+                }
+                Gesture::Connect { from, .. } => {
+                    // The pointer is captured by the canvas, so ask what is under it.
+                    let to = web::element_at(f64::from(e.client_x()), f64::from(e.client_y()))
+                        .and_then(|el| web::closest_attr(&el, "data-node-id"));
+                    if let Some(to) = to.filter(|to| *to != from) {
+                        dispatch.dispatch(Action::ProposeEdge(PendingEdge {
+                            from,
+                            to,
+                            at: local(&e),
+                        }));
+                    }
+                }
+                Gesture::Marquee {
+                    start, additive, ..
+                } => {
+                    let r = Rect::from_corners(start, view.to_world(local(&e)));
+                    let mut sel = if additive {
+                        selection.clone()
+                    } else {
+                        Selection::default()
+                    };
+                    let inside: Vec<&str> = scenario
+                        .nodes
+                        .iter()
+                        .filter(|n| n.x.zip(n.y).is_some_and(|pt| r.contains(pt)))
+                        .map(|n| n.id.as_str())
+                        .collect();
+                    sel.nodes.extend(inside.iter().map(|s| s.to_string()));
+                    sel.edges.extend(
+                        scenario
+                            .edges
+                            .iter()
+                            .filter(|e| {
+                                inside.contains(&e.from.as_str()) && inside.contains(&e.to.as_str())
+                            })
+                            .map(|e| e.id.clone()),
+                    );
+                    dispatch.dispatch(Action::SetSelection(sel));
+                }
+                _ => {}
+            }
+        }
+    };
+    let onpointerup = {
+        let finish = finish.clone();
+        Callback::from(move |e: PointerEvent| finish(e, false))
+    };
+    let onpointercancel = Callback::from(move |e: PointerEvent| finish(e, true));
+
+    let onwheel = {
+        let dispatch = p.dispatch.clone();
+        let local = local.clone();
+        Callback::from(move |e: WheelEvent| {
+            e.prevent_default();
+            // Lines and pages scroll far more than pixels; bring them to the same scale.
+            let unit = match e.delta_mode() {
+                0 => 1.0,
+                1 => 16.0,
+                _ => 400.0,
+            };
+            let factor = (-e.delta_y() * unit * 0.0015).exp();
+            dispatch.dispatch(Action::Zoom {
+                factor,
+                at: Some(local(&e)),
+            });
+        })
+    };
+
+    let onkeydown = {
+        let dispatch = p.dispatch.clone();
+        let has_nodes = !p.selection.nodes.is_empty();
+        Callback::from(move |e: KeyboardEvent| {
+            let target = web::event_element(&e);
+            let attr = |name: &str| target.as_ref().and_then(|t| web::closest_attr(t, name));
+            let step = if e.shift_key() { 50.0 } else { 10.0 };
+            let nudge = |dx: f64, dy: f64| {
+                if has_nodes {
+                    e.prevent_default();
+                    dispatch.dispatch(Action::Nudge { dx, dy });
+                }
+            };
+            match e.key().as_str() {
+                "Enter" | " " => {
+                    let target = attr("data-node-id")
+                        .map(Target::Node)
+                        .or_else(|| attr("data-edge-id").map(Target::Edge));
+                    if let Some(target) = target {
+                        e.prevent_default();
+                        dispatch.dispatch(Action::Select {
+                            target,
+                            additive: e.shift_key(),
+                        });
+                    }
+                }
+                "ArrowLeft" => nudge(-step, 0.0),
+                "ArrowRight" => nudge(step, 0.0),
+                "ArrowUp" => nudge(0.0, -step),
+                "ArrowDown" => nudge(0.0, step),
+                _ => {}
+            }
+        })
+    };
+
+    let segs = segments(&p.scenario);
+    let labels: HashMap<&str, &str> = p
+        .scenario
+        .nodes
+        .iter()
+        .map(|n| (n.id.as_str(), n.label()))
+        .collect();
+    let label_of = |id: &str| labels.get(id).copied().unwrap_or(id).to_string();
+    let edges = p.scenario.edges.iter().filter_map(|e| {
+        let seg = *segs.get(e.id.as_str())?;
+        let verdict = p.verdicts.get(&e.id).copied();
+        let verdict_text = match verdict {
+            Some(Verdict::Allowed) => T::Allowed.get(lang),
+            Some(Verdict::Blocked) => T::Blocked.get(lang),
+            None => T::NotJudged.get(lang),
+        };
+        let title = format!(
+            "{} — {verdict_text}",
+            i18n::relation(lang, &label_of(&e.from), e.kind, &label_of(&e.to))
+        );
+        Some(html! {
+            <EdgeView key={e.id.clone()} id={e.id.clone()} kind={e.kind} {seg} {verdict}
+                selected={p.selection.edges.contains(&e.id)} title={title} />
+        })
+    });
+    let handle_title = AttrValue::from(T::HandleTitle.get(lang));
+    let nodes = p.scenario.nodes.iter().filter_map(|n| {
+        let (x, y) = (n.x?, n.y?);
+        let warn = Flag::ALL.iter().any(|&f| !n.flag(f));
+        Some(html! {
+            <NodeView key={n.id.clone()} id={n.id.clone()} kind={n.kind}
+                label={n.label().to_string()} kind_name={kind_name(n.kind, lang)}
+                {x} {y} selected={p.selection.nodes.contains(&n.id)} {warn}
+                handle_title={handle_title.clone()} />
+        })
+    });
+    let pending_line = p.pending.as_ref().and_then(|pe| {
+        let (a, b) = (
+            node_pos(&p.scenario, &pe.from)?,
+            node_pos(&p.scenario, &pe.to)?,
+        );
+        Some(html! {
+            <line class="pending" x1={a.0.to_string()} y1={a.1.to_string()}
+                  x2={b.0.to_string()} y2={b.1.to_string()} />
+        })
+    });
+    let overlay_html = match &*overlay {
+        Overlay::None => html! {},
+        Overlay::Band { from, to } => html! {
+            <line class="band" x1={from.0.to_string()} y1={from.1.to_string()}
+                  x2={to.0.to_string()} y2={to.1.to_string()} />
+        },
+        Overlay::Box(r) => html! {
+            <rect class="marquee" x={r.x0.to_string()} y={r.y0.to_string()}
+                  width={(r.x1 - r.x0).to_string()} height={(r.y1 - r.y0).to_string()} />
+        },
+    };
+    let popup = p.pending.as_ref().map(|pe| {
+        let choose = |kind: EdgeKind| {
+            let dispatch = p.dispatch.clone();
+            Callback::from(move |_| dispatch.dispatch(Action::ConfirmEdge(kind)))
+        };
+        let cancel = {
+            let dispatch = p.dispatch.clone();
+            Callback::from(move |_| dispatch.dispatch(Action::CancelEdge))
+        };
+        let onkeydown = {
+            let dispatch = p.dispatch.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Escape" {
+                    dispatch.dispatch(Action::CancelEdge);
+                }
+            })
+        };
+        html! {
+            <div class="connect-popup" ref={popup_ref.clone()} role="dialog"
+                 aria-label={T::ConnectAs.get(lang)} {onkeydown}>
+                <p>{ i18n::connect_question(lang, &label_of(&pe.from), &label_of(&pe.to)) }</p>
+                <div class="row">
+                    <button type="button" class="primary" data-edge-kind="sells_to"
+                        onclick={choose(EdgeKind::SellsTo)}>
+                        { edge_kind_name(EdgeKind::SellsTo, lang) }
+                    </button>
+                    <button type="button" class="primary" data-edge-kind="manages"
+                        onclick={choose(EdgeKind::Manages)}>
+                        { edge_kind_name(EdgeKind::Manages, lang) }
+                    </button>
+                    <button type="button" onclick={cancel}>{ T::Cancel.get(lang) }</button>
+                </div>
+            </div>
+        }
+    });
+    let empty = p.scenario.nodes.is_empty();
+
+    html! {
+        <div class="canvas-wrap">
+            <svg ref={svg_ref} class="canvas" tabindex="0" role="group"
+                 aria-label={T::CanvasLabel.get(lang)}
+                 {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onwheel} {onkeydown}>
+                <g class="viewport" transform={p.view.transform()}>
+                    <g class="edges">{ for edges }</g>
+                    { for pending_line }
+                    <g class="nodes">{ for nodes }</g>
+                    { overlay_html }
+                </g>
+            </svg>
+            if empty {
+                <p class="empty-hint">{ T::EmptyHint.get(lang) }</p>
+            }
+            { for popup }
+        </div>
+    }
+}

@@ -1,0 +1,130 @@
+//! One edge on the canvas: a line with an arrowhead (filled for "sells to", open for
+//! "manages") and a verdict badge. Verdict shows by colour and by line style and icon:
+//! allowed is solid with a check, blocked is dashed with a cross.
+
+use super::shapes::box_exit;
+use csp_rules::{EdgeKind, Verdict};
+use yew::prelude::*;
+
+/// Where an edge is drawn: its two centres, already offset when edges share a pair.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Segment {
+    pub x1: f64,
+    pub y1: f64,
+    pub x2: f64,
+    pub y2: f64,
+}
+
+impl Segment {
+    /// The visible part: from one node's box to the other's, with the unit direction.
+    fn trimmed(&self) -> Option<(f64, f64, f64, f64, f64, f64)> {
+        let (dx, dy) = (self.x2 - self.x1, self.y2 - self.y1);
+        let len = (dx * dx + dy * dy).sqrt();
+        if !len.is_finite() || len < 1.0 {
+            return None;
+        }
+        let (ux, uy) = (dx / len, dy / len);
+        let start = box_exit(ux, uy);
+        let end = box_exit(-ux, -uy) + 4.0;
+        if len < start + end + 16.0 {
+            return None;
+        }
+        Some((
+            self.x1 + ux * start,
+            self.y1 + uy * start,
+            self.x2 - ux * end,
+            self.y2 - uy * end,
+            ux,
+            uy,
+        ))
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct EdgeProps {
+    pub id: AttrValue,
+    pub kind: EdgeKind,
+    pub seg: Segment,
+    /// `None` when the diagram can't be judged (it has an input error).
+    pub verdict: Option<Verdict>,
+    pub selected: bool,
+    pub title: AttrValue,
+}
+
+#[function_component(EdgeView)]
+pub fn edge_view(p: &EdgeProps) -> Html {
+    let verdict = p.verdict.map(Verdict::as_str);
+    let class = classes!(
+        "edge",
+        verdict.unwrap_or("unjudged"),
+        match p.kind {
+            EdgeKind::SellsTo => "sells",
+            EdgeKind::Manages => "manages",
+        },
+        p.selected.then_some("selected")
+    );
+    let body = match p.seg.trimmed() {
+        Some((x1, y1, x2, y2, ux, uy)) => {
+            // Arrowhead at the target: a triangle 12 long, 7 wide each side.
+            let (bx, by) = (x2 - ux * 12.0, y2 - uy * 12.0);
+            let (px, py) = (-uy * 7.0, ux * 7.0);
+            let head = match p.kind {
+                EdgeKind::SellsTo => format!(
+                    "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
+                    x2 + ux * 3.0,
+                    y2 + uy * 3.0,
+                    bx + px,
+                    by + py,
+                    bx - px,
+                    by - py
+                ),
+                EdgeKind::Manages => format!(
+                    "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}",
+                    bx + px,
+                    by + py,
+                    x2 + ux * 3.0,
+                    y2 + uy * 3.0,
+                    bx - px,
+                    by - py
+                ),
+            };
+            let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
+            let mark = match p.verdict {
+                Some(Verdict::Allowed) => "M-4.5 0.5L-1.5 3.5L4.5 -3.5",
+                Some(Verdict::Blocked) => "M-3.5 -3.5L3.5 3.5M3.5 -3.5L-3.5 3.5",
+                None => "M-1 -4h2v0M0 -1v5",
+            };
+            let (x1, y1, x2, y2) = (
+                format!("{x1:.1}"),
+                format!("{y1:.1}"),
+                format!("{:.1}", bx + ux * 2.0),
+                format!("{:.1}", by + uy * 2.0),
+            );
+            html! {
+                <>
+                    <line class="hit" x1={x1.clone()} y1={y1.clone()} x2={x2.clone()} y2={y2.clone()} />
+                    <line class="line" {x1} {y1} {x2} {y2} />
+                    <path class="head" d={head} />
+                    <g class="verdict-badge" transform={format!("translate({mx:.1} {my:.1})")}>
+                        <circle r="9" />
+                        <path d={mark} />
+                    </g>
+                </>
+            }
+        }
+        // Ends on top of each other: nothing sensible to draw but the badge.
+        None => html! {
+            <g class="verdict-badge" transform={format!("translate({:.1} {:.1})", p.seg.x1, p.seg.y1 - 40.0)}>
+                <circle r="9" />
+            </g>
+        },
+    };
+    html! {
+        <g class={class} data-edge-id={p.id.clone()} data-verdict={verdict}
+           tabindex="0" role="button" aria-label={p.title.clone()}
+           aria-pressed={if p.selected { "true" } else { "false" }}>
+            <title>{ p.title.clone() }</title>
+            { body }
+        </g>
+    }
+}

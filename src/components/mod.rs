@@ -1,0 +1,25 @@
+//! The page's components. Each is a small function component with `PartialEq` props, so yew
+//! re-renders only what changed; canvas children (nodes, edges) carry no callbacks at all:
+//! the canvas handles their pointer events by delegation through their `data-*` hooks.
+
+pub mod app;
+pub mod canvas;
+pub mod edge;
+pub mod edge_panel;
+pub mod findings;
+pub mod inspector;
+pub mod legend;
+pub mod node;
+pub mod notice;
+pub mod palette;
+pub mod presets_menu;
+pub mod scenario_panel;
+pub mod shapes;
+pub mod share;
+pub mod toolbar;
+
+use crate::state::State;
+use yew::UseReducerDispatcher;
+
+/// The reducer's dispatcher: stable for the page's life, so props holding it compare equal.
+pub type Dispatch = UseReducerDispatcher<State>;

@@ -1,0 +1,105 @@
+//! One node on the canvas. No callbacks: the canvas reads `data-node-id` and `data-handle`
+//! from pointer events, so a node re-renders only when its own props change.
+
+use super::shapes::{icon, kind_class, shape, SCALE};
+use csp_rules::NodeKind;
+use yew::prelude::*;
+
+/// Labels longer than this are cut on the canvas (the full name is in the tooltip).
+const MAX_LABEL: usize = 26;
+
+/// The label as shown: the name, or its start when it is long (`true`: it was cut).
+pub fn short_label(label: &str) -> (String, bool) {
+    if label.chars().count() <= MAX_LABEL {
+        (label.to_string(), false)
+    } else {
+        let cut: String = label.chars().take(MAX_LABEL - 1).collect();
+        (cut.trim_end().to_string(), true)
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct NodeProps {
+    pub id: AttrValue,
+    pub kind: NodeKind,
+    pub label: AttrValue,
+    pub kind_name: AttrValue,
+    pub x: f64,
+    pub y: f64,
+    pub selected: bool,
+    /// A requirement of the node is unmet (an unsigned MPA…): shown as a badge.
+    pub warn: bool,
+    pub handle_title: AttrValue,
+}
+
+#[function_component(NodeView)]
+pub fn node_view(p: &NodeProps) -> Html {
+    let class = classes!(
+        "node",
+        kind_class(p.kind),
+        p.selected.then_some("selected"),
+        p.warn.then_some("warn")
+    );
+    let tooltip = format!("{} — {}", p.label, p.kind_name);
+    let (shown, cut) = short_label(&p.label);
+    // The accessible name holds the text shown (what speech users will say), then the full
+    // name when the shown one was cut.
+    let mut name = shown.clone();
+    if p.kind_name != p.label {
+        name = format!("{name} {}", p.kind_name);
+    }
+    if cut {
+        name = format!("{name} ({})", p.label);
+    }
+    html! {
+        <g class={class} data-node-id={p.id.clone()} tabindex="0" role="button"
+           aria-pressed={if p.selected { "true" } else { "false" }}
+           aria-label={name}
+           transform={format!("translate({:.1} {:.1})", p.x, p.y)}>
+            <title>{ tooltip }</title>
+            <g class="glyph" transform={format!("scale({SCALE})")}>
+                { shape(p.kind) }
+                { icon(p.kind) }
+            </g>
+            if p.warn {
+                <g class="badge-warn" transform="translate(-22 -20)">
+                    <circle r="8" />
+                    <path d="M0 -4.5v5 M0 3v1.5" />
+                </g>
+            }
+            // One text, two lines: the name, then the kind (read as "Contoso indirect provider").
+            <text class="caption" y="40">
+                <tspan class="label" x="0">
+                    { shown }
+                    if cut {
+                        <tspan aria-hidden="true">{ "…" }</tspan>
+                    }
+                </tspan>
+                if p.kind_name != p.label {
+                    { " " }
+                    <tspan class="kind" x="0" dy="14">{ p.kind_name.clone() }</tspan>
+                }
+            </text>
+            <g class="handle" data-handle={p.id.clone()} transform="translate(38 0)">
+                <title>{ p.handle_title.clone() }</title>
+                <circle class="handle-hit" r="12" />
+                <circle class="handle-dot" r="6.5" />
+                <path d="M-3.5 0h7 M0 -3.5v7" />
+            </g>
+        </g>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_labels_are_cut_on_a_char_boundary() {
+        assert_eq!(short_label("Contoso"), ("Contoso".to_string(), false));
+        let long = "間".repeat(40);
+        let (shown, cut) = short_label(&long);
+        assert_eq!(shown.chars().count(), MAX_LABEL - 1);
+        assert!(cut);
+    }
+}

@@ -1,0 +1,82 @@
+//! The guide's eight example scenarios, each with its title and description.
+
+use crate::i18n::T;
+use csp_rules::{presets, Lang};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct PresetsMenuProps {
+    pub lang: Lang,
+    pub current: Option<u8>,
+    pub on_open: Callback<u8>,
+}
+
+#[function_component(PresetsMenu)]
+pub fn presets_menu(p: &PresetsMenuProps) -> Html {
+    let open = use_state_eq(|| false);
+    let wrap = use_node_ref();
+    let lang = p.lang;
+
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let onkeydown = {
+        let open = open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                open.set(false);
+            }
+        })
+    };
+    // Close when focus leaves the menu (a click elsewhere, Tab past the last item).
+    let onfocusout = {
+        let open = open.clone();
+        let wrap = wrap.clone();
+        Callback::from(move |e: FocusEvent| {
+            let inside = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .zip(wrap.cast::<web_sys::Node>())
+                .is_some_and(|(t, w)| w.contains(Some(&t)));
+            if !inside {
+                open.set(false);
+            }
+        })
+    };
+    let items = presets::all().iter().map(|preset| {
+        let n = preset.number;
+        let onclick = {
+            let open = open.clone();
+            let on_open = p.on_open.clone();
+            Callback::from(move |_| {
+                open.set(false);
+                on_open.emit(n);
+            })
+        };
+        html! {
+            <li key={n}>
+                <button type="button" class="preset" data-preset={n.to_string()}
+                    aria-current={(p.current == Some(n)).then_some("true")} {onclick}>
+                    <strong>{ preset.title(lang) }</strong>
+                    <span>{ preset.description(lang) }</span>
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <div class="menu" ref={wrap} {onkeydown} {onfocusout}>
+            <button type="button" class="menu-button" aria-haspopup="true"
+                aria-expanded={if *open { "true" } else { "false" }} onclick={toggle}>
+                { T::Presets.get(lang) }{ " ▾" }
+            </button>
+            if *open {
+                <div class="menu-panel">
+                    <p class="hint">{ T::PresetsIntro.get(lang) }</p>
+                    <ul class="presets">{ for items }</ul>
+                </div>
+            }
+        </div>
+    }
+}

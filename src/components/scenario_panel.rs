@@ -1,0 +1,65 @@
+//! The scenario as a whole: its title, the date the rules are applied at, and the guide
+//! scenario it came from.
+
+use super::Dispatch;
+use crate::i18n::T;
+use crate::state::Action;
+use csp_rules::{presets, Lang, DEFAULT_AS_OF};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct ScenarioPanelProps {
+    pub lang: Lang,
+    pub title: Option<String>,
+    pub as_of: Option<String>,
+    pub preset: Option<u8>,
+    pub dispatch: Dispatch,
+}
+
+#[function_component(ScenarioPanel)]
+pub fn scenario_panel(p: &ScenarioPanelProps) -> Html {
+    let lang = p.lang;
+    let on_title = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            dispatch.dispatch(Action::SetTitle(
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ))
+        })
+    };
+    let on_as_of = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |e: Event| {
+            dispatch.dispatch(Action::SetAsOf(
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ))
+        })
+    };
+    let preset = p.preset.and_then(presets::get);
+    html! {
+        <section class="panel scenario-panel" aria-labelledby="scenario-heading">
+            <h2 id="scenario-heading">{ T::Scenario.get(lang) }</h2>
+            if let Some(preset) = preset {
+                <div class="from-guide">
+                    <p class="eyebrow">{ T::FromGuide.get(lang) }</p>
+                    <p class="preset-title">{ preset.title(lang) }</p>
+                    <p class="preset-description">{ preset.description(lang) }</p>
+                </div>
+            }
+            <div class="fields">
+                <label class="field">
+                    <span>{ T::Title.get(lang) }</span>
+                    <input type="text" name="title" maxlength="200"
+                        value={p.title.clone().unwrap_or_default()} oninput={on_title} />
+                </label>
+                <label class="field">
+                    <span>{ T::AsOf.get(lang) }</span>
+                    <input type="date" name="as_of" value={p.as_of.clone().unwrap_or_else(|| DEFAULT_AS_OF.to_string())}
+                        onchange={on_as_of} aria-describedby="as-of-hint" />
+                    <small id="as-of-hint">{ T::AsOfHint.get(lang) }</small>
+                </label>
+            </div>
+        </section>
+    }
+}

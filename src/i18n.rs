@@ -1,0 +1,275 @@
+//! Every text of the page in English and Traditional Chinese (the guide's terms: 間接提供者,
+//! 間接轉銷商, 直接帳單合作夥伴, 客戶, Microsoft 合作夥伴合約（MPA）, 租用戶, 地區). Rule
+//! messages, kind, flag and region names come from the engine in the same two languages.
+//! A text is one `T` key with both versions side by side, so neither can be forgotten.
+
+use csp_rules::{edge_kind_name, flag_name, region_name, EdgeKind, Fix, Flag, Lang, Scenario};
+
+macro_rules! texts {
+    ($($key:ident => $en:literal, $zh:literal;)*) => {
+        /// A fixed text of the page.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum T { $($key,)* }
+
+        impl T {
+            pub const ALL: &'static [T] = &[$(T::$key,)*];
+
+            pub fn get(self, lang: Lang) -> &'static str {
+                match self { $(T::$key => lang.pick($en, $zh),)* }
+            }
+        }
+    };
+}
+
+texts! {
+    Subtitle => "Draw CSP partner relationships and see each one judged by the rules of Microsoft's guide",
+        "繪製 CSP 合作夥伴關聯性，並依 Microsoft 指南的規則判定每一個關聯性";
+    Language => "Language", "語言";
+    Toolbar => "Diagram tools", "圖表工具";
+    NewDiagram => "New diagram", "新增空白圖表";
+    Presets => "Guide scenarios", "指南範例案例";
+    PresetsIntro => "The guide's eight example scenarios. Opening one replaces the diagram.",
+        "指南中的八個範例案例。開啟其中一個會取代目前的圖表。";
+    ZoomIn => "Zoom in", "放大";
+    ZoomOut => "Zoom out", "縮小";
+    FitView => "Fit view", "符合視窗";
+    SnapToGrid => "Snap to grid", "貼齊格線";
+    AutoLayout => "Auto layout by tier", "依層級自動排列";
+    DeleteSelected => "Delete selected", "刪除選取項目";
+    CopyShareLink => "Copy share link", "複製分享連結";
+    ShareLink => "Share link", "分享連結";
+    Copied => "Link copied to the clipboard.", "已將連結複製到剪貼簿。";
+    CopyBelow => "The clipboard is not available here: copy the link below.",
+        "此處無法使用剪貼簿：請複製下方的連結。";
+    Close => "Close", "關閉";
+    Palette => "Add to the diagram", "加入圖表";
+    PaletteShort => "Add:", "加入：";
+    CanvasLabel => "Diagram. Drag a node to move it; drag from a node's round handle to another node to connect them; drag the background to pan, Shift+drag to select several, use the wheel to zoom. Delete removes the selection.",
+        "圖表。拖曳節點即可移動；從節點的圓形控點拖曳到另一個節點即可建立關聯性；拖曳背景可平移，按住 Shift 拖曳可選取多個項目，使用滾輪縮放。按 Delete 可刪除選取項目。";
+    EmptyHint => "The diagram is empty. Open one of the guide's scenarios, or add parties from the palette and connect them by dragging from a node's round handle to another node.",
+        "圖表是空的。請開啟指南的範例案例，或從工具列加入對象，再從節點的圓形控點拖曳到另一個節點來建立關聯性。";
+    HandleTitle => "Drag to another node to connect", "拖曳到另一個節點以建立關聯性";
+    ConnectAs => "Connect as", "建立關聯性類型";
+    Cancel => "Cancel", "取消";
+    Legend => "Legend", "圖例";
+    Allowed => "Allowed", "允許";
+    Blocked => "Blocked", "封鎖";
+    NotJudged => "Not judged (the diagram has an error)", "未判定（圖表有錯誤）";
+    FilledArrow => "filled arrowhead", "實心箭頭";
+    OpenArrow => "open arrowhead", "空心箭頭";
+    Scenario => "Scenario", "情境";
+    Title => "Title", "標題";
+    AsOf => "Rules applied as of", "規則適用日期";
+    AsOfHint => "Empty: the guide's date, 2020-05-12. Before 2020-02-01 the MPA is not yet required.",
+        "留白：使用指南的日期 2020-05-12。2020-02-01 之前尚未要求簽署 MPA。";
+    FromGuide => "From the guide", "出自指南";
+    Name => "Name", "名稱";
+    Id => "ID", "ID";
+    IdHint => "1–64 letters, digits, '-', '_', '.'; unique. Press Enter to apply.",
+        "1 到 64 個英文字母、數字、'-'、'_'、'.'，不可重複。按 Enter 套用。";
+    Kind => "Kind", "類型";
+    Region => "Region", "地區";
+    OtherRegion => "Other…", "其他…";
+    RegionId => "Region ID", "地區 ID";
+    MicrosoftGlobal => "Microsoft is global: it has no region.", "Microsoft 為全球性，沒有地區。";
+    Org => "Organization", "組織";
+    OrgHint => "Nodes with the same organization are affiliates. Empty: the node's ID.",
+        "組織相同的節點彼此為分支機構。留白：使用節點的 ID。";
+    Tenant => "Tenant", "租用戶";
+    TenantHint => "The Partner Center tenant that holds its relationships. Empty: the node's ID.",
+        "在合作夥伴中心持有其關聯性的租用戶。留白：使用節點的 ID。";
+    Requirements => "Requirements met", "已符合的需求";
+    AddRelationship => "Add a relationship", "新增關聯性";
+    To => "to", "至";
+    Add => "Add", "新增";
+    NoOtherNode => "Add another node to connect this one.", "請先加入另一個節點才能建立關聯性。";
+    DeleteNode => "Delete this node", "刪除此節點";
+    Relationships => "Its relationships", "其關聯性";
+    Relationship => "Relationship", "關聯性";
+    Reverse => "Reverse", "反轉方向";
+    DeleteEdge => "Delete this relationship", "刪除此關聯性";
+    Findings => "Findings", "發現";
+    NoFindings => "No rule limits this relationship.", "沒有規則限制此關聯性。";
+    Source => "Source", "出處";
+    Remedies => "Remedies", "補救方式";
+    WhatWouldFix => "What would make this allowed", "如何讓此關聯性被允許";
+    NoFix => "No one-click fix: see the remedies above.", "沒有一鍵修正：請參閱上方的補救方式。";
+    SeverityBlock => "blocks", "封鎖";
+    SeverityInfo => "info", "資訊";
+    DiagramFindings => "Findings for the whole diagram", "整張圖表的發現";
+    DiagramWide => "Diagram-wide", "全圖";
+    NothingToReport => "Nothing to report.", "沒有需要回報的項目。";
+    NothingSelected => "Select a node or a relationship to see and edit it here.",
+        "選取節點或關聯性，即可在此檢視和編輯。";
+    CantJudge => "The diagram can't be judged until this is fixed:", "修正此問題之前無法判定圖表：";
+    Dismiss => "Dismiss", "關閉";
+    SideLabel => "Details", "詳細資料";
+}
+
+/// The first letter in upper case (kind names are lower case mid-sentence).
+pub fn cap(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// "3 allowed · 1 blocked".
+pub fn counts(lang: Lang, allowed: usize, blocked: usize) -> String {
+    match lang {
+        Lang::En => format!("{allowed} allowed · {blocked} blocked"),
+        Lang::ZhTw => format!("{allowed} 個允許 · {blocked} 個封鎖"),
+    }
+}
+
+pub fn add_kind(lang: Lang, kind_name: &str) -> String {
+    match lang {
+        Lang::En => format!("Add {kind_name}"),
+        Lang::ZhTw => format!("加入{kind_name}"),
+    }
+}
+
+/// "“Contoso” sells to “Litware”".
+pub fn relation(lang: Lang, from: &str, kind: EdgeKind, to: &str) -> String {
+    let k = edge_kind_name(kind, lang);
+    match lang {
+        Lang::En => format!("“{from}” {k} “{to}”"),
+        Lang::ZhTw => format!("「{from}」{k}「{to}」"),
+    }
+}
+
+pub fn connect_question(lang: Lang, from: &str, to: &str) -> String {
+    match lang {
+        Lang::En => format!("Connect “{from}” to “{to}” as:"),
+        Lang::ZhTw => format!("將「{from}」連到「{to}」，類型為："),
+    }
+}
+
+pub fn selected_many(lang: Lang, nodes: usize, edges: usize) -> String {
+    match lang {
+        Lang::En => format!("{nodes} node(s) and {edges} relationship(s) selected."),
+        Lang::ZhTw => format!("已選取 {nodes} 個節點和 {edges} 個關聯性。"),
+    }
+}
+
+pub fn too_long(lang: Lang, len: usize, safe: usize) -> String {
+    match lang {
+        Lang::En => format!("This link is {len} characters long. Links over {safe} characters may be cut off by some browsers, chat and mail tools."),
+        Lang::ZhTw => format!("此連結長度為 {len} 個字元。超過 {safe} 個字元的連結可能會被部分瀏覽器、聊天和郵件工具截斷。"),
+    }
+}
+
+pub fn no_such_preset(lang: Lang, n: &str) -> String {
+    match lang {
+        Lang::En => {
+            format!("error: input: there is no guide scenario {n:?} (use #preset=1 to #preset=8)")
+        }
+        Lang::ZhTw => {
+            format!("error: 輸入: 沒有指南範例案例 {n:?}（請使用 #preset=1 到 #preset=8）")
+        }
+    }
+}
+
+/// A one-click fix, said to the user: what the button will do.
+pub fn fix_label(lang: Lang, fix: &Fix, s: &Scenario) -> String {
+    let label = |id: &str| {
+        s.nodes
+            .iter()
+            .find(|n| n.id == id)
+            .map_or(id, |n| n.label())
+            .to_string()
+    };
+    let en = lang == Lang::En;
+    match fix {
+        Fix::SetFlag { node, flag } => {
+            let n = label(node);
+            match (Flag::from(*flag), en) {
+                (Flag::MpaSigned, true) => format!("Sign the MPA for “{n}”"),
+                (Flag::MpaSigned, false) => format!("為「{n}」簽署 MPA"),
+                (Flag::Onboarded, true) => format!("Onboard “{n}” to Partner Center"),
+                (Flag::Onboarded, false) => format!("將「{n}」上架到合作夥伴中心"),
+                (Flag::Enrolled, true) => format!("Enroll “{n}” as an indirect reseller"),
+                (Flag::Enrolled, false) => format!("將「{n}」註冊為間接轉銷商"),
+                (Flag::RequirementsMet, true) => {
+                    format!("Mark “{n}” as meeting the direct bill requirements")
+                }
+                (Flag::RequirementsMet, false) => format!("將「{n}」標示為符合直接帳單需求"),
+            }
+        }
+        Fix::SetRegion { node, region } => {
+            let (n, r) = (label(node), region_name(region, lang));
+            if en {
+                format!("Move “{n}” to {r}")
+            } else {
+                format!("將「{n}」移到{r}")
+            }
+        }
+        Fix::SetTenant { node, tenant } => {
+            let n = label(node);
+            if en {
+                format!("Give “{n}” its own tenant “{tenant}”")
+            } else {
+                format!("給「{n}」自己的租用戶「{tenant}」")
+            }
+        }
+        Fix::Reverse { .. } => lang
+            .pick("Reverse this relationship", "反轉此關聯性")
+            .into(),
+        Fix::SetEdgeKind { kind, .. } => {
+            let k = edge_kind_name(*kind, lang);
+            if en {
+                format!("Make this relationship “{k}”")
+            } else {
+                format!("將此關聯性改為「{k}」")
+            }
+        }
+        Fix::RemoveEdge { .. } => lang.pick("Remove this relationship", "移除此關聯性").into(),
+    }
+}
+
+/// A flag as a checkbox label: the engine's name for it.
+pub fn flag_label(lang: Lang, flag: Flag) -> String {
+    cap(flag_name(flag, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use csp_rules::{FlagName, Node, NodeKind};
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for t in T::ALL {
+            let (en, zh) = (t.get(Lang::En), t.get(Lang::ZhTw));
+            assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{t:?}");
+        }
+        // The Chinese side really is Chinese where the English has words to translate.
+        assert!(T::ALL
+            .iter()
+            .filter(|t| t.get(Lang::En) != t.get(Lang::ZhTw))
+            .all(|t| !t.get(Lang::ZhTw).is_ascii()));
+    }
+
+    #[test]
+    fn fixes_are_described_with_names() {
+        let mut s = Scenario::default();
+        let mut n = Node::new("lit", NodeKind::IndirectReseller);
+        n.name = Some("Litware".into());
+        s.nodes.push(n);
+        let sign = Fix::SetFlag {
+            node: "lit".into(),
+            flag: FlagName::MpaSigned,
+        };
+        assert_eq!(fix_label(Lang::En, &sign, &s), "Sign the MPA for “Litware”");
+        assert_eq!(fix_label(Lang::ZhTw, &sign, &s), "為「Litware」簽署 MPA");
+        let moved = Fix::SetRegion {
+            node: "gone".into(),
+            region: "europe".into(),
+        };
+        assert_eq!(fix_label(Lang::En, &moved, &s), "Move “gone” to Europe");
+        assert_eq!(fix_label(Lang::ZhTw, &moved, &s), "將「gone」移到歐洲");
+        assert_eq!(cap("indirect reseller"), "Indirect reseller");
+        assert_eq!(cap(""), "");
+    }
+}

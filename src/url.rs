@@ -1,0 +1,107 @@
+//! Reading and writing the page's URL (interfaces.md §5): `?lang=` in the query,
+//! `#preset=N` or `#scenario=…` in the fragment. Pure string functions; `web` does the I/O.
+
+use csp_rules::Lang;
+
+/// What the fragment asks the page to open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    /// No fragment the page knows: keep (or start with) the current diagram.
+    Nothing,
+    /// `#preset=N`, N as written (checked against the presets when opened).
+    Preset(String),
+    /// `#scenario=…`: the whole fragment, decoded by `csp_rules::share::decode`.
+    Share(String),
+}
+
+/// Parses `location.hash` (with or without the leading `#`).
+pub fn parse_fragment(hash: &str) -> Start {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    if let Some(n) = hash.strip_prefix("preset=") {
+        Start::Preset(n.split('&').next().unwrap_or(n).to_string())
+    } else if hash.starts_with(&format!("{}=", csp_rules::share::KEY)) {
+        Start::Share(hash.to_string())
+    } else {
+        Start::Nothing
+    }
+}
+
+/// The fragment that opens preset `n`.
+pub fn preset_fragment(n: u8) -> String {
+    format!("#preset={n}")
+}
+
+/// The `lang` parameter of a query string (`?a=1&lang=zh-TW`), when it names a language.
+pub fn lang_param(search: &str) -> Option<Lang> {
+    params(search)
+        .find(|(k, _)| *k == "lang")
+        .and_then(|(_, v)| Lang::from_tag(&v.replace("%2D", "-").replace("%2d", "-")))
+}
+
+/// The query string with `lang` set to `lang`, other parameters kept in order.
+pub fn with_lang(search: &str, lang: Lang) -> String {
+    let mut out: Vec<String> = params(search)
+        .filter(|(k, _)| *k != "lang")
+        .map(|(k, v)| {
+            if v.is_empty() {
+                k.to_string()
+            } else {
+                format!("{k}={v}")
+            }
+        })
+        .collect();
+    out.push(format!("lang={}", lang.tag()));
+    format!("?{}", out.join("&"))
+}
+
+fn params(search: &str) -> impl Iterator<Item = (&str, &str)> {
+    search
+        .strip_prefix('?')
+        .unwrap_or(search)
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.split_once('=').unwrap_or((p, "")))
+}
+
+/// A page address without its fragment (what a share link is appended to).
+pub fn without_fragment(href: &str) -> &str {
+    href.split('#').next().unwrap_or(href)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments() {
+        assert_eq!(parse_fragment("#preset=3"), Start::Preset("3".into()));
+        assert_eq!(parse_fragment("preset=12&x"), Start::Preset("12".into()));
+        assert_eq!(
+            parse_fragment("#scenario=1.j.e30"),
+            Start::Share("scenario=1.j.e30".into())
+        );
+        assert_eq!(parse_fragment(""), Start::Nothing);
+        assert_eq!(parse_fragment("#top"), Start::Nothing);
+        assert_eq!(preset_fragment(6), "#preset=6");
+    }
+
+    #[test]
+    fn lang_in_the_query() {
+        assert_eq!(lang_param("?lang=zh-TW"), Some(Lang::ZhTw));
+        assert_eq!(lang_param("?x=1&lang=en"), Some(Lang::En));
+        assert_eq!(lang_param("?lang=zh%2DTW"), Some(Lang::ZhTw));
+        assert_eq!(lang_param("?lang=fr"), None);
+        assert_eq!(lang_param(""), None);
+        assert_eq!(with_lang("", Lang::ZhTw), "?lang=zh-TW");
+        assert_eq!(with_lang("?a=1&lang=en&b", Lang::ZhTw), "?a=1&b&lang=zh-TW");
+    }
+
+    #[test]
+    fn share_base() {
+        assert_eq!(
+            without_fragment("http://h/p/?lang=en#preset=1"),
+            "http://h/p/?lang=en"
+        );
+        assert_eq!(without_fragment("http://h/"), "http://h/");
+    }
+}

@@ -1,0 +1,126 @@
+//! The browser at the edges: location and history, the document's language, the clipboard,
+//! performance marks, hit testing. Every call tolerates a missing API (no window, no
+//! clipboard) and never panics; what can't be done is reported as `None`/`false`.
+
+use crate::url;
+use csp_rules::Lang;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The page's address: (href, search, hash).
+pub fn location() -> (String, String, String) {
+    let loc = window().map(|w| w.location());
+    let get = |f: fn(&web_sys::Location) -> Result<String, JsValue>| {
+        loc.as_ref().and_then(|l| f(l).ok()).unwrap_or_default()
+    };
+    (
+        get(web_sys::Location::href),
+        get(web_sys::Location::search),
+        get(web_sys::Location::hash),
+    )
+}
+
+/// `?lang=` first, then the browser's language, else English.
+pub fn initial_lang() -> Lang {
+    let (_, search, _) = location();
+    url::lang_param(&search)
+        .or_else(|| {
+            window()
+                .and_then(|w| w.navigator().language())
+                .and_then(|tag| Lang::from_browser(&tag))
+        })
+        .unwrap_or_default()
+}
+
+/// Replaces the address without a reload or a history entry (and without `hashchange`).
+fn replace(search: &str, hash: &str) {
+    let Some(w) = window() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}{hash}")),
+        );
+    }
+}
+
+/// Sets `?lang=` and keeps the rest of the address, fragment included.
+pub fn set_lang_param(lang: Lang) {
+    let (_, search, hash) = location();
+    replace(&url::with_lang(&search, lang), &hash);
+}
+
+/// Sets (or with `""` removes) the fragment.
+pub fn set_fragment(hash: &str) {
+    let (_, search, _) = location();
+    replace(&search, hash);
+}
+
+/// `<html lang>` and the title follow the page's language.
+pub fn set_document_lang(lang: Lang, title: &str) {
+    if let Some(doc) = window().and_then(|w| w.document()) {
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+        doc.set_title(title);
+    }
+}
+
+/// A `performance.mark` (read by the browser tests to time the first render).
+pub fn mark(name: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// Writes `text` to the clipboard; `done(true)` once written, `done(false)` when the
+/// clipboard is missing (not a secure context) or refused.
+pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
+    let Some(nav) = window().map(|w| w.navigator()) else {
+        return done(false);
+    };
+    // `navigator.clipboard` is undefined outside secure contexts; calling into it would throw.
+    let has_clipboard = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard"))
+        .map(|c| !c.is_undefined() && !c.is_null())
+        .unwrap_or(false);
+    if !has_clipboard {
+        return done(false);
+    }
+    let promise = nav.clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// The topmost element at a viewport point.
+pub fn element_at(x: f64, y: f64) -> Option<Element> {
+    window()?.document()?.element_from_point(x as f32, y as f32)
+}
+
+/// The value of `attr` on `el` or its nearest ancestor that has it.
+pub fn closest_attr(el: &Element, attr: &str) -> Option<String> {
+    el.closest(&format!("[{attr}]"))
+        .ok()
+        .flatten()?
+        .get_attribute(attr)
+}
+
+/// The element an event happened on.
+pub fn event_element(e: &web_sys::Event) -> Option<Element> {
+    e.target()?.dyn_into::<Element>().ok()
+}
+
+/// Whether a key press belongs to a text field (so Delete edits text there).
+pub fn in_text_field(e: &web_sys::Event) -> bool {
+    event_element(e).is_some_and(|el| {
+        matches!(
+            el.tag_name().to_ascii_lowercase().as_str(),
+            "input" | "textarea" | "select"
+        ) || el.closest("[contenteditable]").ok().flatten().is_some()
+    })
+}
