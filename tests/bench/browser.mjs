@@ -1,0 +1,66 @@
+// Browser figures for scripts/bench.sh: window.cspRules.evaluate on the large synthetic network,
+// and (when the page supports them) render and drag timings. Prints numbers; asserts nothing.
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, readFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+const BENCH = process.env.BENCH_DIR ?? join(ROOT, 'target/bench');
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const freePort = () => new Promise((ok) => {
+  const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); });
+});
+
+const site = mkdtempSync(join(tmpdir(), 'csp-bench-'));
+symlinkSync(join(ROOT, 'dist'), join(site, 'app'));
+symlinkSync(BENCH, join(site, 'data'));
+const port = await freePort();
+const server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', String(port)], { cwd: site, stdio: 'ignore' });
+const profile = mkdtempSync(join(tmpdir(), 'csp-bench-profile-'));
+let context;
+try {
+  for (let i = 0; i < 50; i++) {
+    try { await fetch(`http://127.0.0.1:${port}/app/`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
+  context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/app/`);
+  await page.waitForFunction(() => window.cspRules && typeof window.cspRules.evaluate === 'function');
+
+  console.log('== rules in Chromium through window.cspRules.evaluate (JSON.parse + evaluate)');
+  for (const edges of [25000, 250000]) {
+    const file = `data/network-${edges}.json`;
+    if (!existsSync(join(BENCH, `network-${edges}.json`))) continue;
+    const ms = await page.evaluate(async (url) => {
+      const text = await (await fetch(url)).text();
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        const report = window.cspRules.evaluate(JSON.parse(text));
+        runs.push(performance.now() - t0);
+        if (!report.edges.length) throw new Error('empty report');
+      }
+      runs.sort((a, b) => a - b);
+      return runs[1];
+    }, `/${file}`);
+    console.log(`  ${`${edges.toLocaleString('en')} edges`.padEnd(44)} ${String(Math.round(ms)).padStart(6)} ms`);
+  }
+
+  // Page figures, when the page exposes its benchmark hook (see src/ for window.cspBench).
+  const hasHook = await page.evaluate(() => typeof window.cspBench === 'object');
+  if (hasHook) {
+    const figures = await page.evaluate(() => window.cspBench.run());
+    console.log('== page');
+    for (const [name, value] of Object.entries(figures)) console.log(`  ${name.padEnd(44)} ${value}`);
+  }
+} finally {
+  await context?.close();
+  server.kill();
+  rmSync(site, { recursive: true, force: true });
+  rmSync(profile, { recursive: true, force: true });
+}
