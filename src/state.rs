@@ -144,6 +144,14 @@ pub struct PendingEdge {
 pub enum Notice {
     Scenario(ScenarioError),
     NoSuchPreset(String),
+    /// The diagram saved in the browser could not be read; its text is kept here (to
+    /// download) and in storage under `persist::KEPT_KEY`.
+    StorageUnreadable {
+        reason: crate::persist::Unreadable,
+        raw: Rc<String>,
+    },
+    /// An imported file was refused (the engine's error); the diagram is unchanged.
+    Import(ScenarioError),
 }
 
 /// An edit to one node's fields.
@@ -231,6 +239,46 @@ pub enum Action {
         edges: Vec<String>,
     },
     DismissNotice,
+    // --- Issue #4: history, autosave, import ---
+    /// Steps back through the scenario's history (every edit above is one step).
+    Undo,
+    Redo,
+    /// Ends a gesture (a drag): the next move starts a new undo step.
+    Checkpoint,
+    /// Replaces the diagram with an imported file's (already validated by the engine).
+    Import(Scenario),
+    /// An import was refused by the engine: say why, change nothing else.
+    ImportFailed(ScenarioError),
+    /// Saving to the browser's storage failed (`true`) or worked again (`false`).
+    SaveFailed(bool),
+}
+
+/// One step of the undo history: what the diagram was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub scenario: Rc<Scenario>,
+    pub preset: Option<u8>,
+}
+
+/// How many steps Undo can go back.
+pub const HISTORY_LIMIT: usize = 200;
+
+/// Edits that merge into one undo step while they follow each other: a drag, a burst of
+/// arrow-key nudges, typing in one field.
+#[derive(Debug, Clone, PartialEq)]
+enum Group {
+    Drag,
+    Nudge(BTreeSet<String>),
+    Field(String, std::mem::Discriminant<NodeEdit>),
+    Title,
+    AsOf,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    pub past: std::collections::VecDeque<Snapshot>,
+    pub future: Vec<Snapshot>,
+    group: Option<Group>,
 }
 
 #[derive(Debug, Clone)]
@@ -253,6 +301,12 @@ pub struct State {
     pub notice: Option<Notice>,
     /// Why the last edit was refused (a rename to a used ID), shown by the field.
     pub edit_error: Option<ScenarioError>,
+    /// Undo and redo steps (shared, so cloning the state stays cheap).
+    pub history: Rc<History>,
+    /// Bumped on every change to the scenario, positions included (what autosave follows).
+    pub changes: u64,
+    /// The last save to the browser's storage failed.
+    pub save_failed: bool,
 }
 
 impl State {
@@ -271,8 +325,105 @@ impl State {
             preset: None,
             notice: None,
             edit_error: None,
+            history: Rc::default(),
+            changes: 0,
+            save_failed: false,
         };
         blank.open(start)
+    }
+
+    /// Starts from a diagram restored from the browser's storage, then opens what the URL
+    /// names as an undoable step, so a link never silently replaces the user's own work.
+    pub fn restored(lang: Lang, saved: Option<Scenario>, start: Start) -> State {
+        let mut state = State::new(lang, Start::Nothing);
+        if let Some(mut scenario) = saved {
+            layout::fill_missing(&mut scenario);
+            state.scenario = Rc::new(scenario);
+            state.rev += 1;
+            state.fit_pending = true;
+            state.fit();
+        }
+        if start == Start::Nothing {
+            return state;
+        }
+        let state = Rc::new(state);
+        let next = state.clone().reduce(Action::Open(start));
+        Rc::unwrap_or_clone(next)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.history.past.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.history.future.is_empty()
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            scenario: self.scenario.clone(),
+            preset: self.preset,
+        }
+    }
+
+    /// Puts a snapshot back as the diagram; what no longer exists leaves the selection.
+    fn restore(&mut self, snap: Snapshot) {
+        self.scenario = snap.scenario;
+        self.preset = snap.preset;
+        self.rev += 1;
+        self.changes += 1;
+        self.pending_edge = None;
+        self.edit_error = None;
+        let nodes: HashSet<&str> = self.scenario.nodes.iter().map(|n| n.id.as_str()).collect();
+        let edges: HashSet<&str> = self.scenario.edges.iter().map(|e| e.id.as_str()).collect();
+        self.selection.nodes.retain(|n| nodes.contains(n.as_str()));
+        self.selection.edges.retain(|e| edges.contains(e.as_str()));
+    }
+
+    fn undo(&mut self) -> bool {
+        let h = Rc::make_mut(&mut self.history);
+        let Some(prev) = h.past.pop_back() else {
+            return false;
+        };
+        h.group = None;
+        let current = self.snapshot();
+        Rc::make_mut(&mut self.history).future.push(current);
+        self.restore(prev);
+        true
+    }
+
+    fn redo(&mut self) -> bool {
+        let h = Rc::make_mut(&mut self.history);
+        let Some(next) = h.future.pop() else {
+            return false;
+        };
+        h.group = None;
+        let current = self.snapshot();
+        Rc::make_mut(&mut self.history).past.push_back(current);
+        self.restore(next);
+        true
+    }
+
+    /// Records `before` as an undo step when the scenario changed, merging edits of the same
+    /// group that follow each other.
+    fn record(&mut self, before: Snapshot, group: Option<Group>) {
+        let changed = !Rc::ptr_eq(&before.scenario, &self.scenario)
+            && (before.scenario != self.scenario || before.preset != self.preset);
+        if !changed {
+            return;
+        }
+        self.changes += 1;
+        let h = Rc::make_mut(&mut self.history);
+        let merge = group.is_some() && h.group == group;
+        h.group = group;
+        if merge {
+            return;
+        }
+        h.future.clear();
+        h.past.push_back(before);
+        while h.past.len() > HISTORY_LIMIT {
+            h.past.pop_front();
+        }
     }
 
     fn node(&self, id: &str) -> Option<&Node> {
@@ -504,6 +655,51 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let before = self.snapshot();
+        let group = match &action {
+            Action::SetPositions(_) => Some(Group::Drag),
+            Action::Nudge { .. } => Some(Group::Nudge(self.selection.nodes.clone())),
+            Action::EditNode { id, edit } => match edit {
+                NodeEdit::Name(_)
+                | NodeEdit::Org(_)
+                | NodeEdit::Tenant(_)
+                | NodeEdit::Region(_) => {
+                    Some(Group::Field(id.clone(), std::mem::discriminant(edit)))
+                }
+                _ => None,
+            },
+            Action::SetTitle(_) => Some(Group::Title),
+            Action::SetAsOf(_) => Some(Group::AsOf),
+            _ => None,
+        };
+        // Actions that leave the scenario alone but end a run of merged edits.
+        let breaks = matches!(
+            action,
+            Action::Checkpoint
+                | Action::Select { .. }
+                | Action::SetSelection(_)
+                | Action::ClearSelection
+        );
+        let next = self.clone().reduce_inner(action);
+        if Rc::ptr_eq(&next, &self) {
+            if breaks && self.history.group.is_some() {
+                let mut s = (*self).clone();
+                Rc::make_mut(&mut s.history).group = None;
+                return Rc::new(s);
+            }
+            return next;
+        }
+        let mut s = Rc::unwrap_or_clone(next);
+        s.record(before, group);
+        if breaks {
+            Rc::make_mut(&mut s.history).group = None;
+        }
+        Rc::new(s)
+    }
+}
+
+impl State {
+    fn reduce_inner(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
             Action::Open(start) => return Rc::new(s.open(start)),
@@ -669,6 +865,35 @@ impl Reducible for State {
                 if s.notice.take().is_none() {
                     return self;
                 }
+            }
+            Action::Undo => {
+                if !s.undo() {
+                    return self;
+                }
+            }
+            Action::Redo => {
+                if !s.redo() {
+                    return self;
+                }
+            }
+            Action::Checkpoint => return self,
+            Action::Import(mut scenario) => {
+                layout::fill_missing(&mut scenario);
+                s.scenario = Rc::new(scenario);
+                s.rev += 1;
+                s.preset = None;
+                s.selection = Selection::default();
+                s.pending_edge = None;
+                s.notice = None;
+                s.edit_error = None;
+                s.fit();
+            }
+            Action::ImportFailed(e) => s.notice = Some(Notice::Import(e)),
+            Action::SaveFailed(failed) => {
+                if s.save_failed == failed {
+                    return self;
+                }
+                s.save_failed = failed;
             }
         }
         Rc::new(s)
