@@ -680,6 +680,8 @@ impl Reducible for State {
                 | Action::SetSelection(_)
                 | Action::ClearSelection
         );
+        // Undo and Redo move through the history themselves.
+        let history_move = matches!(action, Action::Undo | Action::Redo);
         let next = self.clone().reduce_inner(action);
         if Rc::ptr_eq(&next, &self) {
             if breaks && self.history.group.is_some() {
@@ -687,6 +689,9 @@ impl Reducible for State {
                 Rc::make_mut(&mut s.history).group = None;
                 return Rc::new(s);
             }
+            return next;
+        }
+        if history_move {
             return next;
         }
         let mut s = Rc::unwrap_or_clone(next);
@@ -1062,6 +1067,144 @@ mod tests {
         assert_eq!(s.rev, rev);
         let ms = s.scenario.nodes.iter().find(|n| n.id == "ms");
         assert_eq!(ms.and_then(|n| n.x.zip(n.y)), Some((40.0, 40.0)));
+    }
+
+    #[test]
+    fn every_kind_of_edit_undoes_and_redoes() {
+        let built = chain();
+        // Four adds and three connections: seven steps.
+        assert_eq!(built.history.past.len(), 7);
+        let mut s = built.clone();
+        for _ in 0..3 {
+            s = s.reduce(Action::Undo);
+        }
+        assert!(s.scenario.edges.is_empty());
+        assert_eq!(s.scenario.nodes.len(), 4);
+        for _ in 0..3 {
+            s = s.reduce(Action::Redo);
+        }
+        assert_eq!(s.scenario, built.scenario);
+
+        let steps: Vec<Action> = vec![
+            Action::EditNode {
+                id: "reseller-1".into(),
+                edit: NodeEdit::Flag(Flag::MpaSigned, false),
+            },
+            Action::ApplyFix(Fix::SetFlag {
+                node: "reseller-1".into(),
+                flag: csp_rules::FlagName::MpaSigned,
+            }),
+            Action::EditEdge {
+                id: "e3".into(),
+                edit: EdgeEdit::Kind(EdgeKind::Manages),
+            },
+            Action::DeleteNode("provider-1".into()),
+            Action::Open(Start::Preset("6".into())),
+            Action::Import(Scenario::default()),
+        ];
+        for action in steps {
+            let before = s.clone();
+            let after = s.clone().reduce(action.clone());
+            assert_ne!(
+                after.scenario, before.scenario,
+                "{action:?} changes the diagram"
+            );
+            let undone = after.clone().reduce(Action::Undo);
+            assert_eq!(undone.scenario, before.scenario, "undo {action:?}");
+            assert_eq!(undone.preset, before.preset, "undo {action:?}");
+            let redone = undone.reduce(Action::Redo);
+            assert_eq!(redone.scenario, after.scenario, "redo {action:?}");
+            s = after;
+        }
+        // A new edit after an undo drops the steps that were undone.
+        let s = s
+            .reduce(Action::Undo)
+            .reduce(Action::AddNode(NodeKind::Customer));
+        assert!(!s.can_redo());
+    }
+
+    #[test]
+    fn a_drag_is_one_step_and_nudges_coalesce_until_something_else_happens() {
+        let s = chain();
+        let steps = s.history.past.len();
+        let mut d = s.clone();
+        for i in 1..=10 {
+            d = d.reduce(Action::SetPositions(vec![("ms".into(), f64::from(i), 0.0)]));
+        }
+        d = d.reduce(Action::Checkpoint);
+        assert_eq!(d.history.past.len(), steps + 1);
+        let d = d.reduce(Action::SetPositions(vec![("ms".into(), 500.0, 0.0)]));
+        assert_eq!(
+            d.history.past.len(),
+            steps + 2,
+            "a second drag is a second step"
+        );
+        let back = d.reduce(Action::Undo).reduce(Action::Undo);
+        assert_eq!(back.scenario, s.scenario);
+
+        let n = s
+            .reduce(Action::Select {
+                target: Target::Node("ms".into()),
+                additive: false,
+            })
+            .reduce(Action::Nudge { dx: 10.0, dy: 0.0 })
+            .reduce(Action::Nudge { dx: 10.0, dy: 0.0 })
+            .reduce(Action::Nudge { dx: 0.0, dy: 10.0 });
+        assert_eq!(n.history.past.len(), steps + 1);
+        let n = n
+            .reduce(Action::Select {
+                target: Target::Node("customer-1".into()),
+                additive: false,
+            })
+            .reduce(Action::Nudge { dx: 10.0, dy: 0.0 });
+        assert_eq!(n.history.past.len(), steps + 2);
+    }
+
+    #[test]
+    fn typing_in_a_field_is_one_step_and_history_is_bounded() {
+        let s = chain();
+        let steps = s.history.past.len();
+        let mut t = s.clone();
+        for name in ["C", "Co", "Con"] {
+            t = t.reduce(Action::EditNode {
+                id: "customer-1".into(),
+                edit: NodeEdit::Name(name.into()),
+            });
+        }
+        assert_eq!(t.history.past.len(), steps + 1);
+        assert_eq!(t.reduce(Action::Undo).scenario, s.scenario);
+
+        let mut b = Rc::new(State::new(Lang::En, Start::Nothing));
+        for _ in 0..HISTORY_LIMIT + 20 {
+            b = b.reduce(Action::AddNode(NodeKind::Customer));
+        }
+        assert_eq!(b.history.past.len(), HISTORY_LIMIT);
+        // Selection and view changes are not steps.
+        let c = b
+            .clone()
+            .reduce(Action::FitView)
+            .reduce(Action::ClearSelection);
+        assert_eq!(c.history.past.len(), HISTORY_LIMIT);
+        assert!(!b.reduce(Action::Redo).can_redo());
+    }
+
+    #[test]
+    fn a_link_opened_over_a_saved_diagram_can_be_undone() {
+        let saved = (*chain().scenario).clone();
+        let s = State::restored(Lang::En, Some(saved.clone()), Start::Preset("3".into()));
+        assert_eq!(s.preset, Some(3));
+        assert_eq!(Rc::new(s).reduce(Action::Undo).scenario.as_ref(), &saved);
+        let s = State::restored(Lang::En, Some(saved.clone()), Start::Nothing);
+        assert_eq!(s.scenario.as_ref(), &saved);
+        assert!(!s.can_undo());
+        // A bad link keeps the saved diagram and says why.
+        let s = State::restored(
+            Lang::En,
+            Some(saved.clone()),
+            Start::Share("scenario=x".into()),
+        );
+        assert_eq!(s.scenario.as_ref(), &saved);
+        assert!(matches!(s.notice, Some(Notice::Scenario(_))));
     }
 
     #[test]
