@@ -262,6 +262,8 @@ pub struct Snapshot {
 
 /// How many steps Undo can go back.
 pub const HISTORY_LIMIT: usize = 200;
+/// How many nodes and edges the steps may hold in all (a 200,000-node network keeps a few).
+pub const HISTORY_BUDGET: usize = 2_000_000;
 
 /// Edits that merge into one undo step while they follow each other: a drag, a burst of
 /// arrow-key nudges, typing in one field.
@@ -421,8 +423,13 @@ impl State {
         }
         h.future.clear();
         h.past.push_back(before);
-        while h.past.len() > HISTORY_LIMIT {
-            h.past.pop_front();
+        // Each step may hold a whole copy of the scenario: a huge network keeps fewer steps.
+        let cost = |s: &Snapshot| s.scenario.nodes.len() + s.scenario.edges.len();
+        let mut total: usize = h.past.iter().map(cost).sum();
+        while h.past.len() > HISTORY_LIMIT || (total > HISTORY_BUDGET && h.past.len() > 1) {
+            if let Some(old) = h.past.pop_front() {
+                total -= cost(&old);
+            }
         }
     }
 

@@ -79,8 +79,6 @@ impl Evaluation {
 /// What the page's key handler (installed once) needs to know of the current render.
 #[derive(Default)]
 struct KeyContext {
-    /// The node selected alone, if any (what `C` connects).
-    single_node: Option<String>,
     /// Opens a panel or dialog the App keeps: the sheet, the table, the connect dialog.
     ui: Option<Callback<Ui>>,
 }
@@ -130,7 +128,7 @@ fn on_shortcut(dispatch: &Dispatch, ctx: &KeyContext, key: &web_sys::KeyboardEve
             }
             true
         }
-        "c" | "C" if ctx.single_node.is_some() => ui(Ui::Connect),
+        "c" | "C" => ui(Ui::Connect),
         "i" | "I" => ui(Ui::Inspector),
         "p" | "P" => ui(Ui::Presets),
         "l" | "L" => ui(Ui::Lang),
@@ -282,12 +280,16 @@ pub fn app() -> Html {
     // Issue #4: what the shortcut keys open.
     let on_ui = {
         let (sheet, table, connect) = (sheet.clone(), table.clone(), connect.clone());
+        let announce = announce.clone();
         let on_lang = on_lang.clone();
         let single = state.selection.single_node().map(str::to_string);
         Callback::from(move |u: Ui| match u {
             Ui::Sheet => sheet.set(!*sheet),
             Ui::Table => table.set(!*table),
-            Ui::Connect => connect.set(single.clone()),
+            Ui::Connect => match &single {
+                Some(id) => connect.set(Some(id.clone())),
+                None => announce.set(T::NoNodeSelected.get(lang).to_string()),
+            },
             Ui::Inspector => {
                 web::focus_first(".side .panel input, .side .panel select, .side .panel button")
             }
@@ -298,10 +300,7 @@ pub fn app() -> Html {
             }),
         })
     };
-    *key_ctx.borrow_mut() = KeyContext {
-        single_node: state.selection.single_node().map(str::to_string),
-        ui: Some(on_ui),
-    };
+    *key_ctx.borrow_mut() = KeyContext { ui: Some(on_ui) };
     // Verdict changes are said through a live region (the canvas shows them only by colour
     // and shape): which relationships changed, after any edit, undo or redo.
     {

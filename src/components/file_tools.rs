@@ -70,8 +70,20 @@ fn svg_of(s: &Scenario, counts: Option<(usize, usize)>, lang: Lang) -> Option<(S
     let viewport = doc.query_selector("svg.canvas g.viewport").ok().flatten()?;
     let copy = viewport.clone_node_with_deep(true).ok()?;
     let copy: web_sys::Element = copy.dyn_into().ok()?;
-    // The export shows the whole diagram, not the current pan and zoom.
+    // The export shows the whole diagram, not the current pan and zoom, nor the selection.
     let _ = copy.remove_attribute("transform");
+    if let Ok(selected) = copy.query_selector_all(".selected") {
+        for i in 0..selected.length() {
+            if let Some(el) = selected
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let class = el.get_attribute("class").unwrap_or_default();
+                let kept: Vec<&str> = class.split(' ').filter(|c| *c != "selected").collect();
+                let _ = el.set_attribute("class", &kept.join(" "));
+            }
+        }
+    }
     let drawing = web_sys::XmlSerializer::new()
         .ok()?
         .serialize_to_string(&copy)

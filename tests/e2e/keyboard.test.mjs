@@ -82,6 +82,10 @@ test('the two-tier chain with the keyboard alone: add, connect, move, undo, dele
 
 test('shortcut sheet, language and presets from the keyboard; axe finds nothing in the new views', async () => {
   const { page, assertClean } = await openPage(browser, appUrl('/?lang=en'));
+  // C with nothing selected says what to do instead.
+  await page.keyboard.press('c');
+  await page.waitForFunction(() => /Select a node first/.test(document.querySelector('[data-live="verdicts"]').textContent));
+  assert.equal(await page.locator('.connect-dialog').count(), 0);
   await page.keyboard.press('?');
   await page.waitForSelector('.shortcut-sheet[role="dialog"]');
   assert.match(await page.textContent('.shortcut-sheet'), /Ctrl\+Z/);

@@ -278,6 +278,8 @@ test('exports: JSON the CLI reads to the same verdicts, SVG and PNG with the leg
   const file = scenarioFile(JSON.parse(json.bytes.toString('utf8')));
   assert.deepEqual(reportVerdicts(cliReport(file)), await pageVerdicts(page));
 
+  // A selected node is exported as any other.
+  await clickNode(page, 'fabrikam');
   const svg = await downloaded(page, 'button[data-action="export-svg"]');
   assert.match(svg.name, /\.svg$/);
   const text = svg.bytes.toString('utf8');
@@ -285,6 +287,7 @@ test('exports: JSON the CLI reads to the same verdicts, SVG and PNG with the leg
   const counts = cliReport(presetFile(7)).summary;
   assert.ok(text.includes(`Allowed (${counts.allowed})`) && text.includes(`Blocked (${counts.blocked})`), 'legend');
   assert.ok(text.includes('data-node-id="fabrikam"'));
+  assert.ok(!/class="[^"]*\bselected\b/.test(text), 'no selection in the export');
   // Well-formed XML: the browser's own parser reads it without an error (in a blank page: the
   // app's policy would refuse the file's <style>, which is for viewers of the file, not the page).
   const blank = await browser.context.newPage();
@@ -299,6 +302,23 @@ test('exports: JSON the CLI reads to the same verdicts, SVG and PNG with the leg
   assert.match(png.name, /\.png$/);
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   assert.ok(png.bytes.length > 2000, `PNG of ${png.bytes.length} bytes`);
+  assertClean();
+  await page.close();
+});
+
+test('storage that refuses to save: the page says so, keeps working, and export still works', async () => {
+  const { page, assertClean } = await openPage(browser, appUrl('/?lang=en'));
+  await addFromPalette(page, 'microsoft');
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  await addFromPalette(page, 'customer');
+  await page.waitForSelector('[data-notice="save-failed"]');
+  assert.match(await page.textContent('[data-notice="save-failed"]'), /can't be saved/);
+  const json = await downloaded(page, 'button[data-action="export-json"]');
+  assert.deepEqual(JSON.parse(json.bytes.toString('utf8')).nodes.map((n) => n.id), ['ms', 'customer-1']);
   assertClean();
   await page.close();
 });
