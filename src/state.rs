@@ -273,7 +273,6 @@ enum Group {
     Nudge(BTreeSet<String>),
     Field(String, std::mem::Discriminant<NodeEdit>),
     Title,
-    AsOf,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -667,16 +666,13 @@ impl Reducible for State {
             Action::SetPositions(_) => Some(Group::Drag),
             Action::Nudge { .. } => Some(Group::Nudge(self.selection.nodes.clone())),
             Action::EditNode { id, edit } => match edit {
-                NodeEdit::Name(_)
-                | NodeEdit::Org(_)
-                | NodeEdit::Tenant(_)
-                | NodeEdit::Region(_) => {
+                // Typed fields (a keystroke each); a region picked from the list is its own step.
+                NodeEdit::Name(_) | NodeEdit::Org(_) | NodeEdit::Tenant(_) => {
                     Some(Group::Field(id.clone(), std::mem::discriminant(edit)))
                 }
                 _ => None,
             },
             Action::SetTitle(_) => Some(Group::Title),
-            Action::SetAsOf(_) => Some(Group::AsOf),
             _ => None,
         };
         // Actions that leave the scenario alone but end a run of merged edits.
@@ -1180,6 +1176,14 @@ mod tests {
         }
         assert_eq!(t.history.past.len(), steps + 1);
         assert_eq!(t.reduce(Action::Undo).scenario, s.scenario);
+        // Regions picked from the list one after another are separate steps.
+        let r = ["japan", "europe"].iter().fold(s.clone(), |r, region| {
+            r.reduce(Action::EditNode {
+                id: "customer-1".into(),
+                edit: NodeEdit::Region((*region).into()),
+            })
+        });
+        assert_eq!(r.history.past.len(), steps + 2);
 
         let mut b = Rc::new(State::new(Lang::En, Start::Nothing));
         for _ in 0..HISTORY_LIMIT + 20 {
