@@ -121,7 +121,7 @@ texts! {
     SaveFailed => "The diagram can't be saved in this browser (storage is full or turned off). Export it to keep it.",
         "無法在此瀏覽器中儲存圖表（儲存空間已滿或已停用）。請匯出以保留圖表。";
     ImportRefused => "The file was not imported; the diagram is unchanged.", "檔案未匯入；圖表維持不變。";
-    DropHere => "Drop a scenario file to import it", "放開以匯入情境檔案";
+    CannotRead => "error: input: the file could not be read", "error: 輸入: 無法讀取檔案";
     Shortcuts => "Keyboard shortcuts", "鍵盤快速鍵";
     ShortcutsButton => "Shortcuts (?)", "快速鍵（?）";
     TableView => "Table", "表格";
@@ -277,16 +277,6 @@ pub fn unreadable(lang: Lang, why: &crate::persist::Unreadable) -> String {
         (U::Schema(v), Lang::ZhTw) => format!("不明的儲存格式版本 {v}（可能由較新版本寫入）"),
         (U::Scenario(m), Lang::En) => format!("the scenario is damaged: {m}"),
         (U::Scenario(m), Lang::ZhTw) => format!("情境已損毀：{m}"),
-    }
-}
-
-/// Said through the live region after Undo or Redo.
-pub fn undo_done(lang: Lang, undo: bool) -> &'static str {
-    match (undo, lang) {
-        (true, Lang::En) => "Undone.",
-        (true, Lang::ZhTw) => "已復原。",
-        (false, Lang::En) => "Redone.",
-        (false, Lang::ZhTw) => "已重做。",
     }
 }
 

@@ -152,6 +152,8 @@ pub enum Notice {
     },
     /// An imported file was refused (the engine's error); the diagram is unchanged.
     Import(ScenarioError),
+    /// The browser could not read the file chosen for import.
+    ImportUnreadable,
 }
 
 /// An edit to one node's fields.
@@ -249,6 +251,8 @@ pub enum Action {
     Import(Scenario),
     /// An import was refused by the engine: say why, change nothing else.
     ImportFailed(ScenarioError),
+    /// The browser could not read the chosen file.
+    ImportUnreadable,
     /// Saving to the browser's storage failed (`true`) or worked again (`false`).
     SaveFailed(bool),
 }
@@ -897,6 +901,7 @@ impl State {
                 s.fit();
             }
             Action::ImportFailed(e) => s.notice = Some(Notice::Import(e)),
+            Action::ImportUnreadable => s.notice = Some(Notice::ImportUnreadable),
             Action::SaveFailed(failed) => {
                 if s.save_failed == failed {
                     return self;

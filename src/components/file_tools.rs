@@ -29,16 +29,10 @@ pub fn import_file(file: web_sys::File, dispatch: Dispatch) {
         return;
     }
     web::read_file(file, move |bytes| {
-        let result = match bytes {
-            Some(bytes) => csp_rules::parse_bytes(&bytes),
-            None => Err(ScenarioError::new(
-                Place::Input,
-                Problem::Shape("the file could not be read".into()),
-            )),
-        };
-        dispatch.dispatch(match result {
-            Ok(s) => Action::Import(s),
-            Err(e) => Action::ImportFailed(e),
+        dispatch.dispatch(match bytes.map(|b| csp_rules::parse_bytes(&b)) {
+            Some(Ok(s)) => Action::Import(s),
+            Some(Err(e)) => Action::ImportFailed(e),
+            None => Action::ImportUnreadable,
         });
     });
 }
@@ -112,7 +106,11 @@ fn export_png(svg: String, w: f64, h: f64, name: String) -> Option<()> {
             let _ = web_sys::Url::revoke_object_url(&url);
             let canvas: web_sys::HtmlCanvasElement =
                 doc.create_element("canvas").ok()?.dyn_into().ok()?;
-            let scale = 2.0;
+            // Twice the size for sharpness, within what browsers allow a canvas to be.
+            let scale = 2.0_f64
+                .min(16_000.0 / w)
+                .min(16_000.0 / h)
+                .min((200_000_000.0 / (w * h)).sqrt());
             canvas.set_width((w * scale) as u32);
             canvas.set_height((h * scale) as u32);
             let ctx: web_sys::CanvasRenderingContext2d =
@@ -245,8 +243,8 @@ pub fn file_tools(p: &FileToolsProps) -> Html {
                 <input ref={input} type="file" class="file-input" hidden=true tabindex="-1"
                     accept=".json,application/json" aria-label={T::ImportFile.get(lang)} onchange={on_file} />
                 <button type="button" data-action="export-json" onclick={export_json}>{ T::ExportJson.get(lang) }</button>
-                <button type="button" data-action="export-svg" disabled={empty} onclick={export_svg}>{ T::ExportSvg.get(lang) }</button>
-                <button type="button" data-action="export-png" disabled={empty} onclick={export_png}>{ T::ExportPng.get(lang) }</button>
+                <button type="button" data-action="export-svg" disabled={empty || p.table} onclick={export_svg}>{ T::ExportSvg.get(lang) }</button>
+                <button type="button" data-action="export-png" disabled={empty || p.table} onclick={export_png}>{ T::ExportPng.get(lang) }</button>
             </div>
             <div class="group" role="group" aria-label={T::ViewSwitch.get(lang)}>
                 { view_button(false, T::DiagramView.get(lang)) }

@@ -26,6 +26,7 @@ pub fn notice_bar(p: &NoticeProps) -> Html {
         let line = match n {
             Notice::Scenario(e) => e.line(lang),
             Notice::NoSuchPreset(text) => i18n::no_such_preset(lang, text),
+            Notice::ImportUnreadable => T::CannotRead.get(lang).to_string(),
             Notice::Import(e) => {
                 return html! {
                     <div class="notice error" role="alert" data-notice="import">

@@ -156,6 +156,13 @@ test('undo and redo every kind of edit: add, drag, connect, inspector, fix, dele
   await redo(page);
   await page.waitForSelector('[data-node-id="tailspin"]');
   assert.deepEqual(await pageVerdicts(page), reportVerdicts(cliReport(presetFile(6))));
+
+  // "New diagram" empties it, and undoes too.
+  const six = await pageNodes(page);
+  await page.click('button:has-text("New diagram")');
+  await waitNodes(page, []);
+  await undo(page);
+  await waitNodes(page, six);
   assertClean();
   await page.close();
 });
