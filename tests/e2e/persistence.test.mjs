@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, truncateSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openPage, appUrl } from './lib.mjs';
+import { launchBrowser, openPage, appUrl, axeViolations } from './lib.mjs';
 import {
   cli,
   cliError,
@@ -185,6 +185,7 @@ test('a bad import keeps the diagram and shows the CLI\'s one-line error', async
     await importFile(page, file);
     await page.waitForSelector('[data-notice="import"]');
     assert.equal(await page.textContent('[data-notice="import"] .error-line'), cliError('check', file), name);
+    if (name === 'not-json.json') assert.deepEqual(await axeViolations(page), [], 'import notice');
     assert.deepEqual(await pageNodes(page), nodes, name);
     assert.deepEqual(await pageVerdicts(page), verdicts, name);
     await page.click('[data-notice="import"] button');
@@ -236,6 +237,7 @@ test('unreadable storage: a notice, the text kept aside and downloadable, a clea
     const line = await page.textContent('[data-notice="storage"] .error-line');
     assert.match(line, raw.includes('99') ? /schema 99 is unknown/ : /not valid JSON|damaged/);
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEPT), raw);
+    assert.deepEqual(await axeViolations(page), [], 'storage notice');
     const { bytes } = await downloaded(page, '[data-notice="storage"] button[data-download="kept"]');
     assert.equal(bytes.toString('utf8'), raw);
     assert.deepEqual(await pageNodes(page), []);
