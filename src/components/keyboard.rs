@@ -110,6 +110,16 @@ pub fn connect_dialog(p: &ConnectProps) -> Html {
         let cb = p.on_close.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
+    // Enter on the chosen target moves on to the kinds.
+    let on_select_key = {
+        let root = root.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                focus_in(&root, "button[data-edge-kind]");
+            }
+        })
+    };
     let size = p.others.len().clamp(2, 8).to_string();
     let options = p.others.iter().enumerate().map(|(i, (id, label))| {
         html! { <option value={id.clone()} selected={i == 0}>{ label.clone() }</option> }
@@ -123,7 +133,7 @@ pub fn connect_dialog(p: &ConnectProps) -> Html {
             } else {
                 <p class="hint">{ T::ConnectPick.get(lang) }</p>
                 <label for="connect-target">{ T::ConnectTo.get(lang) }</label>
-                <select id="connect-target" ref={select.clone()} size={size}>{ for options }</select>
+                <select id="connect-target" ref={select.clone()} size={size} onkeydown={on_select_key}>{ for options }</select>
                 <div class="row">
                     <button type="button" class="primary" data-edge-kind="sells_to"
                         onclick={choose(EdgeKind::SellsTo)}>{ edge_kind_name(EdgeKind::SellsTo, lang) }</button>

@@ -35,6 +35,9 @@ async function connectByKeys(page, from, to, kind = 'sells_to') {
     await page.keyboard.press('ArrowDown');
   }
   assert.equal(await page.inputValue('.connect-dialog select'), to);
+  // Enter takes the target and moves on to the kinds ("sells to" first).
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-edge-kind')), 'sells_to');
   while (!(await page.evaluate((k) => document.activeElement?.getAttribute('data-edge-kind') === k, kind))) {
     await page.keyboard.press('Tab');
   }
