@@ -104,6 +104,38 @@ texts! {
     CantJudge => "The diagram can't be judged until this is fixed:", "修正此問題之前無法判定圖表：";
     Dismiss => "Dismiss", "關閉";
     SideLabel => "Details", "詳細資料";
+    // Issue #4: history, autosave, import/export, keyboard.
+    Undo => "Undo", "復原";
+    Redo => "Redo", "重做";
+    UndoKeys => "Undo (Ctrl+Z)", "復原（Ctrl+Z）";
+    RedoKeys => "Redo (Ctrl+Shift+Z or Ctrl+Y)", "重做（Ctrl+Shift+Z 或 Ctrl+Y）";
+    Import => "Import…", "匯入…";
+    ImportFile => "Import a scenario file", "匯入情境檔案";
+    ExportJson => "Export JSON", "匯出 JSON";
+    ExportSvg => "Export SVG", "匯出 SVG";
+    ExportPng => "Export PNG", "匯出 PNG";
+    FileTools => "File", "檔案";
+    StorageUnreadable => "The diagram saved in this browser could not be read, so the page starts with an empty one. Its text was kept aside:",
+        "無法讀取此瀏覽器中儲存的圖表，因此頁面以空白圖表開始。其內容已另外保存：";
+    DownloadKept => "Download the saved text", "下載儲存的內容";
+    SaveFailed => "The diagram can't be saved in this browser (storage is full or turned off). Export it to keep it.",
+        "無法在此瀏覽器中儲存圖表（儲存空間已滿或已停用）。請匯出以保留圖表。";
+    ImportRefused => "The file was not imported; the diagram is unchanged.", "檔案未匯入；圖表維持不變。";
+    CannotRead => "error: input: the file could not be read", "error: 輸入: 無法讀取檔案";
+    Shortcuts => "Keyboard shortcuts", "鍵盤快速鍵";
+    ShortcutsButton => "Shortcuts (?)", "快速鍵（?）";
+    TableView => "Table", "表格";
+    DiagramView => "Diagram", "圖表";
+    ViewSwitch => "View", "檢視";
+    TableCaption => "Relationships in the diagram", "圖表中的關聯性";
+    From => "From", "來源";
+    ToCol => "To", "目標";
+    Verdict => "Verdict", "判定";
+    Rules => "Rules", "規則";
+    ConnectTo => "Connect to", "連到";
+    ConnectPick => "Pick the node to connect to, then the kind of relationship.",
+        "選擇要連到的節點，再選擇關聯性類型。";
+    NoNodeSelected => "Select a node first (Tab to it, then Enter).", "請先選取節點（按 Tab 移到節點，再按 Enter）。";
 }
 
 /// The first letter in upper case (kind names are lower case mid-sentence).
@@ -231,6 +263,102 @@ pub fn fix_label(lang: Lang, fix: &Fix, s: &Scenario) -> String {
 /// A flag as a checkbox label: the engine's name for it.
 pub fn flag_label(lang: Lang, flag: Flag) -> String {
     cap(flag_name(flag, lang))
+}
+
+/// Why the saved diagram could not be read, in a few words.
+pub fn unreadable(lang: Lang, why: &crate::persist::Unreadable) -> String {
+    use crate::persist::Unreadable as U;
+    match (why, lang) {
+        (U::NotJson(m), Lang::En) => format!("not valid JSON: {m}"),
+        (U::NotJson(m), Lang::ZhTw) => format!("不是有效的 JSON：{m}"),
+        (U::Schema(v), Lang::En) => {
+            format!("storage schema {v} is unknown (a newer version may have written it)")
+        }
+        (U::Schema(v), Lang::ZhTw) => format!("不明的儲存格式版本 {v}（可能由較新版本寫入）"),
+        (U::Scenario(m), Lang::En) => format!("the scenario is damaged: {m}"),
+        (U::Scenario(m), Lang::ZhTw) => format!("情境已損毀：{m}"),
+    }
+}
+
+pub fn connect_from(lang: Lang, from: &str) -> String {
+    match lang {
+        Lang::En => format!("Connect “{from}”"),
+        Lang::ZhTw => format!("連接「{from}」"),
+    }
+}
+
+/// Said through the live region when a relationship's verdict changes.
+pub fn now_verdict(lang: Lang, relation: &str, allowed: bool) -> String {
+    match (lang, allowed) {
+        (Lang::En, true) => format!("Now allowed: {relation}."),
+        (Lang::En, false) => format!("Now blocked: {relation}."),
+        (Lang::ZhTw, true) => format!("現在允許：{relation}。"),
+        (Lang::ZhTw, false) => format!("現在封鎖：{relation}。"),
+    }
+}
+
+pub fn and_more(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("And {n} more."),
+        Lang::ZhTw => format!("還有 {n} 個。"),
+    }
+}
+
+/// The shortcut sheet: (keys, what they do).
+pub fn shortcuts(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let rows: [(&str, &str, &str); 13] = [
+        (
+            "Tab / Shift+Tab",
+            "Move between nodes, relationships and controls",
+            "在節點、關聯性和控制項之間移動",
+        ),
+        (
+            "Enter / Space",
+            "Select the focused node or relationship (opens it in the inspector)",
+            "選取焦點所在的節點或關聯性（在檢查器中開啟）",
+        ),
+        (
+            "1 – 5",
+            "Add Microsoft, indirect provider, indirect reseller, direct bill partner, customer",
+            "加入 Microsoft、間接提供者、間接轉銷商、直接帳單合作夥伴、客戶",
+        ),
+        (
+            "← ↑ → ↓",
+            "Move the selected nodes (Shift: further)",
+            "移動選取的節點（按住 Shift：移動較遠）",
+        ),
+        (
+            "C",
+            "Connect the selected node: pick the target, then the kind",
+            "連接選取的節點：選擇目標，再選擇類型",
+        ),
+        (
+            "I",
+            "Go to the inspector of the selection",
+            "移到選取項目的檢查器",
+        ),
+        ("Delete / Backspace", "Delete the selection", "刪除選取項目"),
+        (
+            "Escape",
+            "Clear the selection, close a dialog",
+            "清除選取項目、關閉對話方塊",
+        ),
+        ("Ctrl+Z / ⌘Z", "Undo", "復原"),
+        ("Ctrl+Shift+Z / Ctrl+Y", "Redo", "重做"),
+        ("P", "Open the guide scenarios", "開啟指南範例案例"),
+        ("L", "Switch language", "切換語言"),
+        (
+            "T",
+            "Switch between the diagram and the table",
+            "在圖表和表格之間切換",
+        ),
+    ];
+    let mut out: Vec<(&'static str, &'static str)> = rows
+        .iter()
+        .map(|&(k, en, zh)| (k, lang.pick(en, zh)))
+        .collect();
+    out.push(("?", lang.pick("Show or hide this list", "顯示或隱藏此清單")));
+    out
 }
 
 #[cfg(test)]

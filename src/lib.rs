@@ -5,9 +5,11 @@
 //! natively; `web` and the components are where the browser is touched.
 
 pub mod components;
+pub mod export;
 pub mod i18n;
 pub mod js_api;
 pub mod layout;
+pub mod persist;
 pub mod state;
 pub mod url;
 pub mod web;

@@ -144,6 +144,16 @@ pub struct PendingEdge {
 pub enum Notice {
     Scenario(ScenarioError),
     NoSuchPreset(String),
+    /// The diagram saved in the browser could not be read; its text is kept here (to
+    /// download) and in storage under `persist::KEPT_KEY`.
+    StorageUnreadable {
+        reason: crate::persist::Unreadable,
+        raw: Rc<String>,
+    },
+    /// An imported file was refused (the engine's error); the diagram is unchanged.
+    Import(ScenarioError),
+    /// The browser could not read the file chosen for import.
+    ImportUnreadable,
 }
 
 /// An edit to one node's fields.
@@ -231,6 +241,49 @@ pub enum Action {
         edges: Vec<String>,
     },
     DismissNotice,
+    // --- Issue #4: history, autosave, import ---
+    /// Steps back through the scenario's history (every edit above is one step).
+    Undo,
+    Redo,
+    /// Ends a gesture (a drag): the next move starts a new undo step.
+    Checkpoint,
+    /// Replaces the diagram with an imported file's (already validated by the engine).
+    Import(Scenario),
+    /// An import was refused by the engine: say why, change nothing else.
+    ImportFailed(ScenarioError),
+    /// The browser could not read the chosen file.
+    ImportUnreadable,
+    /// Saving to the browser's storage failed (`true`) or worked again (`false`).
+    SaveFailed(bool),
+}
+
+/// One step of the undo history: what the diagram was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub scenario: Rc<Scenario>,
+    pub preset: Option<u8>,
+}
+
+/// How many steps Undo can go back.
+pub const HISTORY_LIMIT: usize = 200;
+/// How many nodes and edges the steps may hold in all (a 200,000-node network keeps a few).
+pub const HISTORY_BUDGET: usize = 2_000_000;
+
+/// Edits that merge into one undo step while they follow each other: a drag, a burst of
+/// arrow-key nudges, typing in one field.
+#[derive(Debug, Clone, PartialEq)]
+enum Group {
+    Drag,
+    Nudge(BTreeSet<String>),
+    Field(String, std::mem::Discriminant<NodeEdit>),
+    Title,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    pub past: std::collections::VecDeque<Snapshot>,
+    pub future: Vec<Snapshot>,
+    group: Option<Group>,
 }
 
 #[derive(Debug, Clone)]
@@ -253,6 +306,12 @@ pub struct State {
     pub notice: Option<Notice>,
     /// Why the last edit was refused (a rename to a used ID), shown by the field.
     pub edit_error: Option<ScenarioError>,
+    /// Undo and redo steps (shared, so cloning the state stays cheap).
+    pub history: Rc<History>,
+    /// Bumped on every change to the scenario, positions included (what autosave follows).
+    pub changes: u64,
+    /// The last save to the browser's storage failed.
+    pub save_failed: bool,
 }
 
 impl State {
@@ -271,8 +330,110 @@ impl State {
             preset: None,
             notice: None,
             edit_error: None,
+            history: Rc::default(),
+            changes: 0,
+            save_failed: false,
         };
         blank.open(start)
+    }
+
+    /// Starts from a diagram restored from the browser's storage, then opens what the URL
+    /// names as an undoable step, so a link never silently replaces the user's own work.
+    pub fn restored(lang: Lang, saved: Option<Scenario>, start: Start) -> State {
+        let mut state = State::new(lang, Start::Nothing);
+        if let Some(mut scenario) = saved {
+            layout::fill_missing(&mut scenario);
+            state.scenario = Rc::new(scenario);
+            state.rev += 1;
+            state.fit_pending = true;
+            state.fit();
+        }
+        if start == Start::Nothing {
+            return state;
+        }
+        let state = Rc::new(state);
+        let next = state.clone().reduce(Action::Open(start));
+        Rc::unwrap_or_clone(next)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.history.past.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.history.future.is_empty()
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            scenario: self.scenario.clone(),
+            preset: self.preset,
+        }
+    }
+
+    /// Puts a snapshot back as the diagram; what no longer exists leaves the selection.
+    fn restore(&mut self, snap: Snapshot) {
+        self.scenario = snap.scenario;
+        self.preset = snap.preset;
+        self.rev += 1;
+        self.changes += 1;
+        self.pending_edge = None;
+        self.edit_error = None;
+        let nodes: HashSet<&str> = self.scenario.nodes.iter().map(|n| n.id.as_str()).collect();
+        let edges: HashSet<&str> = self.scenario.edges.iter().map(|e| e.id.as_str()).collect();
+        self.selection.nodes.retain(|n| nodes.contains(n.as_str()));
+        self.selection.edges.retain(|e| edges.contains(e.as_str()));
+    }
+
+    fn undo(&mut self) -> bool {
+        let h = Rc::make_mut(&mut self.history);
+        let Some(prev) = h.past.pop_back() else {
+            return false;
+        };
+        h.group = None;
+        let current = self.snapshot();
+        Rc::make_mut(&mut self.history).future.push(current);
+        self.restore(prev);
+        true
+    }
+
+    fn redo(&mut self) -> bool {
+        let h = Rc::make_mut(&mut self.history);
+        let Some(next) = h.future.pop() else {
+            return false;
+        };
+        h.group = None;
+        let current = self.snapshot();
+        Rc::make_mut(&mut self.history).past.push_back(current);
+        self.restore(next);
+        true
+    }
+
+    /// Records `before` as an undo step when the scenario changed, merging edits of the same
+    /// group that follow each other.
+    fn record(&mut self, before: Snapshot, group: Option<Group>) {
+        let changed = !Rc::ptr_eq(&before.scenario, &self.scenario)
+            && (before.scenario != self.scenario || before.preset != self.preset);
+        if !changed {
+            return;
+        }
+        self.changes += 1;
+        let h = Rc::make_mut(&mut self.history);
+        let merge = group.is_some() && h.group == group;
+        h.group = group;
+        if merge {
+            return;
+        }
+        h.future.clear();
+        h.past.push_back(before);
+        // Each step may hold a whole copy of the scenario: a huge network keeps fewer steps.
+        let cost = |s: &Snapshot| s.scenario.nodes.len() + s.scenario.edges.len();
+        let mut total: usize = h.past.iter().map(cost).sum();
+        while h.past.len() > HISTORY_LIMIT || (total > HISTORY_BUDGET && h.past.len() > 1) {
+            if let Some(old) = h.past.pop_front() {
+                total -= cost(&old);
+            }
+        }
     }
 
     fn node(&self, id: &str) -> Option<&Node> {
@@ -504,6 +665,53 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let before = self.snapshot();
+        let group = match &action {
+            Action::SetPositions(_) => Some(Group::Drag),
+            Action::Nudge { .. } => Some(Group::Nudge(self.selection.nodes.clone())),
+            Action::EditNode { id, edit } => match edit {
+                // Typed fields (a keystroke each); a region picked from the list is its own step.
+                NodeEdit::Name(_) | NodeEdit::Org(_) | NodeEdit::Tenant(_) => {
+                    Some(Group::Field(id.clone(), std::mem::discriminant(edit)))
+                }
+                _ => None,
+            },
+            Action::SetTitle(_) => Some(Group::Title),
+            _ => None,
+        };
+        // Actions that leave the scenario alone but end a run of merged edits.
+        let breaks = matches!(
+            action,
+            Action::Checkpoint
+                | Action::Select { .. }
+                | Action::SetSelection(_)
+                | Action::ClearSelection
+        );
+        // Undo and Redo move through the history themselves.
+        let history_move = matches!(action, Action::Undo | Action::Redo);
+        let next = self.clone().reduce_inner(action);
+        if Rc::ptr_eq(&next, &self) {
+            if breaks && self.history.group.is_some() {
+                let mut s = (*self).clone();
+                Rc::make_mut(&mut s.history).group = None;
+                return Rc::new(s);
+            }
+            return next;
+        }
+        if history_move {
+            return next;
+        }
+        let mut s = Rc::unwrap_or_clone(next);
+        s.record(before, group);
+        if breaks {
+            Rc::make_mut(&mut s.history).group = None;
+        }
+        Rc::new(s)
+    }
+}
+
+impl State {
+    fn reduce_inner(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
             Action::Open(start) => return Rc::new(s.open(start)),
@@ -669,6 +877,36 @@ impl Reducible for State {
                 if s.notice.take().is_none() {
                     return self;
                 }
+            }
+            Action::Undo => {
+                if !s.undo() {
+                    return self;
+                }
+            }
+            Action::Redo => {
+                if !s.redo() {
+                    return self;
+                }
+            }
+            Action::Checkpoint => return self,
+            Action::Import(mut scenario) => {
+                layout::fill_missing(&mut scenario);
+                s.scenario = Rc::new(scenario);
+                s.rev += 1;
+                s.preset = None;
+                s.selection = Selection::default();
+                s.pending_edge = None;
+                s.notice = None;
+                s.edit_error = None;
+                s.fit();
+            }
+            Action::ImportFailed(e) => s.notice = Some(Notice::Import(e)),
+            Action::ImportUnreadable => s.notice = Some(Notice::ImportUnreadable),
+            Action::SaveFailed(failed) => {
+                if s.save_failed == failed {
+                    return self;
+                }
+                s.save_failed = failed;
             }
         }
         Rc::new(s)
@@ -837,6 +1075,152 @@ mod tests {
         assert_eq!(s.rev, rev);
         let ms = s.scenario.nodes.iter().find(|n| n.id == "ms");
         assert_eq!(ms.and_then(|n| n.x.zip(n.y)), Some((40.0, 40.0)));
+    }
+
+    #[test]
+    fn every_kind_of_edit_undoes_and_redoes() {
+        let built = chain();
+        // Four adds and three connections: seven steps.
+        assert_eq!(built.history.past.len(), 7);
+        let mut s = built.clone();
+        for _ in 0..3 {
+            s = s.reduce(Action::Undo);
+        }
+        assert!(s.scenario.edges.is_empty());
+        assert_eq!(s.scenario.nodes.len(), 4);
+        for _ in 0..3 {
+            s = s.reduce(Action::Redo);
+        }
+        assert_eq!(s.scenario, built.scenario);
+
+        let steps: Vec<Action> = vec![
+            Action::EditNode {
+                id: "reseller-1".into(),
+                edit: NodeEdit::Flag(Flag::MpaSigned, false),
+            },
+            Action::ApplyFix(Fix::SetFlag {
+                node: "reseller-1".into(),
+                flag: csp_rules::FlagName::MpaSigned,
+            }),
+            Action::EditEdge {
+                id: "e3".into(),
+                edit: EdgeEdit::Kind(EdgeKind::Manages),
+            },
+            Action::DeleteNode("provider-1".into()),
+            Action::Open(Start::Preset("6".into())),
+            Action::Import(Scenario::default()),
+        ];
+        for action in steps {
+            let before = s.clone();
+            let after = s.clone().reduce(action.clone());
+            assert_ne!(
+                after.scenario, before.scenario,
+                "{action:?} changes the diagram"
+            );
+            let undone = after.clone().reduce(Action::Undo);
+            assert_eq!(undone.scenario, before.scenario, "undo {action:?}");
+            assert_eq!(undone.preset, before.preset, "undo {action:?}");
+            let redone = undone.reduce(Action::Redo);
+            assert_eq!(redone.scenario, after.scenario, "redo {action:?}");
+            s = after;
+        }
+        // A new edit after an undo drops the steps that were undone.
+        let s = s
+            .reduce(Action::Undo)
+            .reduce(Action::AddNode(NodeKind::Customer));
+        assert!(!s.can_redo());
+    }
+
+    #[test]
+    fn a_drag_is_one_step_and_nudges_coalesce_until_something_else_happens() {
+        let s = chain();
+        let steps = s.history.past.len();
+        let mut d = s.clone();
+        for i in 1..=10 {
+            d = d.reduce(Action::SetPositions(vec![("ms".into(), f64::from(i), 0.0)]));
+        }
+        d = d.reduce(Action::Checkpoint);
+        assert_eq!(d.history.past.len(), steps + 1);
+        let d = d.reduce(Action::SetPositions(vec![("ms".into(), 500.0, 0.0)]));
+        assert_eq!(
+            d.history.past.len(),
+            steps + 2,
+            "a second drag is a second step"
+        );
+        let back = d.reduce(Action::Undo).reduce(Action::Undo);
+        assert_eq!(back.scenario, s.scenario);
+
+        let n = s
+            .reduce(Action::Select {
+                target: Target::Node("ms".into()),
+                additive: false,
+            })
+            .reduce(Action::Nudge { dx: 10.0, dy: 0.0 })
+            .reduce(Action::Nudge { dx: 10.0, dy: 0.0 })
+            .reduce(Action::Nudge { dx: 0.0, dy: 10.0 });
+        assert_eq!(n.history.past.len(), steps + 1);
+        let n = n
+            .reduce(Action::Select {
+                target: Target::Node("customer-1".into()),
+                additive: false,
+            })
+            .reduce(Action::Nudge { dx: 10.0, dy: 0.0 });
+        assert_eq!(n.history.past.len(), steps + 2);
+    }
+
+    #[test]
+    fn typing_in_a_field_is_one_step_and_history_is_bounded() {
+        let s = chain();
+        let steps = s.history.past.len();
+        let mut t = s.clone();
+        for name in ["C", "Co", "Con"] {
+            t = t.reduce(Action::EditNode {
+                id: "customer-1".into(),
+                edit: NodeEdit::Name(name.into()),
+            });
+        }
+        assert_eq!(t.history.past.len(), steps + 1);
+        assert_eq!(t.reduce(Action::Undo).scenario, s.scenario);
+        // Regions picked from the list one after another are separate steps.
+        let r = ["japan", "europe"].iter().fold(s.clone(), |r, region| {
+            r.reduce(Action::EditNode {
+                id: "customer-1".into(),
+                edit: NodeEdit::Region((*region).into()),
+            })
+        });
+        assert_eq!(r.history.past.len(), steps + 2);
+
+        let mut b = Rc::new(State::new(Lang::En, Start::Nothing));
+        for _ in 0..HISTORY_LIMIT + 20 {
+            b = b.reduce(Action::AddNode(NodeKind::Customer));
+        }
+        assert_eq!(b.history.past.len(), HISTORY_LIMIT);
+        // Selection and view changes are not steps.
+        let c = b
+            .clone()
+            .reduce(Action::FitView)
+            .reduce(Action::ClearSelection);
+        assert_eq!(c.history.past.len(), HISTORY_LIMIT);
+        assert!(!b.reduce(Action::Redo).can_redo());
+    }
+
+    #[test]
+    fn a_link_opened_over_a_saved_diagram_can_be_undone() {
+        let saved = (*chain().scenario).clone();
+        let s = State::restored(Lang::En, Some(saved.clone()), Start::Preset("3".into()));
+        assert_eq!(s.preset, Some(3));
+        assert_eq!(Rc::new(s).reduce(Action::Undo).scenario.as_ref(), &saved);
+        let s = State::restored(Lang::En, Some(saved.clone()), Start::Nothing);
+        assert_eq!(s.scenario.as_ref(), &saved);
+        assert!(!s.can_undo());
+        // A bad link keeps the saved diagram and says why.
+        let s = State::restored(
+            Lang::En,
+            Some(saved.clone()),
+            Start::Share("scenario=x".into()),
+        );
+        assert_eq!(s.scenario.as_ref(), &saved);
+        assert!(matches!(s.notice, Some(Notice::Scenario(_))));
     }
 
     #[test]

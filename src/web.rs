@@ -124,3 +124,105 @@ pub fn in_text_field(e: &web_sys::Event) -> bool {
         ) || el.closest("[contenteditable]").ok().flatten().is_some()
     })
 }
+
+// --- Issue #4: storage, files, downloads ---
+
+/// The browser's local storage, when there is one and it may be used.
+fn local_storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// The text stored under `key`.
+pub fn storage_get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key`; `false` when storage is missing, full or refused.
+pub fn storage_set(key: &str, value: &str) -> bool {
+    local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// A blob of `bytes` with a MIME type.
+pub fn blob(bytes: &[u8], mime: &str) -> Option<web_sys::Blob> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()
+}
+
+/// Offers a blob as a download named `name`, through a `blob:` URL on a temporary anchor
+/// (no `data:` URL, nothing loaded into the page itself).
+pub fn download_blob(name: &str, blob: &web_sys::Blob) -> bool {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return false;
+    };
+    let ok = doc
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .is_some_and(|a| {
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+            true
+        });
+    // Revoked later: the download may not have started reading it yet.
+    let _ = gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    ok
+}
+
+/// Offers `bytes` as a download.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
+    blob(bytes, mime).is_some_and(|b| download_blob(name, &b))
+}
+
+/// Reads a file's bytes; `done(None)` when it can't be read.
+pub fn read_file(file: web_sys::File, done: impl FnOnce(Option<Vec<u8>>) + 'static) {
+    let promise = file.array_buffer();
+    wasm_bindgen_futures::spawn_local(async move {
+        let bytes = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .map(|buf| js_sys::Uint8Array::new(&buf).to_vec());
+        done(bytes);
+    });
+}
+
+/// Focuses the first element matching `selector`, if there is one.
+pub fn focus_first(selector: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Focuses the canvas element of node `id` (compared as text: an ID may hold any character).
+pub fn focus_node(id: &str) {
+    let Some(list) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("[data-node-id]").ok())
+    else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(el) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::SvgElement>().ok())
+        else {
+            continue;
+        };
+        if el.get_attribute("data-node-id").as_deref() == Some(id) {
+            let _ = el.focus();
+            return;
+        }
+    }
+}

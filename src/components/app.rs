@@ -3,20 +3,25 @@
 
 use super::canvas::Canvas;
 use super::edge_panel::EdgePanel;
+use super::file_tools::{import_file, FileTools};
 use super::findings::Findings;
 use super::inspector::{Inspector, Relation};
+use super::keyboard::{ConnectDialog, ShortcutSheet};
 use super::legend::Legend;
 use super::notice::NoticeBar;
 use super::palette::Palette;
 use super::scenario_panel::ScenarioPanel;
+use super::table::DiagramTable;
 use super::toolbar::Toolbar;
 use super::Dispatch;
 use crate::i18n::{self, T};
-use crate::state::{Action, State};
+use crate::persist;
+use crate::state::{Action, Notice, State};
 use crate::url::{self, Start};
 use crate::web;
-use csp_rules::{evaluate, Lang, Report, Scenario, ScenarioError, Verdict};
+use csp_rules::{evaluate, Lang, NodeKind, Report, Scenario, ScenarioError, Verdict};
 use gloo::events::{EventListener, EventListenerOptions};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -71,11 +76,84 @@ impl Evaluation {
     }
 }
 
+/// What the page's key handler (installed once) needs to know of the current render.
+#[derive(Default)]
+struct KeyContext {
+    /// Opens a panel or dialog the App keeps: the sheet, the table, the connect dialog.
+    ui: Option<Callback<Ui>>,
+}
+
+/// A piece of the App's own interface a key opens or switches.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Ui {
+    Sheet,
+    Table,
+    Connect,
+    Inspector,
+    Presets,
+    Lang,
+}
+
+/// Issue #4: undo/redo with Ctrl/Cmd, and single-key shortcuts outside text fields. Returns
+/// `true` when the key was used.
+fn on_shortcut(dispatch: &Dispatch, ctx: &KeyContext, key: &web_sys::KeyboardEvent) -> bool {
+    let k = key.key();
+    if key.ctrl_key() || key.meta_key() {
+        let action = match k.as_str() {
+            "z" | "Z" if key.shift_key() => Action::Redo,
+            "z" | "Z" => Action::Undo,
+            "y" | "Y" if key.ctrl_key() => Action::Redo,
+            _ => return false,
+        };
+        key.prevent_default();
+        dispatch.dispatch(action);
+        return true;
+    }
+    if key.alt_key() {
+        return false;
+    }
+    let ui = |u: Ui| {
+        if let Some(cb) = &ctx.ui {
+            key.prevent_default();
+            cb.emit(u);
+        }
+        true
+    };
+    match k.as_str() {
+        "?" => ui(Ui::Sheet),
+        "1" | "2" | "3" | "4" | "5" => {
+            let i = k.parse::<usize>().unwrap_or(1).saturating_sub(1);
+            if let Some(&kind) = NodeKind::ALL.get(i) {
+                dispatch.dispatch(Action::AddNode(kind));
+            }
+            true
+        }
+        "c" | "C" => ui(Ui::Connect),
+        "i" | "I" => ui(Ui::Inspector),
+        "p" | "P" => ui(Ui::Presets),
+        "l" | "L" => ui(Ui::Lang),
+        "t" | "T" => ui(Ui::Table),
+        _ => false,
+    }
+}
+
 /// The page's keys: Escape anywhere but in a text field; Delete and Backspace only on the
 /// canvas (or with nothing focused), so they never delete while a panel has focus.
-fn on_page_key(dispatch: &Dispatch, e: &web_sys::Event) {
+fn on_page_key(dispatch: &Dispatch, ctx: &RefCell<KeyContext>, e: &web_sys::Event) {
     if web::in_text_field(e) {
         return;
+    }
+    if let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() {
+        // Keys typed into a dialog or menu of the page's own belong to it.
+        let in_dialog = web::event_element(e).is_some_and(|el| {
+            el.closest("[role=dialog], .menu-panel")
+                .ok()
+                .flatten()
+                .is_some()
+        });
+        if !in_dialog && on_shortcut(dispatch, &ctx.borrow(), key) {
+            return;
+        }
     }
     let on_canvas = web::event_element(e).is_some_and(|el| {
         el.tag_name().eq_ignore_ascii_case("body")
@@ -101,7 +179,23 @@ fn on_page_key(dispatch: &Dispatch, e: &web_sys::Event) {
 pub fn app() -> Html {
     let state = use_reducer(|| {
         let (_, _, hash) = web::location();
-        State::new(web::initial_lang(), url::parse_fragment(&hash))
+        // Issue #4: the last diagram comes back from storage; what can't be read is kept
+        // aside (storage and memory) and the page starts clean, saying so.
+        let raw = web::storage_get(persist::KEY);
+        let (saved, unreadable) = match raw.as_deref().map(persist::decode) {
+            None => (None, None),
+            Some(Ok(s)) => (Some(s), None),
+            Some(Err(why)) => (None, Some(why)),
+        };
+        let mut state = State::restored(web::initial_lang(), saved, url::parse_fragment(&hash));
+        if let (Some(why), Some(raw)) = (unreadable, raw) {
+            web::storage_set(persist::KEPT_KEY, &raw);
+            state.notice.get_or_insert(Notice::StorageUnreadable {
+                reason: why,
+                raw: Rc::new(raw),
+            });
+        }
+        state
     });
     let dispatch = state.dispatcher();
     let lang = state.lang;
@@ -114,9 +208,30 @@ pub fn app() -> Html {
         Evaluation::new,
     );
 
+    // Issue #4: the App's own panels, and what the key handler reads of this render.
+    let sheet = use_state_eq(|| false);
+    let table = use_state_eq(|| false);
+    let connect = use_state_eq(|| None::<String>);
+    let announce = use_state_eq(String::new);
+    let key_ctx = use_mut_ref(KeyContext::default);
+
+    // Autosave: every change to the scenario, positions included.
+    {
+        let scenario = state.scenario.clone();
+        let failed = state.save_failed;
+        let dispatch = dispatch.clone();
+        use_effect_with(state.changes, move |_| {
+            let ok = web::storage_set(persist::KEY, &persist::encode(&scenario));
+            if ok == failed {
+                dispatch.dispatch(Action::SaveFailed(!ok));
+            }
+        });
+    }
+
     // Listeners for the page's life: fragment changes open what they name; page keys.
     {
         let dispatch = dispatch.clone();
+        let key_ctx = key_ctx.clone();
         use_effect_with((), move |_| {
             web::mark("csp-explorer:first-render");
             let window = web_sys::window();
@@ -135,7 +250,7 @@ pub fn app() -> Html {
                     &d,
                     "keydown",
                     EventListenerOptions::enable_prevent_default(),
-                    move |e| on_page_key(&dispatch, e),
+                    move |e| on_page_key(&dispatch, &key_ctx, e),
                 )
             });
             move || drop((on_hash, on_key))
@@ -161,6 +276,80 @@ pub fn app() -> Html {
         web::set_fragment("");
         dispatch.dispatch(Action::New);
     });
+
+    // Issue #4: what the shortcut keys open.
+    let on_ui = {
+        let (sheet, table, connect) = (sheet.clone(), table.clone(), connect.clone());
+        let announce = announce.clone();
+        let on_lang = on_lang.clone();
+        let single = state.selection.single_node().map(str::to_string);
+        Callback::from(move |u: Ui| match u {
+            Ui::Sheet => sheet.set(!*sheet),
+            Ui::Table => table.set(!*table),
+            Ui::Connect => match &single {
+                Some(id) => connect.set(Some(id.clone())),
+                None => announce.set(T::NoNodeSelected.get(lang).to_string()),
+            },
+            Ui::Inspector => {
+                web::focus_first(".side .panel input, .side .panel select, .side .panel button")
+            }
+            Ui::Presets => web::focus_first("button.menu-button"),
+            Ui::Lang => on_lang.emit(match lang {
+                Lang::En => Lang::ZhTw,
+                Lang::ZhTw => Lang::En,
+            }),
+        })
+    };
+    *key_ctx.borrow_mut() = KeyContext { ui: Some(on_ui) };
+    // Verdict changes are said through a live region (the canvas shows them only by colour
+    // and shape): which relationships changed, after any edit, undo or redo.
+    {
+        let announce = announce.clone();
+        let prev = use_mut_ref(|| None::<(Lang, Rc<HashMap<String, Verdict>>)>);
+        let verdicts = eval.verdicts.clone();
+        let scenario = eval.scenario.clone();
+        use_effect_with((state.rev, lang), move |_| {
+            let old = prev.borrow_mut().replace((lang, verdicts.clone()));
+            let Some((_, old)) = old.filter(|(l, _)| *l == lang) else {
+                return;
+            };
+            let label = |id: &str| {
+                scenario
+                    .nodes
+                    .iter()
+                    .find(|n| n.id == id)
+                    .map_or(id, |n| n.label())
+                    .to_string()
+            };
+            let changed: Vec<String> = scenario
+                .edges
+                .iter()
+                .filter_map(|e| {
+                    let now = *verdicts.get(&e.id)?;
+                    (old.get(&e.id) != Some(&now)).then(|| {
+                        i18n::now_verdict(
+                            lang,
+                            &i18n::relation(lang, &label(&e.from), e.kind, &label(&e.to)),
+                            now == Verdict::Allowed,
+                        )
+                    })
+                })
+                .collect();
+            if changed.is_empty() {
+                return;
+            }
+            let mut text = changed
+                .iter()
+                .take(3)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if changed.len() > 3 {
+                text = format!("{text} {}", i18n::and_more(lang, changed.len() - 3));
+            }
+            announce.set(text);
+        });
+    }
 
     let report = eval.report.as_ref().ok().cloned();
     let invalid = eval.report.as_ref().err().cloned();
@@ -226,6 +415,54 @@ pub fn app() -> Html {
         html! { <section class="panel"><p class="hint">{ T::NothingSelected.get(lang) }</p></section> }
     };
 
+    // Issue #4: panels of the App's own, and dropping a file onto the diagram.
+    let on_sheet = {
+        let sheet = sheet.clone();
+        Callback::from(move |()| sheet.set(!*sheet))
+    };
+    let close_sheet = {
+        let sheet = sheet.clone();
+        Callback::from(move |()| {
+            sheet.set(false);
+            web::focus_first("button[data-action=shortcuts]");
+        })
+    };
+    let on_table = {
+        let table = table.clone();
+        Callback::from(move |on: bool| table.set(on))
+    };
+    let close_connect = {
+        let connect = connect.clone();
+        Callback::from(move |()| {
+            if let Some(id) = &*connect {
+                web::focus_node(id);
+            }
+            connect.set(None);
+        })
+    };
+    let connect_others = |from: &str| -> Vec<(String, String)> {
+        scenario
+            .nodes
+            .iter()
+            .filter(|n| n.id != from)
+            .map(|n| (n.id.clone(), format!("{} ({})", n.label(), n.id)))
+            .collect()
+    };
+    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_drop = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            let file = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0));
+            if let Some(file) = file {
+                e.prevent_default();
+                import_file(file, dispatch.clone());
+            }
+        })
+    };
+
     let lang_button = |l: Lang, text: &'static str| {
         let on_lang = on_lang.clone();
         html! {
@@ -251,15 +488,37 @@ pub fn app() -> Html {
             <Toolbar {lang} scenario={scenario.clone()} preset={state.preset} snap={state.snap}
                 has_selection={!state.selection.is_empty()}
                 {on_new} {on_preset} dispatch={dispatch.clone()} />
+            <FileTools {lang} scenario={scenario.clone()}
+                counts={report.as_ref().map(|r| (r.summary.allowed, r.summary.blocked))}
+                can_undo={state.can_undo()} can_redo={state.can_redo()} table={*table}
+                on_table={on_table} on_shortcuts={on_sheet.clone()} dispatch={dispatch.clone()} />
             <NoticeBar {lang} notice={state.notice.clone()} invalid={invalid}
                 dispatch={dispatch.clone()} />
+            if state.save_failed {
+                <div class="notice error" role="alert" data-notice="save-failed">
+                    <span>{ T::SaveFailed.get(lang) }</span>
+                </div>
+            }
             </header>
+            <div class="sr-only" aria-live="polite" data-live="verdicts">{ (*announce).clone() }</div>
+            if *sheet {
+                <ShortcutSheet {lang} on_close={close_sheet} />
+            }
+            if let Some(from) = (*connect).clone() {
+                <ConnectDialog {lang} from={from.clone()} from_label={label(&from)}
+                    others={connect_others(&from)} dispatch={dispatch.clone()} on_close={close_connect} />
+            }
             <main class="workspace">
-                <div class="stage">
+                <div class="stage" ondragover={on_dragover} ondrop={on_drop}>
                     <Palette {lang} dispatch={dispatch.clone()} />
-                    <Canvas scenario={scenario.clone()} verdicts={eval.verdicts.clone()}
-                        selection={state.selection.clone()} view={state.view} {lang}
-                        pending={state.pending_edge.clone()} dispatch={dispatch.clone()} />
+                    if *table {
+                        <DiagramTable {lang} scenario={scenario.clone()} report={report.clone()}
+                            dispatch={dispatch.clone()} />
+                    } else {
+                        <Canvas scenario={scenario.clone()} verdicts={eval.verdicts.clone()}
+                            selection={state.selection.clone()} view={state.view} {lang}
+                            pending={state.pending_edge.clone()} dispatch={dispatch.clone()} />
+                    }
                     <Legend {lang} counts={report.as_ref().map(|r| (r.summary.allowed, r.summary.blocked))} />
                 </div>
                 <aside class="side" aria-label={T::SideLabel.get(lang)}>

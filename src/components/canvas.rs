@@ -359,6 +359,10 @@ pub fn canvas(p: &CanvasProps) -> Html {
         move |e: PointerEvent, cancelled: bool| {
             let g = std::mem::take(&mut *gesture.borrow_mut());
             overlay.set(Overlay::None);
+            // A whole drag is one undo step: the next move starts another.
+            if matches!(g, Gesture::Drag { moved: true, .. }) {
+                dispatch.dispatch(Action::Checkpoint);
+            }
             if cancelled {
                 return;
             }

@@ -6,8 +6,10 @@ pub mod app;
 pub mod canvas;
 pub mod edge;
 pub mod edge_panel;
+pub mod file_tools;
 pub mod findings;
 pub mod inspector;
+pub mod keyboard;
 pub mod legend;
 pub mod node;
 pub mod notice;
@@ -16,6 +18,7 @@ pub mod presets_menu;
 pub mod scenario_panel;
 pub mod shapes;
 pub mod share;
+pub mod table;
 pub mod toolbar;
 
 use crate::state::State;

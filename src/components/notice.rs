@@ -4,6 +4,7 @@
 use super::Dispatch;
 use crate::i18n::{self, T};
 use crate::state::{Action, Notice};
+use crate::web;
 use csp_rules::{Lang, ScenarioError};
 use yew::prelude::*;
 
@@ -20,12 +21,40 @@ pub struct NoticeProps {
 pub fn notice_bar(p: &NoticeProps) -> Html {
     let lang = p.lang;
     let notice = p.notice.as_ref().map(|n| {
+        let dispatch = p.dispatch.clone();
+        let onclick = Callback::from(move |_| dispatch.dispatch(Action::DismissNotice));
         let line = match n {
             Notice::Scenario(e) => e.line(lang),
             Notice::NoSuchPreset(text) => i18n::no_such_preset(lang, text),
+            Notice::ImportUnreadable => T::CannotRead.get(lang).to_string(),
+            Notice::Import(e) => {
+                return html! {
+                    <div class="notice error" role="alert" data-notice="import">
+                        <span>{ T::ImportRefused.get(lang) }</span>
+                        <code class="error-line">{ e.line(lang) }</code>
+                        <button type="button" {onclick}>{ T::Dismiss.get(lang) }</button>
+                    </div>
+                };
+            }
+            Notice::StorageUnreadable { reason, raw } => {
+                let raw = raw.clone();
+                let download = Callback::from(move |_| {
+                    web::download(
+                        "csp-explorer-unreadable-save.txt",
+                        "text/plain",
+                        raw.as_bytes(),
+                    );
+                });
+                return html! {
+                    <div class="notice error" role="alert" data-notice="storage">
+                        <span>{ T::StorageUnreadable.get(lang) }</span>
+                        <code class="error-line">{ i18n::unreadable(lang, reason) }</code>
+                        <button type="button" data-download="kept" onclick={download}>{ T::DownloadKept.get(lang) }</button>
+                        <button type="button" {onclick}>{ T::Dismiss.get(lang) }</button>
+                    </div>
+                };
+            }
         };
-        let dispatch = p.dispatch.clone();
-        let onclick = Callback::from(move |_| dispatch.dispatch(Action::DismissNotice));
         html! {
             <div class="notice error" role="alert" data-notice="open">
                 <code class="error-line">{ line }</code>

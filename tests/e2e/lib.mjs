@@ -69,13 +69,21 @@ export function subPathUrl(path = '/') {
 }
 
 /**
- * Opens a new page at `url`, waits for `waitFor` (a selector; null to skip) and records every
+ * Opens a new page at `url` (with the site's localStorage cleared first unless `keepStorage`),
+ * waits for `waitFor` (a selector; null to skip) and records every
  * problem: console errors (CSP violations among them), uncaught exceptions, HTTP
  * errors, failed requests, and requests to any host but 127.0.0.1 (blocked, never sent).
  * `assertClean()` throws listing them all; call it at the end of each test.
  */
-export async function openPage(browser, url, { waitFor = 'h1' } = {}) {
+export async function openPage(browser, url, { waitFor = 'h1', keepStorage = false } = {}) {
   const page = await browser.context.newPage();
+  // The page autosaves to localStorage, which a file's tests share through one profile: each
+  // page starts with none unless the test says otherwise (persistence tests do).
+  if (!keepStorage) {
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: new URL(url).origin, storageTypes: 'local_storage' });
+    await cdp.detach();
+  }
   const problems = [];
   let reportFirst;
   const firstProblem = new Promise((resolve) => (reportFirst = resolve));

@@ -1,0 +1,147 @@
+//! Keyboard-only editing: the shortcut sheet (`?`) and the connect dialog (`C`), which picks
+//! the target from a list and then the kind, as a drag from a node's handle does.
+
+use super::Dispatch;
+use crate::i18n::{self, T};
+use crate::state::Action;
+use csp_rules::{edge_kind_name, EdgeKind, Lang};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Focuses the first element matching `selector` inside `root`.
+fn focus_in(root: &NodeRef, selector: &str) {
+    if let Some(el) = root
+        .cast::<web_sys::Element>()
+        .and_then(|r| r.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct SheetProps {
+    pub lang: Lang,
+    pub on_close: Callback<()>,
+}
+
+#[function_component(ShortcutSheet)]
+pub fn shortcut_sheet(p: &SheetProps) -> Html {
+    let lang = p.lang;
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with((), move |_| focus_in(&root, "button"));
+    }
+    let close = {
+        let cb = p.on_close.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let onkeydown = {
+        let cb = p.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.stop_propagation();
+                cb.emit(());
+            }
+        })
+    };
+    let rows = i18n::shortcuts(lang).into_iter().map(|(keys, what)| {
+        html! { <tr><th scope="row"><kbd>{ keys }</kbd></th><td>{ what }</td></tr> }
+    });
+    html! {
+        <div class="shortcut-sheet" role="dialog" aria-labelledby="shortcut-title" ref={root} {onkeydown}>
+            <h2 id="shortcut-title">{ T::Shortcuts.get(lang) }</h2>
+            <table>{ for rows }</table>
+            <button type="button" onclick={close}>{ T::Close.get(lang) }</button>
+        </div>
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct ConnectProps {
+    pub lang: Lang,
+    pub from: String,
+    pub from_label: String,
+    /// The other nodes, as (id, label).
+    pub others: Vec<(String, String)>,
+    pub dispatch: Dispatch,
+    pub on_close: Callback<()>,
+}
+
+#[function_component(ConnectDialog)]
+pub fn connect_dialog(p: &ConnectProps) -> Html {
+    let lang = p.lang;
+    let root = use_node_ref();
+    let select = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with((), move |_| focus_in(&root, "select, button"));
+    }
+    let onkeydown = {
+        let cb = p.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.stop_propagation();
+                cb.emit(());
+            }
+        })
+    };
+    let choose = |kind: EdgeKind| {
+        let dispatch = p.dispatch.clone();
+        let select = select.clone();
+        let from = p.from.clone();
+        let cb = p.on_close.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(to) = select.cast::<HtmlSelectElement>().map(|s| s.value()) {
+                if !to.is_empty() {
+                    dispatch.dispatch(Action::AddEdge {
+                        from: from.clone(),
+                        to,
+                        kind,
+                    });
+                }
+            }
+            cb.emit(());
+        })
+    };
+    let cancel = {
+        let cb = p.on_close.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    // Enter on the chosen target moves on to the kinds.
+    let on_select_key = {
+        let root = root.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                focus_in(&root, "button[data-edge-kind]");
+            }
+        })
+    };
+    let size = p.others.len().clamp(2, 8).to_string();
+    let options = p.others.iter().enumerate().map(|(i, (id, label))| {
+        html! { <option value={id.clone()} selected={i == 0}>{ label.clone() }</option> }
+    });
+    html! {
+        <div class="connect-dialog" role="dialog" aria-labelledby="connect-title" ref={root} {onkeydown}
+             data-connect-from={p.from.clone()}>
+            <h2 id="connect-title">{ i18n::connect_from(lang, &p.from_label) }</h2>
+            if p.others.is_empty() {
+                <p>{ T::NoOtherNode.get(lang) }</p>
+            } else {
+                <p class="hint">{ T::ConnectPick.get(lang) }</p>
+                <label for="connect-target">{ T::ConnectTo.get(lang) }</label>
+                <select id="connect-target" ref={select.clone()} size={size} onkeydown={on_select_key}>{ for options }</select>
+                <div class="row">
+                    <button type="button" class="primary" data-edge-kind="sells_to"
+                        onclick={choose(EdgeKind::SellsTo)}>{ edge_kind_name(EdgeKind::SellsTo, lang) }</button>
+                    <button type="button" class="primary" data-edge-kind="manages"
+                        onclick={choose(EdgeKind::Manages)}>{ edge_kind_name(EdgeKind::Manages, lang) }</button>
+                </div>
+            }
+            <button type="button" onclick={cancel}>{ T::Cancel.get(lang) }</button>
+        </div>
+    }
+}

@@ -1,0 +1,84 @@
+//! The diagram as a table, for screen readers and keyboard users: one row per relationship
+//! with its ends, kind, verdict and the rules that found something, in the report's order.
+
+use super::Dispatch;
+use crate::i18n::T;
+use crate::state::{Action, Target};
+use csp_rules::{edge_kind_name, Lang, Report, Scenario, Verdict};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct TableProps {
+    pub lang: Lang,
+    pub scenario: Rc<Scenario>,
+    pub report: Option<Rc<Report>>,
+    pub dispatch: Dispatch,
+}
+
+#[function_component(DiagramTable)]
+pub fn diagram_table(p: &TableProps) -> Html {
+    let lang = p.lang;
+    let label = |id: &str| {
+        p.scenario
+            .nodes
+            .iter()
+            .find(|n| n.id == id)
+            .map_or(id, |n| n.label())
+            .to_string()
+    };
+    let rows = p.scenario.edges.iter().map(|e| {
+        let er = p
+            .report
+            .as_ref()
+            .and_then(|r| r.edges.iter().find(|x| x.id == e.id));
+        let (verdict, attr) = match er.map(|r| r.verdict) {
+            Some(Verdict::Allowed) => (T::Allowed.get(lang), "allowed"),
+            Some(Verdict::Blocked) => (T::Blocked.get(lang), "blocked"),
+            None => (T::NotJudged.get(lang), "unjudged"),
+        };
+        let rules: Vec<String> = er
+            .map(|r| r.findings.iter().map(|f| f.rule.to_string()).collect())
+            .unwrap_or_default();
+        let select = {
+            let dispatch = p.dispatch.clone();
+            let id = e.id.clone();
+            Callback::from(move |_: MouseEvent| {
+                dispatch.dispatch(Action::Select {
+                    target: Target::Edge(id.clone()),
+                    additive: false,
+                })
+            })
+        };
+        html! {
+            <tr key={e.id.clone()} data-table-edge={e.id.clone()} data-verdict={attr}>
+                <th scope="row">
+                    <button type="button" class="link" onclick={select}>{ e.id.clone() }</button>
+                </th>
+                <td>{ label(&e.from) }</td>
+                <td>{ label(&e.to) }</td>
+                <td>{ edge_kind_name(e.kind, lang) }</td>
+                <td class={classes!("verdict", attr)}>{ verdict }</td>
+                <td>{ if rules.is_empty() { "—".to_string() } else { rules.join(", ") } }</td>
+            </tr>
+        }
+    });
+    html! {
+        <div class="table-view">
+            <table class="diagram-table">
+                <caption>{ T::TableCaption.get(lang) }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ T::Id.get(lang) }</th>
+                        <th scope="col">{ T::From.get(lang) }</th>
+                        <th scope="col">{ T::ToCol.get(lang) }</th>
+                        <th scope="col">{ T::Kind.get(lang) }</th>
+                        <th scope="col">{ T::Verdict.get(lang) }</th>
+                        <th scope="col">{ T::Rules.get(lang) }</th>
+                    </tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}

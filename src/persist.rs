@@ -1,0 +1,104 @@
+//! Autosave: the diagram as it is kept in the browser's storage, `{"schema":1,"scenario":{…}}`
+//! (the scenario is a scenario file, interfaces.md §1). Pure functions; `web` does the I/O.
+//!
+//! A saved diagram is read back by shape only, not validated: the page keeps diagrams the
+//! engine can't judge yet (a half-typed ID), and a reload must give them back as they were.
+
+use csp_rules::Scenario;
+use serde::{Deserialize, Serialize};
+
+/// Where the diagram is saved.
+pub const KEY: &str = "csp-explorer/diagram";
+/// Where unreadable saved text is kept aside, so nothing the user had is thrown away.
+pub const KEPT_KEY: &str = "csp-explorer/diagram-unreadable";
+/// The storage layout this version writes and reads.
+pub const SCHEMA: u64 = 1;
+
+#[derive(Serialize)]
+struct SavedRef<'a> {
+    schema: u64,
+    scenario: &'a Scenario,
+}
+
+#[derive(Deserialize)]
+struct Envelope {
+    schema: serde_json::Value,
+    #[serde(default)]
+    scenario: Option<serde_json::Value>,
+}
+
+/// Why the saved text could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Not JSON, or not the `{schema, scenario}` envelope: the parser's words.
+    NotJson(String),
+    /// A schema this version does not know (a newer version wrote it), as written.
+    Schema(String),
+    /// Schema 1, but the scenario inside has the wrong shape: the parser's words.
+    Scenario(String),
+}
+
+/// The text saved for a scenario.
+pub fn encode(scenario: &Scenario) -> String {
+    serde_json::to_string(&SavedRef {
+        schema: SCHEMA,
+        scenario,
+    })
+    .unwrap_or_default()
+}
+
+/// Reads saved text back.
+pub fn decode(raw: &str) -> Result<Scenario, Unreadable> {
+    let env: Envelope =
+        serde_json::from_str(raw).map_err(|e| Unreadable::NotJson(e.to_string()))?;
+    if env.schema.as_u64() != Some(SCHEMA) {
+        return Err(Unreadable::Schema(env.schema.to_string()));
+    }
+    let scenario = env
+        .scenario
+        .ok_or_else(|| Unreadable::Scenario("missing field `scenario`".into()))?;
+    serde_json::from_value(scenario).map_err(|e| Unreadable::Scenario(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use csp_rules::{presets, Node, NodeKind};
+
+    #[test]
+    fn a_saved_diagram_reads_back_the_same_even_when_the_engine_would_refuse_it() {
+        let s = presets::get(1)
+            .and_then(|p| p.scenario().ok())
+            .unwrap_or_default();
+        assert!(!s.nodes.is_empty());
+        assert_eq!(decode(&encode(&s)), Ok(s.clone()));
+        let mut half_typed = s;
+        half_typed
+            .nodes
+            .push(Node::new("bad id", NodeKind::Customer));
+        assert_eq!(decode(&encode(&half_typed)), Ok(half_typed));
+    }
+
+    #[test]
+    fn unreadable_text_says_why() {
+        assert!(matches!(decode("{not json"), Err(Unreadable::NotJson(_))));
+        assert!(decode("[1,2]").is_err());
+        assert!(matches!(decode("null"), Err(Unreadable::NotJson(_))));
+        assert_eq!(
+            decode(r#"{"schema":2,"scenario":{}}"#),
+            Err(Unreadable::Schema("2".into()))
+        );
+        assert_eq!(
+            decode(r#"{"schema":"x"}"#),
+            Err(Unreadable::Schema("\"x\"".into()))
+        );
+        assert!(matches!(
+            decode(r#"{"schema":1,"scenario":{"version":1,"nodes":7}}"#),
+            Err(Unreadable::Scenario(_))
+        ));
+        assert!(matches!(
+            decode(r#"{"schema":1}"#),
+            Err(Unreadable::Scenario(_))
+        ));
+    }
+}

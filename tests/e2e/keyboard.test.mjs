@@ -1,0 +1,171 @@
+// Keyboard and screen readers: the two-tier chain built with the keyboard alone, arrow nudges
+// that undo as one step, the shortcut sheet, the table view, the live region that says which
+// verdicts changed, and axe-core on the new views.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openPage, appUrl, axeViolations } from './lib.mjs';
+import { cliReport, pageNodes, pageVerdicts, presetFile, reportVerdicts, scenarioFile, waitVerdict } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Presses Tab until node `id` has the focus (the keyboard user's way to reach it). */
+async function tabToNode(page, id) {
+  for (let i = 0; i < 80; i++) {
+    if ((await page.evaluate(() => document.activeElement?.getAttribute('data-node-id'))) === id) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached node ${id}`);
+}
+
+/** With node `from` focused: select it, press C, pick `to` in the list with the arrows, choose the kind. */
+async function connectByKeys(page, from, to, kind = 'sells_to') {
+  await tabToNode(page, from);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`[data-node-id="${from}"].selected`);
+  await page.keyboard.press('c');
+  await page.waitForSelector(`.connect-dialog[data-connect-from="${from}"] select:focus`);
+  for (let i = 0; i < 10 && (await page.inputValue('.connect-dialog select')) !== to; i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  assert.equal(await page.inputValue('.connect-dialog select'), to);
+  // Enter takes the target and moves on to the kinds ("sells to" first).
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-edge-kind')), 'sells_to');
+  while (!(await page.evaluate((k) => document.activeElement?.getAttribute('data-edge-kind') === k, kind))) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('.connect-dialog'));
+}
+
+test('the two-tier chain with the keyboard alone: add, connect, move, undo, delete', async () => {
+  const { page, assertClean } = await openPage(browser, appUrl('/?lang=en'));
+  for (const key of ['1', '2', '3', '5']) await page.keyboard.press(key);
+  assert.deepEqual(await pageNodes(page), ['ms', 'provider-1', 'reseller-1', 'customer-1']);
+
+  await connectByKeys(page, 'ms', 'provider-1');
+  await connectByKeys(page, 'provider-1', 'reseller-1');
+  await connectByKeys(page, 'reseller-1', 'customer-1');
+  for (const e of ['e1', 'e2', 'e3']) await waitVerdict(page, e, 'allowed');
+  // The same verdicts as the CLI gives for the diagram the page saved.
+  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('csp-explorer/diagram')));
+  assert.deepEqual(await pageVerdicts(page), reportVerdicts(cliReport(scenarioFile(saved.scenario))));
+
+  // Arrow keys move the selected node; a burst of nudges is one undo step.
+  await tabToNode(page, 'customer-1');
+  await page.keyboard.press('Enter');
+  const start = await page.getAttribute('[data-node-id="customer-1"]', 'transform');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  const [x0, y0] = start.match(/-?[\d.]+/g).map(Number);
+  const [x1, y1] = (await page.getAttribute('[data-node-id="customer-1"]', 'transform')).match(/-?[\d.]+/g).map(Number);
+  assert.deepEqual([x1 - x0, y1 - y0], [30, 50]);
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.getAttribute('[data-node-id="customer-1"]', 'transform'), start);
+
+  // I goes to the inspector; Delete (back on the canvas) removes; Ctrl+Z brings it back.
+  await page.keyboard.press('i');
+  assert.equal(await page.evaluate(() => !!document.activeElement?.closest('[data-inspector="customer-1"]')), true);
+  await tabToNode(page, 'customer-1');
+  await page.keyboard.press('Delete');
+  await page.waitForFunction(() => !document.querySelector('[data-node-id="customer-1"]'));
+  await page.keyboard.press('Control+z');
+  await page.waitForSelector('[data-node-id="customer-1"]');
+  await waitVerdict(page, 'e3', 'allowed');
+  assertClean();
+  await page.close();
+});
+
+test('shortcut sheet, language and presets from the keyboard; axe finds nothing in the new views', async () => {
+  const { page, assertClean } = await openPage(browser, appUrl('/?lang=en'));
+  // C with nothing selected says what to do instead.
+  await page.keyboard.press('c');
+  await page.waitForFunction(() => /Select a node first/.test(document.querySelector('[data-live="verdicts"]').textContent));
+  assert.equal(await page.locator('.connect-dialog').count(), 0);
+  await page.keyboard.press('?');
+  await page.waitForSelector('.shortcut-sheet[role="dialog"]');
+  assert.match(await page.textContent('.shortcut-sheet'), /Ctrl\+Z/);
+  assert.deepEqual(await axeViolations(page), [], 'shortcut sheet');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('.shortcut-sheet'));
+
+  await page.keyboard.press('l');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-TW');
+  await page.keyboard.press('?');
+  assert.match(await page.textContent('.shortcut-sheet h2'), /鍵盤快速鍵/);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('l');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+
+  await page.keyboard.press('p');
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('menu-button')), true);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.menu-panel');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-edge-id][data-verdict]');
+  assert.deepEqual(await pageVerdicts(page), reportVerdicts(cliReport(presetFile(1))));
+
+  // The connect dialog and the file tools, scanned too.
+  await page.focus('[data-node-id="litware"]');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('c');
+  await page.waitForSelector('.connect-dialog');
+  assert.deepEqual(await axeViolations(page), [], 'connect dialog');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('.connect-dialog'));
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-node-id')), 'litware');
+  assertClean();
+  await page.close();
+});
+
+test('the table view lists every relationship with the CLI\'s verdicts and rules, and passes axe', async () => {
+  for (const [lang, scheme] of [
+    ['en', 'light'],
+    ['zh-TW', 'dark'],
+  ]) {
+    const { page, assertClean } = await openPage(browser, appUrl(`/?lang=${lang}#preset=6`), {
+      waitFor: '[data-edge-id][data-verdict]',
+    });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.keyboard.press('t');
+    await page.waitForSelector('table.diagram-table');
+    const report = cliReport(presetFile(6), lang);
+    const rows = await page.$$eval('tr[data-table-edge]', (trs) =>
+      trs.map((tr) => [tr.getAttribute('data-table-edge'), tr.getAttribute('data-verdict'), tr.cells[5].textContent]),
+    );
+    assert.deepEqual(
+      rows,
+      report.edges.map((e) => [e.id, e.verdict, e.findings.length ? e.findings.map((f) => f.rule).join(', ') : '—']),
+    );
+    assert.deepEqual(await axeViolations(page), [], `table (${lang}, ${scheme})`);
+    // Back to the diagram, by the switch's button.
+    await page.click('button[data-view="diagram"]');
+    await page.waitForSelector('[data-edge-id][data-verdict]');
+    assertClean();
+    await page.close();
+  }
+});
+
+test('verdict changes are announced through a live region', async () => {
+  const { page, assertClean } = await openPage(browser, appUrl('/?lang=en#preset=1'), {
+    waitFor: '[data-edge-id][data-verdict]',
+  });
+  assert.equal(await page.getAttribute('[data-live="verdicts"]', 'aria-live'), 'polite');
+  await page.locator('[data-node-id="litware"] .glyph').click();
+  await page.uncheck('#flag-mpa_signed');
+  await page.waitForFunction(() => /Now blocked/.test(document.querySelector('[data-live="verdicts"]').textContent));
+  assert.match(await page.textContent('[data-live="verdicts"]'), /Litware/);
+  await page.locator('svg.canvas').focus();
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => /Now allowed/.test(document.querySelector('[data-live="verdicts"]').textContent));
+  assertClean();
+  await page.close();
+});
