@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod js_api;
 pub mod layout;
 pub mod state;
+pub mod training;
 pub mod url;
 pub mod web;
 

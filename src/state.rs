@@ -231,6 +231,8 @@ pub enum Action {
         edges: Vec<String>,
     },
     DismissNotice,
+    /// Walkthrough and quiz verbs (`training`).
+    Train(crate::training::Train),
 }
 
 #[derive(Debug, Clone)]
@@ -253,6 +255,10 @@ pub struct State {
     pub notice: Option<Notice>,
     /// Why the last edit was refused (a rename to a used ID), shown by the field.
     pub edit_error: Option<ScenarioError>,
+    /// The walkthrough under way, if any.
+    pub tour: Option<crate::training::Tour>,
+    /// The quiz under way, if any.
+    pub quiz: Option<crate::training::Quiz>,
 }
 
 impl State {
@@ -271,6 +277,8 @@ impl State {
             preset: None,
             notice: None,
             edit_error: None,
+            tour: None,
+            quiz: None,
         };
         blank.open(start)
     }
@@ -301,6 +309,8 @@ impl State {
                 self.pending_edge = None;
                 self.notice = None;
                 self.edit_error = None;
+                self.tour = None;
+                self.quiz = None;
                 self.fit_pending = !self.measured;
                 self.fit();
             }
@@ -515,6 +525,8 @@ impl Reducible for State {
                 s.preset = None;
                 s.notice = None;
                 s.edit_error = None;
+                s.tour = None;
+                s.quiz = None;
                 s.view = View::default();
             }
             Action::SetLang(lang) => {
@@ -667,6 +679,11 @@ impl Reducible for State {
             }
             Action::DismissNotice => {
                 if s.notice.take().is_none() {
+                    return self;
+                }
+            }
+            Action::Train(t) => {
+                if !crate::training::reduce(&mut s, t) {
                     return self;
                 }
             }
