@@ -10,6 +10,7 @@ use super::notice::NoticeBar;
 use super::palette::Palette;
 use super::scenario_panel::ScenarioPanel;
 use super::toolbar::Toolbar;
+use super::training::{marks_of, MarksKey, TrainingPanel};
 use super::Dispatch;
 use crate::i18n::{self, T};
 use crate::state::{Action, State};
@@ -101,7 +102,9 @@ fn on_page_key(dispatch: &Dispatch, e: &web_sys::Event) {
 pub fn app() -> Html {
     let state = use_reducer(|| {
         let (_, _, hash) = web::location();
-        State::new(web::initial_lang(), url::parse_fragment(&hash))
+        let mut s = State::new(web::initial_lang(), url::parse_fragment(&hash));
+        crate::training::apply_link(&mut s, &url::training_link(&hash));
+        s
     });
     let dispatch = state.dispatcher();
     let lang = state.lang;
@@ -126,6 +129,9 @@ pub fn app() -> Html {
                     EventListener::new(w, "hashchange", move |_| {
                         let (_, _, hash) = web::location();
                         dispatch.dispatch(Action::Open(url::parse_fragment(&hash)));
+                        dispatch.dispatch(Action::Train(crate::training::Train::Link(
+                            url::training_link(&hash),
+                        )));
                     })
                 })
             };
@@ -161,6 +167,17 @@ pub fn app() -> Html {
         web::set_fragment("");
         dispatch.dispatch(Action::New);
     });
+
+    // Training: a walkthrough step's highlight; a quiz being answered hides every verdict.
+    let marks = use_memo(
+        MarksKey {
+            tour: state.tour,
+            rev: state.rev,
+            scenario: eval.scenario.clone(),
+        },
+        marks_of,
+    );
+    let quiz_open = state.quiz.as_ref().is_some_and(|q| q.hides_verdicts());
 
     let report = eval.report.as_ref().ok().cloned();
     let invalid = eval.report.as_ref().err().cloned();
@@ -259,13 +276,19 @@ pub fn app() -> Html {
                     <Palette {lang} dispatch={dispatch.clone()} />
                     <Canvas scenario={scenario.clone()} verdicts={eval.verdicts.clone()}
                         selection={state.selection.clone()} view={state.view} {lang}
-                        pending={state.pending_edge.clone()} dispatch={dispatch.clone()} />
-                    <Legend {lang} counts={report.as_ref().map(|r| (r.summary.allowed, r.summary.blocked))} />
+                        pending={state.pending_edge.clone()} dispatch={dispatch.clone()}
+                        marks={(*marks).clone()} hide_verdicts={quiz_open} />
+                    <Legend {lang} counts={report.as_ref().filter(|_| !quiz_open).map(|r| (r.summary.allowed, r.summary.blocked))} />
                 </div>
                 <aside class="side" aria-label={T::SideLabel.get(lang)}>
-                    { selection_panel }
-                    <Findings {lang} report={report.clone()} scenario={eval.scenario.clone()}
+                    <TrainingPanel {lang} tour={state.tour} quiz={state.quiz.clone()} preset={state.preset}
+                        scenario={eval.scenario.clone()} live={scenario.clone()} report={report.clone()}
                         dispatch={dispatch.clone()} />
+                    if !quiz_open {
+                        { selection_panel }
+                        <Findings {lang} report={report.clone()} scenario={eval.scenario.clone()}
+                            dispatch={dispatch.clone()} />
+                    }
                     <ScenarioPanel {lang} title={scenario.title.clone()} as_of={scenario.as_of.clone()}
                         preset={state.preset} dispatch={dispatch.clone()} />
                 </aside>

@@ -13,10 +13,13 @@ pub mod node;
 pub mod notice;
 pub mod palette;
 pub mod presets_menu;
+pub mod quiz;
 pub mod scenario_panel;
 pub mod shapes;
 pub mod share;
 pub mod toolbar;
+pub mod training;
+pub mod walkthrough;
 
 use crate::state::State;
 use yew::UseReducerDispatcher;
