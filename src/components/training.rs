@@ -8,6 +8,7 @@ use crate::i18n::training::T as Tr;
 use crate::state::Action;
 use crate::training::{self, Marks, Quiz, Tour, Train};
 use csp_rules::{Lang, Report, Scenario};
+use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -33,6 +34,9 @@ pub fn marks_of(k: &MarksKey) -> Option<Rc<Marks>> {
         .map(Rc::new)
 }
 
+/// The canvas on the printed page, in CSS pixels (`@media print` in app.css).
+const PRINT_SIZE: (f64, f64) = (700.0, 470.0);
+
 #[derive(Debug, Properties, PartialEq)]
 pub struct TrainingProps {
     pub lang: Lang,
@@ -50,6 +54,35 @@ pub struct TrainingProps {
 #[function_component(TrainingPanel)]
 pub fn training_panel(p: &TrainingProps) -> Html {
     let lang = p.lang;
+    // Printing (the button or the browser's own command): the whole diagram fitted to the
+    // printed canvas, then fitted back to the screen.
+    {
+        let dispatch = p.dispatch.clone();
+        use_effect_with((), move |_| {
+            let fit = |dispatch: &Dispatch, size: Option<(f64, f64)>| {
+                if let Some((width, height)) = size {
+                    dispatch.dispatch(Action::CanvasResized { width, height });
+                    dispatch.dispatch(Action::FitView);
+                }
+            };
+            let listeners = web_sys::window().map(|w| {
+                let before = {
+                    let dispatch = dispatch.clone();
+                    EventListener::new(&w, "beforeprint", move |_| fit(&dispatch, Some(PRINT_SIZE)))
+                };
+                let after = EventListener::new(&w, "afterprint", move |_| {
+                    let screen = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.query_selector("svg.canvas").ok().flatten())
+                        .map(|el| el.get_bounding_client_rect())
+                        .map(|r| (r.width(), r.height()));
+                    fit(&dispatch, screen);
+                });
+                (before, after)
+            });
+            move || drop(listeners)
+        });
+    }
     if let Some(tour) = p.tour {
         return html! {
             <WalkthroughPanel {lang} {tour} scenario={p.scenario.clone()}
@@ -70,19 +103,11 @@ pub fn training_panel(p: &TrainingProps) -> Html {
         .preset
         .filter(|n| training::walkthrough_of(*n).is_some())
         .map(|n| (n, saved_step(n).filter(|s| *s > 1)));
-    let print = {
-        let dispatch = p.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            // The whole diagram on the page: fit first, print once that is drawn.
-            dispatch.dispatch(Action::FitView);
-            gloo::timers::callback::Timeout::new(50, || {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
-                }
-            })
-            .forget();
-        })
-    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
     html! {
         <section class="panel training" aria-labelledby="training-heading">
             <h2 id="training-heading">{ Tr::Training.get(lang) }</h2>
