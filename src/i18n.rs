@@ -240,7 +240,6 @@ pub mod training {
 
     texts! {
         Training => "Training", "訓練";
-        Walkthrough => "Walkthrough", "導覽";
         StartWalkthrough => "Start walkthrough", "開始導覽";
         WalkthroughOffer => "Go through this scenario step by step, as the guide tells it.",
             "依照指南的說明，逐步瀏覽此範例案例。";
@@ -282,6 +281,14 @@ pub mod training {
         match lang {
             Lang::En => format!("Step {step} of {of}"),
             Lang::ZhTw => format!("第 {step} 步，共 {of} 步"),
+        }
+    }
+
+    /// "Walkthrough: 7. A customer in another region".
+    pub fn walkthrough_heading(lang: Lang, title: &str) -> String {
+        match lang {
+            Lang::En => format!("Walkthrough: {title}"),
+            Lang::ZhTw => format!("導覽：{title}"),
         }
     }
 

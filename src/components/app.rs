@@ -10,7 +10,7 @@ use super::notice::NoticeBar;
 use super::palette::Palette;
 use super::scenario_panel::ScenarioPanel;
 use super::toolbar::Toolbar;
-use super::training::{marks_of, MarksKey, TrainingPanel};
+use super::training::{marks_of, MarksKey, Shared, TrainingPanel};
 use super::Dispatch;
 use crate::i18n::{self, T};
 use crate::state::{Action, State};
@@ -282,8 +282,8 @@ pub fn app() -> Html {
                 </div>
                 <aside class="side" aria-label={T::SideLabel.get(lang)}>
                     <TrainingPanel {lang} tour={state.tour} quiz={state.quiz.clone()} preset={state.preset}
-                        scenario={eval.scenario.clone()} live={scenario.clone()} report={report.clone()}
-                        dispatch={dispatch.clone()} />
+                        scenario={Shared(eval.scenario.clone())} live={Shared(scenario.clone())}
+                        report={report.clone().map(Shared)} dispatch={dispatch.clone()} />
                     if !quiz_open {
                         { selection_panel }
                         <Findings {lang} report={report.clone()} scenario={eval.scenario.clone()}

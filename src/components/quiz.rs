@@ -3,6 +3,7 @@
 //! shows the engine's verdicts, its findings and a score.
 
 use super::edge_panel::verdict_badge;
+use super::training::Shared;
 use super::Dispatch;
 use crate::i18n::{self, training::T as Tr, T};
 use crate::state::Action;
@@ -10,7 +11,6 @@ use crate::training::{self, Quiz, Train};
 use crate::url;
 use crate::web;
 use csp_rules::{share, Lang, Report, RuleId, Scenario, Verdict};
-use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -19,11 +19,11 @@ pub struct QuizProps {
     pub lang: Lang,
     pub quiz: Quiz,
     /// The scenario as judged.
-    pub scenario: Rc<Scenario>,
+    pub scenario: Shared<Scenario>,
     /// The current scenario, positions included (what a quiz link carries).
-    pub live: Rc<Scenario>,
+    pub live: Shared<Scenario>,
     /// `None` when the diagram can't be judged.
-    pub report: Option<Rc<Report>>,
+    pub report: Option<Shared<Report>>,
     pub dispatch: Dispatch,
 }
 

@@ -12,6 +12,31 @@ use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// An `Rc` compared by pointer, so props holding the scenario or the report compare in O(1)
+/// on every render (a drag re-renders the page per frame). The state never changes them in
+/// place: a change makes a new `Rc` (the old state still holds the old one).
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// What a step's highlight depends on: the step and the rules' revision of the diagram (an
 /// edge the learner draws is found by its ends), not positions.
 #[derive(Debug)]
@@ -44,10 +69,10 @@ pub struct TrainingProps {
     pub quiz: Option<Quiz>,
     pub preset: Option<u8>,
     /// The scenario as judged.
-    pub scenario: Rc<Scenario>,
+    pub scenario: Shared<Scenario>,
     /// The current scenario, positions included.
-    pub live: Rc<Scenario>,
-    pub report: Option<Rc<Report>>,
+    pub live: Shared<Scenario>,
+    pub report: Option<Shared<Report>>,
     pub dispatch: Dispatch,
 }
 
@@ -83,6 +108,13 @@ pub fn training_panel(p: &TrainingProps) -> Html {
             move || drop(listeners)
         });
     }
+    // Read once per preset and after each walkthrough, not on every render.
+    let walkthrough = use_memo((p.preset, p.tour), |(preset, _)| {
+        preset
+            .filter(|n| training::walkthrough_of(*n).is_some())
+            .map(|n| (n, saved_step(n).filter(|s| *s > 1)))
+    });
+    let walkthrough = *walkthrough;
     if let Some(tour) = p.tour {
         return html! {
             <WalkthroughPanel {lang} {tour} scenario={p.scenario.clone()}
@@ -99,10 +131,6 @@ pub fn training_panel(p: &TrainingProps) -> Html {
         let dispatch = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Train(t.clone())))
     };
-    let walkthrough = p
-        .preset
-        .filter(|n| training::walkthrough_of(*n).is_some())
-        .map(|n| (n, saved_step(n).filter(|s| *s > 1)));
     let print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

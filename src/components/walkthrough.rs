@@ -4,6 +4,7 @@
 //! (`csp_rules::walkthrough`); the panel only shows them and checks them against the engine.
 
 use super::edge_panel::verdict_badge;
+use super::training::Shared;
 use super::Dispatch;
 use crate::i18n::{self, training::T as Tr};
 use crate::state::Action;
@@ -11,7 +12,6 @@ use crate::training::{self, Tour, Train};
 use crate::url;
 use crate::web;
 use csp_rules::{Lang, Report, Scenario};
-use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -50,9 +50,9 @@ pub struct WalkthroughProps {
     pub lang: Lang,
     pub tour: Tour,
     /// The scenario as judged (positions aside, the current one).
-    pub scenario: Rc<Scenario>,
+    pub scenario: Shared<Scenario>,
     /// `None` when the diagram can't be judged.
-    pub report: Option<Rc<Report>>,
+    pub report: Option<Shared<Report>>,
     pub dispatch: Dispatch,
 }
 
@@ -182,7 +182,7 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
             data-walkthrough={tour.preset.to_string()} data-step={tour.step.to_string()}
             data-ready={ready.to_string()}>
             <h2 id="walkthrough-heading">
-                { format!("{}: {}", Tr::Walkthrough.get(lang), training::preset_title(tour.preset, lang)) }
+                { i18n::training::walkthrough_heading(lang, training::preset_title(tour.preset, lang)) }
             </h2>
             <p class="progress">{ i18n::training::progress(lang, tour.step, w.len()) }</p>
             <div class="tour-step" tabindex="-1" ref={text_ref} aria-live="polite">
