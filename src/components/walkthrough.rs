@@ -185,7 +185,7 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
                 { i18n::training::walkthrough_heading(lang, training::preset_title(tour.preset, lang)) }
             </h2>
             <p class="progress">{ i18n::training::progress(lang, tour.step, w.len()) }</p>
-            <div class="tour-step" tabindex="-1" ref={text_ref} aria-live="polite">
+            <div class="tour-step" tabindex="-1" ref={text_ref}>
                 <h3 class="step-title">{ step.title(lang) }</h3>
                 <p class="step-text">{ step.text(lang) }</p>
             </div>

@@ -199,7 +199,7 @@ test('the printed handout shows the diagram and its findings, without the contro
   for (const hidden of ['.toolbar', '.palette', '.lang-switch', '.training']) {
     assert.equal(await page.isVisible(hidden), false, hidden);
   }
-  for (const shown of ['svg.canvas', '.findings', '[data-finding-edge="e4"]', '.legend']) {
+  for (const shown of ['svg.canvas', '.findings', '[data-finding-edge="e4"]', '.legend', '.scenario-panel .preset-title']) {
     assert.equal(await page.isVisible(shown), true, shown);
   }
   const box = await page.locator('.canvas-wrap').boundingBox();
