@@ -380,6 +380,22 @@ mod tests {
     }
 
     #[test]
+    fn opening_something_else_ends_the_tour_and_the_quiz() {
+        use crate::state::Action;
+        use yew::Reducible;
+        let s = Rc::new(state("6"))
+            .reduce(Action::Train(Train::StartTour { preset: 6, step: 2 }))
+            .reduce(Action::Open(Start::Preset("9".into())));
+        assert!(s.tour.is_some(), "a bad link keeps the walkthrough");
+        let s = s.reduce(Action::Open(Start::Preset("7".into())));
+        assert_eq!(s.tour, None);
+        let s = s
+            .reduce(Action::Train(Train::StartQuiz))
+            .reduce(Action::New);
+        assert_eq!(s.quiz, None);
+    }
+
+    #[test]
     fn a_quiz_scores_verdicts_and_rules() {
         let mut s = state("7");
         let Ok(r) = evaluate(&s.scenario, Lang::En) else {

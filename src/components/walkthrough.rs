@@ -110,10 +110,15 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
             let train = match e.key().as_str() {
                 "ArrowLeft" => Train::Back,
                 "ArrowRight" => Train::Next,
-                "Escape" => return leave(),
+                "Escape" => {
+                    e.stop_propagation();
+                    return leave();
+                }
                 _ => return,
             };
+            // The panel owns these keys: the page's own (canvas, lists) must not act too.
             e.prevent_default();
+            e.stop_propagation();
             dispatch.dispatch(Action::Train(train));
         })
     };

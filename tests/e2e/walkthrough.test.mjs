@@ -169,6 +169,14 @@ test('#preset=6&step=3 resumes at step 3; later steps rebuild their diagram; key
   await page.keyboard.press('ArrowRight');
   await page.waitForSelector('.walkthrough[data-step="5"]');
   assert.equal(await page.evaluate(() => localStorage.getItem('csp-explorer/walkthrough')), '6:5');
+  // The language switch keeps the step and the diagram.
+  const verdicts = await pageVerdicts(page);
+  await page.click('.lang-switch button[data-lang="zh-TW"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-TW');
+  assert.equal(await page.textContent('.walkthrough .step-title'), w.steps[4].title['zh-TW']);
+  assert.ok(page.url().endsWith('?lang=zh-TW#preset=6&step=5'), page.url());
+  assert.deepEqual(await pageVerdicts(page), verdicts);
+  await page.focus('.walkthrough .tour-step');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('.walkthrough'));
   assert.ok(page.url().endsWith('#preset=6'), page.url());
