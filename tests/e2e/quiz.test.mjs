@@ -78,6 +78,9 @@ test('#preset=7&quiz=1 hides the verdicts, then scores right and wrong answers',
     );
     assert.deepEqual(rules, e.findings.map((f) => f.rule), e.id);
   }
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.deepEqual(await axeViolations(page), [], 'checked quiz, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   // Revealed: the canvas shows verdicts again, the findings are back.
   assert.equal(await page.getAttribute('.canvas-wrap', 'data-quiz'), null);
   assert.equal(await page.locator('.findings').count(), 1);

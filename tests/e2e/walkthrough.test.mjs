@@ -154,6 +154,9 @@ test('#preset=6&step=3 resumes at step 3; later steps rebuild their diagram; key
   await page.waitForFunction(() => !document.querySelector('[data-edge-id="e2"]'));
   assert.equal((await pageVerdicts(page)).e4, 'blocked');
   assert.equal(await page.getAttribute('.walkthrough', 'data-ready'), 'false');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.deepEqual(await axeViolations(page), [], 'a step waiting for its change, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Keys in the panel: ← back (rebuilding step 4's diagram), → on, Esc leaves.
   await page.focus('.walkthrough .tour-step');
