@@ -241,8 +241,9 @@ pub mod training {
     texts! {
         Training => "Training", "訓練";
         StartWalkthrough => "Start walkthrough", "開始導覽";
-        WalkthroughOffer => "Go through this scenario step by step, as the guide tells it. Starting replaces the diagram with the guide's.",
-            "依照指南的說明，逐步瀏覽此範例案例。開始後會以指南的圖表取代目前的圖表。";
+        WalkthroughOffer => "Go through this scenario step by step, as the guide tells it. It starts from the guide's diagram; changes of your own are kept aside.",
+            "依照指南的說明，逐步瀏覽此範例案例。導覽會從指南的圖表開始；你自己的變更會另外保留。";
+        RestoreDiagram => "Back to your own diagram", "回到你自己的圖表";
         Back => "Back", "上一步";
         Next => "Next", "下一步";
         Finish => "Finish", "完成";

@@ -259,6 +259,8 @@ pub struct State {
     pub tour: Option<crate::training::Tour>,
     /// The quiz under way, if any.
     pub quiz: Option<crate::training::Quiz>,
+    /// The learner's own diagram, which starting a walkthrough replaced, to go back to.
+    pub kept: Option<Rc<Scenario>>,
 }
 
 impl State {
@@ -279,6 +281,7 @@ impl State {
             edit_error: None,
             tour: None,
             quiz: None,
+            kept: None,
         };
         blank.open(start)
     }
@@ -311,6 +314,7 @@ impl State {
                 self.edit_error = None;
                 self.tour = None;
                 self.quiz = None;
+                self.kept = None;
                 self.fit_pending = !self.measured;
                 self.fit();
             }
@@ -527,6 +531,7 @@ impl Reducible for State {
                 s.edit_error = None;
                 s.tour = None;
                 s.quiz = None;
+                s.kept = None;
                 s.view = View::default();
             }
             Action::SetLang(lang) => {

@@ -53,6 +53,8 @@ pub enum Train {
     /// Performs the current step's action ("Show me").
     ShowMe,
     EndTour,
+    /// Ends the walkthrough and brings back the diagram it replaced.
+    RestoreKept,
     StartQuiz,
     AnswerVerdict {
         edge: String,
@@ -105,7 +107,19 @@ fn go_to(state: &mut State, preset: u8, step: usize, rebuild: bool) -> bool {
 /// Applies a training verb; `false` when nothing changed.
 pub fn reduce(state: &mut State, action: Train) -> bool {
     match action {
-        Train::StartTour { preset, step } => go_to(state, preset, step, true),
+        Train::StartTour { preset, step } => {
+            let before = state.scenario.clone();
+            let starting = state.tour.is_none();
+            if !go_to(state, preset, step, true) {
+                return false;
+            }
+            // The learner's own changes are kept aside, not lost; the first kept stays (a
+            // restart, or a second walkthrough, would otherwise keep a walkthrough's diagram).
+            if starting && state.kept.is_none() {
+                state.kept = Some(before).filter(|b| **b != *state.scenario);
+            }
+            true
+        }
         Train::Next => {
             let Some(t) = state.tour else { return false };
             let Some(w) = walkthrough_of(t.preset) else {
@@ -148,6 +162,18 @@ pub fn reduce(state: &mut State, action: Train) -> bool {
             true
         }
         Train::EndTour => state.tour.take().is_some(),
+        Train::RestoreKept => match state.kept.take() {
+            Some(kept) => {
+                state.scenario = kept;
+                state.rev += 1;
+                state.selection = Selection::default();
+                state.pending_edge = None;
+                state.edit_error = None;
+                state.tour = None;
+                true
+            }
+            None => false,
+        },
         Train::StartQuiz => {
             state.tour = None;
             state.quiz = Some(Quiz::default());
@@ -377,6 +403,36 @@ mod tests {
         ));
         assert_eq!(s.tour, None);
         assert_eq!(s.quiz, None);
+    }
+
+    #[test]
+    fn a_walkthrough_keeps_the_learners_own_diagram_aside() {
+        use crate::state::{Action, NodeEdit};
+        use csp_rules::Flag;
+        use yew::Reducible;
+        let opened = Rc::new(state("1"));
+        // Untouched: nothing to keep.
+        let s = opened
+            .clone()
+            .reduce(Action::Train(Train::StartTour { preset: 1, step: 1 }));
+        assert_eq!(s.kept, None);
+        let edited = opened.reduce(Action::EditNode {
+            id: "litware".into(),
+            edit: NodeEdit::Flag(Flag::MpaSigned, false),
+        });
+        let s = edited
+            .clone()
+            .reduce(Action::Train(Train::StartTour { preset: 1, step: 1 }))
+            .reduce(Action::Train(Train::StartTour { preset: 1, step: 1 }));
+        assert_eq!(s.kept.as_deref(), Some(&*edited.scenario));
+        let back = s.clone().reduce(Action::Train(Train::RestoreKept));
+        assert_eq!(back.scenario, edited.scenario);
+        assert_eq!(back.tour, None);
+        // Leaving keeps it within reach; opening something else lets it go.
+        let left = s.reduce(Action::Train(Train::EndTour));
+        assert_eq!(left.kept.as_deref(), Some(&*edited.scenario));
+        let other = left.reduce(Action::Open(Start::Preset("2".into())));
+        assert_eq!(other.kept, None);
     }
 
     #[test]

@@ -283,7 +283,8 @@ pub fn app() -> Html {
                 <aside class="side" aria-label={T::SideLabel.get(lang)}>
                     <TrainingPanel {lang} tour={state.tour} quiz={state.quiz.clone()} preset={state.preset}
                         scenario={Shared(eval.scenario.clone())} live={Shared(scenario.clone())}
-                        report={report.clone().map(Shared)} dispatch={dispatch.clone()} />
+                        report={report.clone().map(Shared)} can_restore={state.kept.is_some()}
+                        dispatch={dispatch.clone()} />
                     if !quiz_open {
                         { selection_panel }
                         <Findings {lang} report={report.clone()} scenario={eval.scenario.clone()}

@@ -73,6 +73,9 @@ pub struct TrainingProps {
     /// The current scenario, positions included.
     pub live: Shared<Scenario>,
     pub report: Option<Shared<Report>>,
+    /// The learner's own diagram was kept aside when a walkthrough started.
+    #[prop_or_default]
+    pub can_restore: bool,
     pub dispatch: Dispatch,
 }
 
@@ -118,7 +121,7 @@ pub fn training_panel(p: &TrainingProps) -> Html {
     if let Some(tour) = p.tour {
         return html! {
             <WalkthroughPanel {lang} {tour} scenario={p.scenario.clone()}
-                report={p.report.clone()} dispatch={p.dispatch.clone()} />
+                report={p.report.clone()} can_restore={p.can_restore} dispatch={p.dispatch.clone()} />
         };
     }
     if let Some(quiz) = &p.quiz {
@@ -152,6 +155,13 @@ pub fn training_panel(p: &TrainingProps) -> Html {
                             { crate::i18n::training::resume(lang, step) }
                         </button>
                     }
+                </div>
+            }
+            if p.can_restore {
+                <div class="row">
+                    <button type="button" class="restore-diagram" onclick={train(Train::RestoreKept)}>
+                        { Tr::RestoreDiagram.get(lang) }
+                    </button>
                 </div>
             }
             <div class="row">

@@ -53,6 +53,8 @@ pub struct WalkthroughProps {
     pub scenario: Shared<Scenario>,
     /// `None` when the diagram can't be judged.
     pub report: Option<Shared<Report>>,
+    /// The learner's own diagram was kept aside when the walkthrough started.
+    pub can_restore: bool,
     pub dispatch: Dispatch,
 }
 
@@ -177,6 +179,13 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
         let leave = leave(true);
         Callback::from(move |_: MouseEvent| leave())
     };
+    let restore = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            web::set_fragment(&url::preset_fragment(tour.preset));
+            dispatch.dispatch(Action::Train(Train::RestoreKept));
+        })
+    };
     let leave_click = {
         let leave = leave(false);
         Callback::from(move |_: MouseEvent| leave())
@@ -235,6 +244,11 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
                     { Tr::Restart.get(lang) }
                 </button>
                 <button type="button" class="tour-leave" onclick={leave_click}>{ Tr::Leave.get(lang) }</button>
+                if p.can_restore {
+                    <button type="button" class="restore-diagram" onclick={restore}>
+                        { Tr::RestoreDiagram.get(lang) }
+                    </button>
+                }
             </div>
             <p class="hint keys">{ Tr::KeysHint.get(lang) }</p>
         </section>

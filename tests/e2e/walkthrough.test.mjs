@@ -202,6 +202,38 @@ test('#preset=6&step=3 resumes at step 3; later steps rebuild their diagram; key
   await page.close();
 });
 
+test('starting a walkthrough keeps the learner\'s own diagram aside, and brings it back', async () => {
+  const { page, assertClean } = await openPage(browser, appUrl('/?lang=en#preset=1'), {
+    waitFor: '[data-edge-id][data-verdict]',
+  });
+  await clickNode(page, 'litware');
+  await page.setChecked('[data-inspector] input[name="mpa_signed"]', false);
+  await page.waitForSelector('[data-edge-id="e4"][data-verdict="blocked"]');
+  await page.click('.training button.start-walkthrough');
+  await page.waitForSelector('.walkthrough[data-step="1"]');
+  await page.waitForSelector('[data-edge-id="e4"][data-verdict="allowed"]');
+  await page.click('.walkthrough button.tour-next');
+  await page.waitForSelector('.walkthrough[data-step="2"]');
+  await page.click('.walkthrough button.restore-diagram');
+  await page.waitForFunction(() => !document.querySelector('.walkthrough'));
+  await page.waitForSelector('[data-edge-id="e4"][data-verdict="blocked"]');
+  assert.ok(page.url().endsWith('#preset=1'), page.url());
+  // Leaving the walkthrough keeps the own diagram within reach from the training panel.
+  await page.click('.training button.start-walkthrough');
+  await page.waitForSelector('.walkthrough[data-step="1"]');
+  await page.click('.walkthrough button.tour-leave');
+  await page.click('.training button.restore-diagram');
+  await page.waitForSelector('[data-edge-id="e4"][data-verdict="blocked"]');
+  assert.equal(await page.locator('button.restore-diagram').count(), 0);
+  // Untouched, there is nothing to go back to.
+  await page.goto(appUrl('/?lang=en#preset=2'));
+  await page.click('.training button.start-walkthrough');
+  await page.waitForSelector('.walkthrough[data-step="1"]');
+  assert.equal(await page.locator('button.restore-diagram').count(), 0);
+  assertClean();
+  await page.close();
+});
+
 test('the printed handout shows the diagram and its findings, without the controls', async () => {
   const { page, assertClean } = await openPage(browser, appUrl('/?lang=en#preset=7'), {
     waitFor: '[data-edge-id][data-verdict]',
