@@ -361,6 +361,97 @@ pub fn shortcuts(lang: Lang) -> Vec<(&'static str, &'static str)> {
     out
 }
 
+/// Training (walkthroughs, quiz, print): its own block of texts, so other features' keys
+/// merge beside it.
+pub mod training {
+    use csp_rules::Lang;
+
+    texts! {
+        Training => "Training", "訓練";
+        StartWalkthrough => "Start walkthrough", "開始導覽";
+        WalkthroughOffer => "Go through this scenario step by step, as the guide tells it. It starts from the guide's diagram; changes of your own are kept aside.",
+            "依照指南的說明，逐步瀏覽此範例案例。導覽會從指南的圖表開始；你自己的變更會另外保留。";
+        RestoreDiagram => "Back to your own diagram", "回到你自己的圖表";
+        Back => "Back", "上一步";
+        Next => "Next", "下一步";
+        Finish => "Finish", "完成";
+        Restart => "Restart", "重新開始";
+        Leave => "Leave walkthrough", "離開導覽";
+        ShowMe => "Show me", "示範給我看";
+        DoThis => "Your turn: make this change in the editor (select the node or relationship on the diagram).",
+            "輪到你了：請在編輯器中進行此變更（在圖表上選取節點或關聯性）。";
+        Done => "Done. Here is what the rules say now:", "完成。規則現在的判定如下：";
+        WhatRulesSay => "What the rules say", "規則的判定";
+        AsExpected => "as this step expects", "與此步驟預期相符";
+        NotAsExpected => "not what this step expects", "與此步驟預期不符";
+        Differs => "The diagram differs from what this step expects.", "圖表與此步驟預期的不同。";
+        ResetStep => "Reset this step's diagram", "重設此步驟的圖表";
+        KeysHint => "← → move between steps; Esc leaves.", "← → 切換步驟；Esc 離開。";
+        QuizMe => "Quiz me", "測驗";
+        Quiz => "Quiz", "測驗";
+        QuizIntro => "Verdicts are hidden. For each relationship, predict whether the rules allow it; for a blocked one, pick the rule that blocks it.",
+            "判定已隱藏。請預測每個關聯性是否為規則所允許；若為封鎖，請選出封鎖它的規則。";
+        QuizNothing => "Add relationships to the diagram to be quizzed on them.", "請先在圖表中加入關聯性，才能進行測驗。";
+        QuizInvalid => "The diagram has an error: fix it before the quiz.", "圖表有錯誤：請先修正再進行測驗。";
+        WhichRule => "Which rule blocks it?", "哪一條規則封鎖它？";
+        ChooseRule => "Choose a rule…", "選擇規則…";
+        CheckAnswers => "Check answers", "核對答案";
+        TryAgain => "Try again", "再試一次";
+        LeaveQuiz => "Leave quiz", "離開測驗";
+        Right => "Right", "正確";
+        Wrong => "Wrong", "錯誤";
+        TheAnswer => "The rules say:", "規則的判定：";
+        QuizLink => "Quiz link for learners", "給學員的測驗連結";
+        Print => "Print handout", "列印講義";
+    }
+
+    /// "Step 3 of 7".
+    pub fn progress(lang: Lang, step: usize, of: usize) -> String {
+        match lang {
+            Lang::En => format!("Step {step} of {of}"),
+            Lang::ZhTw => format!("第 {step} 步，共 {of} 步"),
+        }
+    }
+
+    /// "Walkthrough: 7. A customer in another region".
+    pub fn walkthrough_heading(lang: Lang, title: &str) -> String {
+        match lang {
+            Lang::En => format!("Walkthrough: {title}"),
+            Lang::ZhTw => format!("導覽：{title}"),
+        }
+    }
+
+    /// "Resume at step 3".
+    pub fn resume(lang: Lang, step: usize) -> String {
+        match lang {
+            Lang::En => format!("Resume at step {step}"),
+            Lang::ZhTw => format!("從第 {step} 步繼續"),
+        }
+    }
+
+    /// "3 of 5 right".
+    pub fn score(lang: Lang, right: usize, of: usize) -> String {
+        match lang {
+            Lang::En => format!("{right} of {of} right"),
+            Lang::ZhTw => format!("答對 {right} 題，共 {of} 題"),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn every_training_text_exists_in_both_languages() {
+            for t in T::ALL {
+                let (en, zh) = (t.get(Lang::En), t.get(Lang::ZhTw));
+                assert!(!en.trim().is_empty() && !zh.is_ascii(), "{t:?}");
+            }
+            assert_eq!(progress(Lang::ZhTw, 3, 7), "第 3 步，共 7 步");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ pub mod js_api;
 pub mod layout;
 pub mod persist;
 pub mod state;
+pub mod training;
 pub mod url;
 pub mod web;
 

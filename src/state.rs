@@ -255,6 +255,8 @@ pub enum Action {
     ImportUnreadable,
     /// Saving to the browser's storage failed (`true`) or worked again (`false`).
     SaveFailed(bool),
+    /// Walkthrough and quiz verbs (`training`).
+    Train(crate::training::Train),
 }
 
 /// One step of the undo history: what the diagram was.
@@ -312,6 +314,12 @@ pub struct State {
     pub changes: u64,
     /// The last save to the browser's storage failed.
     pub save_failed: bool,
+    /// The walkthrough under way, if any.
+    pub tour: Option<crate::training::Tour>,
+    /// The quiz under way, if any.
+    pub quiz: Option<crate::training::Quiz>,
+    /// The learner's own diagram, which starting a walkthrough replaced, to go back to.
+    pub kept: Option<Rc<Scenario>>,
 }
 
 impl State {
@@ -333,6 +341,9 @@ impl State {
             history: Rc::default(),
             changes: 0,
             save_failed: false,
+            tour: None,
+            quiz: None,
+            kept: None,
         };
         blank.open(start)
     }
@@ -462,6 +473,9 @@ impl State {
                 self.pending_edge = None;
                 self.notice = None;
                 self.edit_error = None;
+                self.tour = None;
+                self.quiz = None;
+                self.kept = None;
                 self.fit_pending = !self.measured;
                 self.fit();
             }
@@ -723,6 +737,9 @@ impl State {
                 s.preset = None;
                 s.notice = None;
                 s.edit_error = None;
+                s.tour = None;
+                s.quiz = None;
+                s.kept = None;
                 s.view = View::default();
             }
             Action::SetLang(lang) => {
@@ -907,6 +924,11 @@ impl State {
                     return self;
                 }
                 s.save_failed = failed;
+            }
+            Action::Train(t) => {
+                if !crate::training::reduce(&mut s, t) {
+                    return self;
+                }
             }
         }
         Rc::new(s)

@@ -31,6 +31,37 @@ pub fn preset_fragment(n: u8) -> String {
     format!("#preset={n}")
 }
 
+/// Training asked for after the fragment's scenario: `#preset=6&step=3` resumes a
+/// walkthrough, `&quiz=1` (after `#preset=N` or `#scenario=…`) starts a quiz.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TrainingLink {
+    pub step: Option<usize>,
+    pub quiz: bool,
+}
+
+/// Reads `&step=` and `&quiz=` from `location.hash`; anything unreadable is ignored.
+pub fn training_link(hash: &str) -> TrainingLink {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    let mut link = TrainingLink::default();
+    for (k, v) in hash
+        .split('&')
+        .skip(1)
+        .map(|p| p.split_once('=').unwrap_or((p, "")))
+    {
+        match k {
+            "step" => link.step = v.parse().ok().filter(|n| *n > 0),
+            "quiz" => link.quiz = v == "1",
+            _ => {}
+        }
+    }
+    link
+}
+
+/// The fragment of step `step` of preset `n`'s walkthrough.
+pub fn tour_fragment(n: u8, step: usize) -> String {
+    format!("#preset={n}&step={step}")
+}
+
 /// The `lang` parameter of a query string (`?a=1&lang=zh-TW`), when it names a language.
 pub fn lang_param(search: &str) -> Option<Lang> {
     params(search)
@@ -94,6 +125,22 @@ mod tests {
         assert_eq!(lang_param(""), None);
         assert_eq!(with_lang("", Lang::ZhTw), "?lang=zh-TW");
         assert_eq!(with_lang("?a=1&lang=en&b", Lang::ZhTw), "?a=1&b&lang=zh-TW");
+    }
+
+    #[test]
+    fn training_links() {
+        let t = |step, quiz| TrainingLink { step, quiz };
+        assert_eq!(training_link("#preset=6&step=3"), t(Some(3), false));
+        assert_eq!(
+            parse_fragment("#preset=6&step=3"),
+            Start::Preset("6".into())
+        );
+        assert_eq!(training_link("#preset=6&quiz=1"), t(None, true));
+        assert_eq!(training_link("#scenario=1.j.e30&quiz=1"), t(None, true));
+        assert_eq!(training_link("#preset=6&step=x&quiz=0"), t(None, false));
+        assert_eq!(training_link("#preset=6&step=0"), t(None, false));
+        assert_eq!(training_link("#preset=6"), t(None, false));
+        assert_eq!(tour_fragment(6, 3), "#preset=6&step=3");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::palette::Palette;
 use super::scenario_panel::ScenarioPanel;
 use super::table::DiagramTable;
 use super::toolbar::Toolbar;
+use super::training::{marks_of, MarksKey, Shared, TrainingPanel};
 use super::Dispatch;
 use crate::i18n::{self, T};
 use crate::persist;
@@ -188,6 +189,7 @@ pub fn app() -> Html {
             Some(Err(why)) => (None, Some(why)),
         };
         let mut state = State::restored(web::initial_lang(), saved, url::parse_fragment(&hash));
+        crate::training::apply_link(&mut state, &url::training_link(&hash));
         if let (Some(why), Some(raw)) = (unreadable, raw) {
             web::storage_set(persist::KEPT_KEY, &raw);
             state.notice.get_or_insert(Notice::StorageUnreadable {
@@ -241,6 +243,9 @@ pub fn app() -> Html {
                     EventListener::new(w, "hashchange", move |_| {
                         let (_, _, hash) = web::location();
                         dispatch.dispatch(Action::Open(url::parse_fragment(&hash)));
+                        dispatch.dispatch(Action::Train(crate::training::Train::Link(
+                            url::training_link(&hash),
+                        )));
                     })
                 })
             };
@@ -290,9 +295,9 @@ pub fn app() -> Html {
                 Some(id) => connect.set(Some(id.clone())),
                 None => announce.set(T::NoNodeSelected.get(lang).to_string()),
             },
-            Ui::Inspector => {
-                web::focus_first(".side .panel input, .side .panel select, .side .panel button")
-            }
+            Ui::Inspector => web::focus_first(
+                "[data-inspector] input, [data-inspector] select, [data-inspector] button",
+            ),
             Ui::Presets => web::focus_first("button.menu-button"),
             Ui::Lang => on_lang.emit(match lang {
                 Lang::En => Lang::ZhTw,
@@ -350,6 +355,16 @@ pub fn app() -> Html {
             announce.set(text);
         });
     }
+    // Training: a walkthrough step's highlight; a quiz being answered hides every verdict.
+    let marks = use_memo(
+        MarksKey {
+            tour: state.tour,
+            rev: state.rev,
+            scenario: eval.scenario.clone(),
+        },
+        marks_of,
+    );
+    let quiz_open = state.quiz.as_ref().is_some_and(|q| q.hides_verdicts());
 
     let report = eval.report.as_ref().ok().cloned();
     let invalid = eval.report.as_ref().err().cloned();
@@ -511,20 +526,27 @@ pub fn app() -> Html {
             <main class="workspace">
                 <div class="stage" ondragover={on_dragover} ondrop={on_drop}>
                     <Palette {lang} dispatch={dispatch.clone()} />
-                    if *table {
+                    if *table && !quiz_open {
                         <DiagramTable {lang} scenario={scenario.clone()} report={report.clone()}
                             dispatch={dispatch.clone()} />
                     } else {
                         <Canvas scenario={scenario.clone()} verdicts={eval.verdicts.clone()}
                             selection={state.selection.clone()} view={state.view} {lang}
-                            pending={state.pending_edge.clone()} dispatch={dispatch.clone()} />
+                            pending={state.pending_edge.clone()} dispatch={dispatch.clone()}
+                            marks={(*marks).clone()} hide_verdicts={quiz_open} />
                     }
-                    <Legend {lang} counts={report.as_ref().map(|r| (r.summary.allowed, r.summary.blocked))} />
+                    <Legend {lang} counts={report.as_ref().filter(|_| !quiz_open).map(|r| (r.summary.allowed, r.summary.blocked))} />
                 </div>
                 <aside class="side" aria-label={T::SideLabel.get(lang)}>
-                    { selection_panel }
-                    <Findings {lang} report={report.clone()} scenario={eval.scenario.clone()}
+                    <TrainingPanel {lang} tour={state.tour} quiz={state.quiz.clone()} preset={state.preset}
+                        scenario={Shared(eval.scenario.clone())} live={Shared(scenario.clone())}
+                        report={report.clone().map(Shared)} can_restore={state.kept.is_some()}
                         dispatch={dispatch.clone()} />
+                    if !quiz_open {
+                        { selection_panel }
+                        <Findings {lang} report={report.clone()} scenario={eval.scenario.clone()}
+                            dispatch={dispatch.clone()} />
+                    }
                     <ScenarioPanel {lang} title={scenario.title.clone()} as_of={scenario.as_of.clone()}
                         preset={state.preset} dispatch={dispatch.clone()} />
                 </aside>

@@ -9,6 +9,7 @@ use super::Dispatch;
 use crate::i18n::{self, T};
 use crate::layout::Rect;
 use crate::state::{Action, PendingEdge, Selection, Target, View};
+use crate::training::Marks;
 use crate::web;
 use csp_rules::{edge_kind_name, kind_name, EdgeKind, Flag, Lang, Scenario, Verdict};
 use gloo::events::EventListener;
@@ -33,6 +34,12 @@ pub struct CanvasProps {
     pub lang: Lang,
     pub pending: Option<PendingEdge>,
     pub dispatch: Dispatch,
+    /// A walkthrough step's highlight: what it names is `lit`, the rest `dim`.
+    #[prop_or_default]
+    pub marks: Option<Rc<Marks>>,
+    /// A quiz is being answered: verdicts are not shown (nor said in edge names).
+    #[prop_or_default]
+    pub hide_verdicts: bool,
 }
 
 /// What the pointer is doing.
@@ -495,24 +502,28 @@ pub fn canvas(p: &CanvasProps) -> Html {
             Some(Verdict::Blocked) => T::Blocked.get(lang),
             None => T::NotJudged.get(lang),
         };
-        let title = format!(
-            "{} — {verdict_text}",
-            i18n::relation(lang, &label_of(&e.from), e.kind, &label_of(&e.to))
-        );
+        let relation = i18n::relation(lang, &label_of(&e.from), e.kind, &label_of(&e.to));
+        let title = if p.hide_verdicts {
+            relation
+        } else {
+            format!("{relation} — {verdict_text}")
+        };
+        let mark = p.marks.as_ref().map(|m| m.class(&m.edges, &e.id));
         Some(html! {
             <EdgeView key={e.id.clone()} id={e.id.clone()} kind={e.kind} {seg} {verdict}
-                selected={p.selection.edges.contains(&e.id)} title={title} />
+                selected={p.selection.edges.contains(&e.id)} title={title} {mark} />
         })
     });
     let handle_title = AttrValue::from(T::HandleTitle.get(lang));
     let nodes = p.scenario.nodes.iter().filter_map(|n| {
         let (x, y) = (n.x?, n.y?);
         let warn = Flag::ALL.iter().any(|&f| !n.flag(f));
+        let mark = p.marks.as_ref().map(|m| m.class(&m.nodes, &n.id));
         Some(html! {
             <NodeView key={n.id.clone()} id={n.id.clone()} kind={n.kind}
                 label={n.label().to_string()} kind_name={kind_name(n.kind, lang)}
                 {x} {y} selected={p.selection.nodes.contains(&n.id)} {warn}
-                handle_title={handle_title.clone()} />
+                handle_title={handle_title.clone()} {mark} />
         })
     });
     let pending_line = p.pending.as_ref().and_then(|pe| {
@@ -574,7 +585,8 @@ pub fn canvas(p: &CanvasProps) -> Html {
     let empty = p.scenario.nodes.is_empty();
 
     html! {
-        <div class="canvas-wrap">
+        <div class={classes!("canvas-wrap", p.hide_verdicts.then_some("quiz-hidden"), p.marks.is_some().then_some("touring"))}
+             data-quiz={p.hide_verdicts.then_some("hidden")}>
             <svg ref={svg_ref} class="canvas" tabindex="0" role="group"
                  aria-label={T::CanvasLabel.get(lang)}
                  {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onwheel} {onkeydown}>

@@ -49,6 +49,9 @@ pub struct EdgeProps {
     pub verdict: Option<Verdict>,
     pub selected: bool,
     pub title: AttrValue,
+    /// `lit` or `dim` during a walkthrough step.
+    #[prop_or_default]
+    pub mark: Option<&'static str>,
 }
 
 #[function_component(EdgeView)]
@@ -61,7 +64,8 @@ pub fn edge_view(p: &EdgeProps) -> Html {
             EdgeKind::SellsTo => "sells",
             EdgeKind::Manages => "manages",
         },
-        p.selected.then_some("selected")
+        p.selected.then_some("selected"),
+        p.mark
     );
     let body = match p.seg.trimmed() {
         Some((x1, y1, x2, y2, ux, uy)) => {

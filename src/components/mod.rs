@@ -15,11 +15,14 @@ pub mod node;
 pub mod notice;
 pub mod palette;
 pub mod presets_menu;
+pub mod quiz;
 pub mod scenario_panel;
 pub mod shapes;
 pub mod share;
 pub mod table;
 pub mod toolbar;
+pub mod training;
+pub mod walkthrough;
 
 use crate::state::State;
 use yew::UseReducerDispatcher;

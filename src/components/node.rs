@@ -30,6 +30,9 @@ pub struct NodeProps {
     /// A requirement of the node is unmet (an unsigned MPA…): shown as a badge.
     pub warn: bool,
     pub handle_title: AttrValue,
+    /// `lit` or `dim` during a walkthrough step.
+    #[prop_or_default]
+    pub mark: Option<&'static str>,
 }
 
 #[function_component(NodeView)]
@@ -38,7 +41,8 @@ pub fn node_view(p: &NodeProps) -> Html {
         "node",
         kind_class(p.kind),
         p.selected.then_some("selected"),
-        p.warn.then_some("warn")
+        p.warn.then_some("warn"),
+        p.mark
     );
     let tooltip = format!("{} — {}", p.label, p.kind_name);
     let (shown, cut) = short_label(&p.label);

@@ -1,0 +1,181 @@
+//! The quiz panel: the verdicts are hidden on the canvas; the learner predicts allowed or
+//! blocked for each relationship (and for a blocked one, the rule), then "Check answers"
+//! shows the engine's verdicts, its findings and a score.
+
+use super::edge_panel::verdict_badge;
+use super::training::Shared;
+use super::Dispatch;
+use crate::i18n::{self, training::T as Tr, T};
+use crate::state::Action;
+use crate::training::{self, Quiz, Train};
+use crate::url;
+use crate::web;
+use csp_rules::{share, Lang, Report, RuleId, Scenario, Verdict};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct QuizProps {
+    pub lang: Lang,
+    pub quiz: Quiz,
+    /// The scenario as judged.
+    pub scenario: Shared<Scenario>,
+    /// The current scenario, positions included (what a quiz link carries).
+    pub live: Shared<Scenario>,
+    /// `None` when the diagram can't be judged.
+    pub report: Option<Shared<Report>>,
+    pub dispatch: Dispatch,
+}
+
+#[function_component(QuizPanel)]
+pub fn quiz_panel(p: &QuizProps) -> Html {
+    let lang = p.lang;
+    let link = use_state(|| None::<String>);
+    let train = |t: Train| {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Train(t.clone())))
+    };
+    let leave = train(Train::EndQuiz);
+    let make_link = {
+        let link = link.clone();
+        let live = p.live.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (href, _, _) = web::location();
+            link.set(Some(format!(
+                "{}{}&quiz=1",
+                url::without_fragment(&href),
+                share::fragment(&live)
+            )));
+        })
+    };
+    let Some(report) = &p.report else {
+        return html! {
+            <section class="panel quiz" aria-labelledby="quiz-heading" data-quiz-panel="invalid">
+                <h2 id="quiz-heading">{ Tr::Quiz.get(lang) }</h2>
+                <p class="hint">{ Tr::QuizInvalid.get(lang) }</p>
+                <button type="button" class="quiz-leave" onclick={leave}>{ Tr::LeaveQuiz.get(lang) }</button>
+            </section>
+        };
+    };
+    let q = &p.quiz;
+    let label = |id: &str| {
+        p.scenario
+            .nodes
+            .iter()
+            .find(|n| n.id == id)
+            .map_or(id, |n| n.label())
+            .to_string()
+    };
+    // The report lists the edges in the scenario's order.
+    let items = p.scenario.edges.iter().zip(report.edges.iter()).map(|(e, er)| {
+        let answer = q.answers.get(&e.id).copied().unwrap_or_default();
+        let relation = i18n::relation(lang, &label(&e.from), e.kind, &label(&e.to));
+        let radio = |v: Verdict, text: &'static str| {
+            let dispatch = p.dispatch.clone();
+            let edge = e.id.clone();
+            let onchange = Callback::from(move |_: Event| {
+                dispatch.dispatch(Action::Train(Train::AnswerVerdict {
+                    edge: edge.clone(),
+                    verdict: v,
+                }))
+            });
+            html! {
+                <label class="choice">
+                    <input type="radio" name={format!("quiz-{}", e.id)} value={v.as_str()}
+                        checked={answer.verdict == Some(v)} disabled={q.checked} {onchange} />
+                    { text }
+                </label>
+            }
+        };
+        let on_rule = {
+            let dispatch = p.dispatch.clone();
+            let edge = e.id.clone();
+            Callback::from(move |ev: Event| {
+                let value = ev.target_unchecked_into::<HtmlSelectElement>().value();
+                dispatch.dispatch(Action::Train(Train::AnswerRule {
+                    edge: edge.clone(),
+                    rule: RuleId::from_code(&value),
+                }))
+            })
+        };
+        let right = training::is_right(Some(&answer), er);
+        let result = q.checked.then_some(if right { "right" } else { "wrong" });
+        html! {
+            <li key={e.id.clone()} class={classes!("quiz-item", result)} data-quiz-edge={e.id.clone()}
+                data-result={result}>
+                <fieldset class="quiz-verdict">
+                    <legend class="relation">{ relation }</legend>
+                    { radio(Verdict::Allowed, T::Allowed.get(lang)) }
+                    { radio(Verdict::Blocked, T::Blocked.get(lang)) }
+                </fieldset>
+                if answer.verdict == Some(Verdict::Blocked) {
+                    <label class="field quiz-rule">
+                        <span>{ Tr::WhichRule.get(lang) }</span>
+                        <select name={format!("quiz-rule-{}", e.id)} disabled={q.checked} onchange={on_rule}>
+                            <option value="" selected={answer.rule.is_none()}>{ Tr::ChooseRule.get(lang) }</option>
+                            { for training::rule_choices(er).into_iter().map(|r| html! {
+                                <option key={r.as_str()} value={r.as_str()} selected={answer.rule == Some(r)}>
+                                    { format!("{} — {}", r.as_str(), r.statement(lang)) }
+                                </option>
+                            }) }
+                        </select>
+                    </label>
+                }
+                if q.checked {
+                    <div class="quiz-answer">
+                        <p>
+                            <strong class="mark">{ if right { Tr::Right.get(lang) } else { Tr::Wrong.get(lang) } }</strong>
+                            { " " }{ Tr::TheAnswer.get(lang) }{ " " }{ verdict_badge(lang, Some(er.verdict)) }
+                        </p>
+                        if !er.findings.is_empty() {
+                            <ul class="rules">
+                                { for er.findings.iter().map(|f| html! {
+                                    <li data-rule={f.rule.as_str()}>
+                                        <code class="rule-id">{ f.rule.as_str() }</code>{ " " }
+                                        <span class="message">{ f.message.clone() }</span>
+                                    </li>
+                                }) }
+                            </ul>
+                        }
+                    </div>
+                }
+            </li>
+        }
+    });
+    let (right, total) = training::score(q, report);
+    html! {
+        <section class="panel quiz" aria-labelledby="quiz-heading"
+            data-quiz-panel={if q.checked { "checked" } else { "open" }}>
+            <h2 id="quiz-heading">{ Tr::Quiz.get(lang) }</h2>
+            if report.edges.is_empty() {
+                <p class="hint">{ Tr::QuizNothing.get(lang) }</p>
+            } else {
+                if !q.checked {
+                    <p class="hint">{ Tr::QuizIntro.get(lang) }</p>
+                }
+                <ol class="quiz-items">{ for items }</ol>
+            }
+            if q.checked {
+                <p class="score" role="status" data-score={right.to_string()} data-total={total.to_string()}>
+                    { i18n::training::score(lang, right, total) }
+                </p>
+            }
+            <div class="row">
+                if q.checked {
+                    <button type="button" class="quiz-retry" onclick={train(Train::RetryQuiz)}>{ Tr::TryAgain.get(lang) }</button>
+                } else {
+                    <button type="button" class="primary quiz-check" disabled={report.edges.is_empty()}
+                        onclick={train(Train::CheckQuiz)}>{ Tr::CheckAnswers.get(lang) }</button>
+                }
+                <button type="button" class="quiz-leave" onclick={leave}>{ Tr::LeaveQuiz.get(lang) }</button>
+                <button type="button" class="quiz-link" onclick={make_link}>{ Tr::QuizLink.get(lang) }</button>
+            </div>
+            if let Some(l) = &*link {
+                <label class="field">
+                    <span>{ Tr::QuizLink.get(lang) }</span>
+                    <input type="text" readonly=true name="quiz-link" value={l.clone()} />
+                </label>
+            }
+        </section>
+    }
+}

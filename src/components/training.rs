@@ -1,0 +1,174 @@
+//! The training corner of the side panel: the walkthrough under way, or the quiz, or the
+//! offers (start or resume the preset's walkthrough, quiz me, print a handout).
+
+use super::quiz::QuizPanel;
+use super::walkthrough::{saved_step, WalkthroughPanel};
+use super::Dispatch;
+use crate::i18n::training::T as Tr;
+use crate::state::Action;
+use crate::training::{self, Marks, Quiz, Tour, Train};
+use csp_rules::{Lang, Report, Scenario};
+use gloo::events::EventListener;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// An `Rc` compared by pointer, so props holding the scenario or the report compare in O(1)
+/// on every render (a drag re-renders the page per frame). The state never changes them in
+/// place: a change makes a new `Rc` (the old state still holds the old one).
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// What a step's highlight depends on: the step and the rules' revision of the diagram (an
+/// edge the learner draws is found by its ends), not positions.
+#[derive(Debug)]
+pub struct MarksKey {
+    pub tour: Option<Tour>,
+    pub rev: u64,
+    pub scenario: Rc<Scenario>,
+}
+
+impl PartialEq for MarksKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.tour == other.tour && self.rev == other.rev
+    }
+}
+
+/// The canvas highlight for the current step, if a walkthrough is under way.
+pub fn marks_of(k: &MarksKey) -> Option<Rc<Marks>> {
+    k.tour
+        .and_then(|t| training::marks(t, &k.scenario))
+        .map(Rc::new)
+}
+
+/// The canvas on the printed page, in CSS pixels (`@media print` in app.css).
+const PRINT_SIZE: (f64, f64) = (700.0, 470.0);
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct TrainingProps {
+    pub lang: Lang,
+    pub tour: Option<Tour>,
+    pub quiz: Option<Quiz>,
+    pub preset: Option<u8>,
+    /// The scenario as judged.
+    pub scenario: Shared<Scenario>,
+    /// The current scenario, positions included.
+    pub live: Shared<Scenario>,
+    pub report: Option<Shared<Report>>,
+    /// The learner's own diagram was kept aside when a walkthrough started.
+    #[prop_or_default]
+    pub can_restore: bool,
+    pub dispatch: Dispatch,
+}
+
+#[function_component(TrainingPanel)]
+pub fn training_panel(p: &TrainingProps) -> Html {
+    let lang = p.lang;
+    // Printing (the button or the browser's own command): the whole diagram fitted to the
+    // printed canvas, then fitted back to the screen.
+    {
+        let dispatch = p.dispatch.clone();
+        use_effect_with((), move |_| {
+            let fit = |dispatch: &Dispatch, size: Option<(f64, f64)>| {
+                if let Some((width, height)) = size {
+                    dispatch.dispatch(Action::CanvasResized { width, height });
+                    dispatch.dispatch(Action::FitView);
+                }
+            };
+            let listeners = web_sys::window().map(|w| {
+                let before = {
+                    let dispatch = dispatch.clone();
+                    EventListener::new(&w, "beforeprint", move |_| fit(&dispatch, Some(PRINT_SIZE)))
+                };
+                let after = EventListener::new(&w, "afterprint", move |_| {
+                    let screen = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.query_selector("svg.canvas").ok().flatten())
+                        .map(|el| el.get_bounding_client_rect())
+                        .map(|r| (r.width(), r.height()));
+                    fit(&dispatch, screen);
+                });
+                (before, after)
+            });
+            move || drop(listeners)
+        });
+    }
+    // Read once per preset and after each walkthrough, not on every render.
+    let walkthrough = use_memo((p.preset, p.tour), |(preset, _)| {
+        preset
+            .filter(|n| training::walkthrough_of(*n).is_some())
+            .map(|n| (n, saved_step(n).filter(|s| *s > 1)))
+    });
+    let walkthrough = *walkthrough;
+    if let Some(tour) = p.tour {
+        return html! {
+            <WalkthroughPanel {lang} {tour} scenario={p.scenario.clone()}
+                report={p.report.clone()} can_restore={p.can_restore} dispatch={p.dispatch.clone()} />
+        };
+    }
+    if let Some(quiz) = &p.quiz {
+        return html! {
+            <QuizPanel {lang} quiz={quiz.clone()} scenario={p.scenario.clone()} live={p.live.clone()}
+                report={p.report.clone()} dispatch={p.dispatch.clone()} />
+        };
+    }
+    let train = |t: Train| {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Train(t.clone())))
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    html! {
+        <section class="panel training" aria-labelledby="training-heading">
+            <h2 id="training-heading">{ Tr::Training.get(lang) }</h2>
+            if let Some((n, resume)) = walkthrough {
+                <p class="hint">{ Tr::WalkthroughOffer.get(lang) }</p>
+                <div class="row">
+                    <button type="button" class="primary start-walkthrough"
+                        onclick={train(Train::StartTour { preset: n, step: 1 })}>
+                        { Tr::StartWalkthrough.get(lang) }
+                    </button>
+                    if let Some(step) = resume {
+                        <button type="button" class="resume-walkthrough"
+                            onclick={train(Train::StartTour { preset: n, step })}>
+                            { crate::i18n::training::resume(lang, step) }
+                        </button>
+                    }
+                </div>
+            }
+            if p.can_restore {
+                <div class="row">
+                    <button type="button" class="restore-diagram" onclick={train(Train::RestoreKept)}>
+                        { Tr::RestoreDiagram.get(lang) }
+                    </button>
+                </div>
+            }
+            <div class="row">
+                <button type="button" class="start-quiz" disabled={p.live.edges.is_empty()}
+                    onclick={train(Train::StartQuiz)}>{ Tr::QuizMe.get(lang) }</button>
+                <button type="button" class="print" onclick={print}>{ Tr::Print.get(lang) }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,256 @@
+//! The walkthrough panel: one step of a preset's walkthrough at a time (its title and text in
+//! the page language), the change it asks for, and once that is made, the live verdicts of
+//! the edges it points at with the engine's findings. The steps are data
+//! (`csp_rules::walkthrough`); the panel only shows them and checks them against the engine.
+
+use super::edge_panel::verdict_badge;
+use super::training::Shared;
+use super::Dispatch;
+use crate::i18n::{self, training::T as Tr};
+use crate::state::Action;
+use crate::training::{self, Tour, Train};
+use crate::url;
+use crate::web;
+use csp_rules::{Lang, Report, Scenario};
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+/// Where the last walkthrough step is remembered, as `preset:step`.
+pub const STORAGE_KEY: &str = "csp-explorer/walkthrough";
+
+fn storage() -> Option<web_sys::Storage> {
+    // Reading `localStorage` throws when storage is disabled: that is `None` here.
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The step remembered for preset `preset`, if any.
+pub fn saved_step(preset: u8) -> Option<usize> {
+    let text = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
+    let (p, step) = text.split_once(':')?;
+    (p.parse::<u8>().ok()? == preset)
+        .then(|| step.parse::<usize>().ok())
+        .flatten()
+        .filter(|s| *s > 0)
+}
+
+fn save(t: Tour) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(STORAGE_KEY, &format!("{}:{}", t.preset, t.step));
+    }
+}
+
+fn forget() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(STORAGE_KEY);
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct WalkthroughProps {
+    pub lang: Lang,
+    pub tour: Tour,
+    /// The scenario as judged (positions aside, the current one).
+    pub scenario: Shared<Scenario>,
+    /// `None` when the diagram can't be judged.
+    pub report: Option<Shared<Report>>,
+    /// The learner's own diagram was kept aside when the walkthrough started.
+    pub can_restore: bool,
+    pub dispatch: Dispatch,
+}
+
+#[function_component(WalkthroughPanel)]
+pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
+    let lang = p.lang;
+    let tour = p.tour;
+    let w = use_memo(tour.preset, |n| training::walkthrough_of(*n));
+    let text_ref = use_node_ref();
+
+    // Each step: remembered, in the address (resumable), and its text focused so a screen
+    // reader reads it.
+    {
+        let text_ref = text_ref.clone();
+        use_effect_with(tour, move |t| {
+            save(*t);
+            web::set_fragment(&url::tour_fragment(t.preset, t.step));
+            if let Some(el) = text_ref.cast::<HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+
+    let Some(w) = w.as_ref() else {
+        return html! {};
+    };
+    let Some(step) = w.step(tour.step) else {
+        return html! {};
+    };
+    let train = |t: Train| {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Train(t.clone())))
+    };
+    let leave = |finished: bool| {
+        let dispatch = p.dispatch.clone();
+        move || {
+            if finished {
+                forget();
+            }
+            web::set_fragment(&url::preset_fragment(tour.preset));
+            dispatch.dispatch(Action::Train(Train::EndTour));
+        }
+    };
+    let done = step.action.as_ref().map(|a| a.done(&p.scenario));
+    let ready = done.unwrap_or(true);
+    let last = tour.step >= w.len();
+
+    let onkeydown = {
+        let dispatch = p.dispatch.clone();
+        let leave = leave(false);
+        Callback::from(move |e: KeyboardEvent| {
+            if web::in_text_field(&e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let train = match e.key().as_str() {
+                "ArrowLeft" => Train::Back,
+                "ArrowRight" => Train::Next,
+                "Escape" => {
+                    e.stop_propagation();
+                    return leave();
+                }
+                _ => return,
+            };
+            // The panel owns these keys: the page's own (canvas, lists) must not act too.
+            e.prevent_default();
+            e.stop_propagation();
+            dispatch.dispatch(Action::Train(train));
+        })
+    };
+
+    let label = |id: &str| {
+        p.scenario
+            .nodes
+            .iter()
+            .find(|n| n.id == id)
+            .map_or(id, |n| n.label())
+            .to_string()
+    };
+    let expectations = step.expect.iter().map(|x| {
+        let found = x.edge.find(&p.scenario);
+        let er = found.and_then(|(i, e)| {
+            p.report
+                .as_ref()
+                .and_then(|r| r.edges.get(i).filter(|er| er.id == e.id).cloned())
+        });
+        let met = p.report.as_ref().is_some_and(|r| x.met(&p.scenario, r));
+        let relation = found.map_or_else(String::new, |(_, e)| {
+            i18n::relation(lang, &label(&e.from), e.kind, &label(&e.to))
+        });
+        html! {
+            <li class={classes!("expect", if met { "met" } else { "unmet" })}
+                data-expect-edge={found.map(|(_, e)| e.id.clone())}
+                data-expect-verdict={x.verdict.as_str()} data-met={met.to_string()}>
+                <p class="expect-head">
+                    { verdict_badge(lang, er.as_ref().map(|e| e.verdict)) }{ " " }
+                    <span class="relation">{ relation }</span>
+                </p>
+                <p class="expect-note">
+                    { if met { Tr::AsExpected.get(lang) } else { Tr::NotAsExpected.get(lang) } }
+                </p>
+                if let Some(er) = &er {
+                    if !er.findings.is_empty() {
+                        <ul class="rules">
+                            { for er.findings.iter().map(|f| html! {
+                                <li data-rule={f.rule.as_str()}>
+                                    <code class="rule-id">{ f.rule.as_str() }</code>{ " " }
+                                    <span class="message">{ f.message.clone() }</span>
+                                </li>
+                            }) }
+                        </ul>
+                    }
+                }
+            </li>
+        }
+    });
+    let all_met = p
+        .report
+        .as_ref()
+        .is_some_and(|r| step.expect.iter().all(|x| x.met(&p.scenario, r)));
+
+    let finish = {
+        let leave = leave(true);
+        Callback::from(move |_: MouseEvent| leave())
+    };
+    let restore = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            web::set_fragment(&url::preset_fragment(tour.preset));
+            dispatch.dispatch(Action::Train(Train::RestoreKept));
+        })
+    };
+    let leave_click = {
+        let leave = leave(false);
+        Callback::from(move |_: MouseEvent| leave())
+    };
+
+    html! {
+        <section class="panel walkthrough" aria-labelledby="walkthrough-heading" {onkeydown}
+            data-walkthrough={tour.preset.to_string()} data-step={tour.step.to_string()}
+            data-ready={ready.to_string()}>
+            <h2 id="walkthrough-heading">
+                { i18n::training::walkthrough_heading(lang, training::preset_title(tour.preset, lang)) }
+            </h2>
+            <p class="progress">{ i18n::training::progress(lang, tour.step, w.len()) }</p>
+            <div class="tour-step" tabindex="-1" ref={text_ref}>
+                <h3 class="step-title">{ step.title(lang) }</h3>
+                <p class="step-text">{ step.text(lang) }</p>
+            </div>
+            if let Some(action) = &step.action {
+                <div class={classes!("tour-action", if ready { "done" } else { "waiting" })}>
+                    <p class="instruction">{ action.describe_in(&p.scenario, lang) }</p>
+                    if !ready {
+                        <p class="hint">{ Tr::DoThis.get(lang) }</p>
+                        <button type="button" class="show-me" onclick={train(Train::ShowMe)}>
+                            { Tr::ShowMe.get(lang) }
+                        </button>
+                    }
+                </div>
+            }
+            if ready && !step.expect.is_empty() {
+                <div class="tour-result" role="status">
+                    <h4>{ if step.action.is_some() { Tr::Done.get(lang) } else { Tr::WhatRulesSay.get(lang) } }</h4>
+                    <ul class="expectations">{ for expectations }</ul>
+                </div>
+            }
+            if ready && !all_met {
+                <p class="tour-differs">
+                    { Tr::Differs.get(lang) }{ " " }
+                    <button type="button" class="reset-step" onclick={train(Train::ResetStep)}>
+                        { Tr::ResetStep.get(lang) }
+                    </button>
+                </p>
+            }
+            <div class="tour-nav">
+                <button type="button" class="tour-back" disabled={tour.step <= 1}
+                    onclick={train(Train::Back)}>{ Tr::Back.get(lang) }</button>
+                if last {
+                    <button type="button" class="primary tour-finish" onclick={finish}>
+                        { Tr::Finish.get(lang) }
+                    </button>
+                } else {
+                    <button type="button" class="primary tour-next" disabled={!ready}
+                        onclick={train(Train::Next)}>{ Tr::Next.get(lang) }</button>
+                }
+                <button type="button" class="tour-restart"
+                    onclick={train(Train::StartTour { preset: tour.preset, step: 1 })}>
+                    { Tr::Restart.get(lang) }
+                </button>
+                <button type="button" class="tour-leave" onclick={leave_click}>{ Tr::Leave.get(lang) }</button>
+                if p.can_restore {
+                    <button type="button" class="restore-diagram" onclick={restore}>
+                        { Tr::RestoreDiagram.get(lang) }
+                    </button>
+                }
+            </div>
+            <p class="hint keys">{ Tr::KeysHint.get(lang) }</p>
+        </section>
+    }
+}
