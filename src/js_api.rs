@@ -1,7 +1,9 @@
 //! `window.cspRules` (interfaces.md §4), for partner-education pages:
 //! `evaluate(scenario[, lang])`, `rules([lang])`, `version`. A thin front end over the
 //! engine: input becomes a `Scenario`, the engine validates and judges it, the report goes
-//! back as plain JSON-compatible objects (`serde_wasm_bindgen`, `json_compatible`). Bad input throws an `Error` whose message is the
+//! back as plain objects: serialized once by `serde_json` and read by the browser's native
+//! `JSON.parse` (faster for a 250,000-edge report than building each object through
+//! `serde_wasm_bindgen`, and one serializer less in the wasm). Bad input throws an `Error` whose message is the
 //! engine's one `error:` line; nothing here can panic on what a caller passes.
 
 use csp_rules::{Lang, Place, Problem, Report, Scenario, ScenarioError};
@@ -53,9 +55,9 @@ pub fn evaluate(input: JsValue, lang: Lang) -> Result<Report, String> {
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&format!("error: output: {e}")).into())
+    let text = serde_json::to_string(value)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&format!("error: output: {e}"))))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// Publishes `window.cspRules`. The closures live as long as the page (they are leaked on

@@ -5,6 +5,7 @@
 //! natively; `web` and the components are where the browser is touched.
 
 pub mod components;
+pub mod fmtnum;
 pub mod i18n;
 pub mod js_api;
 pub mod layout;

@@ -6,6 +6,7 @@
 use super::edge::{EdgeView, Segment};
 use super::node::NodeView;
 use super::Dispatch;
+use crate::fmtnum::fixed;
 use crate::i18n::{self, T};
 use crate::layout::Rect;
 use crate::state::{Action, PendingEdge, Selection, Target, View};
@@ -179,8 +180,8 @@ pub fn canvas(p: &CanvasProps) -> Html {
                     .min(h - f64::from(el.offset_height()) - 16.0)
                     .max(0.0);
                 let style = el.style();
-                let _ = style.set_property("left", &format!("{x:.0}px"));
-                let _ = style.set_property("top", &format!("{y:.0}px"));
+                let _ = style.set_property("left", &format!("{}px", fixed(x, 0)));
+                let _ = style.set_property("top", &format!("{}px", fixed(y, 0)));
                 if let Some(first) = el
                     .query_selector("button")
                     .ok()
@@ -517,19 +518,19 @@ pub fn canvas(p: &CanvasProps) -> Html {
             node_pos(&p.scenario, &pe.to)?,
         );
         Some(html! {
-            <line class="pending" x1={a.0.to_string()} y1={a.1.to_string()}
-                  x2={b.0.to_string()} y2={b.1.to_string()} />
+            <line class="pending" x1={fixed(a.0, 1)} y1={fixed(a.1, 1)}
+                  x2={fixed(b.0, 1)} y2={fixed(b.1, 1)} />
         })
     });
     let overlay_html = match &*overlay {
         Overlay::None => html! {},
         Overlay::Band { from, to } => html! {
-            <line class="band" x1={from.0.to_string()} y1={from.1.to_string()}
-                  x2={to.0.to_string()} y2={to.1.to_string()} />
+            <line class="band" x1={fixed(from.0, 1)} y1={fixed(from.1, 1)}
+                  x2={fixed(to.0, 1)} y2={fixed(to.1, 1)} />
         },
         Overlay::Box(r) => html! {
-            <rect class="marquee" x={r.x0.to_string()} y={r.y0.to_string()}
-                  width={(r.x1 - r.x0).to_string()} height={(r.y1 - r.y0).to_string()} />
+            <rect class="marquee" x={fixed(r.x0, 1)} y={fixed(r.y0, 1)}
+                  width={fixed(r.x1 - r.x0, 1)} height={fixed(r.y1 - r.y0, 1)} />
         },
     };
     let popup = p.pending.as_ref().map(|pe| {

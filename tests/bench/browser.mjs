@@ -2,7 +2,7 @@
 // and (when the page supports them) render and drag timings. Prints numbers; asserts nothing.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, readdirSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,20 +16,21 @@ const freePort = () => new Promise((ok) => {
   const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); });
 });
 
+// The build's public URL is `/`, so its files are served at the root, the networks under /data/.
 const site = mkdtempSync(join(tmpdir(), 'csp-bench-'));
-symlinkSync(join(ROOT, 'dist'), join(site, 'app'));
-symlinkSync(BENCH, join(site, 'data'));
+for (const f of readdirSync(join(ROOT, 'dist'))) symlinkSync(join(ROOT, 'dist', f), join(site, f));
+symlinkSync(resolve(BENCH), join(site, 'data'));
 const port = await freePort();
 const server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', String(port)], { cwd: site, stdio: 'ignore' });
 const profile = mkdtempSync(join(tmpdir(), 'csp-bench-profile-'));
 let context;
 try {
   for (let i = 0; i < 50; i++) {
-    try { await fetch(`http://127.0.0.1:${port}/app/`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+    try { await fetch(`http://127.0.0.1:${port}/`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
   }
   context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
   const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${port}/app/`);
+  await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => window.cspRules && typeof window.cspRules.evaluate === 'function');
 
   console.log('== rules in Chromium through window.cspRules.evaluate (JSON.parse + evaluate)');
