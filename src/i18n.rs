@@ -233,6 +233,24 @@ pub fn flag_label(lang: Lang, flag: Flag) -> String {
     cap(flag_name(flag, lang))
 }
 
+// --- Scale (issue #5): long lists in large diagrams, the network audit ---
+
+/// "Showing 100 of 1,250 relationships with findings."
+pub fn findings_shown(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::En => format!("Showing {shown} of {total} relationships with findings."),
+        Lang::ZhTw => format!("顯示 {total} 個有發現的關聯性中的 {shown} 個。"),
+    }
+}
+
+/// The button that lists them all.
+pub fn show_all(lang: Lang, total: usize) -> String {
+    match lang {
+        Lang::En => format!("Show all {total}"),
+        Lang::ZhTw => format!("顯示全部 {total} 個"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

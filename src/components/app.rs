@@ -15,7 +15,7 @@ use crate::i18n::{self, T};
 use crate::state::{Action, State};
 use crate::url::{self, Start};
 use crate::web;
-use csp_rules::{evaluate, Lang, Report, Scenario, ScenarioError, Verdict};
+use csp_rules::{evaluate, Lang, Node, Report, Scenario, ScenarioError, Verdict};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -195,8 +195,15 @@ pub fn app() -> Html {
                 verdict: eval.verdicts.get(&e.id).copied(),
             })
             .collect();
+        // Without its position: dragging the node does not re-render the inspector.
+        let node = Node {
+            x: None,
+            y: None,
+            ..node.clone()
+        };
+        let key = node.id.clone();
         html! {
-            <Inspector key={node.id.clone()} {lang} node={node.clone()} {others} {relations}
+            <Inspector {key} {lang} {node} {others} {relations}
                 edit_error={state.edit_error.clone()} dispatch={dispatch.clone()} />
         }
     } else if let Some(edge) = state

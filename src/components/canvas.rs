@@ -87,16 +87,17 @@ fn segments(s: &Scenario) -> HashMap<&str, Segment> {
         .iter()
         .filter_map(|n| Some((n.id.as_str(), (n.x?, n.y?))))
         .collect();
-    let mut pairs: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
-    for e in &s.edges {
+    // Each pair's edges by index, so every edge is placed in one pass (linear in edges).
+    let mut pairs: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, e) in s.edges.iter().enumerate() {
         let key = if e.from <= e.to {
             (e.from.as_str(), e.to.as_str())
         } else {
             (e.to.as_str(), e.from.as_str())
         };
-        pairs.entry(key).or_default().push(&e.id);
+        pairs.entry(key).or_default().push(i);
     }
-    let mut out = HashMap::new();
+    let mut out = HashMap::with_capacity(s.edges.len());
     for ((a, b), ids) in pairs {
         let (Some(&pa), Some(&pb)) = (pos.get(a), pos.get(b)) else {
             continue;
@@ -105,18 +106,13 @@ fn segments(s: &Scenario) -> HashMap<&str, Segment> {
         let len = (dx * dx + dy * dy).sqrt().max(1e-6);
         let (nx, ny) = (-dy / len, dx / len);
         let n = ids.len() as f64;
-        for (i, id) in ids.into_iter().enumerate() {
-            let off = (i as f64 - (n - 1.0) / 2.0) * LANE;
+        for (k, i) in ids.into_iter().enumerate() {
+            let off = (k as f64 - (n - 1.0) / 2.0) * LANE;
             let (ox, oy) = (nx * off, ny * off);
-            let (from, to) = s.edges.iter().find(|e| e.id == id).map_or((pa, pb), |e| {
-                if e.from == a {
-                    (pa, pb)
-                } else {
-                    (pb, pa)
-                }
-            });
+            let e = &s.edges[i];
+            let (from, to) = if e.from == a { (pa, pb) } else { (pb, pa) };
             out.insert(
-                id,
+                e.id.as_str(),
                 Segment {
                     x1: from.0 + ox,
                     y1: from.1 + oy,
