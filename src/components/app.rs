@@ -1,6 +1,7 @@
 //! The page: state, one memoized evaluation by the engine, the effects at the edges (URL,
 //! keyboard, document language) and the layout of the components.
 
+use super::audit::Audit;
 use super::canvas::Canvas;
 use super::edge_panel::EdgePanel;
 use super::findings::Findings;
@@ -261,6 +262,7 @@ pub fn app() -> Html {
             <NoticeBar {lang} notice={state.notice.clone()} invalid={invalid}
                 dispatch={dispatch.clone()} />
             </header>
+            <Audit {lang} dispatch={dispatch.clone()} />
             <main class="workspace">
                 <div class="stage">
                     <Palette {lang} dispatch={dispatch.clone()} />
