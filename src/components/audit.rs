@@ -14,7 +14,7 @@ use crate::state::Action;
 use crate::{url, web};
 use csp_rules::{
     kind_name, region_name, share, Edge, EdgeKind, Lang, NodeKind, Report, RuleId, Scenario,
-    Verdict,
+    Verdict, CSP_REGIONS,
 };
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -77,7 +77,8 @@ impl Audited {
 
     /// The edges (by index) that pass the filter, in file order.
     pub fn matching(&self, f: &Filter) -> Vec<usize> {
-        let needle = f.search.trim().to_lowercase();
+        // ASCII case folding: IDs are ASCII, and Unicode case tables would cost wasm size.
+        let needle = f.search.trim().to_ascii_lowercase();
         let s = &self.scenario;
         (0..s.edges.len())
             .filter(|&i| {
@@ -93,7 +94,7 @@ impl Audited {
                     && (needle.is_empty()
                         || [e.id.as_str(), &a.id, &b.id, a.label(), b.label()]
                             .iter()
-                            .any(|t| t.to_lowercase().contains(&needle)))
+                            .any(|t| t.to_ascii_lowercase().contains(&needle)))
             })
             .collect()
     }
@@ -104,13 +105,15 @@ impl Audited {
     pub fn neighbourhood(&self, id: &str) -> Option<Scenario> {
         let s = &self.scenario;
         let centre = s.nodes.iter().position(|n| n.id == id)?;
-        let mut nodes: HashSet<usize> = HashSet::from([centre]);
-        let mut edges: HashSet<usize> = HashSet::new();
+        // Marks by index, so the result keeps the file's order without sorting.
+        let mut nodes = vec![false; s.nodes.len()];
+        let mut edges = vec![false; s.edges.len()];
+        nodes[centre] = true;
         for (i, &(a, b)) in self.ends.iter().enumerate() {
             if a == centre || b == centre {
-                edges.insert(i);
-                nodes.insert(a);
-                nodes.insert(b);
+                edges[i] = true;
+                nodes[a] = true;
+                nodes[b] = true;
             }
         }
         // Sales into each node, to walk the chain upwards.
@@ -120,38 +123,34 @@ impl Audited {
                 sales_into.entry(b).or_default().push(i);
             }
         }
-        let mut todo: Vec<usize> = nodes
-            .iter()
-            .copied()
-            .filter(|&n| s.nodes[n].kind != NodeKind::Customer)
+        let mut todo: Vec<usize> = (0..s.nodes.len())
+            .filter(|&n| nodes[n] && s.nodes[n].kind != NodeKind::Customer)
             .collect();
         while let Some(n) = todo.pop() {
             for &i in sales_into.get(&n).map(Vec::as_slice).unwrap_or(&[]) {
-                edges.insert(i);
-                if nodes.insert(self.ends[i].0) {
-                    todo.push(self.ends[i].0);
+                edges[i] = true;
+                let up = self.ends[i].0;
+                if !nodes[up] {
+                    nodes[up] = true;
+                    todo.push(up);
                 }
             }
         }
-        let mut keep_nodes: Vec<usize> = nodes.into_iter().collect();
-        keep_nodes.sort_unstable();
-        let mut keep_edges: Vec<usize> = edges.into_iter().collect();
-        keep_edges.sort_unstable();
         let mut out = Scenario {
             title: Some(format!("{} — {}", self.file, s.nodes[centre].label())),
             as_of: s.as_of.clone(),
             ..Scenario::default()
         };
-        out.nodes = keep_nodes
-            .into_iter()
+        out.nodes = (0..s.nodes.len())
+            .filter(|&i| nodes[i])
             .map(|i| {
                 let mut n = s.nodes[i].clone();
                 (n.x, n.y) = (None, None);
                 n
             })
             .collect();
-        out.edges = keep_edges
-            .into_iter()
+        out.edges = (0..s.edges.len())
+            .filter(|&i| edges[i])
             .map(|i| s.edges[i].clone())
             .collect::<Vec<Edge>>();
         crate::layout::auto_layout(&mut out);
@@ -272,7 +271,11 @@ pub fn audit(p: &AuditProps) -> Html {
     };
 
     let body = match &*phase {
-        Phase::Closed => return html! { <div class="audit-bar">{ opener }</div> },
+        Phase::Closed => {
+            return html! {
+                <section class="audit-bar" aria-label={A::Title.get(lang)}>{ opener }</section>
+            }
+        }
         Phase::Busy(name) => html! {
             <p class="audit-busy" role="status" data-audit-busy="">{ i18n::audit_busy(lang, name) }</p>
         },
@@ -348,9 +351,17 @@ fn ready_view(
             }
         })
     };
-    let mut regions: Vec<&str> = s.nodes.iter().filter_map(|n| n.region()).collect();
-    regions.sort_unstable();
-    regions.dedup();
+    // The regions in use: the CSP regions in their usual order, then any others in file order.
+    let mut regions: Vec<&str> = Vec::new();
+    let in_use: HashSet<&str> = s.nodes.iter().filter_map(|n| n.region()).collect();
+    regions.extend(CSP_REGIONS.iter().copied().filter(|r| in_use.contains(r)));
+    for n in &s.nodes {
+        if let Some(r) = n.region() {
+            if !CSP_REGIONS.contains(&r) && !regions.contains(&r) {
+                regions.push(r);
+            }
+        }
+    }
 
     let node_button = |i: usize| {
         let n = &s.nodes[i];

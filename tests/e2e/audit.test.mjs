@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openPage, appUrl } from './lib.mjs';
+import { launchBrowser, openPage, appUrl, axeViolations } from './lib.mjs';
 import { cli, root } from './helpers.mjs';
 
 let browser;
@@ -49,6 +49,7 @@ test('counts by verdict and by rule equal csp-rules check --summary; nothing is 
     assert.equal(await count(`[data-audit-rule="${key}"]`), Number(n), key);
   }
   assert.equal(await page.locator('[data-edge-id]').count(), 0, 'the network is not drawn');
+  assert.deepEqual(await axeViolations(page), []);
 });
 
 test('the table pages through every edge with the CLI verdicts', async () => {
