@@ -259,10 +259,10 @@ pub fn app() -> Html {
             <Toolbar {lang} scenario={scenario.clone()} preset={state.preset} snap={state.snap}
                 has_selection={!state.selection.is_empty()}
                 {on_new} {on_preset} dispatch={dispatch.clone()} />
+            <Audit {lang} dispatch={dispatch.clone()} />
             <NoticeBar {lang} notice={state.notice.clone()} invalid={invalid}
                 dispatch={dispatch.clone()} />
             </header>
-            <Audit {lang} dispatch={dispatch.clone()} />
             <main class="workspace">
                 <div class="stage">
                     <Palette {lang} dispatch={dispatch.clone()} />

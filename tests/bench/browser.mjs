@@ -49,7 +49,9 @@ try {
       runs.sort((a, b) => a - b);
       return runs[1];
     }, `/${file}`);
-    console.log(`  ${`${edges.toLocaleString('en')} edges`.padEnd(44)} ${String(Math.round(ms)).padStart(6)} ms`);
+    const cli = Number(process.env[`BENCH_CLI_MS_${edges}`]);
+    const ratio = cli > 0 ? `   (${(ms / cli).toFixed(1)}x the CLI's ${cli} ms; target <= 2x)` : '';
+    console.log(`  ${`${edges.toLocaleString('en')} edges`.padEnd(44)} ${String(Math.round(ms)).padStart(6)} ms${ratio}`);
   }
 
   // Page figures, when the page exposes its benchmark hook (see src/ for window.cspBench).
