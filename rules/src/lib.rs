@@ -12,6 +12,7 @@ mod catalogue;
 mod error;
 mod eval;
 mod fix;
+mod hash;
 mod lang;
 mod model;
 mod names;

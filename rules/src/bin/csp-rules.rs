@@ -135,6 +135,9 @@ fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
             if meta.len() > Limit::MAX_BYTES as u64 {
                 return Err(too_large(usize::try_from(meta.len()).unwrap_or(usize::MAX)));
             }
+            // One allocation of the right size: `Take` hides the size from `read_to_end`,
+            // which would otherwise grow the buffer by doubling (copies and page faults).
+            buf.reserve_exact(usize::try_from(meta.len()).unwrap_or(0) + 1);
         }
         file.take(cap).read_to_end(&mut buf)
     };
