@@ -63,7 +63,7 @@ test('the table pages through every edge with the CLI verdicts', async () => {
   assert.equal((await rows())[0][0], report.edges[0].id);
 });
 
-test('verdict, rule and region filters and the search narrow the table', async () => {
+test('verdict, rule, kind and region filters and the search narrow the table', async () => {
   await page.selectOption('select[name="audit-verdict"]', 'blocked');
   assert.equal(await matching(), report.summary.blocked);
   assert.ok((await rows()).every(([, v]) => v === 'blocked'));
@@ -76,6 +76,11 @@ test('verdict, rule and region filters and the search narrow the table', async (
   await page.selectOption('select[name="audit-region"]', 'japan');
   assert.ok((await matching()) > 0 && (await matching()) < report.edges.length);
   await page.selectOption('select[name="audit-region"]', '');
+  const scenario = JSON.parse(execFileSync(join(root, 'target/release/examples/network'), ['5000'], { maxBuffer: 64 << 20 }));
+  const direct = new Set(scenario.nodes.filter((n) => n.kind === 'direct_bill_partner').map((n) => n.id));
+  await page.selectOption('select[name="audit-kind"]', 'direct_bill_partner');
+  assert.equal(await matching(), scenario.edges.filter((e) => direct.has(e.from) || direct.has(e.to)).length);
+  await page.selectOption('select[name="audit-kind"]', '');
   await page.fill('input[name="audit-search"]', 'e4999');
   assert.deepEqual((await rows()).map(([id]) => id), ['e4999']);
   await page.fill('input[name="audit-search"]', '');
