@@ -106,6 +106,7 @@ pub fn app() -> Html {
     });
     let dispatch = state.dispatcher();
     let lang = state.lang;
+    let empty = use_memo((), |_| Rc::new(Scenario::default()));
     let eval = use_memo(
         EvalKey {
             rev: state.rev,
@@ -166,6 +167,17 @@ pub fn app() -> Html {
     let report = eval.report.as_ref().ok().cloned();
     let invalid = eval.report.as_ref().err().cloned();
     let scenario = &state.scenario;
+    // A network past the audit's limits is shown in the audit view, not drawn.
+    let large = super::audit::is_large(scenario);
+    let network = report
+        .as_ref()
+        .filter(|_| large)
+        .map(|r| super::audit::Network(eval.scenario.clone(), r.clone()));
+    let drawn = if large {
+        (*empty).clone()
+    } else {
+        scenario.clone()
+    };
     let label = |id: &str| {
         scenario
             .nodes
@@ -259,14 +271,14 @@ pub fn app() -> Html {
             <Toolbar {lang} scenario={scenario.clone()} preset={state.preset} snap={state.snap}
                 has_selection={!state.selection.is_empty()}
                 {on_new} {on_preset} dispatch={dispatch.clone()} />
-            <Audit {lang} dispatch={dispatch.clone()} />
+            <Audit {lang} dispatch={dispatch.clone()} {network} />
             <NoticeBar {lang} notice={state.notice.clone()} invalid={invalid}
                 dispatch={dispatch.clone()} />
             </header>
             <main class="workspace">
                 <div class="stage">
                     <Palette {lang} dispatch={dispatch.clone()} />
-                    <Canvas scenario={scenario.clone()} verdicts={eval.verdicts.clone()}
+                    <Canvas scenario={drawn} verdicts={eval.verdicts.clone()}
                         selection={state.selection.clone()} view={state.view} {lang}
                         pending={state.pending_edge.clone()} dispatch={dispatch.clone()} />
                     <Legend {lang} counts={report.as_ref().map(|r| (r.summary.allowed, r.summary.blocked))} />

@@ -37,8 +37,8 @@ pub fn is_large(s: &Scenario) -> bool {
 #[derive(Debug, PartialEq)]
 pub struct Audited {
     pub file: String,
-    pub scenario: Scenario,
-    pub report: Report,
+    pub scenario: Rc<Scenario>,
+    pub report: Rc<Report>,
     pub by_rule: Vec<(RuleId, usize)>,
     /// Each edge's ends as node indices.
     pub ends: Vec<(usize, usize)>,
@@ -49,6 +49,11 @@ impl Audited {
     pub fn judge(file: String, text: &str, lang: Lang) -> Result<Audited, String> {
         let scenario = csp_rules::parse(text).map_err(|e| e.line(lang))?;
         let report = csp_rules::evaluate(&scenario, lang).map_err(|e| e.line(lang))?;
+        Ok(Audited::new(file, Rc::new(scenario), Rc::new(report)))
+    }
+
+    /// A network the page has already judged (the editor's scenario and report).
+    pub fn new(file: String, scenario: Rc<Scenario>, report: Rc<Report>) -> Audited {
         let index: HashMap<&str, usize> = scenario
             .nodes
             .iter()
@@ -66,13 +71,13 @@ impl Audited {
             })
             .collect();
         let by_rule = report.counts_by_rule();
-        Ok(Audited {
+        Audited {
             file,
             scenario,
             report,
             by_rule,
             ends,
-        })
+        }
     }
 
     /// The edges (by index) that pass the filter, in file order.
@@ -176,10 +181,24 @@ enum Phase {
     Ready(Rc<Audited>),
 }
 
+/// A large network opened in the editor (a link, an import), with the editor's report: shown
+/// here instead of being drawn. Compared by identity, never by content.
+#[derive(Debug, Clone)]
+pub struct Network(pub Rc<Scenario>, pub Rc<Report>);
+
+impl PartialEq for Network {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) && Rc::ptr_eq(&self.1, &other.1)
+    }
+}
+
 #[derive(Debug, Properties, PartialEq)]
 pub struct AuditProps {
     pub lang: Lang,
     pub dispatch: Dispatch,
+    /// Set when the editor holds a network over the size limits ([`is_large`]).
+    #[prop_or_default]
+    pub network: Option<Network>,
 }
 
 /// Reads the first file of a file input as text (no extra web-sys features: through
@@ -232,6 +251,23 @@ pub fn audit(p: &AuditProps) -> Html {
     let phase = use_state(|| Phase::Closed);
     let filter = use_state(Filter::default);
     let page = use_state(|| 0usize);
+
+    // A large network opened in the editor is shown here at once.
+    {
+        let (phase, filter, page) = (phase.clone(), filter.clone(), page.clone());
+        use_effect_with(p.network.clone(), move |network| {
+            if let Some(Network(scenario, report)) = network {
+                let name = scenario.title.clone().unwrap_or_default();
+                filter.set(Filter::default());
+                page.set(0);
+                phase.set(Phase::Ready(Rc::new(Audited::new(
+                    name,
+                    scenario.clone(),
+                    report.clone(),
+                ))));
+            }
+        });
+    }
 
     let on_file = {
         let phase = phase.clone();

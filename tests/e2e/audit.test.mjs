@@ -100,3 +100,15 @@ test('"show in diagram" draws a reseller\'s neighbourhood with the CLI\'s verdic
   for (const id of touching) assert.ok(ids.includes(id), `edge ${id} is drawn`);
   for (const [id, verdict] of drawn) assert.equal(verdict, verdicts.get(id), `edge ${id}`);
 });
+
+test('a network over the limits opened by a link goes to the audit view, not the canvas', async () => {
+  const fragment = cli('share', file).trim();
+  const { page: linked, assertClean: clean } = await openPage(browser, appUrl(`/?lang=en${fragment}`));
+  await linked.waitForSelector('[data-audit-count="allowed"]', { timeout: 60_000 });
+  const n = (sel) => linked.$eval(sel, (el) => Number(el.querySelector('td').textContent));
+  assert.equal(await n('[data-audit-count="allowed"]'), report.summary.allowed);
+  assert.equal(await n('[data-audit-count="blocked"]'), report.summary.blocked);
+  assert.equal(await linked.locator('[data-edge-id]').count(), 0, 'the network is not drawn');
+  await linked.close();
+  clean();
+});
