@@ -47,8 +47,9 @@ pub struct Audited {
 impl Audited {
     /// Judges a network file's text: `Err` is the engine's `error:` line.
     pub fn judge(file: String, text: &str, lang: Lang) -> Result<Audited, String> {
-        let scenario = csp_rules::parse(text).map_err(|e| e.line(lang))?;
-        let report = csp_rules::evaluate(&scenario, lang).map_err(|e| e.line(lang))?;
+        // Validated once, as the CLI does.
+        let (scenario, report) =
+            csp_rules::check_keeping(text.as_bytes(), lang).map_err(|e| e.line(lang))?;
         Ok(Audited::new(file, Rc::new(scenario), Rc::new(report)))
     }
 
