@@ -167,7 +167,8 @@ pub fn app() -> Html {
     let report = eval.report.as_ref().ok().cloned();
     let invalid = eval.report.as_ref().err().cloned();
     let scenario = &state.scenario;
-    // A network past the audit's limits is shown in the audit view, not drawn.
+    // A network past the audit's limits is shown in the audit view: neither drawn nor listed
+    // in the findings panel.
     let large = super::audit::is_large(scenario);
     let network = report
         .as_ref()
@@ -285,7 +286,7 @@ pub fn app() -> Html {
                 </div>
                 <aside class="side" aria-label={T::SideLabel.get(lang)}>
                     { selection_panel }
-                    <Findings {lang} report={report.clone()} scenario={eval.scenario.clone()}
+                    <Findings {lang} report={report.clone().filter(|_| !large)} scenario={eval.scenario.clone()}
                         dispatch={dispatch.clone()} />
                     <ScenarioPanel {lang} title={scenario.title.clone()} as_of={scenario.as_of.clone()}
                         preset={state.preset} dispatch={dispatch.clone()} />
