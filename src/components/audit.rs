@@ -331,6 +331,23 @@ pub fn audit(p: &AuditProps) -> Html {
     }
 }
 
+/// One labelled filter: a `<select>` of (value, text, selected) options.
+fn filter_select(
+    label: &'static str,
+    name: &'static str,
+    onchange: Callback<Event>,
+    options: Vec<(&str, String, bool)>,
+) -> Html {
+    html! {
+        <label class="field inline"><span>{ label }</span>
+            <select {name} {onchange}>
+                { for options.into_iter().map(|(value, text, selected)| html! {
+                    <option value={value.to_string()} {selected}>{ text }</option>
+                }) }
+            </select></label>
+    }
+}
+
 fn ready_view(
     p: &AuditProps,
     a: &Rc<Audited>,
@@ -427,10 +444,6 @@ fn ready_view(
                 </tr>
             }
         });
-    let option = |value: &str, text: String, selected: bool| {
-        html! { <option value={value.to_string()} {selected}>{ text }</option> }
-    };
-
     html! {
         <>
             <p class="audit-file">{ i18n::audit_file(lang, &a.file, s.nodes.len(), s.edges.len()) }</p>
@@ -454,27 +467,23 @@ fn ready_view(
             <div class="audit-filters" role="search">
                 <label class="field inline"><span>{ A::Search.get(lang) }</span>
                     <input type="search" name="audit-search" value={f.search.clone()} oninput={on_search} /></label>
-                <label class="field inline"><span>{ A::Verdict.get(lang) }</span>
-                    <select name="audit-verdict" onchange={on_verdict}>
-                        { option("", A::Any.get(lang).into(), f.verdict.is_none()) }
-                        { option("allowed", T::Allowed.get(lang).into(), f.verdict == Some(Verdict::Allowed)) }
-                        { option("blocked", T::Blocked.get(lang).into(), f.verdict == Some(Verdict::Blocked)) }
-                    </select></label>
-                <label class="field inline"><span>{ A::Rule.get(lang) }</span>
-                    <select name="audit-rule" onchange={on_rule}>
-                        { option("", A::Any.get(lang).into(), f.rule.is_none()) }
-                        { for a.by_rule.iter().map(|(r, _)| option(r.as_str(), r.as_str().into(), f.rule == Some(*r))) }
-                    </select></label>
-                <label class="field inline"><span>{ T::Kind.get(lang) }</span>
-                    <select name="audit-kind" onchange={on_kind}>
-                        { option("", A::Any.get(lang).into(), f.kind.is_none()) }
-                        { for NodeKind::ALL.iter().map(|k| option(k.as_str(), kind_name(*k, lang).into(), f.kind == Some(*k))) }
-                    </select></label>
-                <label class="field inline"><span>{ T::Region.get(lang) }</span>
-                    <select name="audit-region" onchange={on_region}>
-                        { option("", A::Any.get(lang).into(), f.region.is_none()) }
-                        { for regions.iter().map(|r| option(r, region_name(r, lang).into(), f.region.as_deref() == Some(*r))) }
-                    </select></label>
+                { filter_select(A::Verdict.get(lang), "audit-verdict", on_verdict, vec![
+                    ("", A::Any.get(lang).into(), f.verdict.is_none()),
+                    ("allowed", T::Allowed.get(lang).into(), f.verdict == Some(Verdict::Allowed)),
+                    ("blocked", T::Blocked.get(lang).into(), f.verdict == Some(Verdict::Blocked)),
+                ]) }
+                { filter_select(A::Rule.get(lang), "audit-rule", on_rule,
+                    std::iter::once(("", A::Any.get(lang).into(), f.rule.is_none()))
+                        .chain(a.by_rule.iter().map(|(r, _)| (r.as_str(), r.as_str().into(), f.rule == Some(*r))))
+                        .collect()) }
+                { filter_select(T::Kind.get(lang), "audit-kind", on_kind,
+                    std::iter::once(("", A::Any.get(lang).into(), f.kind.is_none()))
+                        .chain(NodeKind::ALL.iter().map(|k| (k.as_str(), kind_name(*k, lang).into(), f.kind == Some(*k))))
+                        .collect()) }
+                { filter_select(T::Region.get(lang), "audit-region", on_region,
+                    std::iter::once(("", A::Any.get(lang).into(), f.region.is_none()))
+                        .chain(regions.iter().map(|r| (*r, region_name(r, lang).into(), f.region.as_deref() == Some(*r))))
+                        .collect()) }
             </div>
             <p class="audit-page" role="status" data-audit-matching={rows.len().to_string()}>
                 { i18n::audit_page(lang, current + 1, pages, rows.len()) }
