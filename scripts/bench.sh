@@ -48,6 +48,6 @@ if [[ "${1:-}" != "--native" ]]; then
   done
   printf '  %-44s %8s       %8d B gzip (target <= 204800)\n' "dist/ total (wasm + js + css + html)" "" "$total"
   if [[ -f tests/bench/browser.mjs ]]; then
-    BENCH_DIR="$OUT" node tests/bench/browser.mjs
+    BENCH_DIR="$OUT" BENCH_CLI_MS_25000="$small" BENCH_CLI_MS_250000="$large" node tests/bench/browser.mjs
   fi
 fi

@@ -452,6 +452,106 @@ pub mod training {
     }
 }
 
+// --- Scale (issue #5): long lists in large diagrams, the network audit ---
+
+/// "Showing 100 of 1,250 relationships with findings."
+pub fn findings_shown(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::En => format!("Showing {shown} of {total} relationships with findings."),
+        Lang::ZhTw => format!("顯示 {total} 個有發現的關聯性中的 {shown} 個。"),
+    }
+}
+
+/// The button that lists them all.
+pub fn show_all(lang: Lang, total: usize) -> String {
+    match lang {
+        Lang::En => format!("Show all {total}"),
+        Lang::ZhTw => format!("顯示全部 {total} 個"),
+    }
+}
+
+/// The network audit's fixed texts (kept apart from `T`, in the same two languages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum A {
+    Open,
+    Title,
+    Show,
+    ByVerdict,
+    ByRule,
+    Search,
+    Verdict,
+    Any,
+    Rule,
+    Prev,
+    Next,
+    From,
+    Rules,
+}
+
+impl A {
+    pub const ALL: &'static [A] = &[
+        A::Open,
+        A::Title,
+        A::Show,
+        A::ByVerdict,
+        A::ByRule,
+        A::Search,
+        A::Verdict,
+        A::Any,
+        A::Rule,
+        A::Prev,
+        A::Next,
+        A::From,
+        A::Rules,
+    ];
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (en, zh) = match self {
+            A::Open => ("Open network audit…", "開啟網路稽核…"),
+            A::Title => ("Network audit", "網路稽核"),
+            A::Show => (
+                "Show this party's relationships in the diagram",
+                "在圖表中顯示此對象的關聯性",
+            ),
+            A::ByVerdict => ("Relationships by verdict", "依判定結果統計的關聯性"),
+            A::ByRule => ("Findings by rule", "依規則統計的發現"),
+            A::Search => ("Search", "搜尋"),
+            A::Verdict => ("Verdict", "判定結果"),
+            A::Any => ("Any", "全部"),
+            A::Rule => ("Rule", "規則"),
+            A::Prev => ("Previous page", "上一頁"),
+            A::Next => ("Next page", "下一頁"),
+            A::From => ("From", "從"),
+            A::Rules => ("Rules", "規則"),
+        };
+        lang.pick(en, zh)
+    }
+}
+
+/// "Evaluating network.json…"
+pub fn audit_busy(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::En => format!("Evaluating {file}…"),
+        Lang::ZhTw => format!("正在判定 {file}…"),
+    }
+}
+
+/// "network.json: 5,000 nodes, 5,000 relationships"
+pub fn audit_file(lang: Lang, file: &str, nodes: usize, edges: usize) -> String {
+    match lang {
+        Lang::En => format!("{file}: {nodes} nodes, {edges} relationships"),
+        Lang::ZhTw => format!("{file}：{nodes} 個節點，{edges} 個關聯性"),
+    }
+}
+
+/// "Page 2 of 10 (480 matching relationships)"
+pub fn audit_page(lang: Lang, page: usize, pages: usize, matching: usize) -> String {
+    match lang {
+        Lang::En => format!("Page {page} of {pages} ({matching} matching relationships)"),
+        Lang::ZhTw => format!("第 {page} 頁，共 {pages} 頁（{matching} 個符合的關聯性）"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -468,6 +568,14 @@ mod tests {
             .iter()
             .filter(|t| t.get(Lang::En) != t.get(Lang::ZhTw))
             .all(|t| !t.get(Lang::ZhTw).is_ascii()));
+    }
+
+    #[test]
+    fn every_audit_text_exists_in_both_languages() {
+        for t in A::ALL {
+            let (en, zh) = (t.get(Lang::En), t.get(Lang::ZhTw));
+            assert!(!en.trim().is_empty() && !zh.is_ascii(), "{t:?}");
+        }
     }
 
     #[test]

@@ -83,9 +83,12 @@ impl View {
     }
 
     pub fn transform(&self) -> String {
+        use crate::fmtnum::fixed;
         format!(
-            "translate({:.2} {:.2}) scale({:.4})",
-            self.x, self.y, self.k
+            "translate({} {}) scale({})",
+            fixed(self.x, 2),
+            fixed(self.y, 2),
+            fixed(self.k, 4)
         )
     }
 

@@ -2,9 +2,9 @@
 //! bad field), then the checks serde can't express. The first problem wins.
 
 use crate::error::{Limit, Place, Problem, ScenarioError};
+use crate::hash::{map_with_capacity, Map};
 use crate::model::{Date, Edge, Flag, Node, NodeKind, Scenario, DEFAULT_AS_OF};
 use serde::de::{Deserializer, SeqAccess, Visitor};
-use std::collections::HashMap;
 use std::marker::PhantomData;
 
 const LIMIT_MARK: &str = "\u{1}limit:";
@@ -220,7 +220,7 @@ pub fn validate(s: &Scenario) -> Result<Checked, ScenarioError> {
             },
         );
     }
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(s.nodes.len());
+    let mut index: Map<&str, usize> = map_with_capacity(s.nodes.len());
     for (i, n) in s.nodes.iter().enumerate() {
         if !valid_id(&n.id) {
             return err(format!("nodes[{i}].id"), Problem::BadId(n.id.clone()));
@@ -255,7 +255,7 @@ pub fn validate(s: &Scenario) -> Result<Checked, ScenarioError> {
             }
         }
     }
-    let mut edge_ids: HashMap<&str, usize> = HashMap::with_capacity(s.edges.len());
+    let mut edge_ids: Map<&str, usize> = map_with_capacity(s.edges.len());
     let mut ends = Vec::with_capacity(s.edges.len());
     for (i, e) in s.edges.iter().enumerate() {
         if !valid_id(&e.id) {

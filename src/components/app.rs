@@ -1,6 +1,7 @@
 //! The page: state, one memoized evaluation by the engine, the effects at the edges (URL,
 //! keyboard, document language) and the layout of the components.
 
+use super::audit::Audit;
 use super::canvas::Canvas;
 use super::edge_panel::EdgePanel;
 use super::file_tools::{import_file, FileTools};
@@ -20,7 +21,7 @@ use crate::persist;
 use crate::state::{Action, Notice, State};
 use crate::url::{self, Start};
 use crate::web;
-use csp_rules::{evaluate, Lang, NodeKind, Report, Scenario, ScenarioError, Verdict};
+use csp_rules::{evaluate, Lang, Node, NodeKind, Report, Scenario, ScenarioError, Verdict};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -201,6 +202,7 @@ pub fn app() -> Html {
     });
     let dispatch = state.dispatcher();
     let lang = state.lang;
+    let empty = use_memo((), |_| Rc::new(Scenario::default()));
     let eval = use_memo(
         EvalKey {
             rev: state.rev,
@@ -369,6 +371,18 @@ pub fn app() -> Html {
     let report = eval.report.as_ref().ok().cloned();
     let invalid = eval.report.as_ref().err().cloned();
     let scenario = &state.scenario;
+    // A network past the audit's limits is shown in the audit view: neither drawn nor listed
+    // in the findings panel.
+    let large = super::audit::is_large(scenario);
+    let network = report
+        .as_ref()
+        .filter(|_| large)
+        .map(|r| super::audit::Network(eval.scenario.clone(), r.clone()));
+    let drawn = if large {
+        (*empty).clone()
+    } else {
+        scenario.clone()
+    };
     let label = |id: &str| {
         scenario
             .nodes
@@ -399,8 +413,15 @@ pub fn app() -> Html {
                 verdict: eval.verdicts.get(&e.id).copied(),
             })
             .collect();
+        // Without its position: dragging the node does not re-render the inspector.
+        let node = Node {
+            x: None,
+            y: None,
+            ..node.clone()
+        };
+        let key = node.id.clone();
         html! {
-            <Inspector key={node.id.clone()} {lang} node={node.clone()} {others} {relations}
+            <Inspector {key} {lang} {node} {others} {relations}
                 edit_error={state.edit_error.clone()} dispatch={dispatch.clone()} />
         }
     } else if let Some(edge) = state
@@ -507,6 +528,7 @@ pub fn app() -> Html {
                 counts={report.as_ref().map(|r| (r.summary.allowed, r.summary.blocked))}
                 can_undo={state.can_undo()} can_redo={state.can_redo()} table={*table}
                 on_table={on_table} on_shortcuts={on_sheet.clone()} dispatch={dispatch.clone()} />
+            <Audit {lang} dispatch={dispatch.clone()} {network} />
             <NoticeBar {lang} notice={state.notice.clone()} invalid={invalid}
                 dispatch={dispatch.clone()} />
             if state.save_failed {
@@ -526,11 +548,11 @@ pub fn app() -> Html {
             <main class="workspace">
                 <div class="stage" ondragover={on_dragover} ondrop={on_drop}>
                     <Palette {lang} dispatch={dispatch.clone()} />
-                    if *table && !quiz_open {
+                    if *table && !quiz_open && !large {
                         <DiagramTable {lang} scenario={scenario.clone()} report={report.clone()}
                             dispatch={dispatch.clone()} />
                     } else {
-                        <Canvas scenario={scenario.clone()} verdicts={eval.verdicts.clone()}
+                        <Canvas scenario={drawn} verdicts={eval.verdicts.clone()}
                             selection={state.selection.clone()} view={state.view} {lang}
                             pending={state.pending_edge.clone()} dispatch={dispatch.clone()}
                             marks={(*marks).clone()} hide_verdicts={quiz_open} />
@@ -544,7 +566,7 @@ pub fn app() -> Html {
                         dispatch={dispatch.clone()} />
                     if !quiz_open {
                         { selection_panel }
-                        <Findings {lang} report={report.clone()} scenario={eval.scenario.clone()}
+                        <Findings {lang} report={report.clone().filter(|_| !large)} scenario={eval.scenario.clone()}
                             dispatch={dispatch.clone()} />
                     }
                     <ScenarioPanel {lang} title={scenario.title.clone()} as_of={scenario.as_of.clone()}

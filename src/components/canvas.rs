@@ -6,6 +6,7 @@
 use super::edge::{EdgeView, Segment};
 use super::node::NodeView;
 use super::Dispatch;
+use crate::fmtnum::fixed;
 use crate::i18n::{self, T};
 use crate::layout::Rect;
 use crate::state::{Action, PendingEdge, Selection, Target, View};
@@ -93,16 +94,17 @@ fn segments(s: &Scenario) -> HashMap<&str, Segment> {
         .iter()
         .filter_map(|n| Some((n.id.as_str(), (n.x?, n.y?))))
         .collect();
-    let mut pairs: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
-    for e in &s.edges {
+    // Each pair's edges by index, so every edge is placed in one pass (linear in edges).
+    let mut pairs: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, e) in s.edges.iter().enumerate() {
         let key = if e.from <= e.to {
             (e.from.as_str(), e.to.as_str())
         } else {
             (e.to.as_str(), e.from.as_str())
         };
-        pairs.entry(key).or_default().push(&e.id);
+        pairs.entry(key).or_default().push(i);
     }
-    let mut out = HashMap::new();
+    let mut out = HashMap::with_capacity(s.edges.len());
     for ((a, b), ids) in pairs {
         let (Some(&pa), Some(&pb)) = (pos.get(a), pos.get(b)) else {
             continue;
@@ -111,18 +113,13 @@ fn segments(s: &Scenario) -> HashMap<&str, Segment> {
         let len = (dx * dx + dy * dy).sqrt().max(1e-6);
         let (nx, ny) = (-dy / len, dx / len);
         let n = ids.len() as f64;
-        for (i, id) in ids.into_iter().enumerate() {
-            let off = (i as f64 - (n - 1.0) / 2.0) * LANE;
+        for (k, i) in ids.into_iter().enumerate() {
+            let off = (k as f64 - (n - 1.0) / 2.0) * LANE;
             let (ox, oy) = (nx * off, ny * off);
-            let (from, to) = s.edges.iter().find(|e| e.id == id).map_or((pa, pb), |e| {
-                if e.from == a {
-                    (pa, pb)
-                } else {
-                    (pb, pa)
-                }
-            });
+            let e = &s.edges[i];
+            let (from, to) = if e.from == a { (pa, pb) } else { (pb, pa) };
             out.insert(
-                id,
+                e.id.as_str(),
                 Segment {
                     x1: from.0 + ox,
                     y1: from.1 + oy,
@@ -186,8 +183,8 @@ pub fn canvas(p: &CanvasProps) -> Html {
                     .min(h - f64::from(el.offset_height()) - 16.0)
                     .max(0.0);
                 let style = el.style();
-                let _ = style.set_property("left", &format!("{x:.0}px"));
-                let _ = style.set_property("top", &format!("{y:.0}px"));
+                let _ = style.set_property("left", &format!("{}px", fixed(x, 0)));
+                let _ = style.set_property("top", &format!("{}px", fixed(y, 0)));
                 if let Some(first) = el
                     .query_selector("button")
                     .ok()
@@ -532,19 +529,19 @@ pub fn canvas(p: &CanvasProps) -> Html {
             node_pos(&p.scenario, &pe.to)?,
         );
         Some(html! {
-            <line class="pending" x1={a.0.to_string()} y1={a.1.to_string()}
-                  x2={b.0.to_string()} y2={b.1.to_string()} />
+            <line class="pending" x1={fixed(a.0, 1)} y1={fixed(a.1, 1)}
+                  x2={fixed(b.0, 1)} y2={fixed(b.1, 1)} />
         })
     });
     let overlay_html = match &*overlay {
         Overlay::None => html! {},
         Overlay::Band { from, to } => html! {
-            <line class="band" x1={from.0.to_string()} y1={from.1.to_string()}
-                  x2={to.0.to_string()} y2={to.1.to_string()} />
+            <line class="band" x1={fixed(from.0, 1)} y1={fixed(from.1, 1)}
+                  x2={fixed(to.0, 1)} y2={fixed(to.1, 1)} />
         },
         Overlay::Box(r) => html! {
-            <rect class="marquee" x={r.x0.to_string()} y={r.y0.to_string()}
-                  width={(r.x1 - r.x0).to_string()} height={(r.y1 - r.y0).to_string()} />
+            <rect class="marquee" x={fixed(r.x0, 1)} y={fixed(r.y0, 1)}
+                  width={fixed(r.x1 - r.x0, 1)} height={fixed(r.y1 - r.y0, 1)} />
         },
     };
     let popup = p.pending.as_ref().map(|pe| {

@@ -3,6 +3,7 @@
 //! allowed is solid with a check, blocked is dashed with a cross.
 
 use super::shapes::box_exit;
+use crate::fmtnum::fixed;
 use csp_rules::{EdgeKind, Verdict};
 use yew::prelude::*;
 
@@ -40,6 +41,10 @@ impl Segment {
     }
 }
 
+fn f1(v: f64) -> String {
+    fixed(v, 1)
+}
+
 #[derive(Debug, Properties, PartialEq)]
 pub struct EdgeProps {
     pub id: AttrValue,
@@ -74,22 +79,22 @@ pub fn edge_view(p: &EdgeProps) -> Html {
             let (px, py) = (-uy * 7.0, ux * 7.0);
             let head = match p.kind {
                 EdgeKind::SellsTo => format!(
-                    "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
-                    x2 + ux * 3.0,
-                    y2 + uy * 3.0,
-                    bx + px,
-                    by + py,
-                    bx - px,
-                    by - py
+                    "M{} {}L{} {}L{} {}Z",
+                    f1(x2 + ux * 3.0),
+                    f1(y2 + uy * 3.0),
+                    f1(bx + px),
+                    f1(by + py),
+                    f1(bx - px),
+                    f1(by - py)
                 ),
                 EdgeKind::Manages => format!(
-                    "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}",
-                    bx + px,
-                    by + py,
-                    x2 + ux * 3.0,
-                    y2 + uy * 3.0,
-                    bx - px,
-                    by - py
+                    "M{} {}L{} {}L{} {}",
+                    f1(bx + px),
+                    f1(by + py),
+                    f1(x2 + ux * 3.0),
+                    f1(y2 + uy * 3.0),
+                    f1(bx - px),
+                    f1(by - py)
                 ),
             };
             let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
@@ -98,18 +103,13 @@ pub fn edge_view(p: &EdgeProps) -> Html {
                 Some(Verdict::Blocked) => "M-3.5 -3.5L3.5 3.5M3.5 -3.5L-3.5 3.5",
                 None => "M-1 -4h2v0M0 -1v5",
             };
-            let (x1, y1, x2, y2) = (
-                format!("{x1:.1}"),
-                format!("{y1:.1}"),
-                format!("{:.1}", bx + ux * 2.0),
-                format!("{:.1}", by + uy * 2.0),
-            );
+            let (x1, y1, x2, y2) = (f1(x1), f1(y1), f1(bx + ux * 2.0), f1(by + uy * 2.0));
             html! {
                 <>
                     <line class="hit" x1={x1.clone()} y1={y1.clone()} x2={x2.clone()} y2={y2.clone()} />
                     <line class="line" {x1} {y1} {x2} {y2} />
                     <path class="head" d={head} />
-                    <g class="verdict-badge" transform={format!("translate({mx:.1} {my:.1})")}>
+                    <g class="verdict-badge" transform={format!("translate({} {})", f1(mx), f1(my))}>
                         <circle r="9" />
                         <path d={mark} />
                     </g>
@@ -118,7 +118,7 @@ pub fn edge_view(p: &EdgeProps) -> Html {
         }
         // Ends on top of each other: nothing sensible to draw but the badge.
         None => html! {
-            <g class="verdict-badge" transform={format!("translate({:.1} {:.1})", p.seg.x1, p.seg.y1 - 40.0)}>
+            <g class="verdict-badge" transform={format!("translate({} {})", f1(p.seg.x1), f1(p.seg.y1 - 40.0))}>
                 <circle r="9" />
             </g>
         },

@@ -29,19 +29,16 @@ fn reveal(dispatch: &Dispatch, nodes: Vec<String>, edges: Vec<String>) -> Callba
     })
 }
 
+/// Edges listed before "Show all": a large diagram's list would otherwise cost more to build
+/// and lay out than the whole canvas (1,250 entries for a 2,000-edge diagram).
+pub const FINDINGS_PAGE: usize = 100;
+
 #[function_component(Findings)]
 pub fn findings(p: &FindingsProps) -> Html {
     let lang = p.lang;
+    let show_all = use_state_eq(|| false);
     let Some(report) = &p.report else {
         return html! {};
-    };
-    let label = |id: &str| {
-        p.scenario
-            .nodes
-            .iter()
-            .find(|n| n.id == id)
-            .map_or(id, |n| n.label())
-            .to_string()
     };
     let severity = |s: Severity| match s {
         Severity::Block => "block",
@@ -67,8 +64,42 @@ pub fn findings(p: &FindingsProps) -> Html {
         .collect();
     // Blocked first; otherwise the file's order.
     edges.sort_by_key(|e| e.verdict != Verdict::Blocked);
+    let total = edges.len();
+    if !*show_all {
+        edges.truncate(FINDINGS_PAGE);
+    }
+    let shown = edges.len();
+    let index: std::collections::HashMap<&str, &csp_rules::Edge> = if shown == 0 {
+        Default::default()
+    } else {
+        p.scenario
+            .edges
+            .iter()
+            .map(|e| (e.id.as_str(), e))
+            .collect()
+    };
+    let labels: std::collections::HashMap<&str, &str> = if shown == 0 {
+        Default::default()
+    } else {
+        p.scenario
+            .nodes
+            .iter()
+            .map(|n| (n.id.as_str(), n.label()))
+            .collect()
+    };
+    let label = |id: &str| labels.get(id).copied().unwrap_or(id).to_string();
+    let more = (shown < total).then(|| {
+        let show_all = show_all.clone();
+        let onclick = Callback::from(move |_| show_all.set(true));
+        html! {
+            <p class="findings-more">
+                { i18n::findings_shown(lang, shown, total) }{ " " }
+                <button type="button" data-show-all="findings" {onclick}>{ i18n::show_all(lang, total) }</button>
+            </p>
+        }
+    });
     let edge_items = edges.into_iter().filter_map(|er| {
-        let edge = p.scenario.edges.iter().find(|e| e.id == er.id)?;
+        let edge = *index.get(er.id.as_str())?;
         Some(html! {
             <li key={er.id.clone()} class="edge-entry" data-finding-edge={er.id.clone()}>
                 <button type="button" class="entry" onclick={reveal(&p.dispatch, vec![], vec![er.id.clone()])}>
@@ -100,6 +131,7 @@ pub fn findings(p: &FindingsProps) -> Html {
                     { for diagram }
                     { for edge_items }
                 </ul>
+                { for more }
             }
         </section>
     }

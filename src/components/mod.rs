@@ -3,6 +3,7 @@
 //! the canvas handles their pointer events by delegation through their `data-*` hooks.
 
 pub mod app;
+pub mod audit;
 pub mod canvas;
 pub mod edge;
 pub mod edge_panel;

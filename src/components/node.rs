@@ -2,8 +2,13 @@
 //! from pointer events, so a node re-renders only when its own props change.
 
 use super::shapes::{icon, kind_class, shape, SCALE};
+use crate::fmtnum::fixed;
 use csp_rules::NodeKind;
 use yew::prelude::*;
+
+/// `scale(SCALE)` as an attribute, written out (no float formatting in the wasm).
+const GLYPH_SCALE: &str = "scale(0.8)";
+const _: () = assert!(SCALE == 0.8, "keep GLYPH_SCALE equal to SCALE");
 
 /// Labels longer than this are cut on the canvas (the full name is in the tooltip).
 const MAX_LABEL: usize = 26;
@@ -59,9 +64,9 @@ pub fn node_view(p: &NodeProps) -> Html {
         <g class={class} data-node-id={p.id.clone()} tabindex="0" role="button"
            aria-pressed={if p.selected { "true" } else { "false" }}
            aria-label={name}
-           transform={format!("translate({:.1} {:.1})", p.x, p.y)}>
+           transform={format!("translate({} {})", fixed(p.x, 1), fixed(p.y, 1))}>
             <title>{ tooltip }</title>
-            <g class="glyph" transform={format!("scale({SCALE})")}>
+            <g class="glyph" transform={GLYPH_SCALE}>
                 { shape(p.kind) }
                 { icon(p.kind) }
             </g>

@@ -135,6 +135,9 @@ fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
             if meta.len() > Limit::MAX_BYTES as u64 {
                 return Err(too_large(usize::try_from(meta.len()).unwrap_or(usize::MAX)));
             }
+            // One allocation of the right size: `Take` hides the size from `read_to_end`,
+            // which would otherwise grow the buffer by doubling (copies and page faults).
+            buf.reserve_exact(usize::try_from(meta.len()).unwrap_or(0) + 1);
         }
         file.take(cap).read_to_end(&mut buf)
     };
@@ -168,8 +171,13 @@ fn run(argv: &[String], out: &mut dyn Write) -> Result<(), Failure> {
             if a.help {
                 return w(out, &format!("{CHECK_HELP}\n"));
             }
-            let report = csp_rules::check(&one_file("check", &a)?, a.lang)
-                .map_err(|e| Failure(e.line(a.lang)))?;
+            let input = one_file("check", &a)?;
+            let (scenario, report) =
+                csp_rules::check_keeping(&input, a.lang).map_err(|e| Failure(e.line(a.lang)))?;
+            // The process ends after this command: leave the input, the scenario and the
+            // report to the OS rather than freeing millions of strings one by one.
+            let report: &csp_rules::Report = &*Box::leak(Box::new(report));
+            std::mem::forget((input, scenario));
             if a.summary {
                 let mut text = format!(
                     "allowed\t{}\nblocked\t{}\n",

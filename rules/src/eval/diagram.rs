@@ -2,9 +2,9 @@
 
 use super::{t, Cx};
 use crate::catalogue::RuleId;
+use crate::hash::{map_with_capacity, Map};
 use crate::model::{EdgeKind, NodeKind};
 use crate::report::{DiagramFinding, Verdict};
-use std::collections::HashMap;
 
 pub fn findings(cx: &Cx, verdicts: &[Verdict]) -> Vec<DiagramFinding> {
     let mut out = Vec::new();
@@ -55,8 +55,7 @@ fn one_microsoft(cx: &Cx) -> Option<DiagramFinding> {
 
 fn duplicate_edge(cx: &Cx) -> Vec<DiagramFinding> {
     // First edge of each (from, to, kind), then the later ones of the groups that repeat.
-    let mut first: HashMap<(usize, usize, EdgeKind), usize> =
-        HashMap::with_capacity(cx.s.edges.len());
+    let mut first: Map<(usize, usize, EdgeKind), usize> = map_with_capacity(cx.s.edges.len());
     let mut repeats: Vec<(usize, usize)> = Vec::new();
     for e in cx.edges() {
         let f = *first.entry((e.fi, e.ti, e.edge.kind)).or_insert(e.i);

@@ -14,12 +14,12 @@ mod regions;
 use crate::catalogue::{RuleId, Severity};
 use crate::error::ScenarioError;
 use crate::fix::Fix;
+use crate::hash::{Map, Set};
 use crate::lang::Lang;
 use crate::model::{Date, Edge, EdgeKind, Node, NodeKind, Scenario};
 use crate::parse::{validate, Checked};
 use crate::report::{EdgeReport, Finding, Report, Summary, Verdict};
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
 
 /// A message in the reader's language; `format!` captures from the caller's scope.
 macro_rules! t {
@@ -202,14 +202,14 @@ pub(crate) struct Cx<'a> {
     pub as_of: Date,
     pub ends: &'a [(usize, usize)],
     /// Each tenant held by a partner, with the first partner holding it.
-    pub partner_tenants: HashMap<&'a str, usize>,
-    pub partner_orgs: HashSet<&'a str>,
+    pub partner_tenants: Map<&'a str, usize>,
+    pub partner_orgs: Set<&'a str>,
     /// Every tenant in use; built on first need (only a proposed fix needs it).
-    tenants: OnceCell<HashSet<&'a str>>,
+    tenants: OnceCell<Set<&'a str>>,
     /// For each node, the providers that sell to it (a reseller's relationships), in file order.
     pub providers_of: Vec<Vec<usize>>,
     /// (reseller tenant, provider) → the reseller holding that relationship.
-    pub reseller_relationship: HashMap<(&'a str, usize), usize>,
+    pub reseller_relationship: Map<(&'a str, usize), usize>,
     /// For each node, how many different partners sell to it.
     pub sellers_into: Vec<u32>,
     /// For each node, how many different partners sell to or manage it.
@@ -233,8 +233,8 @@ fn distinct_into(n: usize, pairs: &mut [(usize, usize)]) -> Vec<u32> {
 impl<'a> Cx<'a> {
     fn new(s: &'a Scenario, ends: &'a [(usize, usize)], as_of: Date, lang: Lang) -> Self {
         let n = s.nodes.len();
-        let mut partner_tenants = HashMap::new();
-        let mut partner_orgs = HashSet::new();
+        let mut partner_tenants = Map::default();
+        let mut partner_orgs = Set::default();
         for (i, node) in s.nodes.iter().enumerate() {
             if node.kind.is_partner() {
                 partner_tenants.entry(node.tenant()).or_insert(i);
@@ -242,7 +242,7 @@ impl<'a> Cx<'a> {
             }
         }
         let mut providers_of: Vec<Vec<usize>> = vec![Vec::new(); n];
-        let mut reseller_relationship = HashMap::new();
+        let mut reseller_relationship = Map::default();
         let (mut sales, mut engagements) = (Vec::new(), Vec::new());
         for (edge, &(fi, ti)) in s.edges.iter().zip(ends) {
             let (from, to) = (s.nodes[fi].kind, s.nodes[ti].kind);
@@ -262,7 +262,7 @@ impl<'a> Cx<'a> {
         }
         for providers in &mut providers_of {
             if providers.len() > 1 {
-                let mut seen = HashSet::new();
+                let mut seen = Set::default();
                 providers.retain(|p| seen.insert(*p));
             }
         }
