@@ -451,7 +451,7 @@ impl State {
     }
 
     fn node(&self, id: &str) -> Option<&Node> {
-        self.scenario.nodes.iter().find(|n| n.id == id)
+        self.scenario.node(id)
     }
 
     fn open(mut self, start: Start) -> State {

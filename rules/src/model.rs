@@ -25,6 +25,18 @@ pub struct Scenario {
     pub edges: Vec<Edge>,
 }
 
+impl Scenario {
+    /// The node with this ID, if any (a scan: for one-off lookups, not loops over edges).
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+
+    /// What to call the node with this ID: its label, or the ID itself when it is gone.
+    pub fn label_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.node(id).map_or(id, Node::label)
+    }
+}
+
 impl Default for Scenario {
     fn default() -> Self {
         Scenario {

@@ -183,10 +183,6 @@ pub enum Action {
     RemoveEdge { edge: String },
 }
 
-fn node<'a>(s: &'a Scenario, id: &str) -> Option<&'a Node> {
-    s.nodes.iter().find(|n| n.id == id)
-}
-
 fn node_mut<'a>(s: &'a mut Scenario, id: &str) -> Option<&'a mut Node> {
     s.nodes.iter_mut().find(|n| n.id == id)
 }
@@ -204,17 +200,17 @@ impl Action {
                 node: id,
                 flag,
                 value,
-            } => node(s, id).is_some_and(|n| {
+            } => s.node(id).is_some_and(|n| {
                 n.kind.has_flag((*flag).into()) && n.flag((*flag).into()) == *value
             }),
-            Action::SetRegion { node: id, region } => {
-                node(s, id).is_some_and(|n| n.region.as_deref() == Some(region.as_str()))
-            }
+            Action::SetRegion { node: id, region } => s
+                .node(id)
+                .is_some_and(|n| n.region.as_deref() == Some(region.as_str())),
             Action::SetTenant {
                 node: id,
                 tenant,
                 not,
-            } => node(s, id).is_some_and(|n| {
+            } => s.node(id).is_some_and(|n| {
                 (tenant.is_some() || not.is_some())
                     && tenant.as_deref().is_none_or(|t| n.tenant() == t)
                     && not.as_deref().is_none_or(|t| n.tenant() != t)
@@ -258,7 +254,7 @@ impl Action {
             } => {
                 let new = match (tenant, not) {
                     (Some(t), _) => t.clone(),
-                    (None, Some(_)) => match node(s, id) {
+                    (None, Some(_)) => match s.node(id) {
                         Some(n) => fresh_tenant(s, n.org()),
                         None => return,
                     },
@@ -269,7 +265,7 @@ impl Action {
                 }
             }
             Action::Connect { from, to, kind } => {
-                if node(s, from).is_some() && node(s, to).is_some() {
+                if s.node(from).is_some() && s.node(to).is_some() {
                     let id = fresh_edge_id(s);
                     s.edges.push(Edge {
                         id,
@@ -294,7 +290,8 @@ impl Action {
     /// A short instruction naming nodes as `s` labels them (an ID it lacks is shown as is).
     pub fn describe_in(&self, s: &Scenario, lang: Lang) -> String {
         self.describe_with(lang, |id| {
-            node(s, id).map_or_else(|| id.to_string(), |n| n.label().to_string())
+            s.node(id)
+                .map_or_else(|| id.to_string(), |n| n.label().to_string())
         })
     }
 

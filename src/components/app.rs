@@ -320,14 +320,7 @@ pub fn app() -> Html {
             let Some((_, old)) = old.filter(|(l, _)| *l == lang) else {
                 return;
             };
-            let label = |id: &str| {
-                scenario
-                    .nodes
-                    .iter()
-                    .find(|n| n.id == id)
-                    .map_or(id, |n| n.label())
-                    .to_string()
-            };
+            let label = |id: &str| scenario.label_of(id).to_string();
             let changed: Vec<String> = scenario
                 .edges
                 .iter()
@@ -383,19 +376,12 @@ pub fn app() -> Html {
     } else {
         scenario.clone()
     };
-    let label = |id: &str| {
-        scenario
-            .nodes
-            .iter()
-            .find(|n| n.id == id)
-            .map_or(id, |n| n.label())
-            .to_string()
-    };
+    let label = |id: &str| scenario.label_of(id).to_string();
 
     let selection_panel = if let Some(node) = state
         .selection
         .single_node()
-        .and_then(|id| scenario.nodes.iter().find(|n| n.id == id))
+        .and_then(|id| scenario.node(id))
     {
         let others: Vec<(String, String)> = scenario
             .nodes

@@ -67,14 +67,7 @@ pub fn verdict_badge(lang: Lang, verdict: Option<Verdict>) -> Html {
 pub fn edge_panel(p: &EdgePanelProps) -> Html {
     let lang = p.lang;
     let e = &p.edge;
-    let label = |id: &str| {
-        p.scenario
-            .nodes
-            .iter()
-            .find(|n| n.id == id)
-            .map_or(id, |n| n.label())
-            .to_string()
-    };
+    let label = |id: &str| p.scenario.label_of(id).to_string();
     let on_kind = {
         let dispatch = p.dispatch.clone();
         let id = e.id.clone();

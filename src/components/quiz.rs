@@ -58,14 +58,7 @@ pub fn quiz_panel(p: &QuizProps) -> Html {
         };
     };
     let q = &p.quiz;
-    let label = |id: &str| {
-        p.scenario
-            .nodes
-            .iter()
-            .find(|n| n.id == id)
-            .map_or(id, |n| n.label())
-            .to_string()
-    };
+    let label = |id: &str| p.scenario.label_of(id).to_string();
     // The report lists the edges in the scenario's order.
     let items = p.scenario.edges.iter().zip(report.edges.iter()).map(|(e, er)| {
         let answer = q.answers.get(&e.id).copied().unwrap_or_default();

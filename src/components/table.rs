@@ -19,14 +19,7 @@ pub struct TableProps {
 #[function_component(DiagramTable)]
 pub fn diagram_table(p: &TableProps) -> Html {
     let lang = p.lang;
-    let label = |id: &str| {
-        p.scenario
-            .nodes
-            .iter()
-            .find(|n| n.id == id)
-            .map_or(id, |n| n.label())
-            .to_string()
-    };
+    let label = |id: &str| p.scenario.label_of(id).to_string();
     let rows = p.scenario.edges.iter().map(|e| {
         let er = p
             .report

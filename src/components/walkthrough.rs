@@ -125,14 +125,7 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
         })
     };
 
-    let label = |id: &str| {
-        p.scenario
-            .nodes
-            .iter()
-            .find(|n| n.id == id)
-            .map_or(id, |n| n.label())
-            .to_string()
-    };
+    let label = |id: &str| p.scenario.label_of(id).to_string();
     let expectations = step.expect.iter().map(|x| {
         let found = x.edge.find(&p.scenario);
         let er = found.and_then(|(i, e)| {
