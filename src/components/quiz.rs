@@ -3,7 +3,7 @@
 //! shows the engine's verdicts, its findings and a score.
 
 use super::edge_panel::verdict_badge;
-use super::training::Shared;
+use super::training::{rule_lines, Shared};
 use super::Dispatch;
 use crate::i18n::{self, training::T as Tr, T};
 use crate::state::Action;
@@ -120,16 +120,7 @@ pub fn quiz_panel(p: &QuizProps) -> Html {
                             <strong class="mark">{ if right { Tr::Right.get(lang) } else { Tr::Wrong.get(lang) } }</strong>
                             { " " }{ Tr::TheAnswer.get(lang) }{ " " }{ verdict_badge(lang, Some(er.verdict)) }
                         </p>
-                        if !er.findings.is_empty() {
-                            <ul class="rules">
-                                { for er.findings.iter().map(|f| html! {
-                                    <li data-rule={f.rule.as_str()}>
-                                        <code class="rule-id">{ f.rule.as_str() }</code>{ " " }
-                                        <span class="message">{ f.message.clone() }</span>
-                                    </li>
-                                }) }
-                            </ul>
-                        }
+                        { rule_lines(&er.findings) }
                     </div>
                 }
             </li>

@@ -12,6 +12,24 @@ use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// An edge's findings as short lines, rule ID then message (the walkthrough's expectations
+/// and the quiz's answers).
+pub fn rule_lines(findings: &[csp_rules::Finding]) -> Html {
+    if findings.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="rules">
+            { for findings.iter().map(|f| html! {
+                <li data-rule={f.rule.as_str()}>
+                    <code class="rule-id">{ f.rule.as_str() }</code>{ " " }
+                    <span class="message">{ f.message.clone() }</span>
+                </li>
+            }) }
+        </ul>
+    }
+}
+
 /// An `Rc` compared by pointer, so props holding the scenario or the report compare in O(1)
 /// on every render (a drag re-renders the page per frame). The state never changes them in
 /// place: a change makes a new `Rc` (the old state still holds the old one).

@@ -4,7 +4,7 @@
 //! (`csp_rules::walkthrough`); the panel only shows them and checks them against the engine.
 
 use super::edge_panel::verdict_badge;
-use super::training::Shared;
+use super::training::{rule_lines, Shared};
 use super::Dispatch;
 use crate::i18n::{self, training::T as Tr};
 use crate::state::Action;
@@ -149,16 +149,7 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
                     { if met { Tr::AsExpected.get(lang) } else { Tr::NotAsExpected.get(lang) } }
                 </p>
                 if let Some(er) = &er {
-                    if !er.findings.is_empty() {
-                        <ul class="rules">
-                            { for er.findings.iter().map(|f| html! {
-                                <li data-rule={f.rule.as_str()}>
-                                    <code class="rule-id">{ f.rule.as_str() }</code>{ " " }
-                                    <span class="message">{ f.message.clone() }</span>
-                                </li>
-                            }) }
-                        </ul>
-                    }
+                    { rule_lines(&er.findings) }
                 }
             </li>
         }
