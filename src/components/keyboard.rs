@@ -20,6 +20,23 @@ fn focus_in(root: &NodeRef, selector: &str) {
     }
 }
 
+/// A dialog's Escape: closes it, and goes no further (the page's own Escape clears the selection).
+fn escape_closes(on_close: &Callback<()>) -> Callback<KeyboardEvent> {
+    let cb = on_close.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.stop_propagation();
+            cb.emit(());
+        }
+    })
+}
+
+/// A dialog's Close or Cancel button.
+fn click_closes(on_close: &Callback<()>) -> Callback<MouseEvent> {
+    let cb = on_close.clone();
+    Callback::from(move |_: MouseEvent| cb.emit(()))
+}
+
 #[derive(Debug, Properties, PartialEq)]
 pub struct SheetProps {
     pub lang: Lang,
@@ -34,19 +51,8 @@ pub fn shortcut_sheet(p: &SheetProps) -> Html {
         let root = root.clone();
         use_effect_with((), move |_| focus_in(&root, "button"));
     }
-    let close = {
-        let cb = p.on_close.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
-    let onkeydown = {
-        let cb = p.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.stop_propagation();
-                cb.emit(());
-            }
-        })
-    };
+    let close = click_closes(&p.on_close);
+    let onkeydown = escape_closes(&p.on_close);
     let rows = i18n::shortcuts(lang).into_iter().map(|(keys, what)| {
         html! { <tr><th scope="row"><kbd>{ keys }</kbd></th><td>{ what }</td></tr> }
     });
@@ -79,15 +85,7 @@ pub fn connect_dialog(p: &ConnectProps) -> Html {
         let root = root.clone();
         use_effect_with((), move |_| focus_in(&root, "select, button"));
     }
-    let onkeydown = {
-        let cb = p.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.stop_propagation();
-                cb.emit(());
-            }
-        })
-    };
+    let onkeydown = escape_closes(&p.on_close);
     let choose = |kind: EdgeKind| {
         let dispatch = p.dispatch.clone();
         let select = select.clone();
@@ -106,10 +104,7 @@ pub fn connect_dialog(p: &ConnectProps) -> Html {
             cb.emit(());
         })
     };
-    let cancel = {
-        let cb = p.on_close.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
+    let cancel = click_closes(&p.on_close);
     // Enter on the chosen target moves on to the kinds.
     let on_select_key = {
         let root = root.clone();
