@@ -13,6 +13,7 @@ mod error;
 mod eval;
 mod fix;
 mod hash;
+mod json_path;
 mod lang;
 mod model;
 mod names;

@@ -3,6 +3,7 @@
 
 use crate::error::{Limit, Place, Problem, ScenarioError};
 use crate::hash::{map_with_capacity, Map};
+use crate::json_path;
 use crate::model::{Date, Edge, Flag, Node, NodeKind, Scenario, DEFAULT_AS_OF};
 use serde::de::{Deserializer, SeqAccess, Visitor};
 use std::marker::PhantomData;
@@ -26,16 +27,15 @@ pub(crate) fn parse_checked(bytes: &[u8]) -> Result<(Scenario, Checked), Scenari
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // Tracking the path costs an allocation per field, so it is done only to explain an error.
     let scenario = match serde_json::from_slice::<MapOnly<Scenario>>(bytes) {
         Ok(MapOnly(s)) => s,
-        Err(fast) => {
-            let mut de = serde_json::Deserializer::from_slice(bytes);
-            let MapOnly(_): MapOnly<Scenario> =
-                serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
-            de.end().map_err(|e| syntax(&e))?;
-            return Err(syntax(&fast));
+        Err(e) if e.is_data() => {
+            return Err(from_serde(
+                json_path::path_at(bytes, e.line(), e.column()),
+                &e,
+            ))
         }
+        Err(e) => return Err(syntax(&e)),
     };
     let checked = validate(&scenario)?;
     Ok((scenario, checked))
@@ -63,12 +63,8 @@ fn bare_message(e: &serde_json::Error) -> String {
     full.strip_suffix(&suffix).unwrap_or(&full).to_string()
 }
 
-fn from_serde(e: serde_path_to_error::Error<serde_json::Error>) -> ScenarioError {
-    let path = e.path().to_string();
-    let inner = e.inner();
-    if !inner.is_data() {
-        return syntax(inner);
-    }
+/// A data error (wrong shape, unknown or missing field) at `path`.
+fn from_serde(path: String, inner: &serde_json::Error) -> ScenarioError {
     let message = bare_message(inner);
     let at = Some((inner.line(), inner.column())).filter(|(l, _)| *l > 0);
     let field = |p: String| Place::Field { path: p, at };

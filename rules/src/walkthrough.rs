@@ -402,25 +402,52 @@ impl Expect {
     }
 }
 
-fn verdict<'de, D: Deserializer<'de>>(d: D) -> Result<Verdict, D::Error> {
-    match String::deserialize(d)?.as_str() {
-        "allowed" => Ok(Verdict::Allowed),
-        "blocked" => Ok(Verdict::Blocked),
-        other => Err(serde::de::Error::unknown_variant(
-            other,
-            &["allowed", "blocked"],
-        )),
+/// A string read through `to`: the error is raised while serde_json reads the string, so its
+/// place (and the path found from it) is the string's own, not the enclosing object's.
+struct Mapped<T>(T);
+
+trait FromText: Sized {
+    fn from_text<E: serde::de::Error>(text: &str) -> Result<Self, E>;
+}
+
+impl FromText for Verdict {
+    fn from_text<E: serde::de::Error>(text: &str) -> Result<Self, E> {
+        match text {
+            "allowed" => Ok(Verdict::Allowed),
+            "blocked" => Ok(Verdict::Blocked),
+            other => Err(E::unknown_variant(other, &["allowed", "blocked"])),
+        }
     }
 }
 
+impl FromText for RuleId {
+    fn from_text<E: serde::de::Error>(text: &str) -> Result<Self, E> {
+        RuleId::from_code(text).ok_or_else(|| E::custom(format!("unknown rule ID `{text}`")))
+    }
+}
+
+impl<'de, T: FromText> Deserialize<'de> for Mapped<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<T: FromText> serde::de::Visitor<'_> for V<T> {
+            type Value = Mapped<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Mapped<T>, E> {
+                T::from_text(v).map(Mapped)
+            }
+        }
+        d.deserialize_str(V(std::marker::PhantomData))
+    }
+}
+
+fn verdict<'de, D: Deserializer<'de>>(d: D) -> Result<Verdict, D::Error> {
+    Mapped::deserialize(d).map(|Mapped(v)| v)
+}
+
 fn rule_ids<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<RuleId>, D::Error> {
-    Vec::<String>::deserialize(d)?
-        .iter()
-        .map(|code| {
-            RuleId::from_code(code)
-                .ok_or_else(|| serde::de::Error::custom(format!("unknown rule ID `{code}`")))
-        })
-        .collect()
+    Vec::<Mapped<RuleId>>::deserialize(d).map(|v| v.into_iter().map(|Mapped(r)| r).collect())
 }
 
 /// Why a walkthrough didn't load: a bad edit to its file.
@@ -482,11 +509,14 @@ fn parse(preset: u8, text: &str) -> Result<Walkthrough, WalkthroughError> {
         path,
         message,
     };
-    let mut de = serde_json::Deserializer::from_str(text);
-    let w: Walkthrough = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| invalid(e.path().to_string(), e.inner().to_string()))?;
-    de.end()
-        .map_err(|e| invalid(String::new(), e.to_string()))?;
+    let w: Walkthrough = serde_json::from_slice(text.as_bytes()).map_err(|e| {
+        let path = if e.is_data() {
+            crate::json_path::path_at(text.as_bytes(), e.line(), e.column())
+        } else {
+            String::new()
+        };
+        invalid(path, e.to_string())
+    })?;
     if w.preset != preset {
         return Err(invalid(
             "preset".into(),
@@ -543,7 +573,12 @@ mod tests {
         );
         assert_eq!(
             path_of(2, &rule).as_deref(),
-            Some("steps[0].expect[0].rules")
+            Some("steps[0].expect[0].rules[0]")
+        );
+        let verdict = rule.replace(r#""allowed""#, r#""maybe""#);
+        assert_eq!(
+            path_of(2, &verdict).as_deref(),
+            Some("steps[0].expect[0].verdict")
         );
         let other = format!(r#"{{"preset": 4, "steps": [{STEP}}}]}}"#);
         assert_eq!(path_of(3, &other).as_deref(), Some("preset"));
