@@ -6,8 +6,6 @@ use crate::i18n::T;
 use crate::layout::Rect;
 use csp_rules::{edge_kind_name, EdgeKind, Lang};
 
-/// The page's stylesheet, so exported shapes look as they do on screen.
-const CSS: &str = include_str!("../static/app.css");
 /// Height of the legend strip under the diagram.
 const LEGEND_H: f64 = 64.0;
 const PAD: f64 = 20.0;
@@ -50,8 +48,10 @@ fn sample(x: f64, y: f64, verdict: &str, kind: EdgeKind, mark: &str, text: &str)
 
 /// A whole SVG file: `drawing` (the canvas's `<g>` content, as XML) framed to `bounds`, with
 /// the title (if any) and the legend with the counts of allowed and blocked relationships.
+/// `css` is the page's stylesheet, so exported shapes look as they do on screen.
 pub fn svg_file(
     drawing: &str,
+    css: &str,
     bounds: Rect,
     title: Option<&str>,
     counts: Option<(usize, usize)>,
@@ -129,7 +129,7 @@ pub fn svg_file(
 .legend-bg {{ fill: var(--bg); stroke: var(--border); }}
 .legend-text, .export-title {{ fill: var(--fg); font: 13px system-ui, sans-serif; }}
 .export-title {{ font-weight: 600; }}]]></style><rect class="export-bg" width="{total_w:.0}" height="{h:.0}"/><g transform="translate({tx:.1} {ty:.1})">{title_el}{drawing}</g><rect class="legend-bg" y="{h:.0}" width="{total_w:.0}" height="{LEGEND_H:.0}"/>{legend}</svg>"#,
-        css = CSS.replace("]]>", "]] >"),
+        css = css.replace("]]>", "]] >"),
         tx = -bounds.x0,
         ty = -bounds.y0,
     );
@@ -152,12 +152,13 @@ mod tests {
             x1: 700.0,
             y1: 400.0,
         };
-        let (svg, w, h) = svg_file("<g/>", r, Some("<T>"), Some((3, 1)), Lang::En);
+        let (svg, w, h) = svg_file("<g/>", ".edge{}]]>", r, Some("<T>"), Some((3, 1)), Lang::En);
         assert_eq!((w, h), (800.0, 450.0 + LEGEND_H));
         assert!(svg.contains("Allowed (3)") && svg.contains("Blocked (1)"));
         assert!(svg.contains("&lt;T&gt;") && !svg.contains("<T>"));
         assert!(svg.contains(r#"translate(100.0 50.0)"#));
-        let (zh, _, _) = svg_file("", r, None, Some((0, 2)), Lang::ZhTw);
+        assert!(svg.contains(".edge{}]] >") && svg.matches("]]>").count() == 1);
+        let (zh, _, _) = svg_file("", "", r, None, Some((0, 2)), Lang::ZhTw);
         assert!(zh.contains("封鎖 (2)"));
     }
 }

@@ -226,3 +226,31 @@ pub fn focus_node(id: &str) {
         }
     }
 }
+
+/// The text of the page's own stylesheets, as the browser parsed them (for exports, so the
+/// wasm need not carry a second copy of `app.css`). A sheet it can't read is skipped.
+pub fn page_css() -> String {
+    let Some(sheets) = window()
+        .and_then(|w| w.document())
+        .map(|d| d.style_sheets())
+    else {
+        return String::new();
+    };
+    let mut css = String::new();
+    for i in 0..sheets.length() {
+        let Some(rules) = sheets
+            .item(i)
+            .and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok())
+            .and_then(|s| s.css_rules().ok())
+        else {
+            continue;
+        };
+        for j in 0..rules.length() {
+            if let Some(rule) = rules.item(j) {
+                css.push_str(&rule.css_text());
+                css.push('\n');
+            }
+        }
+    }
+    css
+}

@@ -85,6 +85,7 @@ fn svg_of(s: &Scenario, counts: Option<(usize, usize)>, lang: Lang) -> Option<(S
     let bounds = layout::bounds(s, None)?;
     Some(export::svg_file(
         &drawing,
+        &web::page_css(),
         bounds,
         s.title.as_deref(),
         counts,

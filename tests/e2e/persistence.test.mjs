@@ -304,6 +304,16 @@ test('exports: JSON the CLI reads to the same verdicts, SVG and PNG with the leg
     (t) => new DOMParser().parseFromString(t, 'image/svg+xml').querySelector('parsererror')?.textContent ?? null,
     text,
   );
+  // It carries the page's stylesheet: a blocked line is stroked in the file as on screen.
+  const stroke = (sel) => {
+    const el = document.querySelector(sel);
+    return el ? getComputedStyle(el).stroke : null;
+  };
+  const line = '[data-verdict="blocked"] .line';
+  const onScreen = await page.evaluate(stroke, line);
+  await blank.evaluate((t) => { document.body.innerHTML = t; }, text);
+  assert.ok(onScreen && onScreen !== 'none', `stroke on screen: ${onScreen}`);
+  assert.equal(await blank.evaluate(stroke, line), onScreen);
   await blank.close();
   assert.equal(parseError, null);
 
