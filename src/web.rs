@@ -254,3 +254,12 @@ pub fn page_css() -> String {
     }
     css
 }
+
+/// JSON text indented by two spaces, by the browser's own `JSON.stringify` (a pretty printer
+/// of our own would compile a second serializer for every type). `None` if it isn't JSON.
+pub fn indent_json(compact: &str) -> Option<String> {
+    let value = js_sys::JSON::parse(compact).ok()?;
+    js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
+        .ok()?
+        .as_string()
+}

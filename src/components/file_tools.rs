@@ -185,12 +185,13 @@ pub fn file_tools(p: &FileToolsProps) -> Html {
     let export_json = {
         let s = p.scenario.clone();
         Callback::from(move |_: MouseEvent| {
-            let mut json = serde_json::to_vec_pretty(&*s).unwrap_or_default();
-            json.push(b'\n');
+            let compact = serde_json::to_string(&*s).unwrap_or_default();
+            let mut json = web::indent_json(&compact).unwrap_or(compact);
+            json.push('\n');
             web::download(
                 &format!("{}.json", file_stem(&s)),
                 "application/json",
-                &json,
+                json.as_bytes(),
             );
         })
     };
