@@ -528,12 +528,38 @@ impl A {
     }
 }
 
-/// "Evaluating network.json…"
-pub fn audit_busy(lang: Lang, file: &str) -> String {
-    match lang {
-        Lang::En => format!("Evaluating {file}…"),
-        Lang::ZhTw => format!("正在判定 {file}…"),
+/// "Checking network.json…": what the audit is doing.
+pub fn audit_busy(lang: Lang, file: &str, step: crate::components::audit::Step) -> String {
+    use crate::components::audit::Step;
+    match (lang, step) {
+        (Lang::En, Step::Reading) => format!("Reading {file}…"),
+        (Lang::En, Step::Checking) => format!("Checking {file}…"),
+        (Lang::En, Step::Judging(n)) => format!("Judging {} relationships…", thousands(n)),
+        (Lang::ZhTw, Step::Reading) => format!("正在讀取 {file}…"),
+        (Lang::ZhTw, Step::Checking) => format!("正在檢查 {file}…"),
+        (Lang::ZhTw, Step::Judging(n)) => format!("正在判定 {} 個關聯性…", thousands(n)),
     }
+}
+
+/// "Step 2 of 3"
+pub fn audit_step(lang: Lang, step: u8, of: u8) -> String {
+    match lang {
+        Lang::En => format!("Step {step} of {of}"),
+        Lang::ZhTw => format!("第 {step} 步，共 {of} 步"),
+    }
+}
+
+/// 250000 as "250,000" (the same in both languages).
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// "network.json: 5,000 nodes, 5,000 relationships"
@@ -556,6 +582,24 @@ pub fn audit_page(lang: Lang, page: usize, pages: usize, matching: usize) -> Str
 mod tests {
     use super::*;
     use csp_rules::{FlagName, Node, NodeKind};
+
+    #[test]
+    fn audit_steps_say_what_they_do_in_both_languages() {
+        use crate::components::audit::Step;
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(250_000), "250,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(
+            audit_busy(Lang::En, "n.json", Step::Judging(25_000)),
+            "Judging 25,000 relationships…"
+        );
+        assert_eq!(
+            audit_busy(Lang::ZhTw, "n.json", Step::Checking),
+            "正在檢查 n.json…"
+        );
+        assert_eq!(audit_step(Lang::ZhTw, 2, 3), "第 2 步，共 3 步");
+    }
 
     #[test]
     fn every_text_exists_in_both_languages() {

@@ -44,7 +44,55 @@ pub fn check(json: &[u8], lang: Lang) -> Result<Report, ScenarioError> {
 /// As [`check`], also handing back the parsed scenario (the CLI ends without freeing either:
 /// at 250,000 edges, freeing their strings one by one is a measurable part of a run).
 pub fn check_keeping(json: &[u8], lang: Lang) -> Result<(Scenario, Report), ScenarioError> {
-    let (scenario, checked) = parse::parse_checked(json)?;
-    let report = eval::evaluate_checked(&scenario, &checked, lang);
-    Ok((scenario, report))
+    Validated::read(json).map(|v| v.evaluate(lang))
+}
+
+/// A scenario file read and validated, not yet judged: [`check`] in two steps, for a caller
+/// that shows progress between them (the page's network audit).
+#[derive(Debug)]
+pub struct Validated {
+    scenario: Scenario,
+    checked: parse::Checked,
+}
+
+impl Validated {
+    /// Reads and validates a scenario file, as [`check`] does.
+    pub fn read(json: &[u8]) -> Result<Validated, ScenarioError> {
+        let (scenario, checked) = parse::parse_checked(json)?;
+        Ok(Validated { scenario, checked })
+    }
+
+    /// The scenario as read.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// Judges it: the scenario and its report, the same as [`check_keeping`] gives.
+    pub fn evaluate(self, lang: Lang) -> (Scenario, Report) {
+        let report = eval::evaluate_checked(&self.scenario, &self.checked, lang);
+        (self.scenario, report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_two_steps_give_what_check_gives() {
+        for n in 1..=8 {
+            let json = presets::get(n).map(|p| p.json).unwrap_or_default();
+            let v = Validated::read(json.as_bytes()).map_err(|e| e.to_string());
+            let edges = v.as_ref().map(|v| v.scenario().edges.len()).unwrap_or(0);
+            let two = v.map(|v| v.evaluate(Lang::ZhTw).1.to_json());
+            let one = check(json.as_bytes(), Lang::ZhTw).map(|r| r.to_json());
+            assert_eq!(two, one.map_err(|e| e.to_string()), "preset {n}");
+            assert!(edges > 0, "preset {n}");
+        }
+        let bad = Validated::read(br#"{"version":1,"nodes":[{"id":"x","kind":"customer"}]}"#);
+        assert_eq!(
+            bad.map(|_| ()).map_err(|e| e.line(Lang::En)),
+            Err("error: nodes[0].region: a region is required on every node but Microsoft".into())
+        );
+    }
 }

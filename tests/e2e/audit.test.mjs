@@ -18,6 +18,7 @@ let assertClean;
 let dir;
 let file;
 let report;
+let steps;
 
 before(async () => {
   execFileSync('cargo', ['build', '-q', '--release', '-p', 'csp-rules', '--example', 'network'], { cwd: root, stdio: 'inherit' });
@@ -27,8 +28,18 @@ before(async () => {
   report = JSON.parse(cli('check', file));
   browser = await launchBrowser();
   ({ page, assertClean } = await openPage(browser, appUrl('/?lang=en')));
+  // Every progress step the view shows, in order, with its text.
+  await page.evaluate(() => {
+    window.auditSteps = [];
+    new MutationObserver(() => {
+      const el = document.querySelector('[data-audit-busy]');
+      const last = window.auditSteps.at(-1);
+      if (el && last?.[0] !== el.dataset.auditBusy) window.auditSteps.push([el.dataset.auditBusy, el.textContent]);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
   await page.setInputFiles('input[data-audit-file]', file);
   await page.waitForSelector('[data-audit-count="allowed"]', { timeout: 60_000 });
+  steps = await page.evaluate(() => window.auditSteps);
 });
 after(async () => {
   assertClean?.();
@@ -39,6 +50,13 @@ after(async () => {
 const count = (sel) => page.$eval(sel, (el) => Number(el.querySelector('td').textContent));
 const matching = () => page.$eval('[data-audit-matching]', (el) => Number(el.dataset.auditMatching));
 const rows = () => page.$$eval('tr[data-audit-edge]', (els) => els.map((el) => [el.dataset.auditEdge, el.dataset.verdict]));
+
+test('progress: reading, checking, then judging, each shown before it runs', () => {
+  assert.deepEqual(steps.map(([n]) => n), ['1', '2', '3']);
+  assert.match(steps[0][1], /^Reading network-5000\.json…$/);
+  assert.match(steps[1][1], /^Checking network-5000\.json…$/);
+  assert.equal(steps[2][1], `Judging ${report.edges.length.toLocaleString('en')} relationships…`);
+});
 
 test('counts by verdict and by rule equal csp-rules check --summary; nothing is drawn', async () => {
   const summary = cli('check', '--summary', file).trim().split('\n').map((l) => l.split('\t'));
