@@ -2,6 +2,7 @@
 //! the page's stylesheet, and a verdict legend below it. Pure string building; the browser
 //! part (serializing the canvas, rasterizing to PNG, downloading) is in `components::file_tools`.
 
+use crate::fmtnum::fixed;
 use crate::i18n::T;
 use crate::layout::Rect;
 use csp_rules::{edge_kind_name, EdgeKind, Lang};
@@ -40,8 +41,9 @@ fn sample(x: f64, y: f64, verdict: &str, kind: EdgeKind, mark: &str, text: &str)
             r#"<g class="verdict-badge" transform="translate(18 8)"><circle r="7"/><path d="{mark}" transform="scale(0.8)"/></g>"#
         )
     };
+    let (x, y) = (fixed(x, 0), fixed(y, 0));
     format!(
-        r#"<g transform="translate({x:.0} {y:.0})"><g class="edge {verdict} {kind_class}"><line class="line" x1="2" y1="8" x2="38" y2="8"/><path class="head" d="{head}"/>{badge}</g><text class="legend-text" x="56" y="12">{}</text></g>"#,
+        r#"<g transform="translate({x} {y})"><g class="edge {verdict} {kind_class}"><line class="line" x1="2" y1="8" x2="38" y2="8"/><path class="head" d="{head}"/>{badge}</g><text class="legend-text" x="56" y="12">{}</text></g>"#,
         escape(text)
     )
 }
@@ -116,22 +118,26 @@ pub fn svg_file(
         .filter(|t| !t.trim().is_empty())
         .map(|t| {
             format!(
-                r#"<title>{0}</title><text class="export-title" x="{1:.0}" y="{2:.0}">{0}</text>"#,
+                r#"<title>{0}</title><text class="export-title" x="{1}" y="{2}">{0}</text>"#,
                 escape(t),
-                bounds.x0 + PAD,
-                bounds.y0 + PAD
+                fixed(bounds.x0 + PAD, 0),
+                fixed(bounds.y0 + PAD, 0)
             )
         })
         .unwrap_or_default();
     let svg = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="export" width="{total_w:.0}" height="{total_h:.0}" viewBox="0 0 {total_w:.0} {total_h:.0}"><style><![CDATA[{css}
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="export" width="{tw}" height="{th}" viewBox="0 0 {tw} {th}"><style><![CDATA[{css}
 .export-bg {{ fill: var(--canvas); }}
 .legend-bg {{ fill: var(--bg); stroke: var(--border); }}
 .legend-text, .export-title {{ fill: var(--fg); font: 13px system-ui, sans-serif; }}
-.export-title {{ font-weight: 600; }}]]></style><rect class="export-bg" width="{total_w:.0}" height="{h:.0}"/><g transform="translate({tx:.1} {ty:.1})">{title_el}{drawing}</g><rect class="legend-bg" y="{h:.0}" width="{total_w:.0}" height="{LEGEND_H:.0}"/>{legend}</svg>"#,
+.export-title {{ font-weight: 600; }}]]></style><rect class="export-bg" width="{tw}" height="{hh}"/><g transform="translate({tx} {ty})">{title_el}{drawing}</g><rect class="legend-bg" y="{hh}" width="{tw}" height="{lh}"/>{legend}</svg>"#,
         css = css.replace("]]>", "]] >"),
-        tx = -bounds.x0,
-        ty = -bounds.y0,
+        tw = fixed(total_w, 0),
+        th = fixed(total_h, 0),
+        hh = fixed(h, 0),
+        lh = fixed(LEGEND_H, 0),
+        tx = fixed(-bounds.x0, 1),
+        ty = fixed(-bounds.y0, 1),
     );
     (svg, total_w, total_h)
 }
