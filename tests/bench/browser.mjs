@@ -19,6 +19,8 @@ const freePort = () => new Promise((ok) => {
 // The build's public URL is `/`, so its files are served at the root, the networks under /data/.
 const site = mkdtempSync(join(tmpdir(), 'csp-bench-'));
 for (const f of readdirSync(join(ROOT, 'dist'))) symlinkSync(join(ROOT, 'dist', f), join(site, f));
+// The benchmark hook is not part of the app: served beside it and added to the page only here.
+symlinkSync(join(ROOT, 'static/bench.js'), join(site, 'bench.js'));
 symlinkSync(resolve(BENCH), join(site, 'data'));
 const port = await freePort();
 const server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', String(port)], { cwd: site, stdio: 'ignore' });
@@ -61,8 +63,10 @@ try {
     console.log(`  ${`  + JSON.parse of the file's text`.padEnd(44)} ${String(Math.round(parse)).padStart(6)} ms`);
   }
 
-  // Page figures, when the page exposes its benchmark hook (see src/ for window.cspBench).
-  const hasHook = await page.evaluate(() => typeof window.cspBench === 'object');
+  // Page figures from the benchmark hook (static/bench.js, window.cspBench), added to the page
+  // as a same-origin module, which the page's Content-Security-Policy allows.
+  await page.addScriptTag({ url: '/bench.js', type: 'module' });
+  const hasHook = await page.waitForFunction(() => typeof window.cspBench === 'object').then(() => true, () => false);
   if (hasHook) {
     const figures = await page.evaluate(() => window.cspBench.run());
     console.log('== page');
