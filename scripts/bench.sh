@@ -40,13 +40,7 @@ awk -v s="$small" -v l="$large" 'BEGIN { printf "  %-44s %6.1fx    (target <= 12
 if [[ "${1:-}" != "--native" ]]; then
   echo "== page (release build)"
   trunk build --release --offline > "$OUT/trunk.log" 2>&1
-  total=0
-  for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
-    gz=$(gzip -9c "$f" | wc -c)
-    total=$((total + gz))
-    printf '  %-44s %8d B raw %8d B gzip\n' "$f" "$(stat -c %s "$f")" "$gz"
-  done
-  printf '  %-44s %8s       %8d B gzip (target <= 204800)\n' "dist/ total (wasm + js + css + html)" "" "$total"
+  node tests/bench/size.mjs
   if [[ -f tests/bench/browser.mjs ]]; then
     BENCH_DIR="$OUT" BENCH_CLI_MS_25000="$small" BENCH_CLI_MS_250000="$large" node tests/bench/browser.mjs
   fi
