@@ -1,0 +1,20 @@
+// Trunk post-build hook (Trunk.toml): minifies the JavaScript of a release build in trunk's
+// staging folder. Trunk's own `minify` covers only HTML and CSS; the wasm-bindgen glue is
+// 57 kB as written (9.3 kB gzip, 7.3 kB minified). Property names are never mangled, so the
+// wasm's imports and exports keep their names.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { minify } from 'terser';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('error: minify-js: TRUNK_STAGING_DIR is not set (run by trunk as a post_build hook)');
+  process.exit(2);
+}
+if (process.env.TRUNK_PROFILE === 'release') {
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+    const path = join(dir, f);
+    const { code } = await minify(readFileSync(path, 'utf8'), { module: true, compress: true, mangle: true });
+    writeFileSync(path, code);
+  }
+}
