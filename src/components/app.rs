@@ -2,6 +2,7 @@
 //! keyboard, document language) and the layout of the components.
 
 use super::audit::Audit;
+use super::autosave::use_autosave;
 use super::canvas::Canvas;
 use super::edge_panel::EdgePanel;
 use super::file_tools::{import_file, FileTools};
@@ -219,18 +220,8 @@ pub fn app() -> Html {
     let announce = use_state_eq(String::new);
     let key_ctx = use_mut_ref(KeyContext::default);
 
-    // Autosave: every change to the scenario, positions included.
-    {
-        let scenario = state.scenario.clone();
-        let failed = state.save_failed;
-        let dispatch = dispatch.clone();
-        use_effect_with(state.changes, move |_| {
-            let ok = web::storage_set(persist::KEY, &persist::encode(&scenario));
-            if ok == failed {
-                dispatch.dispatch(Action::SaveFailed(!ok));
-            }
-        });
-    }
+    // Autosave: every change to the scenario, positions included, debounced.
+    use_autosave(state.changes, state.scenario.clone(), dispatch.clone());
 
     // Listeners for the page's life: fragment changes open what they name; page keys.
     {

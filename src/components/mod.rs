@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod audit;
+pub mod autosave;
 pub mod canvas;
 pub mod edge;
 pub mod edge_panel;
