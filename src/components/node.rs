@@ -1,14 +1,10 @@
 //! One node on the canvas. No callbacks: the canvas reads `data-node-id` and `data-handle`
 //! from pointer events, so a node re-renders only when its own props change.
 
-use super::shapes::{icon, kind_class, shape, SCALE};
+use super::shapes::{icon, kind_class, shape};
 use crate::fmtnum::fixed;
 use csp_rules::NodeKind;
 use yew::prelude::*;
-
-/// `scale(SCALE)` as an attribute, written out (no float formatting in the wasm).
-const GLYPH_SCALE: &str = "scale(0.8)";
-const _: () = assert!(SCALE == 0.8, "keep GLYPH_SCALE equal to SCALE");
 
 /// Labels longer than this are cut on the canvas (the full name is in the tooltip).
 const MAX_LABEL: usize = 26;
@@ -66,14 +62,15 @@ pub fn node_view(p: &NodeProps) -> Html {
            aria-label={name}
            transform={format!("translate({} {})", fixed(p.x, 1), fixed(p.y, 1))}>
             <title>{ tooltip }</title>
-            <g class="glyph" transform={GLYPH_SCALE}>
+            // Parts placed by their own coordinates, not transforms (see `shapes`).
+            <g class="glyph">
                 { shape(p.kind) }
                 { icon(p.kind) }
             </g>
             if p.warn {
-                <g class="badge-warn" transform="translate(-22 -20)">
-                    <circle r="8" />
-                    <path d="M0 -4.5v5 M0 3v1.5" />
+                <g class="badge-warn">
+                    <circle cx="-22" cy="-20" r="8" />
+                    <path d="M-22 -24.5v5 M-22 -17v1.5" />
                 </g>
             }
             // One text, two lines: the name, then the kind (read as "Contoso indirect provider").
@@ -89,11 +86,11 @@ pub fn node_view(p: &NodeProps) -> Html {
                     <tspan class="kind" x="0" dy="14">{ p.kind_name.clone() }</tspan>
                 }
             </text>
-            <g class="handle" data-handle={p.id.clone()} transform="translate(38 0)">
+            <g class="handle" data-handle={p.id.clone()}>
                 <title>{ p.handle_title.clone() }</title>
-                <circle class="handle-hit" r="12" />
-                <circle class="handle-dot" r="6.5" />
-                <path d="M-3.5 0h7 M0 -3.5v7" />
+                <circle class="handle-hit" cx="38" r="12" />
+                <circle class="handle-dot" cx="38" r="6.5" />
+                <path d="M34.5 0h7 M38 -3.5v7" />
             </g>
         </g>
     }
