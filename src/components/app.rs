@@ -15,8 +15,8 @@ use super::palette::Palette;
 use super::scenario_panel::ScenarioPanel;
 use super::table::DiagramTable;
 use super::toolbar::Toolbar;
-use super::training::{marks_of, MarksKey, Shared, TrainingPanel};
-use super::Dispatch;
+use super::training::{marks_of, MarksKey, TrainingPanel};
+use super::{Dispatch, Shared};
 use crate::i18n::{self, T};
 use crate::persist;
 use crate::state::{Action, Notice, State};
@@ -529,7 +529,7 @@ pub fn app() -> Html {
                         <DiagramTable {lang} scenario={scenario.clone()} report={report.clone()}
                             dispatch={dispatch.clone()} />
                     } else {
-                        <Canvas scenario={drawn} verdicts={eval.verdicts.clone()}
+                        <Canvas scenario={drawn} rev={state.rev} verdicts={eval.verdicts.clone()}
                             selection={state.selection.clone()} view={state.view} {lang}
                             pending={state.pending_edge.clone()} dispatch={dispatch.clone()}
                             marks={(*marks).clone()} hide_verdicts={quiz_open} />
