@@ -53,7 +53,9 @@ struct Evaluation {
     /// findings take this one, so dragging a node does not re-render them.
     scenario: Rc<Scenario>,
     report: Result<Rc<Report>, ScenarioError>,
-    verdicts: Rc<HashMap<String, Verdict>>,
+    /// Each edge's verdict, in the scenario's order (the report's); empty when it can't be
+    /// judged.
+    verdicts: Rc<Vec<Verdict>>,
 }
 
 impl Evaluation {
@@ -61,13 +63,7 @@ impl Evaluation {
         match evaluate(&key.scenario, key.lang) {
             Ok(report) => Evaluation {
                 scenario: key.scenario.clone(),
-                verdicts: Rc::new(
-                    report
-                        .edges
-                        .iter()
-                        .map(|e| (e.id.clone(), e.verdict))
-                        .collect(),
-                ),
+                verdicts: Rc::new(report.edges.iter().map(|e| e.verdict).collect()),
                 report: Ok(Rc::new(report)),
             },
             Err(e) => Evaluation {
@@ -303,27 +299,31 @@ pub fn app() -> Html {
     // and shape): which relationships changed, after any edit, undo or redo.
     {
         let announce = announce.clone();
-        let prev = use_mut_ref(|| None::<(Lang, Rc<HashMap<String, Verdict>>)>);
-        let verdicts = eval.verdicts.clone();
+        let prev = use_mut_ref(|| None::<(Lang, Option<Rc<Report>>)>);
+        let report = eval.report.as_ref().ok().cloned();
         let scenario = eval.scenario.clone();
         use_effect_with((state.rev, lang), move |_| {
-            let old = prev.borrow_mut().replace((lang, verdicts.clone()));
-            let Some((_, old)) = old.filter(|(l, _)| *l == lang) else {
+            let old = prev.borrow_mut().replace((lang, report.clone()));
+            let (Some((_, old)), Some(report)) = (old.filter(|(l, _)| *l == lang), report) else {
                 return;
             };
+            let old: HashMap<&str, Verdict> = old
+                .iter()
+                .flat_map(|r| &r.edges)
+                .map(|e| (e.id.as_str(), e.verdict))
+                .collect();
             let label = |id: &str| scenario.label_of(id).to_string();
             let changed: Vec<String> = scenario
                 .edges
                 .iter()
-                .filter_map(|e| {
-                    let now = *verdicts.get(&e.id)?;
-                    (old.get(&e.id) != Some(&now)).then(|| {
-                        i18n::now_verdict(
-                            lang,
-                            &i18n::relation(lang, &label(&e.from), e.kind, &label(&e.to)),
-                            now == Verdict::Allowed,
-                        )
-                    })
+                .zip(&report.edges)
+                .filter(|(e, r)| old.get(e.id.as_str()) != Some(&r.verdict))
+                .map(|(e, r)| {
+                    i18n::now_verdict(
+                        lang,
+                        &i18n::relation(lang, &label(&e.from), e.kind, &label(&e.to)),
+                        r.verdict == Verdict::Allowed,
+                    )
                 })
                 .collect();
             if changed.is_empty() {
@@ -380,14 +380,20 @@ pub fn app() -> Html {
             .filter(|n| n.id != node.id)
             .map(|n| (n.id.clone(), format!("{} ({})", n.label(), n.id)))
             .collect();
+        // The report lists the edges in the scenario's order.
+        let verdict_of = |i: usize, id: &str| {
+            let r = report.as_ref()?.edges.get(i)?;
+            (r.id == id).then_some(r.verdict)
+        };
         let relations: Vec<Relation> = scenario
             .edges
             .iter()
-            .filter(|e| e.from == node.id || e.to == node.id)
-            .map(|e| Relation {
+            .enumerate()
+            .filter(|(_, e)| e.from == node.id || e.to == node.id)
+            .map(|(i, e)| Relation {
                 edge: e.id.clone(),
                 text: i18n::relation(lang, &label(&e.from), e.kind, &label(&e.to)),
-                verdict: eval.verdicts.get(&e.id).copied(),
+                verdict: verdict_of(i, &e.id),
             })
             .collect();
         // Without its position: dragging the node does not re-render the inspector.

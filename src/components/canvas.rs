@@ -4,7 +4,8 @@
 //! `data-node-id` or `data-edge-id`.
 
 use super::edge_layer::{EdgeLayer, Part};
-use super::node::NodeView;
+use super::node::{NodeLayer, NodesOf};
+use super::topology::use_topology;
 use super::{Dispatch, Shared};
 use crate::fmtnum::fixed;
 use crate::i18n::{self, T};
@@ -12,9 +13,8 @@ use crate::layout::Rect;
 use crate::state::{Action, PendingEdge, Selection, Target, View};
 use crate::training::Marks;
 use crate::web;
-use csp_rules::{edge_kind_name, kind_name, EdgeKind, Flag, Lang, Scenario, Verdict};
+use csp_rules::{edge_kind_name, EdgeKind, Lang, Scenario, Verdict};
 use gloo::events::EventListener;
-use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -28,8 +28,8 @@ pub struct CanvasProps {
     pub scenario: Rc<Scenario>,
     /// The rules' revision of `scenario` (anything but positions).
     pub rev: u64,
-    /// Each edge's verdict; empty when the diagram can't be judged.
-    pub verdicts: Rc<HashMap<String, Verdict>>,
+    /// Each edge's verdict, in `scenario`'s order; empty when the diagram can't be judged.
+    pub verdicts: Rc<Vec<Verdict>>,
     pub selection: Selection,
     pub view: View,
     pub lang: Lang,
@@ -91,20 +91,43 @@ fn node_pos(s: &Scenario, id: &str) -> Option<(f64, f64)> {
 /// the rest from the diagram as it was when the drag started (see `edge_layer`).
 #[derive(Debug)]
 struct Lift {
-    nodes: Rc<BTreeSet<String>>,
+    /// The dragged nodes' indices in the scenario, sorted.
+    nodes: Rc<Vec<usize>>,
     frozen: Rc<Scenario>,
     rev: u64,
 }
 
 impl Lift {
+    fn new(frozen: Rc<Scenario>, rev: u64, ids: &[(String, f64, f64)]) -> Lift {
+        let nodes = frozen
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| ids.iter().any(|(id, ..)| *id == n.id))
+            .map(|(i, _)| i)
+            .collect();
+        Lift {
+            nodes: Rc::new(nodes),
+            frozen,
+            rev,
+        }
+    }
+
     /// The frozen diagram still draws everything but the lifted nodes' edges as it is now:
     /// the same rules' revision (nodes, names, edges) and every other node where it was.
     fn holds(&self, now: &Scenario, rev: u64) -> bool {
         self.rev == rev
             && self.frozen.nodes.len() == now.nodes.len()
-            && self.frozen.nodes.iter().zip(&now.nodes).all(|(a, b)| {
-                a.id == b.id && (self.nodes.contains(&a.id) || (a.x == b.x && a.y == b.y))
-            })
+            && self
+                .frozen
+                .nodes
+                .iter()
+                .zip(&now.nodes)
+                .enumerate()
+                .all(|(i, (a, b))| {
+                    a.id == b.id
+                        && (self.nodes.binary_search(&i).is_ok() || (a.x == b.x && a.y == b.y))
+                })
     }
 }
 
@@ -309,11 +332,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
                         return;
                     }
                     if !*moved {
-                        lift.set(Some(Rc::new(Lift {
-                            nodes: Rc::new(origin.iter().map(|(id, ..)| id.clone()).collect()),
-                            frozen: scenario.clone(),
-                            rev,
-                        })));
+                        lift.set(Some(Rc::new(Lift::new(scenario.clone(), rev, origin))));
                     }
                     *moved = true;
                     let (dx, dy) = (dx / view.k, dy / view.k);
@@ -472,13 +491,8 @@ pub fn canvas(p: &CanvasProps) -> Html {
         })
     };
 
-    let labels: HashMap<&str, &str> = p
-        .scenario
-        .nodes
-        .iter()
-        .map(|n| (n.id.as_str(), n.label()))
-        .collect();
-    let label_of = |id: &str| labels.get(id).copied().unwrap_or(id).to_string();
+    let (names, topology) = use_topology(&p.scenario, p.rev);
+    let label_of = |id: &str| p.scenario.label_of(id).to_string();
     // While nodes are dragged, the edges that don't touch them are drawn from the diagram as
     // it was (unchanged props: yew skips them) and the others on the layer under the canvas.
     let lifted = (*lift).clone().filter(|l| l.holds(&p.scenario, p.rev));
@@ -488,27 +502,15 @@ pub fn canvas(p: &CanvasProps) -> Html {
     };
     let edge_layer = |scenario: Rc<Scenario>, part: Part| {
         html! {
-            <EdgeLayer scenario={Shared(scenario)} {part} verdicts={p.verdicts.clone()}
-                selected={p.selection.edges.clone()} {lang} marks={p.marks.clone()}
-                hide_verdicts={p.hide_verdicts} />
+            <EdgeLayer scenario={Shared(scenario)} topology={Shared(topology.clone())} {part}
+                verdicts={p.verdicts.clone()} selected={p.selection.edges.clone()} {lang}
+                marks={p.marks.clone()} hide_verdicts={p.hide_verdicts} />
         }
     };
     let live = lifted
         .as_ref()
         .map(|l| edge_layer(p.scenario.clone(), Part::Touching(l.nodes.clone())));
     let transform = p.view.transform();
-    let handle_title = AttrValue::from(T::HandleTitle.get(lang));
-    let nodes = p.scenario.nodes.iter().filter_map(|n| {
-        let (x, y) = (n.x?, n.y?);
-        let warn = Flag::ALL.iter().any(|&f| !n.flag(f));
-        let mark = p.marks.as_ref().map(|m| m.class(&m.nodes, &n.id));
-        Some(html! {
-            <NodeView key={n.id.clone()} id={n.id.clone()} kind={n.kind}
-                label={n.label().to_string()} kind_name={kind_name(n.kind, lang)}
-                {x} {y} selected={p.selection.nodes.contains(&n.id)} {warn}
-                handle_title={handle_title.clone()} {mark} />
-        })
-    });
     let pending_line = p.pending.as_ref().and_then(|pe| {
         let (a, b) = (
             node_pos(&p.scenario, &pe.from)?,
@@ -581,7 +583,8 @@ pub fn canvas(p: &CanvasProps) -> Html {
                 <g class="viewport" {transform}>
                     { edge_layer(drawn, part) }
                     { for pending_line }
-                    <g class="nodes">{ for nodes }</g>
+                    <NodeLayer scenario={NodesOf(p.scenario.clone())} names={Shared(names)}
+                        selected={p.selection.nodes.clone()} {lang} marks={p.marks.clone()} />
                     { overlay_html }
                 </g>
             </svg>

@@ -4,7 +4,8 @@
 
 use super::shapes::box_exit;
 use crate::fmtnum::fixed;
-use csp_rules::{EdgeKind, Verdict};
+use crate::i18n::{self, T};
+use csp_rules::{EdgeKind, Lang, Verdict};
 use yew::prelude::*;
 
 /// Where an edge is drawn: its two centres, already offset when edges share a pair.
@@ -53,7 +54,12 @@ pub struct EdgeProps {
     /// `None` when the diagram can't be judged (it has an input error).
     pub verdict: Option<Verdict>,
     pub selected: bool,
-    pub title: AttrValue,
+    /// The labels of its two ends.
+    pub from: AttrValue,
+    pub to: AttrValue,
+    pub lang: Lang,
+    /// A quiz is being answered: the verdict is not said in the edge's name.
+    pub hide_verdict: bool,
     /// `lit` or `dim` during a walkthrough step.
     #[prop_or_default]
     pub mark: Option<&'static str>,
@@ -61,6 +67,18 @@ pub struct EdgeProps {
 
 #[function_component(EdgeView)]
 pub fn edge_view(p: &EdgeProps) -> Html {
+    // Made here, not by the layer: only an edge whose props changed pays for its name.
+    let relation = i18n::relation(p.lang, &p.from, p.kind, &p.to);
+    let title = if p.hide_verdict {
+        relation
+    } else {
+        let verdict_text = match p.verdict {
+            Some(Verdict::Allowed) => T::Allowed.get(p.lang),
+            Some(Verdict::Blocked) => T::Blocked.get(p.lang),
+            None => T::NotJudged.get(p.lang),
+        };
+        format!("{relation} — {verdict_text}")
+    };
     let verdict = p.verdict.map(Verdict::as_str);
     let class = classes!(
         "edge",
@@ -129,9 +147,9 @@ pub fn edge_view(p: &EdgeProps) -> Html {
     };
     html! {
         <g class={class} data-edge-id={p.id.clone()} data-verdict={verdict}
-           tabindex="0" role="button" aria-label={p.title.clone()}
+           tabindex="0" role="button" aria-label={title.clone()}
            aria-pressed={if p.selected { "true" } else { "false" }}>
-            <title>{ p.title.clone() }</title>
+            <title>{ title }</title>
             { body }
         </g>
     }

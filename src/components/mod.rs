@@ -24,6 +24,7 @@ pub mod shapes;
 pub mod share;
 pub mod table;
 pub mod toolbar;
+pub mod topology;
 pub mod training;
 pub mod walkthrough;
 

@@ -2,8 +2,14 @@
 //! from pointer events, so a node re-renders only when its own props change.
 
 use super::shapes::{icon, kind_class, shape};
+use super::topology::NodeNames;
+use super::Shared;
 use crate::fmtnum::fixed;
-use csp_rules::NodeKind;
+use crate::i18n::T;
+use crate::training::Marks;
+use csp_rules::{kind_name, Flag, Lang, NodeKind, Scenario};
+use std::collections::BTreeSet;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Labels longer than this are cut on the canvas (the full name is in the tooltip).
@@ -94,6 +100,53 @@ pub fn node_view(p: &NodeProps) -> Html {
             </g>
         </g>
     }
+}
+
+/// A scenario compared by its nodes only: an edit to edges leaves the node layer alone.
+#[derive(Debug, Clone)]
+pub struct NodesOf(pub Rc<Scenario>);
+
+impl PartialEq for NodesOf {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0.nodes == other.0.nodes
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct NodeLayerProps {
+    pub scenario: NodesOf,
+    /// Each node's ID and label, in `scenario`'s order.
+    pub names: Shared<NodeNames>,
+    /// The selected nodes.
+    pub selected: BTreeSet<String>,
+    pub lang: Lang,
+    #[prop_or_default]
+    pub marks: Option<Rc<Marks>>,
+}
+
+/// The diagram's nodes.
+#[function_component(NodeLayer)]
+pub fn node_layer(p: &NodeLayerProps) -> Html {
+    let lang = p.lang;
+    let handle_title = AttrValue::Static(T::HandleTitle.get(lang));
+    let nodes = p
+        .scenario
+        .0
+        .nodes
+        .iter()
+        .zip(p.names.all())
+        .filter_map(|(n, (id, label))| {
+            let (x, y) = (n.x?, n.y?);
+            let warn = Flag::ALL.iter().any(|&f| !n.flag(f));
+            let mark = p.marks.as_ref().map(|m| m.class(&m.nodes, &n.id));
+            Some(html! {
+                <NodeView key={id.clone()} id={id.clone()} kind={n.kind} label={label.clone()}
+                    kind_name={AttrValue::Static(kind_name(n.kind, lang))} {x} {y}
+                    selected={p.selected.contains(&n.id)} {warn}
+                    handle_title={handle_title.clone()} {mark} />
+            })
+        });
+    html! { <g class="nodes">{ for nodes }</g> }
 }
 
 #[cfg(test)]
