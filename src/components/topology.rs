@@ -4,8 +4,8 @@
 //! hashes no IDs; a node is found by index, an edge's segment is arithmetic.
 
 use super::edge::Segment;
+use crate::fasthash::FxMap;
 use csp_rules::{Node, Scenario};
-use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -85,7 +85,7 @@ impl Topology {
     }
 
     fn of(s: &Scenario, names: &NodeNames) -> Topology {
-        let index: HashMap<&str, usize> = s
+        let index: FxMap<&str, usize> = s
             .nodes
             .iter()
             .enumerate()
@@ -95,39 +95,51 @@ impl Topology {
             Some(&i) => names.0[i].1.clone(),
             None => AttrValue::from(id.to_string()),
         };
-        // Edges joining the same two nodes, by pair in ID order, take lanes in file order.
-        let mut lanes: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-        for (i, e) in s.edges.iter().enumerate() {
-            let key = if e.from <= e.to {
-                (e.from.as_str(), e.to.as_str())
-            } else {
-                (e.to.as_str(), e.from.as_str())
-            };
-            lanes.entry(key).or_default().push(i);
-        }
-        let mut places: Vec<EdgePlace> = s
+        // Each edge's pair of ends in ID order, whether it runs the other way, and how many
+        // edges join that pair: they take lanes in file order.
+        let pairs: Vec<Option<((usize, usize), bool)>> = s
             .edges
             .iter()
-            .map(|e| EdgePlace {
-                id: Rc::from(e.id.as_str()),
-                from_label: label(&e.from),
-                to_label: label(&e.to),
-                pair: None,
-                reversed: false,
-                offset: 0.0,
+            .map(|e| {
+                let (f, t) = (*index.get(e.from.as_str())?, *index.get(e.to.as_str())?);
+                Some(if e.from <= e.to {
+                    ((f, t), false)
+                } else {
+                    ((t, f), true)
+                })
             })
             .collect();
-        for ((a, b), edges) in lanes {
-            let pair = index.get(a).copied().zip(index.get(b).copied());
-            let n = edges.len() as f64;
-            for (k, i) in edges.into_iter().enumerate() {
-                let place = &mut places[i];
-                place.pair = pair;
-                place.reversed = s.edges[i].from != a;
-                place.offset = (k as f64 - (n - 1.0) / 2.0) * LANE;
-            }
+        let mut count: FxMap<(usize, usize), u32> = FxMap::default();
+        for (pair, _) in pairs.iter().flatten() {
+            *count.entry(*pair).or_default() += 1;
         }
-        Topology(places)
+        let mut taken: FxMap<(usize, usize), u32> = FxMap::default();
+        Topology(
+            s.edges
+                .iter()
+                .zip(pairs)
+                .map(|(e, place)| {
+                    let (pair, reversed, offset) = match place {
+                        Some((pair, reversed)) => {
+                            let n = f64::from(count.get(&pair).copied().unwrap_or(1));
+                            let k = taken.entry(pair).or_default();
+                            let offset = (f64::from(*k) - (n - 1.0) / 2.0) * LANE;
+                            *k += 1;
+                            (Some(pair), reversed, offset)
+                        }
+                        None => (None, false, 0.0),
+                    };
+                    EdgePlace {
+                        id: Rc::from(e.id.as_str()),
+                        from_label: label(&e.from),
+                        to_label: label(&e.to),
+                        pair,
+                        reversed,
+                        offset,
+                    }
+                })
+                .collect(),
+        )
     }
 }
 
