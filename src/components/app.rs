@@ -17,6 +17,7 @@ use super::table::DiagramTable;
 use super::toolbar::Toolbar;
 use super::training::{marks_of, MarksKey, TrainingPanel};
 use super::{Dispatch, Shared};
+use crate::fasthash::FxMap;
 use crate::i18n::{self, T};
 use crate::persist;
 use crate::state::{Action, Notice, State};
@@ -25,7 +26,6 @@ use crate::web;
 use csp_rules::{evaluate, Lang, Node, NodeKind, Report, Scenario, ScenarioError, Verdict};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -307,7 +307,7 @@ pub fn app() -> Html {
             let (Some((_, old)), Some(report)) = (old.filter(|(l, _)| *l == lang), report) else {
                 return;
             };
-            let old: HashMap<&str, Verdict> = old
+            let old: FxMap<&str, Verdict> = old
                 .iter()
                 .flat_map(|r| &r.edges)
                 .map(|e| (e.id.as_str(), e.verdict))
@@ -504,10 +504,10 @@ pub fn app() -> Html {
                     { lang_button(Lang::ZhTw, "中文（台灣）") }
                 </div>
             </div>
-            <Toolbar {lang} scenario={scenario.clone()} preset={state.preset} snap={state.snap}
+            <Toolbar {lang} scenario={Shared(scenario.clone())} preset={state.preset} snap={state.snap}
                 has_selection={!state.selection.is_empty()}
                 {on_new} {on_preset} dispatch={dispatch.clone()} />
-            <FileTools {lang} scenario={scenario.clone()}
+            <FileTools {lang} scenario={Shared(scenario.clone())}
                 counts={report.as_ref().map(|r| (r.summary.allowed, r.summary.blocked))}
                 can_undo={state.can_undo()} can_redo={state.can_redo()} table={*table}
                 on_table={on_table} on_shortcuts={on_sheet.clone()} dispatch={dispatch.clone()} />
@@ -549,7 +549,7 @@ pub fn app() -> Html {
                         dispatch={dispatch.clone()} />
                     if !quiz_open {
                         { selection_panel }
-                        <Findings {lang} report={report.clone().filter(|_| !large)} scenario={eval.scenario.clone()}
+                        <Findings {lang} report={report.clone().filter(|_| !large).map(Shared)} scenario={Shared(eval.scenario.clone())}
                             dispatch={dispatch.clone()} />
                     }
                     <ScenarioPanel {lang} title={scenario.title.clone()} as_of={scenario.as_of.clone()}

@@ -3,10 +3,11 @@
 //! view.
 
 use super::edge_panel::verdict_badge;
-use super::Dispatch;
+use super::{Dispatch, Shared};
+use crate::fasthash::FxMap;
 use crate::i18n::{self, T};
 use crate::state::Action;
-use csp_rules::{Lang, Report, Scenario, Severity, Verdict};
+use csp_rules::{EdgeReport, Lang, Report, Scenario, Severity, Verdict};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,9 +15,68 @@ use yew::prelude::*;
 pub struct FindingsProps {
     pub lang: Lang,
     /// `None` when the diagram can't be judged.
-    pub report: Option<Rc<Report>>,
-    pub scenario: Rc<Scenario>,
+    pub report: Option<Shared<Report>>,
+    /// The scenario as judged (the report lists its edges in its order).
+    pub scenario: Shared<Scenario>,
     pub dispatch: Dispatch,
+}
+
+/// One edge of a report, compared by value: a new evaluation makes a new report, and an
+/// entry whose edge's findings are the same is then not rendered again.
+#[derive(Debug, Clone)]
+struct EdgeAt(Rc<Report>, usize);
+
+impl EdgeAt {
+    fn get(&self) -> Option<&EdgeReport> {
+        self.0.edges.get(self.1)
+    }
+}
+
+impl PartialEq for EdgeAt {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+struct EntryProps {
+    lang: Lang,
+    edge: EdgeAt,
+    /// "“A” sells to “B”".
+    relation: AttrValue,
+    dispatch: Dispatch,
+}
+
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Block => "block",
+        Severity::Info => "info",
+    }
+}
+
+#[function_component(Entry)]
+fn entry(p: &EntryProps) -> Html {
+    let Some(er) = p.edge.get() else {
+        return html! {};
+    };
+    html! {
+        <li class="edge-entry" data-finding-edge={er.id.clone()}>
+            <button type="button" class="entry" onclick={reveal(&p.dispatch, vec![], vec![er.id.clone()])}>
+                <span class="entry-head">
+                    { verdict_badge(p.lang, Some(er.verdict)) }
+                    <span class="relation">{ p.relation.clone() }</span>
+                </span>
+                <ul class="rules">
+                    { for er.findings.iter().map(|f| html! {
+                        <li class={severity(f.severity)} data-rule={f.rule.as_str()}>
+                            <code class="rule-id">{ f.rule.as_str() }</code>{ " " }
+                            <span class="message">{ f.message.clone() }</span>
+                        </li>
+                    }) }
+                </ul>
+            </button>
+        </li>
+    }
 }
 
 fn reveal(dispatch: &Dispatch, nodes: Vec<String>, edges: Vec<String>) -> Callback<MouseEvent> {
@@ -37,12 +97,8 @@ pub const FINDINGS_PAGE: usize = 100;
 pub fn findings(p: &FindingsProps) -> Html {
     let lang = p.lang;
     let show_all = use_state_eq(|| false);
-    let Some(report) = &p.report else {
+    let Some(Shared(report)) = &p.report else {
         return html! {};
-    };
-    let severity = |s: Severity| match s {
-        Severity::Block => "block",
-        Severity::Info => "info",
     };
     let diagram = report.diagram.iter().map(|d| {
         html! {
@@ -60,25 +116,17 @@ pub fn findings(p: &FindingsProps) -> Html {
     let mut edges: Vec<_> = report
         .edges
         .iter()
-        .filter(|e| !e.findings.is_empty())
+        .enumerate()
+        .filter(|(_, e)| !e.findings.is_empty())
         .collect();
     // Blocked first; otherwise the file's order.
-    edges.sort_by_key(|e| e.verdict != Verdict::Blocked);
+    edges.sort_by_key(|(_, e)| e.verdict != Verdict::Blocked);
     let total = edges.len();
     if !*show_all {
         edges.truncate(FINDINGS_PAGE);
     }
     let shown = edges.len();
-    let index: std::collections::HashMap<&str, &csp_rules::Edge> = if shown == 0 {
-        Default::default()
-    } else {
-        p.scenario
-            .edges
-            .iter()
-            .map(|e| (e.id.as_str(), e))
-            .collect()
-    };
-    let labels: std::collections::HashMap<&str, &str> = if shown == 0 {
+    let labels: FxMap<&str, &str> = if shown == 0 {
         Default::default()
     } else {
         p.scenario
@@ -98,25 +146,12 @@ pub fn findings(p: &FindingsProps) -> Html {
             </p>
         }
     });
-    let edge_items = edges.into_iter().filter_map(|er| {
-        let edge = *index.get(er.id.as_str())?;
+    let edge_items = edges.into_iter().filter_map(|(i, er)| {
+        let edge = p.scenario.edges.get(i).filter(|e| e.id == er.id)?;
+        let relation = i18n::relation(lang, &label(&edge.from), edge.kind, &label(&edge.to));
         Some(html! {
-            <li key={er.id.clone()} class="edge-entry" data-finding-edge={er.id.clone()}>
-                <button type="button" class="entry" onclick={reveal(&p.dispatch, vec![], vec![er.id.clone()])}>
-                    <span class="entry-head">
-                        { verdict_badge(lang, Some(er.verdict)) }
-                        <span class="relation">{ i18n::relation(lang, &label(&edge.from), edge.kind, &label(&edge.to)) }</span>
-                    </span>
-                    <ul class="rules">
-                        { for er.findings.iter().map(|f| html! {
-                            <li class={severity(f.severity)} data-rule={f.rule.as_str()}>
-                                <code class="rule-id">{ f.rule.as_str() }</code>{ " " }
-                                <span class="message">{ f.message.clone() }</span>
-                            </li>
-                        }) }
-                    </ul>
-                </button>
-            </li>
+            <Entry key={er.id.as_str()} {lang} edge={EdgeAt(report.clone(), i)}
+                relation={relation} dispatch={p.dispatch.clone()} />
         })
     });
     let nothing = report.diagram.is_empty() && report.edges.iter().all(|e| e.findings.is_empty());
