@@ -3,6 +3,7 @@
 //! browser calls), so it is tested natively and all web effects stay in the components.
 //! Rules are never applied here: the engine judges `scenario`, fixes come from the engine.
 
+use crate::fasthash::FxSet;
 use crate::layout::{self, Rect};
 use crate::url::Start;
 use csp_rules::{
@@ -581,16 +582,22 @@ impl State {
         s.edges.retain(|e| {
             !edges.contains(&e.id) && !nodes.contains(&e.from) && !nodes.contains(&e.to)
         });
-        let (nodes_left, edges_left): (HashSet<String>, HashSet<String>) = (
-            s.nodes.iter().map(|n| n.id.clone()).collect(),
-            s.edges.iter().map(|e| e.id.clone()).collect(),
-        );
-        self.selection.nodes.retain(|n| nodes_left.contains(n));
-        self.selection.edges.retain(|e| edges_left.contains(e));
-        if let Some(p) = &self.pending_edge {
-            if !nodes_left.contains(&p.from) || !nodes_left.contains(&p.to) {
-                self.pending_edge = None;
-            }
+        // What no longer exists leaves the selection (IDs borrowed, not copied: a large
+        // diagram has thousands).
+        let scenario = &self.scenario;
+        let nodes_left: FxSet<&str> = scenario.nodes.iter().map(|n| n.id.as_str()).collect();
+        let edges_left: FxSet<&str> = scenario.edges.iter().map(|e| e.id.as_str()).collect();
+        self.selection
+            .nodes
+            .retain(|n| nodes_left.contains(n.as_str()));
+        self.selection
+            .edges
+            .retain(|e| edges_left.contains(e.as_str()));
+        let ends_gone = self.pending_edge.as_ref().is_some_and(|p| {
+            !nodes_left.contains(p.from.as_str()) || !nodes_left.contains(p.to.as_str())
+        });
+        if ends_gone {
+            self.pending_edge = None;
         }
     }
 
