@@ -100,9 +100,17 @@ pub fn findings(p: &FindingsProps) -> Html {
     let Some(Shared(report)) = &p.report else {
         return html! {};
     };
+    // Keyed by what each is about, so one finding more or less does not rewrite the rest.
+    let mut seen: FxMap<String, u32> = FxMap::default();
     let diagram = report.diagram.iter().map(|d| {
+        let mut key = format!("{}:{}:{}", d.rule.as_str(), d.nodes.join(","), d.edges.join(","));
+        let n = seen.entry(key.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            key = format!("{key}#{n}");
+        }
         html! {
-            <li class={classes!("finding", severity(d.severity))} data-rule={d.rule.as_str()}>
+            <li {key} class={classes!("finding", severity(d.severity))} data-rule={d.rule.as_str()}>
                 <button type="button" class="entry" onclick={reveal(&p.dispatch, d.nodes.clone(), d.edges.clone())}>
                     <span class="entry-head">
                         <code class="rule-id">{ d.rule.as_str() }</code>
