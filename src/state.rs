@@ -582,22 +582,21 @@ impl State {
         s.edges.retain(|e| {
             !edges.contains(&e.id) && !nodes.contains(&e.from) && !nodes.contains(&e.to)
         });
-        // What no longer exists leaves the selection (IDs borrowed, not copied: a large
-        // diagram has thousands).
+        // What no longer exists leaves the selection and the pending connection (often empty:
+        // deleting the selection takes it first).
         let scenario = &self.scenario;
-        let nodes_left: FxSet<&str> = scenario.nodes.iter().map(|n| n.id.as_str()).collect();
-        let edges_left: FxSet<&str> = scenario.edges.iter().map(|e| e.id.as_str()).collect();
-        self.selection
-            .nodes
-            .retain(|n| nodes_left.contains(n.as_str()));
-        self.selection
-            .edges
-            .retain(|e| edges_left.contains(e.as_str()));
-        let ends_gone = self.pending_edge.as_ref().is_some_and(|p| {
-            !nodes_left.contains(p.from.as_str()) || !nodes_left.contains(p.to.as_str())
-        });
-        if ends_gone {
-            self.pending_edge = None;
+        if !self.selection.nodes.is_empty() || self.pending_edge.is_some() {
+            let left: FxSet<&str> = scenario.nodes.iter().map(|n| n.id.as_str()).collect();
+            self.selection.nodes.retain(|n| left.contains(n.as_str()));
+            if let Some(p) = &self.pending_edge {
+                if !left.contains(p.from.as_str()) || !left.contains(p.to.as_str()) {
+                    self.pending_edge = None;
+                }
+            }
+        }
+        if !self.selection.edges.is_empty() {
+            let left: FxSet<&str> = scenario.edges.iter().map(|e| e.id.as_str()).collect();
+            self.selection.edges.retain(|e| left.contains(e.as_str()));
         }
     }
 

@@ -174,6 +174,34 @@ fn on_page_key(dispatch: &Dispatch, ctx: &RefCell<KeyContext>, e: &web_sys::Even
     }
 }
 
+/// The edges of `new` (by index) whose verdict is not the one `old` gave them (a new edge
+/// counts). Both reports list edges in their scenario's order, which an edit leaves aligned
+/// but for a few: each edge is looked for a few places ahead, and only one not found there
+/// makes a map of `old`.
+fn changed_verdicts(old: Option<&Report>, new: &Report) -> Vec<usize> {
+    let before = old.map(|r| r.edges.as_slice()).unwrap_or_default();
+    let mut map: Option<FxMap<&str, Verdict>> = None;
+    let mut j = 0;
+    let mut out = Vec::new();
+    for (i, e) in new.edges.iter().enumerate() {
+        let near = (j..before.len().min(j + 4)).find(|&k| before[k].id == e.id);
+        let was = match near {
+            Some(k) => {
+                j = k + 1;
+                Some(before[k].verdict)
+            }
+            None => map
+                .get_or_insert_with(|| before.iter().map(|o| (o.id.as_str(), o.verdict)).collect())
+                .get(e.id.as_str())
+                .copied(),
+        };
+        if was != Some(e.verdict) {
+            out.push(i);
+        }
+    }
+    out
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| {
@@ -307,17 +335,13 @@ pub fn app() -> Html {
             let (Some((_, old)), Some(report)) = (old.filter(|(l, _)| *l == lang), report) else {
                 return;
             };
-            let old: FxMap<&str, Verdict> = old
-                .iter()
-                .flat_map(|r| &r.edges)
-                .map(|e| (e.id.as_str(), e.verdict))
-                .collect();
+            let changed = changed_verdicts(old.as_deref(), &report);
+            // Three are said by name; the rest are counted.
             let label = |id: &str| scenario.label_of(id).to_string();
-            let changed: Vec<String> = scenario
-                .edges
+            let named: Vec<String> = changed
                 .iter()
-                .zip(&report.edges)
-                .filter(|(e, r)| old.get(e.id.as_str()) != Some(&r.verdict))
+                .take(3)
+                .filter_map(|&i| Some((scenario.edges.get(i)?, report.edges.get(i)?)))
                 .map(|(e, r)| {
                     i18n::now_verdict(
                         lang,
@@ -329,12 +353,7 @@ pub fn app() -> Html {
             if changed.is_empty() {
                 return;
             }
-            let mut text = changed
-                .iter()
-                .take(3)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let mut text = named.join(" ");
             if changed.len() > 3 {
                 text = format!("{text} {}", i18n::and_more(lang, changed.len() - 3));
             }
@@ -557,5 +576,39 @@ pub fn app() -> Html {
                 </aside>
             </main>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use csp_rules::EdgeReport;
+
+    fn report(edges: &[(&str, Verdict)]) -> Report {
+        Report {
+            version: 1,
+            as_of: "2020-05-12".into(),
+            edges: edges
+                .iter()
+                .map(|&(id, verdict)| EdgeReport {
+                    id: id.into(),
+                    verdict,
+                    findings: vec![],
+                })
+                .collect(),
+            diagram: vec![],
+            summary: Default::default(),
+        }
+    }
+
+    #[test]
+    fn changed_verdicts_are_found_whatever_moved() {
+        use Verdict::{Allowed as A, Blocked as B};
+        let old = report(&[("e1", A), ("e2", A), ("e3", B), ("e4", A), ("e5", A)]);
+        // e2 deleted, e4 now blocked, e9 new, e1 moved to the end.
+        let new = report(&[("e3", B), ("e4", B), ("e5", A), ("e9", A), ("e1", A)]);
+        assert_eq!(changed_verdicts(Some(&old), &new), [1, 3]);
+        assert_eq!(changed_verdicts(None, &new), [0, 1, 2, 3, 4]);
+        assert!(changed_verdicts(Some(&old), &old).is_empty());
     }
 }
