@@ -1,7 +1,8 @@
 //! What the canvas draws that does not change while nodes move: each node's ID and label as
 //! shared text, and each edge's ends (by index) and lane. Built again only when the diagram's
-//! rules' revision changes, so a render (a drag frame, a verdict change) allocates no text and
-//! hashes no IDs; a node is found by index, an edge's segment is arithmetic.
+//! rules' revision changes, and then reusing what is the same (the node names when nodes
+//! were not renamed, each remaining edge's ID), so a render (a drag frame, a verdict change)
+//! allocates no text and hashes no IDs: a node is found by index, a segment is arithmetic.
 
 use super::edge::Segment;
 use crate::fasthash::FxMap;
@@ -12,27 +13,45 @@ use yew::prelude::*;
 /// Space between edges that join the same two nodes.
 const LANE: f64 = 16.0;
 
-/// Each node's ID and label, in the scenario's order.
+/// Each node's ID and label, in the scenario's order, and each ID's index.
 #[derive(Debug, PartialEq)]
-pub struct NodeNames(Vec<(Rc<str>, AttrValue)>);
+pub struct NodeNames {
+    names: Vec<(Rc<str>, AttrValue)>,
+    index: FxMap<Rc<str>, usize>,
+}
 
 impl NodeNames {
     pub fn all(&self) -> &[(Rc<str>, AttrValue)] {
-        &self.0
+        &self.names
     }
 
     fn of(s: &Scenario) -> NodeNames {
-        NodeNames(
-            s.nodes
+        let names: Vec<(Rc<str>, AttrValue)> = s
+            .nodes
+            .iter()
+            .map(|n| {
+                (
+                    Rc::from(n.id.as_str()),
+                    AttrValue::from(n.label().to_string()),
+                )
+            })
+            .collect();
+        let index = names
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id.clone(), i))
+            .collect();
+        NodeNames { names, index }
+    }
+
+    /// Whether these are the names of `s`'s nodes.
+    fn fit(&self, s: &Scenario) -> bool {
+        self.names.len() == s.nodes.len()
+            && self
+                .names
                 .iter()
-                .map(|n| {
-                    (
-                        Rc::from(n.id.as_str()),
-                        AttrValue::from(n.label().to_string()),
-                    )
-                })
-                .collect(),
-        )
+                .zip(&s.nodes)
+                .all(|((id, label), n)| **id == *n.id && label.as_str() == n.label())
     }
 }
 
@@ -84,101 +103,98 @@ impl Topology {
         &self.0
     }
 
-    fn of(s: &Scenario, names: &NodeNames) -> Topology {
-        let index: FxMap<&str, usize> = s
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.as_str(), i))
-            .collect();
-        let label = |id: &str| match index.get(id) {
-            Some(&i) => names.0[i].1.clone(),
+    /// The places of `s`'s edges; an edge also in `before` keeps its ID's text.
+    fn of(s: &Scenario, names: &NodeNames, before: Option<&Topology>) -> Topology {
+        let index = |id: &str| names.index.get(id).copied();
+        let label = |id: &str| match index(id) {
+            Some(i) => names.names[i].1.clone(),
             None => AttrValue::from(id.to_string()),
         };
-        // Each edge's pair of ends in ID order, whether it runs the other way, and how many
-        // edges join that pair: they take lanes in file order.
-        let pairs: Vec<Option<((usize, usize), bool)>> = s
+        // An edit leaves the edges in order but for a few: look a few places ahead.
+        let before = before.map(Topology::places).unwrap_or_default();
+        let mut j = 0;
+        let mut id_of = |id: &str| -> Rc<str> {
+            match (j..before.len().min(j + 4)).find(|&k| *before[k].id == *id) {
+                Some(k) => {
+                    j = k + 1;
+                    before[k].id.clone()
+                }
+                None => Rc::from(id),
+            }
+        };
+        let mut places: Vec<EdgePlace> = s
             .edges
             .iter()
             .map(|e| {
-                let (f, t) = (*index.get(e.from.as_str())?, *index.get(e.to.as_str())?);
-                Some(if e.from <= e.to {
-                    ((f, t), false)
-                } else {
-                    ((t, f), true)
-                })
+                let ends = index(&e.from).zip(index(&e.to));
+                // The pair in ID order, so both directions share its lanes.
+                let reversed = e.from > e.to;
+                EdgePlace {
+                    id: id_of(&e.id),
+                    from_label: label(&e.from),
+                    to_label: label(&e.to),
+                    pair: ends.map(|(f, t)| if reversed { (t, f) } else { (f, t) }),
+                    reversed,
+                    offset: 0.0,
+                }
             })
             .collect();
-        let mut count: FxMap<(usize, usize), u32> = FxMap::default();
-        for (pair, _) in pairs.iter().flatten() {
-            *count.entry(*pair).or_default() += 1;
+        // Edges joining the same pair take lanes in file order.
+        let mut by_pair: Vec<((usize, usize), usize)> = places
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| Some((p.pair?, i)))
+            .collect();
+        by_pair.sort_unstable();
+        for lane in by_pair.chunk_by(|a, b| a.0 == b.0).filter(|l| l.len() > 1) {
+            let n = lane.len() as f64;
+            for (k, &(_, i)) in lane.iter().enumerate() {
+                places[i].offset = (k as f64 - (n - 1.0) / 2.0) * LANE;
+            }
         }
-        let mut taken: FxMap<(usize, usize), u32> = FxMap::default();
-        Topology(
-            s.edges
-                .iter()
-                .zip(pairs)
-                .map(|(e, place)| {
-                    let (pair, reversed, offset) = match place {
-                        Some((pair, reversed)) => {
-                            let n = f64::from(count.get(&pair).copied().unwrap_or(1));
-                            let k = taken.entry(pair).or_default();
-                            let offset = (f64::from(*k) - (n - 1.0) / 2.0) * LANE;
-                            *k += 1;
-                            (Some(pair), reversed, offset)
-                        }
-                        None => (None, false, 0.0),
-                    };
-                    EdgePlace {
-                        id: Rc::from(e.id.as_str()),
-                        from_label: label(&e.from),
-                        to_label: label(&e.to),
-                        pair,
-                        reversed,
-                        offset,
-                    }
-                })
-                .collect(),
-        )
+        Topology(places)
     }
 }
 
-/// The memo key for node names: the same IDs and labels in the same order.
-struct NamesKey(Rc<Scenario>);
-
-impl PartialEq for NamesKey {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-            || (self.0.nodes.len() == other.0.nodes.len()
-                && self
-                    .0
-                    .nodes
-                    .iter()
-                    .zip(&other.0.nodes)
-                    .all(|(a, b)| a.id == b.id && a.label() == b.label()))
-    }
+/// The last names and places, and what they were built for.
+struct Built {
+    rev: u64,
+    nodes: usize,
+    edges: usize,
+    names: Rc<NodeNames>,
+    topology: Rc<Topology>,
 }
 
-/// The memo key for edge places: the rules' revision (which every change to nodes' IDs or
-/// edges bumps) and the node names they were built with.
-struct PlacesKey(u64, Rc<NodeNames>, Rc<Scenario>);
-
-impl PartialEq for PlacesKey {
-    fn eq(&self, other: &Self) -> bool {
-        self.0 == other.0
-            && Rc::ptr_eq(&self.1, &other.1)
-            && self.2.edges.len() == other.2.edges.len()
-    }
-}
-
-/// The node names and edge places for `scenario` at rules' revision `rev`.
+/// The node names and edge places for `scenario` at rules' revision `rev` (which every change
+/// to nodes' IDs, labels or edges bumps: within one, only positions change).
 #[hook]
 pub fn use_topology(scenario: &Rc<Scenario>, rev: u64) -> (Rc<NodeNames>, Rc<Topology>) {
-    let names = use_memo(NamesKey(scenario.clone()), |k| NodeNames::of(&k.0));
-    let places = use_memo(PlacesKey(rev, names.clone(), scenario.clone()), |k| {
-        Topology::of(&k.2, &k.1)
+    let built = use_mut_ref(|| None::<Built>);
+    let mut built = built.borrow_mut();
+    let (nodes, edges) = (scenario.nodes.len(), scenario.edges.len());
+    if let Some(b) = built
+        .as_ref()
+        .filter(|b| b.rev == rev && b.nodes == nodes && b.edges == edges)
+    {
+        return (b.names.clone(), b.topology.clone());
+    }
+    let names = match built.as_ref() {
+        Some(b) if b.names.fit(scenario) => b.names.clone(),
+        _ => Rc::new(NodeNames::of(scenario)),
+    };
+    let topology = Rc::new(Topology::of(
+        scenario,
+        &names,
+        built.as_ref().map(|b| &*b.topology),
+    ));
+    *built = Some(Built {
+        rev,
+        nodes,
+        edges,
+        names: names.clone(),
+        topology: topology.clone(),
     });
-    (names, places)
+    (names, topology)
 }
 
 #[cfg(test)]
@@ -218,7 +234,7 @@ mod tests {
             ],
             ..Scenario::default()
         };
-        let t = Topology::of(&s, &NodeNames::of(&s));
+        let t = Topology::of(&s, &NodeNames::of(&s), None);
         let seg = |i: usize| t.0[i].segment(&s.nodes);
         // Pair (a, b): a is at x 100, b at x 0; the normal of a -> b points down (y < 0 is up).
         assert_eq!(
@@ -251,5 +267,27 @@ mod tests {
         assert_eq!(seg(3), None, "an edge to a missing node is not drawn");
         assert_eq!(&*t.0[3].to_label, "gone");
         assert!(t.0[2].touches(2) && !t.0[2].touches(1));
+
+        // Without e2, e1 has the pair to itself and the others keep their IDs' text.
+        let mut fewer = s.clone();
+        fewer.edges.remove(1);
+        let names = NodeNames::of(&fewer);
+        assert!(names.fit(&s) && names.fit(&fewer));
+        let u = Topology::of(&fewer, &names, Some(&t));
+        assert_eq!(u.0.len(), 3);
+        assert_eq!(
+            u.0[0].segment(&fewer.nodes),
+            Some(Segment {
+                x1: 100.0,
+                y1: 0.0,
+                x2: 0.0,
+                y2: 0.0
+            })
+        );
+        assert!(u
+            .0
+            .iter()
+            .zip([0, 2, 3])
+            .all(|(p, k)| Rc::ptr_eq(&p.id, &t.0[k].id)));
     }
 }
