@@ -103,37 +103,55 @@ impl Topology {
         &self.0
     }
 
-    /// The places of `s`'s edges; an edge also in `before` keeps its ID's text.
-    fn of(s: &Scenario, names: &NodeNames, before: Option<&Topology>) -> Topology {
+    /// The places of `s`'s edges. `before`: the last places, the scenario they were built
+    /// for, and whether the node names are the same ones; an edge found there unchanged keeps
+    /// its place (only its lane is found again), without looking its ends up.
+    fn of(
+        s: &Scenario,
+        names: &NodeNames,
+        before: Option<(&Topology, &Scenario, bool)>,
+    ) -> Topology {
         let index = |id: &str| names.index.get(id).copied();
-        let label = |id: &str| match index(id) {
+        let label = |end: Option<usize>, id: &str| match end {
             Some(i) => names.names[i].1.clone(),
             None => AttrValue::from(id.to_string()),
         };
-        // An edit leaves the edges in order but for a few: look a few places ahead.
-        let before = before.map(Topology::places).unwrap_or_default();
-        let mut j = 0;
-        let mut id_of = |id: &str| -> Rc<str> {
-            match (j..before.len().min(j + 4)).find(|&k| *before[k].id == *id) {
-                Some(k) => {
-                    j = k + 1;
-                    before[k].id.clone()
-                }
-                None => Rc::from(id),
-            }
+        let (old, old_edges, same_names) = match before {
+            Some((t, sc, same)) => (t.places(), sc.edges.as_slice(), same),
+            None => (&[][..], &[][..], false),
         };
+        // An edit leaves the edges in order but for a few: look a few places ahead.
+        let mut j = 0;
         let mut places: Vec<EdgePlace> = s
             .edges
             .iter()
             .map(|e| {
-                let ends = index(&e.from).zip(index(&e.to));
+                let found = (j..old.len().min(old_edges.len()).min(j + 4))
+                    .find(|&k| old_edges[k].id == e.id);
+                if let Some(k) = found {
+                    j = k + 1;
+                    let (o, oe) = (&old[k], &old_edges[k]);
+                    if same_names && oe.from == e.from && oe.to == e.to {
+                        return EdgePlace {
+                            id: o.id.clone(),
+                            from_label: o.from_label.clone(),
+                            to_label: o.to_label.clone(),
+                            pair: o.pair,
+                            reversed: o.reversed,
+                            offset: 0.0,
+                        };
+                    }
+                }
+                let (f, t) = (index(&e.from), index(&e.to));
                 // The pair in ID order, so both directions share its lanes.
                 let reversed = e.from > e.to;
                 EdgePlace {
-                    id: id_of(&e.id),
-                    from_label: label(&e.from),
-                    to_label: label(&e.to),
-                    pair: ends.map(|(f, t)| if reversed { (t, f) } else { (f, t) }),
+                    id: found.map_or_else(|| Rc::from(e.id.as_str()), |k| old[k].id.clone()),
+                    from_label: label(f, &e.from),
+                    to_label: label(t, &e.to),
+                    pair: f
+                        .zip(t)
+                        .map(|(f, t)| if reversed { (t, f) } else { (f, t) }),
                     reversed,
                     offset: 0.0,
                 }
@@ -159,8 +177,7 @@ impl Topology {
 /// The last names and places, and what they were built for.
 struct Built {
     rev: u64,
-    nodes: usize,
-    edges: usize,
+    scenario: Rc<Scenario>,
     names: Rc<NodeNames>,
     topology: Rc<Topology>,
 }
@@ -171,26 +188,27 @@ struct Built {
 pub fn use_topology(scenario: &Rc<Scenario>, rev: u64) -> (Rc<NodeNames>, Rc<Topology>) {
     let built = use_mut_ref(|| None::<Built>);
     let mut built = built.borrow_mut();
-    let (nodes, edges) = (scenario.nodes.len(), scenario.edges.len());
-    if let Some(b) = built
-        .as_ref()
-        .filter(|b| b.rev == rev && b.nodes == nodes && b.edges == edges)
-    {
+    let same_size = |b: &Built| {
+        b.scenario.nodes.len() == scenario.nodes.len()
+            && b.scenario.edges.len() == scenario.edges.len()
+    };
+    if let Some(b) = built.as_ref().filter(|b| b.rev == rev && same_size(b)) {
         return (b.names.clone(), b.topology.clone());
     }
-    let names = match built.as_ref() {
-        Some(b) if b.names.fit(scenario) => b.names.clone(),
-        _ => Rc::new(NodeNames::of(scenario)),
+    let (names, same_names) = match built.as_ref() {
+        Some(b) if b.names.fit(scenario) => (b.names.clone(), true),
+        _ => (Rc::new(NodeNames::of(scenario)), false),
     };
     let topology = Rc::new(Topology::of(
         scenario,
         &names,
-        built.as_ref().map(|b| &*b.topology),
+        built
+            .as_ref()
+            .map(|b| (&*b.topology, &*b.scenario, same_names)),
     ));
     *built = Some(Built {
         rev,
-        nodes,
-        edges,
+        scenario: scenario.clone(),
         names: names.clone(),
         topology: topology.clone(),
     });
@@ -273,7 +291,9 @@ mod tests {
         fewer.edges.remove(1);
         let names = NodeNames::of(&fewer);
         assert!(names.fit(&s) && names.fit(&fewer));
-        let u = Topology::of(&fewer, &names, Some(&t));
+        let u = Topology::of(&fewer, &names, Some((&t, &s, true)));
+        assert_eq!(u, Topology::of(&fewer, &names, Some((&t, &s, false))));
+        assert_eq!(u, Topology::of(&fewer, &names, None));
         assert_eq!(u.0.len(), 3);
         assert_eq!(
             u.0[0].segment(&fewer.nodes),
