@@ -7,7 +7,7 @@ use super::{Dispatch, Shared};
 use crate::fasthash::FxMap;
 use crate::i18n::{self, T};
 use crate::state::Action;
-use csp_rules::{EdgeReport, Lang, Report, Scenario, Severity, Verdict};
+use csp_rules::{DiagramFinding, EdgeReport, Lang, Report, Scenario, Severity, Verdict};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -35,6 +35,47 @@ impl EdgeAt {
 impl PartialEq for EdgeAt {
     fn eq(&self, other: &Self) -> bool {
         self.get() == other.get()
+    }
+}
+
+/// One diagram-wide finding of a report, compared by value (as `EdgeAt`).
+#[derive(Debug, Clone)]
+struct DiagramAt(Rc<Report>, usize);
+
+impl DiagramAt {
+    fn get(&self) -> Option<&DiagramFinding> {
+        self.0.diagram.get(self.1)
+    }
+}
+
+impl PartialEq for DiagramAt {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+struct DiagramEntryProps {
+    lang: Lang,
+    finding: DiagramAt,
+    dispatch: Dispatch,
+}
+
+#[function_component(DiagramEntry)]
+fn diagram_entry(p: &DiagramEntryProps) -> Html {
+    let Some(d) = p.finding.get() else {
+        return html! {};
+    };
+    html! {
+        <li class={classes!("finding", severity(d.severity))} data-rule={d.rule.as_str()}>
+            <button type="button" class="entry" onclick={reveal(&p.dispatch, d.nodes.clone(), d.edges.clone())}>
+                <span class="entry-head">
+                    <code class="rule-id">{ d.rule.as_str() }</code>
+                    <span class="scope">{ T::DiagramWide.get(p.lang) }</span>
+                </span>
+                <span class="message">{ d.message.clone() }</span>
+            </button>
+        </li>
     }
 }
 
@@ -102,23 +143,21 @@ pub fn findings(p: &FindingsProps) -> Html {
     };
     // Keyed by what each is about, so one finding more or less does not rewrite the rest.
     let mut seen: FxMap<String, u32> = FxMap::default();
-    let diagram = report.diagram.iter().map(|d| {
-        let mut key = format!("{}:{}:{}", d.rule.as_str(), d.nodes.join(","), d.edges.join(","));
+    let diagram = report.diagram.iter().enumerate().map(|(i, d)| {
+        let mut key = format!(
+            "{}:{}:{}",
+            d.rule.as_str(),
+            d.nodes.join(","),
+            d.edges.join(",")
+        );
         let n = seen.entry(key.clone()).or_default();
         *n += 1;
         if *n > 1 {
             key = format!("{key}#{n}");
         }
         html! {
-            <li {key} class={classes!("finding", severity(d.severity))} data-rule={d.rule.as_str()}>
-                <button type="button" class="entry" onclick={reveal(&p.dispatch, d.nodes.clone(), d.edges.clone())}>
-                    <span class="entry-head">
-                        <code class="rule-id">{ d.rule.as_str() }</code>
-                        <span class="scope">{ T::DiagramWide.get(lang) }</span>
-                    </span>
-                    <span class="message">{ d.message.clone() }</span>
-                </button>
-            </li>
+            <DiagramEntry {key} {lang} finding={DiagramAt(report.clone(), i)}
+                dispatch={p.dispatch.clone()} />
         }
     });
     let mut edges: Vec<_> = report
