@@ -436,7 +436,7 @@ pub fn app() -> Html {
             .and_then(|r| r.edges.iter().find(|e| e.id == edge.id).cloned());
         html! {
             <EdgePanel key={edge.id.clone()} {lang} edge={edge.clone()} report={edge_report}
-                scenario={eval.scenario.clone()} dispatch={dispatch.clone()} />
+                scenario={Shared(eval.scenario.clone())} dispatch={dispatch.clone()} />
         }
     } else if !state.selection.is_empty() {
         let delete = {
@@ -551,10 +551,10 @@ pub fn app() -> Html {
                 <div class="stage" ondragover={on_dragover} ondrop={on_drop}>
                     <Palette {lang} dispatch={dispatch.clone()} />
                     if *table && !quiz_open && !large {
-                        <DiagramTable {lang} scenario={scenario.clone()} report={report.clone()}
+                        <DiagramTable {lang} scenario={Shared(scenario.clone())} report={report.clone().map(Shared)}
                             dispatch={dispatch.clone()} />
                     } else {
-                        <Canvas scenario={drawn} rev={state.rev} verdicts={eval.verdicts.clone()}
+                        <Canvas scenario={Shared(drawn)} rev={state.rev} verdicts={eval.verdicts.clone()}
                             selection={state.selection.clone()} view={state.view} {lang}
                             pending={state.pending_edge.clone()} dispatch={dispatch.clone()}
                             marks={(*marks).clone()} hide_verdicts={quiz_open} />

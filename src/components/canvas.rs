@@ -25,7 +25,9 @@ const CLICK_SLOP: f64 = 3.0;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct CanvasProps {
-    pub scenario: Rc<Scenario>,
+    /// Compared by pointer: a new diagram is a new `Rc`, and comparing 3,000 nodes and edges
+    /// on every render of the page (a click, a selection) was a cost of its own.
+    pub scenario: Shared<Scenario>,
     /// The rules' revision of `scenario` (anything but positions).
     pub rev: u64,
     /// Each edge's verdict, in `scenario`'s order; empty when the diagram can't be judged.
@@ -332,7 +334,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
                         return;
                     }
                     if !*moved {
-                        lift.set(Some(Rc::new(Lift::new(scenario.clone(), rev, origin))));
+                        lift.set(Some(Rc::new(Lift::new(scenario.0.clone(), rev, origin))));
                     }
                     *moved = true;
                     let (dx, dy) = (dx / view.k, dy / view.k);
@@ -491,14 +493,14 @@ pub fn canvas(p: &CanvasProps) -> Html {
         })
     };
 
-    let (names, topology) = use_topology(&p.scenario, p.rev);
+    let (names, topology) = use_topology(&p.scenario.0, p.rev);
     let label_of = |id: &str| p.scenario.label_of(id).to_string();
     // While nodes are dragged, the edges that don't touch them are drawn from the diagram as
     // it was (unchanged props: yew skips them) and the others on the layer under the canvas.
     let lifted = (*lift).clone().filter(|l| l.holds(&p.scenario, p.rev));
     let (drawn, part) = match &lifted {
         Some(l) => (l.frozen.clone(), Part::Without(l.nodes.clone())),
-        None => (p.scenario.clone(), Part::All),
+        None => (p.scenario.0.clone(), Part::All),
     };
     let edge_layer = |scenario: Rc<Scenario>, part: Part| {
         html! {
@@ -509,7 +511,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
     };
     let live = lifted
         .as_ref()
-        .map(|l| edge_layer(p.scenario.clone(), Part::Touching(l.nodes.clone())));
+        .map(|l| edge_layer(p.scenario.0.clone(), Part::Touching(l.nodes.clone())));
     let transform = p.view.transform();
     let pending_line = p.pending.as_ref().and_then(|pe| {
         let (a, b) = (
@@ -583,7 +585,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
                 <g class="viewport" {transform}>
                     { edge_layer(drawn, part) }
                     { for pending_line }
-                    <NodeLayer scenario={NodesOf(p.scenario.clone())} names={Shared(names)}
+                    <NodeLayer scenario={NodesOf(p.scenario.0.clone())} names={Shared(names)}
                         selected={p.selection.nodes.clone()} {lang} marks={p.marks.clone()} />
                     { overlay_html }
                 </g>
