@@ -7,7 +7,7 @@ use super::{Dispatch, Shared};
 use crate::fasthash::FxMap;
 use crate::i18n::{self, T};
 use crate::state::Action;
-use csp_rules::{DiagramFinding, EdgeReport, Lang, Report, Scenario, Severity, Verdict};
+use csp_rules::{DiagramFinding, Lang, Report, RuleId, Scenario, Severity, Verdict};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -21,51 +21,26 @@ pub struct FindingsProps {
     pub dispatch: Dispatch,
 }
 
-/// One edge of a report, compared by value: a new evaluation makes a new report, and an
-/// entry whose edge's findings are the same is then not rendered again.
-#[derive(Debug, Clone)]
-struct EdgeAt(Rc<Report>, usize);
-
-impl EdgeAt {
-    fn get(&self) -> Option<&EdgeReport> {
-        self.0.edges.get(self.1)
-    }
+/// One finding as an entry lists it.
+#[derive(Debug, PartialEq, Eq)]
+struct Line {
+    rule: RuleId,
+    severity: Severity,
+    message: AttrValue,
 }
 
-impl PartialEq for EdgeAt {
-    fn eq(&self, other: &Self) -> bool {
-        self.get() == other.get()
-    }
-}
-
-/// One diagram-wide finding of a report, compared by value (as `EdgeAt`).
-#[derive(Debug, Clone)]
-struct DiagramAt(Rc<Report>, usize);
-
-impl DiagramAt {
-    fn get(&self) -> Option<&DiagramFinding> {
-        self.0.diagram.get(self.1)
-    }
-}
-
-impl PartialEq for DiagramAt {
-    fn eq(&self, other: &Self) -> bool {
-        self.get() == other.get()
-    }
-}
-
+/// Props hold copies, not the report: a component whose props compare equal keeps its old
+/// ones, which would keep every old report alive.
 #[derive(Debug, Properties, PartialEq)]
 struct DiagramEntryProps {
     lang: Lang,
-    finding: DiagramAt,
+    finding: DiagramFinding,
     dispatch: Dispatch,
 }
 
 #[function_component(DiagramEntry)]
 fn diagram_entry(p: &DiagramEntryProps) -> Html {
-    let Some(d) = p.finding.get() else {
-        return html! {};
-    };
+    let d = &p.finding;
     html! {
         <li class={classes!("finding", severity(d.severity))} data-rule={d.rule.as_str()}>
             <button type="button" class="entry" onclick={reveal(&p.dispatch, d.nodes.clone(), d.edges.clone())}>
@@ -82,9 +57,11 @@ fn diagram_entry(p: &DiagramEntryProps) -> Html {
 #[derive(Debug, Properties, PartialEq)]
 struct EntryProps {
     lang: Lang,
-    edge: EdgeAt,
+    id: AttrValue,
+    verdict: Verdict,
     /// "“A” sells to “B”".
     relation: AttrValue,
+    lines: Rc<Vec<Line>>,
     dispatch: Dispatch,
 }
 
@@ -97,18 +74,15 @@ fn severity(s: Severity) -> &'static str {
 
 #[function_component(Entry)]
 fn entry(p: &EntryProps) -> Html {
-    let Some(er) = p.edge.get() else {
-        return html! {};
-    };
     html! {
-        <li class="edge-entry" data-finding-edge={er.id.clone()}>
-            <button type="button" class="entry" onclick={reveal(&p.dispatch, vec![], vec![er.id.clone()])}>
+        <li class="edge-entry" data-finding-edge={p.id.clone()}>
+            <button type="button" class="entry" onclick={reveal(&p.dispatch, vec![], vec![p.id.to_string()])}>
                 <span class="entry-head">
-                    { verdict_badge(p.lang, Some(er.verdict)) }
+                    { verdict_badge(p.lang, Some(p.verdict)) }
                     <span class="relation">{ p.relation.clone() }</span>
                 </span>
                 <ul class="rules">
-                    { for er.findings.iter().map(|f| html! {
+                    { for p.lines.iter().map(|f| html! {
                         <li class={severity(f.severity)} data-rule={f.rule.as_str()}>
                             <code class="rule-id">{ f.rule.as_str() }</code>{ " " }
                             <span class="message">{ f.message.clone() }</span>
@@ -143,7 +117,7 @@ pub fn findings(p: &FindingsProps) -> Html {
     };
     // Keyed by what each is about, so one finding more or less does not rewrite the rest.
     let mut seen: FxMap<String, u32> = FxMap::default();
-    let diagram = report.diagram.iter().enumerate().map(|(i, d)| {
+    let diagram = report.diagram.iter().map(|d| {
         let mut key = format!(
             "{}:{}:{}",
             d.rule.as_str(),
@@ -156,8 +130,7 @@ pub fn findings(p: &FindingsProps) -> Html {
             key = format!("{key}#{n}");
         }
         html! {
-            <DiagramEntry {key} {lang} finding={DiagramAt(report.clone(), i)}
-                dispatch={p.dispatch.clone()} />
+            <DiagramEntry {key} {lang} finding={d.clone()} dispatch={p.dispatch.clone()} />
         }
     });
     let mut edges: Vec<_> = report
@@ -196,11 +169,21 @@ pub fn findings(p: &FindingsProps) -> Html {
     let edge_items = edges.into_iter().filter_map(|(i, er)| {
         let edge = p.scenario.edges.get(i).filter(|e| e.id == er.id)?;
         let relation = i18n::relation(lang, &label(&edge.from), edge.kind, &label(&edge.to));
+        let lines = er
+            .findings
+            .iter()
+            .map(|f| Line {
+                rule: f.rule,
+                severity: f.severity,
+                message: AttrValue::from(f.message.clone()),
+            })
+            .collect();
         Some(html! {
-            <Entry key={er.id.as_str()} {lang} edge={EdgeAt(report.clone(), i)}
-                relation={relation} dispatch={p.dispatch.clone()} />
+            <Entry key={er.id.as_str()} {lang} id={er.id.clone()} verdict={er.verdict}
+                relation={relation} lines={Rc::new(lines)} dispatch={p.dispatch.clone()} />
         })
     });
+    let edge_items: Vec<Html> = edge_items.collect();
     let nothing = report.diagram.is_empty() && report.edges.iter().all(|e| e.findings.is_empty());
     html! {
         <section class="panel findings" aria-labelledby="findings-heading">
