@@ -3,6 +3,7 @@
 //! browser calls), so it is tested natively and all web effects stay in the components.
 //! Rules are never applied here: the engine judges `scenario`, fixes come from the engine.
 
+use crate::fasthash::FxSet;
 use crate::layout::{self, Rect};
 use crate::url::Start;
 use csp_rules::{
@@ -581,16 +582,21 @@ impl State {
         s.edges.retain(|e| {
             !edges.contains(&e.id) && !nodes.contains(&e.from) && !nodes.contains(&e.to)
         });
-        let (nodes_left, edges_left): (HashSet<String>, HashSet<String>) = (
-            s.nodes.iter().map(|n| n.id.clone()).collect(),
-            s.edges.iter().map(|e| e.id.clone()).collect(),
-        );
-        self.selection.nodes.retain(|n| nodes_left.contains(n));
-        self.selection.edges.retain(|e| edges_left.contains(e));
-        if let Some(p) = &self.pending_edge {
-            if !nodes_left.contains(&p.from) || !nodes_left.contains(&p.to) {
-                self.pending_edge = None;
+        // What no longer exists leaves the selection and the pending connection (often empty:
+        // deleting the selection takes it first).
+        let scenario = &self.scenario;
+        if !self.selection.nodes.is_empty() || self.pending_edge.is_some() {
+            let left: FxSet<&str> = scenario.nodes.iter().map(|n| n.id.as_str()).collect();
+            self.selection.nodes.retain(|n| left.contains(n.as_str()));
+            if let Some(p) = &self.pending_edge {
+                if !left.contains(p.from.as_str()) || !left.contains(p.to.as_str()) {
+                    self.pending_edge = None;
+                }
             }
+        }
+        if !self.selection.edges.is_empty() {
+            let left: FxSet<&str> = scenario.edges.iter().map(|e| e.id.as_str()).collect();
+            self.selection.edges.retain(|e| left.contains(e.as_str()));
         }
     }
 

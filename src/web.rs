@@ -71,6 +71,16 @@ pub fn set_document_lang(lang: Lang, title: &str) {
     }
 }
 
+/// Sets `data-{name}` on the document's root element (a test hook that needs no render).
+pub fn set_root_data(name: &str, value: &str) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute(&format!("data-{name}"), value);
+    }
+}
+
 /// A `performance.mark` (read by the browser tests to time the first render).
 pub fn mark(name: &str) {
     if let Some(p) = window().and_then(|w| w.performance()) {

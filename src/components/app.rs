@@ -2,6 +2,7 @@
 //! keyboard, document language) and the layout of the components.
 
 use super::audit::Audit;
+use super::autosave::use_autosave;
 use super::canvas::Canvas;
 use super::edge_panel::EdgePanel;
 use super::file_tools::{import_file, FileTools};
@@ -14,8 +15,9 @@ use super::palette::Palette;
 use super::scenario_panel::ScenarioPanel;
 use super::table::DiagramTable;
 use super::toolbar::Toolbar;
-use super::training::{marks_of, MarksKey, Shared, TrainingPanel};
-use super::Dispatch;
+use super::training::{marks_of, MarksKey, TrainingPanel};
+use super::{Dispatch, Shared};
+use crate::fasthash::FxMap;
 use crate::i18n::{self, T};
 use crate::persist;
 use crate::state::{Action, Notice, State};
@@ -24,7 +26,6 @@ use crate::web;
 use csp_rules::{evaluate, Lang, Node, NodeKind, Report, Scenario, ScenarioError, Verdict};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -52,7 +53,9 @@ struct Evaluation {
     /// findings take this one, so dragging a node does not re-render them.
     scenario: Rc<Scenario>,
     report: Result<Rc<Report>, ScenarioError>,
-    verdicts: Rc<HashMap<String, Verdict>>,
+    /// Each edge's verdict, in the scenario's order (the report's); empty when it can't be
+    /// judged.
+    verdicts: Rc<Vec<Verdict>>,
 }
 
 impl Evaluation {
@@ -60,13 +63,7 @@ impl Evaluation {
         match evaluate(&key.scenario, key.lang) {
             Ok(report) => Evaluation {
                 scenario: key.scenario.clone(),
-                verdicts: Rc::new(
-                    report
-                        .edges
-                        .iter()
-                        .map(|e| (e.id.clone(), e.verdict))
-                        .collect(),
-                ),
+                verdicts: Rc::new(report.edges.iter().map(|e| e.verdict).collect()),
                 report: Ok(Rc::new(report)),
             },
             Err(e) => Evaluation {
@@ -177,6 +174,34 @@ fn on_page_key(dispatch: &Dispatch, ctx: &RefCell<KeyContext>, e: &web_sys::Even
     }
 }
 
+/// The edges of `new` (by index) whose verdict is not the one `old` gave them (a new edge
+/// counts). Both reports list edges in their scenario's order, which an edit leaves aligned
+/// but for a few: each edge is looked for a few places ahead, and only one not found there
+/// makes a map of `old`.
+fn changed_verdicts(old: Option<&Report>, new: &Report) -> Vec<usize> {
+    let before = old.map(|r| r.edges.as_slice()).unwrap_or_default();
+    let mut map: Option<FxMap<&str, Verdict>> = None;
+    let mut j = 0;
+    let mut out = Vec::new();
+    for (i, e) in new.edges.iter().enumerate() {
+        let near = (j..before.len().min(j + 4)).find(|&k| before[k].id == e.id);
+        let was = match near {
+            Some(k) => {
+                j = k + 1;
+                Some(before[k].verdict)
+            }
+            None => map
+                .get_or_insert_with(|| before.iter().map(|o| (o.id.as_str(), o.verdict)).collect())
+                .get(e.id.as_str())
+                .copied(),
+        };
+        if was != Some(e.verdict) {
+            out.push(i);
+        }
+    }
+    out
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| {
@@ -219,18 +244,8 @@ pub fn app() -> Html {
     let announce = use_state_eq(String::new);
     let key_ctx = use_mut_ref(KeyContext::default);
 
-    // Autosave: every change to the scenario, positions included.
-    {
-        let scenario = state.scenario.clone();
-        let failed = state.save_failed;
-        let dispatch = dispatch.clone();
-        use_effect_with(state.changes, move |_| {
-            let ok = web::storage_set(persist::KEY, &persist::encode(&scenario));
-            if ok == failed {
-                dispatch.dispatch(Action::SaveFailed(!ok));
-            }
-        });
-    }
+    // Autosave: every change to the scenario, positions included, debounced.
+    use_autosave(state.changes, state.scenario.clone(), dispatch.clone());
 
     // Listeners for the page's life: fragment changes open what they name; page keys.
     {
@@ -312,38 +327,33 @@ pub fn app() -> Html {
     // and shape): which relationships changed, after any edit, undo or redo.
     {
         let announce = announce.clone();
-        let prev = use_mut_ref(|| None::<(Lang, Rc<HashMap<String, Verdict>>)>);
-        let verdicts = eval.verdicts.clone();
+        let prev = use_mut_ref(|| None::<(Lang, Option<Rc<Report>>)>);
+        let report = eval.report.as_ref().ok().cloned();
         let scenario = eval.scenario.clone();
         use_effect_with((state.rev, lang), move |_| {
-            let old = prev.borrow_mut().replace((lang, verdicts.clone()));
-            let Some((_, old)) = old.filter(|(l, _)| *l == lang) else {
+            let old = prev.borrow_mut().replace((lang, report.clone()));
+            let (Some((_, old)), Some(report)) = (old.filter(|(l, _)| *l == lang), report) else {
                 return;
             };
+            let changed = changed_verdicts(old.as_deref(), &report);
+            // Three are said by name; the rest are counted.
             let label = |id: &str| scenario.label_of(id).to_string();
-            let changed: Vec<String> = scenario
-                .edges
+            let named: Vec<String> = changed
                 .iter()
-                .filter_map(|e| {
-                    let now = *verdicts.get(&e.id)?;
-                    (old.get(&e.id) != Some(&now)).then(|| {
-                        i18n::now_verdict(
-                            lang,
-                            &i18n::relation(lang, &label(&e.from), e.kind, &label(&e.to)),
-                            now == Verdict::Allowed,
-                        )
-                    })
+                .take(3)
+                .filter_map(|&i| Some((scenario.edges.get(i)?, report.edges.get(i)?)))
+                .map(|(e, r)| {
+                    i18n::now_verdict(
+                        lang,
+                        &i18n::relation(lang, &label(&e.from), e.kind, &label(&e.to)),
+                        r.verdict == Verdict::Allowed,
+                    )
                 })
                 .collect();
             if changed.is_empty() {
                 return;
             }
-            let mut text = changed
-                .iter()
-                .take(3)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let mut text = named.join(" ");
             if changed.len() > 3 {
                 text = format!("{text} {}", i18n::and_more(lang, changed.len() - 3));
             }
@@ -389,14 +399,20 @@ pub fn app() -> Html {
             .filter(|n| n.id != node.id)
             .map(|n| (n.id.clone(), format!("{} ({})", n.label(), n.id)))
             .collect();
+        // The report lists the edges in the scenario's order.
+        let verdict_of = |i: usize, id: &str| {
+            let r = report.as_ref()?.edges.get(i)?;
+            (r.id == id).then_some(r.verdict)
+        };
         let relations: Vec<Relation> = scenario
             .edges
             .iter()
-            .filter(|e| e.from == node.id || e.to == node.id)
-            .map(|e| Relation {
+            .enumerate()
+            .filter(|(_, e)| e.from == node.id || e.to == node.id)
+            .map(|(i, e)| Relation {
                 edge: e.id.clone(),
                 text: i18n::relation(lang, &label(&e.from), e.kind, &label(&e.to)),
-                verdict: eval.verdicts.get(&e.id).copied(),
+                verdict: verdict_of(i, &e.id),
             })
             .collect();
         // Without its position: dragging the node does not re-render the inspector.
@@ -420,7 +436,7 @@ pub fn app() -> Html {
             .and_then(|r| r.edges.iter().find(|e| e.id == edge.id).cloned());
         html! {
             <EdgePanel key={edge.id.clone()} {lang} edge={edge.clone()} report={edge_report}
-                scenario={eval.scenario.clone()} dispatch={dispatch.clone()} />
+                scenario={Shared(eval.scenario.clone())} dispatch={dispatch.clone()} />
         }
     } else if !state.selection.is_empty() {
         let delete = {
@@ -507,10 +523,10 @@ pub fn app() -> Html {
                     { lang_button(Lang::ZhTw, "中文（台灣）") }
                 </div>
             </div>
-            <Toolbar {lang} scenario={scenario.clone()} preset={state.preset} snap={state.snap}
+            <Toolbar {lang} scenario={Shared(scenario.clone())} preset={state.preset} snap={state.snap}
                 has_selection={!state.selection.is_empty()}
                 {on_new} {on_preset} dispatch={dispatch.clone()} />
-            <FileTools {lang} scenario={scenario.clone()}
+            <FileTools {lang} scenario={Shared(scenario.clone())}
                 counts={report.as_ref().map(|r| (r.summary.allowed, r.summary.blocked))}
                 can_undo={state.can_undo()} can_redo={state.can_redo()} table={*table}
                 on_table={on_table} on_shortcuts={on_sheet.clone()} dispatch={dispatch.clone()} />
@@ -535,10 +551,10 @@ pub fn app() -> Html {
                 <div class="stage" ondragover={on_dragover} ondrop={on_drop}>
                     <Palette {lang} dispatch={dispatch.clone()} />
                     if *table && !quiz_open && !large {
-                        <DiagramTable {lang} scenario={scenario.clone()} report={report.clone()}
+                        <DiagramTable {lang} scenario={Shared(scenario.clone())} report={report.clone().map(Shared)}
                             dispatch={dispatch.clone()} />
                     } else {
-                        <Canvas scenario={drawn} verdicts={eval.verdicts.clone()}
+                        <Canvas scenario={Shared(drawn)} rev={state.rev} verdicts={eval.verdicts.clone()}
                             selection={state.selection.clone()} view={state.view} {lang}
                             pending={state.pending_edge.clone()} dispatch={dispatch.clone()}
                             marks={(*marks).clone()} hide_verdicts={quiz_open} />
@@ -552,7 +568,7 @@ pub fn app() -> Html {
                         dispatch={dispatch.clone()} />
                     if !quiz_open {
                         { selection_panel }
-                        <Findings {lang} report={report.clone().filter(|_| !large)} scenario={eval.scenario.clone()}
+                        <Findings {lang} report={report.clone().filter(|_| !large).map(Shared)} scenario={Shared(eval.scenario.clone())}
                             dispatch={dispatch.clone()} />
                     }
                     <ScenarioPanel {lang} title={scenario.title.clone()} as_of={scenario.as_of.clone()}
@@ -560,5 +576,39 @@ pub fn app() -> Html {
                 </aside>
             </main>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use csp_rules::EdgeReport;
+
+    fn report(edges: &[(&str, Verdict)]) -> Report {
+        Report {
+            version: 1,
+            as_of: "2020-05-12".into(),
+            edges: edges
+                .iter()
+                .map(|&(id, verdict)| EdgeReport {
+                    id: id.into(),
+                    verdict,
+                    findings: vec![],
+                })
+                .collect(),
+            diagram: vec![],
+            summary: Default::default(),
+        }
+    }
+
+    #[test]
+    fn changed_verdicts_are_found_whatever_moved() {
+        use Verdict::{Allowed as A, Blocked as B};
+        let old = report(&[("e1", A), ("e2", A), ("e3", B), ("e4", A), ("e5", A)]);
+        // e2 deleted, e4 now blocked, e9 new, e1 moved to the end.
+        let new = report(&[("e3", B), ("e4", B), ("e5", A), ("e9", A), ("e1", A)]);
+        assert_eq!(changed_verdicts(Some(&old), &new), [1, 3]);
+        assert_eq!(changed_verdicts(None, &new), [0, 1, 2, 3, 4]);
+        assert!(changed_verdicts(Some(&old), &old).is_empty());
     }
 }

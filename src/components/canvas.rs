@@ -3,18 +3,18 @@
 //! handled by delegation: the element under the pointer names itself through `data-handle`,
 //! `data-node-id` or `data-edge-id`.
 
-use super::edge::{EdgeView, Segment};
-use super::node::NodeView;
-use super::Dispatch;
+use super::edge_layer::{EdgeLayer, Part};
+use super::node::{NodeLayer, NodesOf};
+use super::topology::use_topology;
+use super::{Dispatch, Shared};
 use crate::fmtnum::fixed;
 use crate::i18n::{self, T};
 use crate::layout::Rect;
 use crate::state::{Action, PendingEdge, Selection, Target, View};
 use crate::training::Marks;
 use crate::web;
-use csp_rules::{edge_kind_name, kind_name, EdgeKind, Flag, Lang, Scenario, Verdict};
+use csp_rules::{edge_kind_name, EdgeKind, Lang, Scenario, Verdict};
 use gloo::events::EventListener;
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -22,14 +22,16 @@ use yew::prelude::*;
 
 /// A pointer moved less than this (in pixels) is a click, not a drag.
 const CLICK_SLOP: f64 = 3.0;
-/// Space between edges that join the same two nodes.
-const LANE: f64 = 16.0;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct CanvasProps {
-    pub scenario: Rc<Scenario>,
-    /// Each edge's verdict; empty when the diagram can't be judged.
-    pub verdicts: Rc<HashMap<String, Verdict>>,
+    /// Compared by pointer: a new diagram is a new `Rc`, and comparing 3,000 nodes and edges
+    /// on every render of the page (a click, a selection) was a cost of its own.
+    pub scenario: Shared<Scenario>,
+    /// The rules' revision of `scenario` (anything but positions).
+    pub rev: u64,
+    /// Each edge's verdict, in `scenario`'s order; empty when the diagram can't be judged.
+    pub verdicts: Rc<Vec<Verdict>>,
     pub selection: Selection,
     pub view: View,
     pub lang: Lang,
@@ -87,49 +89,48 @@ fn node_pos(s: &Scenario, id: &str) -> Option<(f64, f64)> {
         .and_then(|n| Some((n.x?, n.y?)))
 }
 
-/// Each edge's drawn segment; edges joining the same two nodes get parallel lanes.
-fn segments(s: &Scenario) -> HashMap<&str, Segment> {
-    let pos: HashMap<&str, (f64, f64)> = s
-        .nodes
-        .iter()
-        .filter_map(|n| Some((n.id.as_str(), (n.x?, n.y?))))
-        .collect();
-    // Each pair's edges by index, so every edge is placed in one pass (linear in edges).
-    let mut pairs: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    for (i, e) in s.edges.iter().enumerate() {
-        let key = if e.from <= e.to {
-            (e.from.as_str(), e.to.as_str())
-        } else {
-            (e.to.as_str(), e.from.as_str())
-        };
-        pairs.entry(key).or_default().push(i);
-    }
-    let mut out = HashMap::with_capacity(s.edges.len());
-    for ((a, b), ids) in pairs {
-        let (Some(&pa), Some(&pb)) = (pos.get(a), pos.get(b)) else {
-            continue;
-        };
-        let (dx, dy) = (pb.0 - pa.0, pb.1 - pa.1);
-        let len = (dx * dx + dy * dy).sqrt().max(1e-6);
-        let (nx, ny) = (-dy / len, dx / len);
-        let n = ids.len() as f64;
-        for (k, i) in ids.into_iter().enumerate() {
-            let off = (k as f64 - (n - 1.0) / 2.0) * LANE;
-            let (ox, oy) = (nx * off, ny * off);
-            let e = &s.edges[i];
-            let (from, to) = if e.from == a { (pa, pb) } else { (pb, pa) };
-            out.insert(
-                e.id.as_str(),
-                Segment {
-                    x1: from.0 + ox,
-                    y1: from.1 + oy,
-                    x2: to.0 + ox,
-                    y2: to.1 + oy,
-                },
-            );
+/// A drag under way: the nodes it moves. Their edges are drawn on a layer of their own and
+/// the rest from the diagram as it was when the drag started (see `edge_layer`).
+#[derive(Debug)]
+struct Lift {
+    /// The dragged nodes' indices in the scenario, sorted.
+    nodes: Rc<Vec<usize>>,
+    frozen: Rc<Scenario>,
+    rev: u64,
+}
+
+impl Lift {
+    fn new(frozen: Rc<Scenario>, rev: u64, ids: &[(String, f64, f64)]) -> Lift {
+        let nodes = frozen
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| ids.iter().any(|(id, ..)| *id == n.id))
+            .map(|(i, _)| i)
+            .collect();
+        Lift {
+            nodes: Rc::new(nodes),
+            frozen,
+            rev,
         }
     }
-    out
+
+    /// The frozen diagram still draws everything but the lifted nodes' edges as it is now:
+    /// the same rules' revision (nodes, names, edges) and every other node where it was.
+    fn holds(&self, now: &Scenario, rev: u64) -> bool {
+        self.rev == rev
+            && self.frozen.nodes.len() == now.nodes.len()
+            && self
+                .frozen
+                .nodes
+                .iter()
+                .zip(&now.nodes)
+                .enumerate()
+                .all(|(i, (a, b))| {
+                    a.id == b.id
+                        && (self.nodes.binary_search(&i).is_ok() || (a.x == b.x && a.y == b.y))
+                })
+    }
 }
 
 #[function_component(Canvas)]
@@ -138,6 +139,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
     let popup_ref = use_node_ref();
     let gesture = use_mut_ref(Gesture::default);
     let overlay = use_state_eq(|| Overlay::None);
+    let lift = use_state(|| None::<Rc<Lift>>);
     let lang = p.lang;
 
     // Measure the canvas now and whenever the window changes size.
@@ -299,6 +301,9 @@ pub fn canvas(p: &CanvasProps) -> Html {
     let onpointermove = {
         let gesture = gesture.clone();
         let overlay = overlay.clone();
+        let lift = lift.clone();
+        let scenario = p.scenario.clone();
+        let rev = p.rev;
         let dispatch = p.dispatch.clone();
         let view = p.view;
         let local = local.clone();
@@ -328,6 +333,9 @@ pub fn canvas(p: &CanvasProps) -> Html {
                     if !*moved && dx.abs() + dy.abs() < CLICK_SLOP {
                         return;
                     }
+                    if !*moved {
+                        lift.set(Some(Rc::new(Lift::new(scenario.0.clone(), rev, origin))));
+                    }
                     *moved = true;
                     let (dx, dy) = (dx / view.k, dy / view.k);
                     let moves = origin
@@ -355,6 +363,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
     let finish = {
         let gesture = gesture.clone();
         let overlay = overlay.clone();
+        let lift = lift.clone();
         let dispatch = p.dispatch.clone();
         let scenario = p.scenario.clone();
         let selection = p.selection.clone();
@@ -365,6 +374,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
             overlay.set(Overlay::None);
             // A whole drag is one undo step: the next move starts another.
             if matches!(g, Gesture::Drag { moved: true, .. }) {
+                lift.set(None);
                 dispatch.dispatch(Action::Checkpoint);
             }
             if cancelled {
@@ -483,46 +493,26 @@ pub fn canvas(p: &CanvasProps) -> Html {
         })
     };
 
-    let segs = segments(&p.scenario);
-    let labels: HashMap<&str, &str> = p
-        .scenario
-        .nodes
-        .iter()
-        .map(|n| (n.id.as_str(), n.label()))
-        .collect();
-    let label_of = |id: &str| labels.get(id).copied().unwrap_or(id).to_string();
-    let edges = p.scenario.edges.iter().filter_map(|e| {
-        let seg = *segs.get(e.id.as_str())?;
-        let verdict = p.verdicts.get(&e.id).copied();
-        let verdict_text = match verdict {
-            Some(Verdict::Allowed) => T::Allowed.get(lang),
-            Some(Verdict::Blocked) => T::Blocked.get(lang),
-            None => T::NotJudged.get(lang),
-        };
-        let relation = i18n::relation(lang, &label_of(&e.from), e.kind, &label_of(&e.to));
-        let title = if p.hide_verdicts {
-            relation
-        } else {
-            format!("{relation} — {verdict_text}")
-        };
-        let mark = p.marks.as_ref().map(|m| m.class(&m.edges, &e.id));
-        Some(html! {
-            <EdgeView key={e.id.clone()} id={e.id.clone()} kind={e.kind} {seg} {verdict}
-                selected={p.selection.edges.contains(&e.id)} title={title} {mark} />
-        })
-    });
-    let handle_title = AttrValue::from(T::HandleTitle.get(lang));
-    let nodes = p.scenario.nodes.iter().filter_map(|n| {
-        let (x, y) = (n.x?, n.y?);
-        let warn = Flag::ALL.iter().any(|&f| !n.flag(f));
-        let mark = p.marks.as_ref().map(|m| m.class(&m.nodes, &n.id));
-        Some(html! {
-            <NodeView key={n.id.clone()} id={n.id.clone()} kind={n.kind}
-                label={n.label().to_string()} kind_name={kind_name(n.kind, lang)}
-                {x} {y} selected={p.selection.nodes.contains(&n.id)} {warn}
-                handle_title={handle_title.clone()} {mark} />
-        })
-    });
+    let (names, topology) = use_topology(&p.scenario.0, p.rev);
+    let label_of = |id: &str| p.scenario.label_of(id).to_string();
+    // While nodes are dragged, the edges that don't touch them are drawn from the diagram as
+    // it was (unchanged props: yew skips them) and the others on the layer under the canvas.
+    let lifted = (*lift).clone().filter(|l| l.holds(&p.scenario, p.rev));
+    let (drawn, part) = match &lifted {
+        Some(l) => (l.frozen.clone(), Part::Without(l.nodes.clone())),
+        None => (p.scenario.0.clone(), Part::All),
+    };
+    let edge_layer = |scenario: Rc<Scenario>, part: Part| {
+        html! {
+            <EdgeLayer scenario={Shared(scenario)} topology={Shared(topology.clone())} {part}
+                verdicts={p.verdicts.clone()} selected={p.selection.edges.clone()} {lang}
+                marks={p.marks.clone()} hide_verdicts={p.hide_verdicts} />
+        }
+    };
+    let live = lifted
+        .as_ref()
+        .map(|l| edge_layer(p.scenario.0.clone(), Part::Touching(l.nodes.clone())));
+    let transform = p.view.transform();
     let pending_line = p.pending.as_ref().and_then(|pe| {
         let (a, b) = (
             node_pos(&p.scenario, &pe.from)?,
@@ -584,13 +574,19 @@ pub fn canvas(p: &CanvasProps) -> Html {
     html! {
         <div class={classes!("canvas-wrap", p.hide_verdicts.then_some("quiz-hidden"), p.marks.is_some().then_some("touring"))}
              data-quiz={p.hide_verdicts.then_some("hidden")}>
+            // Under the canvas (which has no background of its own) and composited apart
+            // from it, so a drag repaints and rasterizes only what moves. Empty otherwise.
+            <svg class="canvas-live" aria-hidden="true" focusable="false">
+                <g transform={transform.clone()}>{ for live }</g>
+            </svg>
             <svg ref={svg_ref} class="canvas" tabindex="0" role="group"
                  aria-label={T::CanvasLabel.get(lang)}
                  {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onwheel} {onkeydown}>
-                <g class="viewport" transform={p.view.transform()}>
-                    <g class="edges">{ for edges }</g>
+                <g class="viewport" {transform}>
+                    { edge_layer(drawn, part) }
                     { for pending_line }
-                    <g class="nodes">{ for nodes }</g>
+                    <NodeLayer scenario={NodesOf(p.scenario.0.clone())} names={Shared(names)}
+                        selected={p.selection.nodes.clone()} {lang} marks={p.marks.clone()} />
                     { overlay_html }
                 </g>
             </svg>

@@ -4,7 +4,8 @@
 
 use super::shapes::box_exit;
 use crate::fmtnum::fixed;
-use csp_rules::{EdgeKind, Verdict};
+use crate::i18n::{self, T};
+use csp_rules::{EdgeKind, Lang, Verdict};
 use yew::prelude::*;
 
 /// Where an edge is drawn: its two centres, already offset when edges share a pair.
@@ -53,7 +54,12 @@ pub struct EdgeProps {
     /// `None` when the diagram can't be judged (it has an input error).
     pub verdict: Option<Verdict>,
     pub selected: bool,
-    pub title: AttrValue,
+    /// The labels of its two ends.
+    pub from: AttrValue,
+    pub to: AttrValue,
+    pub lang: Lang,
+    /// A quiz is being answered: the verdict is not said in the edge's name.
+    pub hide_verdict: bool,
     /// `lit` or `dim` during a walkthrough step.
     #[prop_or_default]
     pub mark: Option<&'static str>,
@@ -61,6 +67,18 @@ pub struct EdgeProps {
 
 #[function_component(EdgeView)]
 pub fn edge_view(p: &EdgeProps) -> Html {
+    // Made here, not by the layer: only an edge whose props changed pays for its name.
+    let relation = i18n::relation(p.lang, &p.from, p.kind, &p.to);
+    let title = if p.hide_verdict {
+        relation
+    } else {
+        let verdict_text = match p.verdict {
+            Some(Verdict::Allowed) => T::Allowed.get(p.lang),
+            Some(Verdict::Blocked) => T::Blocked.get(p.lang),
+            None => T::NotJudged.get(p.lang),
+        };
+        format!("{relation} — {verdict_text}")
+    };
     let verdict = p.verdict.map(Verdict::as_str);
     let class = classes!(
         "edge",
@@ -98,19 +116,23 @@ pub fn edge_view(p: &EdgeProps) -> Html {
                 ),
             };
             let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
-            let mark = match p.verdict {
-                Some(Verdict::Allowed) => "M-4.5 0.5L-1.5 3.5L4.5 -3.5",
-                Some(Verdict::Blocked) => "M-3.5 -3.5L3.5 3.5M3.5 -3.5L-3.5 3.5",
-                None => "M-1 -4h2v0M0 -1v5",
+            // The badge's mark from its first point on, in relative steps: placed by its
+            // coordinates, not a transform (a paint chunk each in Chromium, see `shapes`).
+            let ((ox, oy), steps) = match p.verdict {
+                Some(Verdict::Allowed) => ((-4.5, 0.5), "l3 3l6 -7"),
+                Some(Verdict::Blocked) => ((-3.5, -3.5), "l7 7m0 -7l-7 7"),
+                None => ((-1.0, -4.0), "h2m-1 3v5"),
             };
+            let mark = format!("M{} {}{steps}", f1(mx + ox), f1(my + oy));
+            let (cx, cy) = (f1(mx), f1(my));
             let (x1, y1, x2, y2) = (f1(x1), f1(y1), f1(bx + ux * 2.0), f1(by + uy * 2.0));
             html! {
                 <>
                     <line class="hit" x1={x1.clone()} y1={y1.clone()} x2={x2.clone()} y2={y2.clone()} />
                     <line class="line" {x1} {y1} {x2} {y2} />
                     <path class="head" d={head} />
-                    <g class="verdict-badge" transform={format!("translate({} {})", f1(mx), f1(my))}>
-                        <circle r="9" />
+                    <g class="verdict-badge">
+                        <circle {cx} {cy} r="9" />
                         <path d={mark} />
                     </g>
                 </>
@@ -118,16 +140,16 @@ pub fn edge_view(p: &EdgeProps) -> Html {
         }
         // Ends on top of each other: nothing sensible to draw but the badge.
         None => html! {
-            <g class="verdict-badge" transform={format!("translate({} {})", f1(p.seg.x1), f1(p.seg.y1 - 40.0))}>
-                <circle r="9" />
+            <g class="verdict-badge">
+                <circle cx={f1(p.seg.x1)} cy={f1(p.seg.y1 - 40.0)} r="9" />
             </g>
         },
     };
     html! {
         <g class={class} data-edge-id={p.id.clone()} data-verdict={verdict}
-           tabindex="0" role="button" aria-label={p.title.clone()}
+           tabindex="0" role="button" aria-label={title.clone()}
            aria-pressed={if p.selected { "true" } else { "false" }}>
-            <title>{ p.title.clone() }</title>
+            <title>{ title }</title>
             { body }
         </g>
     }

@@ -1,13 +1,12 @@
 //! The panel for one relationship: its verdict, every finding (rule ID, message, citation,
 //! remedies) and "what would make this allowed": the engine's one-click fixes.
 
-use super::Dispatch;
+use super::{Dispatch, Shared};
 use crate::i18n::{self, T};
 use crate::state::{Action, EdgeEdit};
 use csp_rules::{
     edge_kind_name, Edge, EdgeKind, EdgeReport, Finding, Fix, Lang, Scenario, Severity, Verdict,
 };
-use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -17,7 +16,9 @@ pub struct EdgePanelProps {
     pub edge: Edge,
     /// `None` when the diagram can't be judged.
     pub report: Option<EdgeReport>,
-    pub scenario: Rc<Scenario>,
+    /// The scenario as judged (compared by pointer: the edge and its report are the props
+    /// that say what changed).
+    pub scenario: Shared<Scenario>,
     pub dispatch: Dispatch,
 }
 

@@ -2,12 +2,11 @@
 //! shortcut sheet and the diagram/table switch. Every file the page reads goes through the
 //! engine's `parse_bytes`, so a refused import shows exactly the CLI's `error:` line.
 
-use super::Dispatch;
+use super::{Dispatch, Shared};
 use crate::i18n::T;
 use crate::state::Action;
 use crate::{export, layout, web};
 use csp_rules::{Lang, Limit, Place, Problem, Scenario, ScenarioError};
-use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -145,7 +144,7 @@ fn export_png(svg: String, w: f64, h: f64, name: String) -> Option<()> {
 #[derive(Debug, Properties, PartialEq)]
 pub struct FileToolsProps {
     pub lang: Lang,
-    pub scenario: Rc<Scenario>,
+    pub scenario: Shared<Scenario>,
     pub counts: Option<(usize, usize)>,
     pub can_undo: bool,
     pub can_redo: bool,

@@ -3,10 +3,11 @@
 //! view.
 
 use super::edge_panel::verdict_badge;
-use super::Dispatch;
+use super::{Dispatch, Shared};
+use crate::fasthash::FxMap;
 use crate::i18n::{self, T};
 use crate::state::Action;
-use csp_rules::{Lang, Report, Scenario, Severity, Verdict};
+use csp_rules::{DiagramFinding, Lang, Report, RuleId, Scenario, Severity, Verdict};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,9 +15,83 @@ use yew::prelude::*;
 pub struct FindingsProps {
     pub lang: Lang,
     /// `None` when the diagram can't be judged.
-    pub report: Option<Rc<Report>>,
-    pub scenario: Rc<Scenario>,
+    pub report: Option<Shared<Report>>,
+    /// The scenario as judged (the report lists its edges in its order).
+    pub scenario: Shared<Scenario>,
     pub dispatch: Dispatch,
+}
+
+/// One finding as an entry lists it.
+#[derive(Debug, PartialEq, Eq)]
+struct Line {
+    rule: RuleId,
+    severity: Severity,
+    message: AttrValue,
+}
+
+/// Props hold copies, not the report: a component whose props compare equal keeps its old
+/// ones, which would keep every old report alive.
+#[derive(Debug, Properties, PartialEq)]
+struct DiagramEntryProps {
+    lang: Lang,
+    finding: DiagramFinding,
+    dispatch: Dispatch,
+}
+
+#[function_component(DiagramEntry)]
+fn diagram_entry(p: &DiagramEntryProps) -> Html {
+    let d = &p.finding;
+    html! {
+        <li class={classes!("finding", severity(d.severity))} data-rule={d.rule.as_str()}>
+            <button type="button" class="entry" onclick={reveal(&p.dispatch, d.nodes.clone(), d.edges.clone())}>
+                <span class="entry-head">
+                    <code class="rule-id">{ d.rule.as_str() }</code>
+                    <span class="scope">{ T::DiagramWide.get(p.lang) }</span>
+                </span>
+                <span class="message">{ d.message.clone() }</span>
+            </button>
+        </li>
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+struct EntryProps {
+    lang: Lang,
+    id: AttrValue,
+    verdict: Verdict,
+    /// "“A” sells to “B”".
+    relation: AttrValue,
+    lines: Rc<Vec<Line>>,
+    dispatch: Dispatch,
+}
+
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Block => "block",
+        Severity::Info => "info",
+    }
+}
+
+#[function_component(Entry)]
+fn entry(p: &EntryProps) -> Html {
+    html! {
+        <li class="edge-entry" data-finding-edge={p.id.clone()}>
+            <button type="button" class="entry" onclick={reveal(&p.dispatch, vec![], vec![p.id.to_string()])}>
+                <span class="entry-head">
+                    { verdict_badge(p.lang, Some(p.verdict)) }
+                    <span class="relation">{ p.relation.clone() }</span>
+                </span>
+                <ul class="rules">
+                    { for p.lines.iter().map(|f| html! {
+                        <li class={severity(f.severity)} data-rule={f.rule.as_str()}>
+                            <code class="rule-id">{ f.rule.as_str() }</code>{ " " }
+                            <span class="message">{ f.message.clone() }</span>
+                        </li>
+                    }) }
+                </ul>
+            </button>
+        </li>
+    }
 }
 
 fn reveal(dispatch: &Dispatch, nodes: Vec<String>, edges: Vec<String>) -> Callback<MouseEvent> {
@@ -37,48 +112,41 @@ pub const FINDINGS_PAGE: usize = 100;
 pub fn findings(p: &FindingsProps) -> Html {
     let lang = p.lang;
     let show_all = use_state_eq(|| false);
-    let Some(report) = &p.report else {
+    let Some(Shared(report)) = &p.report else {
         return html! {};
     };
-    let severity = |s: Severity| match s {
-        Severity::Block => "block",
-        Severity::Info => "info",
-    };
+    // Keyed by what each is about, so one finding more or less does not rewrite the rest.
+    let mut seen: FxMap<String, u32> = FxMap::default();
     let diagram = report.diagram.iter().map(|d| {
+        let mut key = format!(
+            "{}:{}:{}",
+            d.rule.as_str(),
+            d.nodes.join(","),
+            d.edges.join(",")
+        );
+        let n = seen.entry(key.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            key = format!("{key}#{n}");
+        }
         html! {
-            <li class={classes!("finding", severity(d.severity))} data-rule={d.rule.as_str()}>
-                <button type="button" class="entry" onclick={reveal(&p.dispatch, d.nodes.clone(), d.edges.clone())}>
-                    <span class="entry-head">
-                        <code class="rule-id">{ d.rule.as_str() }</code>
-                        <span class="scope">{ T::DiagramWide.get(lang) }</span>
-                    </span>
-                    <span class="message">{ d.message.clone() }</span>
-                </button>
-            </li>
+            <DiagramEntry {key} {lang} finding={d.clone()} dispatch={p.dispatch.clone()} />
         }
     });
     let mut edges: Vec<_> = report
         .edges
         .iter()
-        .filter(|e| !e.findings.is_empty())
+        .enumerate()
+        .filter(|(_, e)| !e.findings.is_empty())
         .collect();
     // Blocked first; otherwise the file's order.
-    edges.sort_by_key(|e| e.verdict != Verdict::Blocked);
+    edges.sort_by_key(|(_, e)| e.verdict != Verdict::Blocked);
     let total = edges.len();
     if !*show_all {
         edges.truncate(FINDINGS_PAGE);
     }
     let shown = edges.len();
-    let index: std::collections::HashMap<&str, &csp_rules::Edge> = if shown == 0 {
-        Default::default()
-    } else {
-        p.scenario
-            .edges
-            .iter()
-            .map(|e| (e.id.as_str(), e))
-            .collect()
-    };
-    let labels: std::collections::HashMap<&str, &str> = if shown == 0 {
+    let labels: FxMap<&str, &str> = if shown == 0 {
         Default::default()
     } else {
         p.scenario
@@ -98,27 +166,24 @@ pub fn findings(p: &FindingsProps) -> Html {
             </p>
         }
     });
-    let edge_items = edges.into_iter().filter_map(|er| {
-        let edge = *index.get(er.id.as_str())?;
+    let edge_items = edges.into_iter().filter_map(|(i, er)| {
+        let edge = p.scenario.edges.get(i).filter(|e| e.id == er.id)?;
+        let relation = i18n::relation(lang, &label(&edge.from), edge.kind, &label(&edge.to));
+        let lines = er
+            .findings
+            .iter()
+            .map(|f| Line {
+                rule: f.rule,
+                severity: f.severity,
+                message: AttrValue::from(f.message.clone()),
+            })
+            .collect();
         Some(html! {
-            <li key={er.id.clone()} class="edge-entry" data-finding-edge={er.id.clone()}>
-                <button type="button" class="entry" onclick={reveal(&p.dispatch, vec![], vec![er.id.clone()])}>
-                    <span class="entry-head">
-                        { verdict_badge(lang, Some(er.verdict)) }
-                        <span class="relation">{ i18n::relation(lang, &label(&edge.from), edge.kind, &label(&edge.to)) }</span>
-                    </span>
-                    <ul class="rules">
-                        { for er.findings.iter().map(|f| html! {
-                            <li class={severity(f.severity)} data-rule={f.rule.as_str()}>
-                                <code class="rule-id">{ f.rule.as_str() }</code>{ " " }
-                                <span class="message">{ f.message.clone() }</span>
-                            </li>
-                        }) }
-                    </ul>
-                </button>
-            </li>
+            <Entry key={er.id.as_str()} {lang} id={er.id.clone()} verdict={er.verdict}
+                relation={relation} lines={Rc::new(lines)} dispatch={p.dispatch.clone()} />
         })
     });
+    let edge_items: Vec<Html> = edge_items.collect();
     let nothing = report.diagram.is_empty() && report.edges.iter().all(|e| e.findings.is_empty());
     html! {
         <section class="panel findings" aria-labelledby="findings-heading">

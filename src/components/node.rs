@@ -1,14 +1,16 @@
 //! One node on the canvas. No callbacks: the canvas reads `data-node-id` and `data-handle`
 //! from pointer events, so a node re-renders only when its own props change.
 
-use super::shapes::{icon, kind_class, shape, SCALE};
+use super::shapes::{icon, kind_class, shape};
+use super::topology::NodeNames;
+use super::Shared;
 use crate::fmtnum::fixed;
-use csp_rules::NodeKind;
+use crate::i18n::T;
+use crate::training::Marks;
+use csp_rules::{kind_name, Flag, Lang, NodeKind, Scenario};
+use std::collections::BTreeSet;
+use std::rc::Rc;
 use yew::prelude::*;
-
-/// `scale(SCALE)` as an attribute, written out (no float formatting in the wasm).
-const GLYPH_SCALE: &str = "scale(0.8)";
-const _: () = assert!(SCALE == 0.8, "keep GLYPH_SCALE equal to SCALE");
 
 /// Labels longer than this are cut on the canvas (the full name is in the tooltip).
 const MAX_LABEL: usize = 26;
@@ -66,14 +68,15 @@ pub fn node_view(p: &NodeProps) -> Html {
            aria-label={name}
            transform={format!("translate({} {})", fixed(p.x, 1), fixed(p.y, 1))}>
             <title>{ tooltip }</title>
-            <g class="glyph" transform={GLYPH_SCALE}>
+            // Parts placed by their own coordinates, not transforms (see `shapes`).
+            <g class="glyph">
                 { shape(p.kind) }
                 { icon(p.kind) }
             </g>
             if p.warn {
-                <g class="badge-warn" transform="translate(-22 -20)">
-                    <circle r="8" />
-                    <path d="M0 -4.5v5 M0 3v1.5" />
+                <g class="badge-warn">
+                    <circle cx="-22" cy="-20" r="8" />
+                    <path d="M-22 -24.5v5 M-22 -17v1.5" />
                 </g>
             }
             // One text, two lines: the name, then the kind (read as "Contoso indirect provider").
@@ -89,14 +92,61 @@ pub fn node_view(p: &NodeProps) -> Html {
                     <tspan class="kind" x="0" dy="14">{ p.kind_name.clone() }</tspan>
                 }
             </text>
-            <g class="handle" data-handle={p.id.clone()} transform="translate(38 0)">
+            <g class="handle" data-handle={p.id.clone()}>
                 <title>{ p.handle_title.clone() }</title>
-                <circle class="handle-hit" r="12" />
-                <circle class="handle-dot" r="6.5" />
-                <path d="M-3.5 0h7 M0 -3.5v7" />
+                <circle class="handle-hit" cx="38" r="12" />
+                <circle class="handle-dot" cx="38" r="6.5" />
+                <path d="M34.5 0h7 M38 -3.5v7" />
             </g>
         </g>
     }
+}
+
+/// A scenario compared by its nodes only: an edit to edges leaves the node layer alone.
+#[derive(Debug, Clone)]
+pub struct NodesOf(pub Rc<Scenario>);
+
+impl PartialEq for NodesOf {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0.nodes == other.0.nodes
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct NodeLayerProps {
+    pub scenario: NodesOf,
+    /// Each node's ID and label, in `scenario`'s order.
+    pub names: Shared<NodeNames>,
+    /// The selected nodes.
+    pub selected: BTreeSet<String>,
+    pub lang: Lang,
+    #[prop_or_default]
+    pub marks: Option<Rc<Marks>>,
+}
+
+/// The diagram's nodes.
+#[function_component(NodeLayer)]
+pub fn node_layer(p: &NodeLayerProps) -> Html {
+    let lang = p.lang;
+    let handle_title = AttrValue::Static(T::HandleTitle.get(lang));
+    let nodes = p
+        .scenario
+        .0
+        .nodes
+        .iter()
+        .zip(p.names.all())
+        .filter_map(|(n, (id, label))| {
+            let (x, y) = (n.x?, n.y?);
+            let warn = Flag::ALL.iter().any(|&f| !n.flag(f));
+            let mark = p.marks.as_ref().map(|m| m.class(&m.nodes, &n.id));
+            Some(html! {
+                <NodeView key={id.clone()} id={id.clone()} kind={n.kind} label={label.clone()}
+                    kind_name={AttrValue::Static(kind_name(n.kind, lang))} {x} {y}
+                    selected={p.selected.contains(&n.id)} {warn}
+                    handle_title={handle_title.clone()} {mark} />
+            })
+        });
+    html! { <g class="nodes">{ for nodes }</g> }
 }
 
 #[cfg(test)]

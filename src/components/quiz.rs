@@ -3,8 +3,9 @@
 //! shows the engine's verdicts, its findings and a score.
 
 use super::edge_panel::verdict_badge;
-use super::training::{rule_lines, Shared};
+use super::training::rule_lines;
 use super::Dispatch;
+use super::Shared;
 use crate::i18n::{self, training::T as Tr, T};
 use crate::state::Action;
 use crate::training::{self, Quiz, Train};

@@ -1,11 +1,10 @@
-//! The shape and icon of each node kind, drawn around (0, 0). Used by the canvas and the
-//! palette, so a kind looks the same in both.
+//! The shape and icon of each node kind, drawn around (0, 0) at the size the canvas shows
+//! them. Used by the canvas and the palette, so a kind looks the same in both. No transform:
+//! in Chromium every transformed SVG element is a paint chunk of its own, and thousands of
+//! them made each frame of a drag repaint and re-layerize the whole diagram.
 
 use csp_rules::NodeKind;
 use yew::prelude::*;
-
-/// Shapes are drawn at this scale on the canvas (the palette shows them full size).
-pub const SCALE: f64 = 0.8;
 
 /// The box a node takes on the canvas around its centre, labels included: edges start and
 /// end on it, so lines never run through a name.
@@ -61,19 +60,19 @@ pub fn kind_class(kind: NodeKind) -> &'static str {
 /// rectangle (direct bill partner), circle (customer).
 pub fn shape(kind: NodeKind) -> Html {
     match kind {
-        NodeKind::Microsoft => {
-            html! { <rect class="shape" x="-28" y="-28" width="56" height="56" rx="6" /> }
-        }
+        NodeKind::Microsoft => html! {
+            <rect class="shape" x="-22.4" y="-22.4" width="44.8" height="44.8" rx="4.8" />
+        },
         NodeKind::IndirectProvider => html! {
-            <polygon class="shape" points="30,0 15,26 -15,26 -30,0 -15,-26 15,-26" />
+            <polygon class="shape" points="24,0 12,20.8 -12,20.8 -24,0 -12,-20.8 12,-20.8" />
         },
         NodeKind::IndirectReseller => {
-            html! { <polygon class="shape" points="0,-32 32,0 0,32 -32,0" /> }
+            html! { <polygon class="shape" points="0,-25.6 25.6,0 0,25.6 -25.6,0" /> }
         }
-        NodeKind::DirectBillPartner => {
-            html! { <rect class="shape" x="-34" y="-24" width="68" height="48" rx="12" /> }
-        }
-        NodeKind::Customer => html! { <circle class="shape" r="27" /> },
+        NodeKind::DirectBillPartner => html! {
+            <rect class="shape" x="-27.2" y="-19.2" width="54.4" height="38.4" rx="9.6" />
+        },
+        NodeKind::Customer => html! { <circle class="shape" r="21.6" /> },
     }
 }
 
@@ -82,23 +81,23 @@ pub fn icon(kind: NodeKind) -> Html {
     match kind {
         NodeKind::Microsoft => html! {
             <g class="ms-logo">
-                <rect class="q1" x="-12" y="-12" width="11" height="11" />
-                <rect class="q2" x="1" y="-12" width="11" height="11" />
-                <rect class="q3" x="-12" y="1" width="11" height="11" />
-                <rect class="q4" x="1" y="1" width="11" height="11" />
+                <rect class="q1" x="-9.6" y="-9.6" width="8.8" height="8.8" />
+                <rect class="q2" x="0.8" y="-9.6" width="8.8" height="8.8" />
+                <rect class="q3" x="-9.6" y="0.8" width="8.8" height="8.8" />
+                <rect class="q4" x="0.8" y="0.8" width="8.8" height="8.8" />
             </g>
         },
         NodeKind::IndirectProvider => html! {
-            <path class="icon" d="M-13 2h12v11h-12z M1 2h12v11h-12z M-6 -10h12v11h-12z" />
+            <path class="icon" d="M-10.4 1.6h9.6v8.8h-9.6z M0.8 1.6h9.6v8.8h-9.6z M-4.8 -8h9.6v8.8h-9.6z" />
         },
         NodeKind::IndirectReseller => html! {
-            <path class="icon" d="M-11 -2h22v13h-22z M-13 -2l3 -8h20l3 8 M-3 11v-7h6v7" />
+            <path class="icon" d="M-8.8 -1.6h17.6v10.4h-17.6z M-10.4 -1.6l2.4 -6.4h16l2.4 6.4 M-2.4 8.8v-5.6h4.8v5.6" />
         },
         NodeKind::DirectBillPartner => html! {
-            <path class="icon" d="M-8 -14h16v28l-4 -3l-4 3l-4 -3l-4 3z M-4 -8h8 M-4 -3h8 M-4 2h5" />
+            <path class="icon" d="M-6.4 -11.2h12.8v22.4l-3.2 -2.4l-3.2 2.4l-3.2 -2.4l-3.2 2.4z M-3.2 -6.4h6.4 M-3.2 -2.4h6.4 M-3.2 1.6h4" />
         },
         NodeKind::Customer => html! {
-            <path class="icon" d="M0 -13a6 6 0 1 0 0.01 0z M-11 13a11 10 0 0 1 22 0" />
+            <path class="icon" d="M0 -10.4a4.8 4.8 0 1 0 0.008 0z M-8.8 10.4a8.8 8 0 0 1 17.6 0" />
         },
     }
 }
@@ -112,7 +111,7 @@ pub struct KindIconProps {
 #[function_component(KindIcon)]
 pub fn kind_icon(props: &KindIconProps) -> Html {
     html! {
-        <svg class={classes!("kind-icon", kind_class(props.kind))} viewBox="-36 -36 72 72"
+        <svg class={classes!("kind-icon", kind_class(props.kind))} viewBox="-28.8 -28.8 57.6 57.6"
              width="28" height="28" aria-hidden="true" focusable="false">
             { shape(props.kind) }
             { icon(props.kind) }

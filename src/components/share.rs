@@ -6,7 +6,6 @@ use crate::i18n::{self, T};
 use crate::{url, web};
 use csp_rules::share::{fragment, SAFE_URL_LENGTH};
 use csp_rules::{Lang, Scenario};
-use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -20,7 +19,8 @@ struct Shared {
 #[derive(Debug, Properties, PartialEq)]
 pub struct ShareProps {
     pub lang: Lang,
-    pub scenario: Rc<Scenario>,
+    /// Compared by pointer (it changes with every drag frame; the link is made on click).
+    pub scenario: super::Shared<Scenario>,
 }
 
 #[function_component(ShareButton)]

@@ -1,18 +1,17 @@
 //! The diagram as a table, for screen readers and keyboard users: one row per relationship
 //! with its ends, kind, verdict and the rules that found something, in the report's order.
 
-use super::Dispatch;
+use super::{Dispatch, Shared};
 use crate::i18n::T;
 use crate::state::{Action, Target};
 use csp_rules::{edge_kind_name, Lang, Report, Scenario, Verdict};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct TableProps {
     pub lang: Lang,
-    pub scenario: Rc<Scenario>,
-    pub report: Option<Rc<Report>>,
+    pub scenario: Shared<Scenario>,
+    pub report: Option<Shared<Report>>,
     pub dispatch: Dispatch,
 }
 

@@ -2,18 +2,17 @@
 
 use super::presets_menu::PresetsMenu;
 use super::share::ShareButton;
-use super::Dispatch;
+use super::{Dispatch, Shared};
 use crate::i18n::T;
 use crate::state::Action;
 use csp_rules::{Lang, Scenario};
-use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ToolbarProps {
     pub lang: Lang,
-    pub scenario: Rc<Scenario>,
+    pub scenario: Shared<Scenario>,
     pub preset: Option<u8>,
     pub snap: bool,
     pub has_selection: bool,

@@ -4,8 +4,9 @@
 //! (`csp_rules::walkthrough`); the panel only shows them and checks them against the engine.
 
 use super::edge_panel::verdict_badge;
-use super::training::{rule_lines, Shared};
+use super::training::rule_lines;
 use super::Dispatch;
+use super::Shared;
 use crate::i18n::{self, training::T as Tr};
 use crate::state::Action;
 use crate::training::{self, Tour, Train};

@@ -163,6 +163,43 @@ test('Delete removes a node with its edges; shift-click and marquee select sever
   await page.close();
 });
 
+test('a dragged node takes its relationships along, the others stay, every verdict stays', async () => {
+  const { page, assertClean } = await openPage(browser, appUrl('/?lang=en#preset=7'));
+  await page.waitForSelector('[data-edge-id][data-verdict]');
+  const verdicts = await pageVerdicts(page);
+  const badges = () =>
+    page.$$eval('[data-edge-id]', (els) =>
+      Object.fromEntries(els.map((el) => {
+        const c = el.querySelector('.verdict-badge circle');
+        return [el.getAttribute('data-edge-id'), `${c.getAttribute('cx')},${c.getAttribute('cy')}`];
+      })),
+    );
+  const start = await badges();
+  await page.evaluate(() => (window.dragged = document.querySelector('[data-node-id="litware"]')));
+  const box = await page.locator('[data-node-id="litware"] .glyph').boundingBox();
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 40, y + 10, { steps: 4 });
+  await page.mouse.move(x + 80, y + 20, { steps: 4 });
+
+  // Mid-drag: each relationship once, with its verdict; litware's moved, Microsoft's not.
+  const during = await badges();
+  assert.deepEqual(Object.keys(during).sort(), ['e1', 'e2', 'e3', 'e4']);
+  assert.deepEqual(await pageVerdicts(page), verdicts);
+  assert.equal(during.e1, start.e1);
+  for (const e of ['e2', 'e3', 'e4']) assert.notEqual(during[e], start[e], e);
+
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelectorAll('svg.canvas [data-edge-id]').length === 4);
+  assert.deepEqual(await badges(), during);
+  assert.deepEqual(await pageVerdicts(page), verdicts);
+  assert.ok(await page.evaluate(() => window.dragged === document.querySelector('[data-node-id="litware"]')),
+    'the dragged node is the same element throughout');
+  assertClean();
+  await page.close();
+});
+
 test('drag moves a node, the wheel zooms, fit and auto layout rearrange the view', async () => {
   const { page, assertClean } = await openPage(browser, appUrl('/?lang=en#preset=7'));
   await page.waitForSelector('[data-edge-id][data-verdict]');

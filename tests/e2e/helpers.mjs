@@ -80,6 +80,15 @@ export async function waitVerdict(page, id, verdict) {
   await page.waitForSelector(`[data-edge-id="${id}"][data-verdict="${verdict}"]`, { timeout: 5000 });
 }
 
+/**
+ * The diagram the page keeps in localStorage, read once the page has written its last change
+ * (autosave waits a moment after a change; `<html data-autosave>` is `pending` until then).
+ */
+export async function savedDiagram(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.autosave !== 'pending', null, { timeout: 5000 });
+  return JSON.parse(await page.evaluate(() => localStorage.getItem('csp-explorer/diagram')));
+}
+
 function centre(box) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }

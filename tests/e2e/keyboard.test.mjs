@@ -5,7 +5,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, openPage, appUrl, axeViolations } from './lib.mjs';
-import { cliReport, pageNodes, pageVerdicts, presetFile, reportVerdicts, scenarioFile, waitVerdict } from './helpers.mjs';
+import {
+  cliReport,
+  pageNodes,
+  pageVerdicts,
+  presetFile,
+  reportVerdicts,
+  savedDiagram,
+  scenarioFile,
+  waitVerdict,
+} from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -55,7 +64,7 @@ test('the two-tier chain with the keyboard alone: add, connect, move, undo, dele
   await connectByKeys(page, 'reseller-1', 'customer-1');
   for (const e of ['e1', 'e2', 'e3']) await waitVerdict(page, e, 'allowed');
   // The same verdicts as the CLI gives for the diagram the page saved.
-  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('csp-explorer/diagram')));
+  const saved = await savedDiagram(page);
   assert.deepEqual(await pageVerdicts(page), reportVerdicts(cliReport(scenarioFile(saved.scenario))));
 
   // Arrow keys move the selected node; a burst of nudges is one undo step.

@@ -303,8 +303,11 @@ impl<'a> Cx<'a> {
 
     /// A node's label in quotation marks of the reader's language.
     pub fn q(&self, n: &Node) -> String {
-        self.lang
-            .pick(format!("“{}”", n.label()), format!("「{}」", n.label()))
+        // Only the reader's language is formatted (`pick` would format both).
+        match self.lang {
+            Lang::En => format!("“{}”", n.label()),
+            Lang::ZhTw => format!("「{}」", n.label()),
+        }
     }
 
     pub fn kind(&self, n: &Node) -> &'static str {
