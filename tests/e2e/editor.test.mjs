@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, openPage, appUrl } from './lib.mjs';
 import {
+  addFromPalette,
   clickEdge,
   clickNode,
   connect,
@@ -21,12 +22,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function addFromPalette(page, kind) {
-  const before = (await pageNodes(page)).length;
-  await page.click(`.palette button[data-kind="${kind}"]`);
-  await page.waitForFunction((n) => document.querySelectorAll('[data-node-id]').length === n, before + 1);
-}
 
 /** Builds Microsoft → provider → reseller → customer by hand. */
 async function buildChain(page) {

@@ -94,6 +94,13 @@ function centre(box) {
 }
 
 /** Clicks a node's shape (selecting it). */
+/** Adds a node of `kind` from the palette and waits until it is drawn. */
+export async function addFromPalette(page, kind) {
+  const before = (await pageNodes(page)).length;
+  await page.click(`.palette button[data-kind="${kind}"]`);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-node-id]').length === n, before + 1);
+}
+
 export async function clickNode(page, id, options = {}) {
   await page.locator(`[data-node-id="${id}"] .glyph`).click(options);
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, openPage, appUrl, axeViolations } from './lib.mjs';
 import {
+  addFromPalette,
   cli,
   cliError,
   cliReport,
@@ -38,12 +39,6 @@ after(async () => {
   await browser?.close();
   rmSync(scratch, { recursive: true, force: true });
 });
-
-async function addFromPalette(page, kind) {
-  const before = (await pageNodes(page)).length;
-  await page.click(`.palette button[data-kind="${kind}"]`);
-  await page.waitForFunction((n) => document.querySelectorAll('[data-node-id]').length === n, before + 1);
-}
 
 const transformOf = (page, id) => page.getAttribute(`[data-node-id="${id}"]`, 'transform');
 const undo = (page) => page.click('button[data-action="undo"]');
