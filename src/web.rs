@@ -194,14 +194,15 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
 
 /// Reads a file's bytes; `done(None)` when it can't be read.
 pub fn read_file(file: web_sys::File, done: impl FnOnce(Option<Vec<u8>>) + 'static) {
-    let promise = file.array_buffer();
-    wasm_bindgen_futures::spawn_local(async move {
-        let bytes = wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .ok()
-            .map(|buf| js_sys::Uint8Array::new(&buf).to_vec());
-        done(bytes);
-    });
+    wasm_bindgen_futures::spawn_local(async move { done(file_bytes(&file).await) });
+}
+
+/// A file's bytes, or `None` when it can't be read.
+pub async fn file_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+    wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()
+        .map(|buf| js_sys::Uint8Array::new(&buf).to_vec())
 }
 
 /// Focuses the first element matching `selector`, if there is one.

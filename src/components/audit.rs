@@ -18,7 +18,7 @@ use csp_rules::{
 };
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -230,43 +230,6 @@ pub struct AuditProps {
     pub network: Option<Network>,
 }
 
-/// The name of the first file of a file input, if one was chosen.
-fn file_name(input: &HtmlInputElement) -> Option<String> {
-    let files = js_sys::Reflect::get(input, &"files".into()).ok()?;
-    let file = js_sys::Reflect::get(&files, &0.into()).ok()?;
-    js_sys::Reflect::get(&file, &"name".into())
-        .ok()?
-        .as_string()
-}
-
-/// Reads the first file of a file input as text (no extra web-sys features: through
-/// `Blob.text()` by name).
-async fn read_file(input: &HtmlInputElement) -> Option<(String, String)> {
-    let files = js_sys::Reflect::get(input, &"files".into()).ok()?;
-    let file = js_sys::Reflect::get(&files, &0.into()).ok()?;
-    if file.is_undefined() || file.is_null() {
-        return None;
-    }
-    let name = js_sys::Reflect::get(&file, &"name".into())
-        .ok()?
-        .as_string()
-        .unwrap_or_default();
-    let text_fn = js_sys::Reflect::get(&file, &"text".into())
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?;
-    let promise = text_fn
-        .call0(&file)
-        .ok()?
-        .dyn_into::<js_sys::Promise>()
-        .ok()?;
-    let text = wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .ok()?
-        .as_string()?;
-    Some((name, text))
-}
-
 /// Waits long enough for the browser to paint what was just rendered.
 async fn next_paint() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -315,12 +278,12 @@ pub fn audit(p: &AuditProps) -> Html {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             let (phase, filter, page) = (phase.clone(), filter.clone(), page.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let name = file_name(&input);
-                if name.is_none() {
+                let Some(file) = input.files().and_then(|f| f.get(0)) else {
                     return;
-                }
-                phase.set(Phase::Busy(name.clone().unwrap_or_default(), Step::Reading));
-                let Some((name, text)) = read_file(&input).await else {
+                };
+                let name = file.name();
+                phase.set(Phase::Busy(name.clone(), Step::Reading));
+                let Some(bytes) = web::file_bytes(&file).await else {
                     phase.set(Phase::Closed);
                     return;
                 };
@@ -328,8 +291,8 @@ pub fn audit(p: &AuditProps) -> Html {
                 phase.set(Phase::Busy(name.clone(), Step::Checking));
                 next_paint().await;
                 web::mark("csp-explorer:audit-start");
-                let read = csp_rules::Validated::read(text.as_bytes());
-                drop(text);
+                let read = csp_rules::Validated::read(&bytes);
+                drop(bytes);
                 let judged = match read {
                     Ok(v) => {
                         phase.set(Phase::Busy(
