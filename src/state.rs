@@ -79,10 +79,6 @@ impl View {
         ((sx - self.x) / self.k, (sy - self.y) / self.k)
     }
 
-    pub fn to_screen(&self, (wx, wy): (f64, f64)) -> (f64, f64) {
-        (wx * self.k + self.x, wy * self.k + self.y)
-    }
-
     pub fn transform(&self) -> String {
         use crate::fmtnum::fixed;
         format!(
