@@ -45,6 +45,13 @@ fn key_text(raw: &[u8]) -> String {
         .unwrap_or_else(|_| String::from_utf8_lossy(raw).trim_matches('"').to_string())
 }
 
+/// The path of the field a data error (wrong shape, unknown or missing field) of serde_json's
+/// is about, read from `bytes`, the text it was reading; `None` for a syntax or I/O error,
+/// which has no field.
+pub(crate) fn path_of_error(bytes: &[u8], e: &serde_json::Error) -> Option<String> {
+    e.is_data().then(|| path_at(bytes, e.line(), e.column()))
+}
+
 /// The path, written as serde_path_to_error writes it: `.` for the top level, keys joined
 /// by `.`, array indices as `[i]`.
 pub(crate) fn path_at(bytes: &[u8], line: usize, column: usize) -> String {

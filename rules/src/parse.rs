@@ -29,13 +29,12 @@ pub(crate) fn parse_checked(bytes: &[u8]) -> Result<(Scenario, Checked), Scenari
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let scenario = match serde_json::from_slice::<MapOnly<Scenario>>(bytes) {
         Ok(MapOnly(s)) => s,
-        Err(e) if e.is_data() => {
-            return Err(from_serde(
-                json_path::path_at(bytes, e.line(), e.column()),
-                &e,
-            ))
+        Err(e) => {
+            return Err(match json_path::path_of_error(bytes, &e) {
+                Some(path) => from_serde(path, &e),
+                None => syntax(&e),
+            })
         }
-        Err(e) => return Err(syntax(&e)),
     };
     let checked = validate(&scenario)?;
     Ok((scenario, checked))

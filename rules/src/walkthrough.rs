@@ -510,12 +510,8 @@ fn parse(preset: u8, text: &str) -> Result<Walkthrough, WalkthroughError> {
         message,
     };
     let w: Walkthrough = serde_json::from_slice(text.as_bytes()).map_err(|e| {
-        let path = if e.is_data() {
-            crate::json_path::path_at(text.as_bytes(), e.line(), e.column())
-        } else {
-            String::new()
-        };
-        invalid(path, e.to_string())
+        let path = crate::json_path::path_of_error(text.as_bytes(), &e);
+        invalid(path.unwrap_or_default(), e.to_string())
     })?;
     if w.preset != preset {
         return Err(invalid(
