@@ -9,6 +9,7 @@
 //!   guide's eight example scenarios.
 
 mod catalogue;
+mod describe;
 mod error;
 mod eval;
 mod fix;
@@ -24,6 +25,7 @@ pub mod share;
 pub mod walkthrough;
 
 pub use catalogue::{rules, Cite, RuleId, RuleInfo, Severity};
+pub use describe::{dates_note, id_grammar, quote, Scope};
 pub use error::{Limit, Place, Problem, ScenarioError};
 pub use eval::{evaluate, MPA_DATE};
 pub use fix::{Fix, FlagName};

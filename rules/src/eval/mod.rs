@@ -303,11 +303,7 @@ impl<'a> Cx<'a> {
 
     /// A node's label in quotation marks of the reader's language.
     pub fn q(&self, n: &Node) -> String {
-        // Only the reader's language is formatted (`pick` would format both).
-        match self.lang {
-            Lang::En => format!("“{}”", n.label()),
-            Lang::ZhTw => format!("「{}」", n.label()),
-        }
+        crate::describe::quote(n.label(), self.lang)
     }
 
     pub fn kind(&self, n: &Node) -> &'static str {
