@@ -6,7 +6,6 @@
 
 pub mod components;
 pub mod export;
-pub mod fasthash;
 pub mod fmtnum;
 pub mod i18n;
 pub mod js_api;

@@ -3,13 +3,13 @@
 //! browser calls), so it is tested natively and all web effects stay in the components.
 //! Rules are never applied here: the engine judges `scenario`, fixes come from the engine.
 
-use crate::fasthash::FxSet;
 use crate::layout::{self, Rect};
 use crate::url::Start;
 use csp_rules::{
     presets, share, validate, Edge, EdgeKind, Fix, Flag, Lang, Node, NodeKind, Scenario,
     ScenarioError,
 };
+use rustc_hash::FxHashSet;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 use yew::Reducible;
@@ -582,7 +582,7 @@ impl State {
         // deleting the selection takes it first).
         let scenario = &self.scenario;
         if !self.selection.nodes.is_empty() || self.pending_edge.is_some() {
-            let left: FxSet<&str> = scenario.nodes.iter().map(|n| n.id.as_str()).collect();
+            let left: FxHashSet<&str> = scenario.nodes.iter().map(|n| n.id.as_str()).collect();
             self.selection.nodes.retain(|n| left.contains(n.as_str()));
             if let Some(p) = &self.pending_edge {
                 if !left.contains(p.from.as_str()) || !left.contains(p.to.as_str()) {
@@ -591,7 +591,7 @@ impl State {
             }
         }
         if !self.selection.edges.is_empty() {
-            let left: FxSet<&str> = scenario.edges.iter().map(|e| e.id.as_str()).collect();
+            let left: FxHashSet<&str> = scenario.edges.iter().map(|e| e.id.as_str()).collect();
             self.selection.edges.retain(|e| left.contains(e.as_str()));
         }
     }

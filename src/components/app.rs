@@ -17,7 +17,6 @@ use super::table::DiagramTable;
 use super::toolbar::Toolbar;
 use super::training::{marks_of, MarksKey, TrainingPanel};
 use super::{Dispatch, Shared};
-use crate::fasthash::FxMap;
 use crate::i18n::{self, T};
 use crate::persist;
 use crate::state::{Action, Notice, State};
@@ -25,6 +24,7 @@ use crate::url::{self, Start};
 use crate::web;
 use csp_rules::{evaluate, Lang, Node, NodeKind, Report, Scenario, ScenarioError, Verdict};
 use gloo::events::{EventListener, EventListenerOptions};
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -180,7 +180,7 @@ fn on_page_key(dispatch: &Dispatch, ctx: &RefCell<KeyContext>, e: &web_sys::Even
 /// makes a map of `old`.
 fn changed_verdicts(old: Option<&Report>, new: &Report) -> Vec<usize> {
     let before = old.map(|r| r.edges.as_slice()).unwrap_or_default();
-    let mut map: Option<FxMap<&str, Verdict>> = None;
+    let mut map: Option<FxHashMap<&str, Verdict>> = None;
     let mut j = 0;
     let mut out = Vec::new();
     for (i, e) in new.edges.iter().enumerate() {

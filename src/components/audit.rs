@@ -18,7 +18,6 @@ use csp_rules::{
 };
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -232,14 +231,7 @@ pub struct AuditProps {
 
 /// Waits long enough for the browser to paint what was just rendered.
 async fn next_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
-        } else {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    gloo_timers::future::TimeoutFuture::new(30).await;
 }
 
 fn select_value(e: &Event) -> String {

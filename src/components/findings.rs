@@ -4,10 +4,10 @@
 
 use super::edge_panel::verdict_badge;
 use super::{Dispatch, Shared};
-use crate::fasthash::FxMap;
 use crate::i18n::{self, T};
 use crate::state::Action;
 use csp_rules::{DiagramFinding, Lang, Report, RuleId, Scenario, Severity, Verdict};
+use rustc_hash::FxHashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -116,7 +116,7 @@ pub fn findings(p: &FindingsProps) -> Html {
         return html! {};
     };
     // Keyed by what each is about, so one finding more or less does not rewrite the rest.
-    let mut seen: FxMap<String, u32> = FxMap::default();
+    let mut seen: FxHashMap<String, u32> = FxHashMap::default();
     let diagram = report.diagram.iter().map(|d| {
         let mut key = format!(
             "{}:{}:{}",
@@ -146,7 +146,7 @@ pub fn findings(p: &FindingsProps) -> Html {
         edges.truncate(FINDINGS_PAGE);
     }
     let shown = edges.len();
-    let labels: FxMap<&str, &str> = if shown == 0 {
+    let labels: FxHashMap<&str, &str> = if shown == 0 {
         Default::default()
     } else {
         p.scenario

@@ -5,8 +5,8 @@
 //! allocates no text and hashes no IDs: a node is found by index, a segment is arithmetic.
 
 use super::edge::Segment;
-use crate::fasthash::FxMap;
 use csp_rules::{Node, Scenario};
+use rustc_hash::FxHashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,7 +17,7 @@ const LANE: f64 = 16.0;
 #[derive(Debug, PartialEq)]
 pub struct NodeNames {
     names: Vec<(Rc<str>, AttrValue)>,
-    index: FxMap<Rc<str>, usize>,
+    index: FxHashMap<Rc<str>, usize>,
 }
 
 impl NodeNames {
@@ -309,5 +309,33 @@ mod tests {
             .iter()
             .zip([0, 2, 3])
             .all(|(p, k)| Rc::ptr_eq(&p.id, &t.0[k].id)));
+    }
+
+    #[test]
+    fn the_id_maps_hash_spreads_ids_over_buckets() {
+        use std::hash::BuildHasher;
+        let hasher = rustc_hash::FxBuildHasher;
+        let ids: Vec<String> = (0..10_000).map(|i| format!("customer-{i}")).collect();
+        let hashes: Vec<u64> = ids.iter().map(|id| hasher.hash_one(id.as_str())).collect();
+        // The low bits pick a bucket; the top seven are hashbrown's tag within a group.
+        let mut low = vec![0u32; 1024];
+        let mut top = std::collections::BTreeSet::new();
+        for h in &hashes {
+            low[(*h & 1023) as usize] += 1;
+            top.insert(*h >> 57);
+        }
+        assert!(low.iter().all(|&n| n > 0), "every low bucket is used");
+        assert!(
+            low.iter().all(|&n| n < 40),
+            "no bucket holds four times its share"
+        );
+        assert!(top.len() > 120, "the tags are spread too: {}", top.len());
+        let unique: std::collections::BTreeSet<u64> = hashes.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len());
+        // Pairs of indices, as lanes are counted.
+        let pairs: rustc_hash::FxHashSet<(usize, usize)> = (0..100)
+            .flat_map(|a| (0..100).map(move |b| (a, b)))
+            .collect();
+        assert_eq!(pairs.len(), 10_000);
     }
 }
