@@ -1,5 +1,5 @@
 //! What the engine says about its own rules and input, so a front end can show it without
-//! knowing it: how a name is quoted, what an ID may be, the dates a verdict depends on, each
+//! knowing it: what an ID may be, the dates a verdict depends on, each
 //! kind's tier in the supply chain, whether a rule judges relationships or the diagram, and
 //! a one-click fix in words. The page writes none of this itself.
 
@@ -9,15 +9,6 @@ use crate::fix::Fix;
 use crate::lang::Lang;
 use crate::model::{Flag, NodeKind, Scenario, DEFAULT_AS_OF};
 use crate::names::{edge_kind_name, region_name};
-
-/// `text` in the quotation marks of `lang`, as every message quotes a name: “Litware”,
-/// 「Litware」.
-pub fn quote(text: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("“{text}”"),
-        Lang::ZhTw => format!("「{text}」"),
-    }
-}
 
 /// What a node or edge ID may be made of, as a hint beside an ID field.
 pub fn id_grammar(lang: Lang) -> &'static str {
@@ -87,7 +78,7 @@ impl Scenario {
 impl Fix {
     /// What applying the fix does, said to the user, naming nodes as `s` labels them.
     pub fn label(&self, s: &Scenario, lang: Lang) -> String {
-        let q = |id: &str| quote(s.label_of(id), lang);
+        let q = |id: &str| lang.quote(s.label_of(id));
         let en = lang == Lang::En;
         match self {
             Fix::SetFlag { node, flag } => {
@@ -114,7 +105,7 @@ impl Fix {
                 }
             }
             Fix::SetTenant { node, tenant } => {
-                let (n, t) = (q(node), quote(tenant, lang));
+                let (n, t) = (q(node), lang.quote(tenant));
                 if en {
                     format!("Give {n} its own tenant {t}")
                 } else {
@@ -125,7 +116,7 @@ impl Fix {
                 .pick("Reverse this relationship", "反轉此關聯性")
                 .into(),
             Fix::SetEdgeKind { kind, .. } => {
-                let k = quote(edge_kind_name(*kind, lang), lang);
+                let k = lang.quote(edge_kind_name(*kind, lang));
                 if en {
                     format!("Make this relationship {k}")
                 } else {
@@ -148,8 +139,8 @@ mod tests {
 
     #[test]
     fn names_are_quoted_as_the_reports_quote_them() {
-        assert_eq!(quote("Litware", Lang::En), "“Litware”");
-        assert_eq!(quote("Litware", Lang::ZhTw), "「Litware」");
+        assert_eq!(Lang::En.quote("Litware"), "“Litware”");
+        assert_eq!(Lang::ZhTw.quote("Litware"), "「Litware」");
         let Some(s) = presets::get(7).and_then(|p| p.scenario().ok()) else {
             panic!("preset 7 loads");
         };
@@ -162,7 +153,7 @@ mod tests {
             let message = blocked
                 .and_then(|e| e.findings.first())
                 .map(|f| f.message.clone());
-            let quoted = quote(s.label_of("woodgrove"), lang);
+            let quoted = lang.quote(s.label_of("woodgrove"));
             assert!(message.is_some_and(|m| m.contains(&quoted)), "{lang:?}");
         }
     }

@@ -25,7 +25,7 @@ pub mod share;
 pub mod walkthrough;
 
 pub use catalogue::{rules, Cite, RuleId, RuleInfo, Severity};
-pub use describe::{dates_note, id_grammar, quote, Scope};
+pub use describe::{dates_note, id_grammar, Scope};
 pub use error::{Limit, Place, Problem, ScenarioError};
 pub use eval::{evaluate, MPA_DATE};
 pub use fix::{Fix, FlagName};

@@ -297,7 +297,7 @@ impl Action {
     }
 
     fn describe_with(&self, lang: Lang, label: impl Fn(&str) -> String) -> String {
-        let q = |id: &str| crate::describe::quote(&label(id), lang);
+        let q = |id: &str| lang.quote(&label(id));
         match self {
             Action::SetFlag { node, flag, value } => {
                 let (n, f) = (q(node), flag_name((*flag).into(), lang));

@@ -303,7 +303,7 @@ impl<'a> Cx<'a> {
 
     /// A node's label in quotation marks of the reader's language.
     pub fn q(&self, n: &Node) -> String {
-        crate::describe::quote(n.label(), self.lang)
+        self.lang.quote(n.label())
     }
 
     pub fn kind(&self, n: &Node) -> &'static str {
