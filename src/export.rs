@@ -2,9 +2,9 @@
 //! the page's stylesheet, and a verdict legend below it. Pure string building; the browser
 //! part (serializing the canvas, rasterizing to PNG, downloading) is in `components::file_tools`.
 
-use crate::fmtnum::fixed;
-use crate::i18n::T;
 use crate::layout::Rect;
+use crate::text::num::fixed;
+use crate::text::{canvas, common};
 use csp_rules::{edge_kind_name, EdgeKind, Lang};
 
 /// Height of the legend strip under the diagram.
@@ -64,12 +64,12 @@ pub fn svg_file(
     let (total_w, total_h) = (w, h + LEGEND_H);
     let ly = h + PAD / 2.0;
     let allowed = match counts {
-        Some((a, _)) => format!("{} ({a})", T::Allowed.get(lang)),
-        None => T::Allowed.get(lang).to_string(),
+        Some((a, _)) => format!("{} ({a})", common::allowed(lang)),
+        None => common::allowed(lang).to_string(),
     };
     let blocked = match counts {
-        Some((_, b)) => format!("{} ({b})", T::Blocked.get(lang)),
-        None => T::Blocked.get(lang).to_string(),
+        Some((_, b)) => format!("{} ({b})", common::blocked(lang)),
+        None => common::blocked(lang).to_string(),
     };
     let legend = [
         sample(
@@ -97,7 +97,7 @@ pub fn svg_file(
             &format!(
                 "{} ({})",
                 edge_kind_name(EdgeKind::SellsTo, lang),
-                T::FilledArrow.get(lang)
+                canvas::filled_arrow(lang)
             ),
         ),
         sample(
@@ -109,7 +109,7 @@ pub fn svg_file(
             &format!(
                 "{} ({})",
                 edge_kind_name(EdgeKind::Manages, lang),
-                T::OpenArrow.get(lang)
+                canvas::open_arrow(lang)
             ),
         ),
     ]

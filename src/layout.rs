@@ -12,18 +12,10 @@ pub const SPACING: f64 = 180.0;
 /// Where a tier is centred when it has nothing in it yet.
 pub const CENTRE_X: f64 = 450.0;
 
-/// Microsoft, then providers and direct bill partners, then resellers, then customers.
-pub fn tier(kind: NodeKind) -> usize {
-    match kind {
-        NodeKind::Microsoft => 0,
-        NodeKind::IndirectProvider | NodeKind::DirectBillPartner => 1,
-        NodeKind::IndirectReseller => 2,
-        NodeKind::Customer => 3,
-    }
-}
-
+/// The row of a kind's tier in the supply chain (the engine's order: Microsoft, then
+/// providers and direct bill partners, then resellers, then customers).
 pub fn tier_y(kind: NodeKind) -> f64 {
-    TOP + ROW * tier(kind) as f64
+    TOP + ROW * kind.tier() as f64
 }
 
 /// Where a new node of `kind` goes: on its tier's row, right of whatever is already there.
@@ -63,7 +55,7 @@ pub fn auto_layout(s: &mut Scenario) {
     let mut above: Vec<Vec<usize>> = vec![Vec::new(); s.nodes.len()];
     for e in &s.edges {
         if let (Some(&a), Some(&b)) = (index.get(e.from.as_str()), index.get(e.to.as_str())) {
-            let (ta, tb) = (tier(s.nodes[a].kind), tier(s.nodes[b].kind));
+            let (ta, tb) = (s.nodes[a].kind.tier(), s.nodes[b].kind.tier());
             if ta < tb {
                 above[b].push(a);
             } else if tb < ta {
@@ -72,12 +64,13 @@ pub fn auto_layout(s: &mut Scenario) {
         }
     }
     let mut new_x: Vec<Option<f64>> = vec![None; s.nodes.len()];
-    for t in 0..4 {
+    let last = NodeKind::ALL.iter().map(|k| k.tier()).max().unwrap_or(0);
+    for t in 0..=last {
         let mut row: Vec<(f64, f64, usize)> = s
             .nodes
             .iter()
             .enumerate()
-            .filter(|(_, n)| tier(n.kind) == t)
+            .filter(|(_, n)| n.kind.tier() == t)
             .map(|(i, n)| {
                 let placed: Vec<f64> = above[i].iter().filter_map(|&j| new_x[j]).collect();
                 let old = n.x.unwrap_or(CENTRE_X);
@@ -178,15 +171,6 @@ pub fn new_node_id(s: &Scenario, kind: NodeKind) -> (String, usize) {
         .unwrap_or_else(|| (format!("{p}-x"), 0))
 }
 
-/// A fresh edge ID: `e1`, `e2`… (the presets' style).
-pub fn new_edge_id(s: &Scenario) -> String {
-    let used: HashSet<&str> = s.edges.iter().map(|e| e.id.as_str()).collect();
-    (1..)
-        .map(|n| format!("e{n}"))
-        .find(|id| !used.contains(id.as_str()))
-        .unwrap_or_else(|| "e".to_string())
-}
-
 /// Rounds to the snap grid.
 pub fn snap(v: f64, grid: f64) -> f64 {
     (v / grid).round() * grid
@@ -213,14 +197,14 @@ mod tests {
         s.nodes
             .push(Node::new("reseller-1", NodeKind::IndirectReseller));
         assert_eq!(new_node_id(&s, NodeKind::IndirectReseller).0, "reseller-2");
-        assert_eq!(new_edge_id(&s), "e1");
+        assert_eq!(s.fresh_edge_id(), "e1");
         s.edges.push(Edge {
             id: "e1".into(),
             from: "ms".into(),
             to: "reseller-1".into(),
             kind: EdgeKind::SellsTo,
         });
-        assert_eq!(new_edge_id(&s), "e2");
+        assert_eq!(s.fresh_edge_id(), "e2");
     }
 
     #[test]

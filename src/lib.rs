@@ -6,12 +6,11 @@
 
 pub mod components;
 pub mod export;
-pub mod fmtnum;
-pub mod i18n;
 pub mod js_api;
 pub mod layout;
 pub mod persist;
 pub mod state;
+pub mod text;
 pub mod training;
 pub mod url;
 pub mod web;

@@ -4,6 +4,7 @@
 //! A saved diagram is read back by shape only, not validated: the page keeps diagrams the
 //! engine can't judge yet (a half-typed ID), and a reload must give them back as they were.
 
+use crate::text;
 use csp_rules::Scenario;
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +40,17 @@ pub enum Unreadable {
     Schema(String),
     /// Schema 1, but the scenario inside has the wrong shape: the parser's words.
     Scenario(String),
+}
+
+impl Unreadable {
+    /// Why, in a few words of the reader's language.
+    pub fn text(&self, lang: csp_rules::Lang) -> String {
+        match self {
+            Unreadable::NotJson(m) => text::io::saved_not_json(lang, m),
+            Unreadable::Schema(v) => text::io::saved_schema(lang, v),
+            Unreadable::Scenario(m) => text::io::saved_damaged(lang, m),
+        }
+    }
 }
 
 /// The text saved for a scenario.

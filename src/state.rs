@@ -80,7 +80,7 @@ impl View {
     }
 
     pub fn transform(&self) -> String {
-        use crate::fmtnum::fixed;
+        use crate::text::num::fixed;
         format!(
             "translate({} {}) scale({})",
             fixed(self.x, 2),
@@ -139,11 +139,12 @@ pub struct PendingEdge {
     pub at: (f64, f64),
 }
 
-/// A problem opening something (a share link, a preset number), kept until dismissed.
+/// A problem kept until dismissed, typed until it is shown (so it follows a language switch).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    Scenario(ScenarioError),
-    NoSuchPreset(String),
+    /// Something could not be opened: a share link, a preset number, a file the browser could
+    /// not read.
+    Open(ScenarioError),
     /// The diagram saved in the browser could not be read; its text is kept here (to
     /// download) and in storage under `persist::KEPT_KEY`.
     StorageUnreadable {
@@ -152,8 +153,6 @@ pub enum Notice {
     },
     /// An imported file was refused (the engine's error); the diagram is unchanged.
     Import(ScenarioError),
-    /// The browser could not read the file chosen for import.
-    ImportUnreadable,
 }
 
 /// An edit to one node's fields.
@@ -454,10 +453,10 @@ impl State {
     fn open(mut self, start: Start) -> State {
         let (loaded, preset) = match start {
             Start::Nothing => return self,
-            Start::Preset(text) => match text.parse::<u8>().ok().and_then(presets::get) {
-                Some(p) => (p.scenario(), Some(p.number)),
-                None => {
-                    self.notice = Some(Notice::NoSuchPreset(text));
+            Start::Preset(text) => match presets::find(&text) {
+                Ok(p) => (p.scenario(), Some(p.number)),
+                Err(e) => {
+                    self.notice = Some(Notice::Open(e));
                     return self;
                 }
             },
@@ -479,7 +478,7 @@ impl State {
                 self.fit_pending = !self.measured;
                 self.fit();
             }
-            Err(e) => self.notice = Some(Notice::Scenario(e)),
+            Err(e) => self.notice = Some(Notice::Open(e)),
         }
         self
     }
@@ -537,7 +536,7 @@ impl State {
             node.region = Some(self.default_region());
             node.name = Some(format!(
                 "{} {n}",
-                crate::i18n::cap(csp_rules::kind_name(kind, self.lang))
+                crate::text::cap(csp_rules::kind_name(kind, self.lang))
             ));
         } else {
             node.name = Some("Microsoft".into());
@@ -558,7 +557,7 @@ impl State {
         if self.node(&from).is_none() || self.node(&to).is_none() {
             return;
         }
-        let id = layout::new_edge_id(&self.scenario);
+        let id = self.scenario.fresh_edge_id();
         self.edit().edges.push(Edge {
             id: id.clone(),
             from,
@@ -923,7 +922,10 @@ impl State {
                 s.fit();
             }
             Action::ImportFailed(e) => s.notice = Some(Notice::Import(e)),
-            Action::ImportUnreadable => s.notice = Some(Notice::ImportUnreadable),
+            Action::ImportUnreadable => {
+                let e = ScenarioError::new(csp_rules::Place::Input, csp_rules::Problem::Unreadable);
+                s.notice = Some(Notice::Open(e));
+            }
             Action::SaveFailed(failed) => {
                 if s.save_failed == failed {
                     return self;
@@ -1082,10 +1084,12 @@ mod tests {
         assert_eq!(s.preset, Some(6));
         assert_eq!(s.scenario.nodes.len(), 6);
         let s = Rc::new(s).reduce(Action::Open(Start::Preset("9".into())));
-        assert_eq!(s.notice, Some(Notice::NoSuchPreset("9".into())));
+        let none = presets::find("9").err().map(Notice::Open);
+        assert!(none.is_some());
+        assert_eq!(s.notice, none);
         assert_eq!(s.scenario.nodes.len(), 6, "the diagram is kept");
         let s = s.reduce(Action::Open(Start::Share("scenario=garbage".into())));
-        assert!(matches!(s.notice, Some(Notice::Scenario(_))));
+        assert!(matches!(s.notice, Some(Notice::Open(_))));
         let link = share::fragment(&s.scenario);
         let t = State::new(Lang::ZhTw, crate::url::parse_fragment(&link));
         assert_eq!(t.scenario, s.scenario);
@@ -1247,7 +1251,7 @@ mod tests {
             Start::Share("scenario=x".into()),
         );
         assert_eq!(s.scenario.as_ref(), &saved);
-        assert!(matches!(s.notice, Some(Notice::Scenario(_))));
+        assert!(matches!(s.notice, Some(Notice::Open(_))));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::layout;
 use crate::state::{Selection, State};
 use crate::url::TrainingLink;
 use csp_rules::walkthrough::{self, Walkthrough};
-use csp_rules::{presets, EdgeReport, Report, RuleId, Scenario, Severity, Verdict};
+use csp_rules::{presets, EdgeReport, Report, RuleId, Scenario, Scope, Severity, Verdict};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -296,7 +296,7 @@ pub fn rule_choices(er: &EdgeReport) -> Vec<RuleId> {
     let mut others: Vec<RuleId> = RuleId::ALL
         .into_iter()
         .filter(|r| r.severity() == Severity::Block)
-        .filter(|r| !r.as_str().starts_with("DIAGRAM."))
+        .filter(|r| r.scope() == Scope::Edge)
         .filter(|r| !right.contains(r))
         .collect();
     others.sort_by_key(|r| fnv(&[&er.id, "distractor", r.as_str()]));

@@ -17,9 +17,9 @@ use super::table::DiagramTable;
 use super::toolbar::Toolbar;
 use super::training::{marks_of, MarksKey, TrainingPanel};
 use super::{Dispatch, Shared};
-use crate::i18n::{self, T};
 use crate::persist;
 use crate::state::{Action, Notice, State};
+use crate::text::{common, io, panels, shell};
 use crate::url::{self, Start};
 use crate::web;
 use csp_rules::{evaluate, Lang, Node, NodeKind, Report, Scenario, ScenarioError, Verdict};
@@ -310,7 +310,7 @@ pub fn app() -> Html {
             Ui::Table => table.set(!*table),
             Ui::Connect => match &single {
                 Some(id) => connect.set(Some(id.clone())),
-                None => announce.set(T::NoNodeSelected.get(lang).to_string()),
+                None => announce.set(shell::no_node_selected(lang).to_string()),
             },
             Ui::Inspector => web::focus_first(
                 "[data-inspector] input, [data-inspector] select, [data-inspector] button",
@@ -343,11 +343,11 @@ pub fn app() -> Html {
                 .take(3)
                 .filter_map(|&i| Some((scenario.edges.get(i)?, report.edges.get(i)?)))
                 .map(|(e, r)| {
-                    i18n::now_verdict(
-                        lang,
-                        &i18n::relation(lang, &label(&e.from), e.kind, &label(&e.to)),
-                        r.verdict == Verdict::Allowed,
-                    )
+                    let relation = common::relation(lang, &label(&e.from), e.kind, &label(&e.to));
+                    match r.verdict {
+                        Verdict::Allowed => shell::now_allowed(lang, &relation),
+                        Verdict::Blocked => shell::now_blocked(lang, &relation),
+                    }
                 })
                 .collect();
             if changed.is_empty() {
@@ -355,7 +355,7 @@ pub fn app() -> Html {
             }
             let mut text = named.join(" ");
             if changed.len() > 3 {
-                text = format!("{text} {}", i18n::and_more(lang, changed.len() - 3));
+                text = format!("{text} {}", shell::and_more(lang, changed.len() - 3));
             }
             announce.set(text);
         });
@@ -411,7 +411,7 @@ pub fn app() -> Html {
             .filter(|(_, e)| e.from == node.id || e.to == node.id)
             .map(|(i, e)| Relation {
                 edge: e.id.clone(),
-                text: i18n::relation(lang, &label(&e.from), e.kind, &label(&e.to)),
+                text: common::relation(lang, &label(&e.from), e.kind, &label(&e.to)),
                 verdict: verdict_of(i, &e.id),
             })
             .collect();
@@ -445,12 +445,12 @@ pub fn app() -> Html {
         };
         html! {
             <section class="panel">
-                <p>{ i18n::selected_many(lang, state.selection.nodes.len(), state.selection.edges.len()) }</p>
-                <button type="button" class="danger" onclick={delete}>{ T::DeleteSelected.get(lang) }</button>
+                <p>{ panels::selected_many(lang, state.selection.nodes.len(), state.selection.edges.len()) }</p>
+                <button type="button" class="danger" onclick={delete}>{ common::delete_selected(lang) }</button>
             </section>
         }
     } else {
-        html! { <section class="panel"><p class="hint">{ T::NothingSelected.get(lang) }</p></section> }
+        html! { <section class="panel"><p class="hint">{ panels::nothing_selected(lang) }</p></section> }
     };
 
     // Issue #4: panels of the App's own, and dropping a file onto the diagram.
@@ -516,9 +516,9 @@ pub fn app() -> Html {
             <div class="masthead">
                 <div class="brand">
                     <h1>{ APP_NAME }</h1>
-                    <p class="subtitle">{ T::Subtitle.get(lang) }</p>
+                    <p class="subtitle">{ shell::subtitle(lang) }</p>
                 </div>
-                <div class="lang-switch" role="group" aria-label={T::Language.get(lang)}>
+                <div class="lang-switch" role="group" aria-label={shell::language(lang)}>
                     { lang_button(Lang::En, "English") }
                     { lang_button(Lang::ZhTw, "中文（台灣）") }
                 </div>
@@ -535,7 +535,7 @@ pub fn app() -> Html {
                 dispatch={dispatch.clone()} />
             if state.save_failed {
                 <div class="notice error" role="alert" data-notice="save-failed">
-                    <span>{ T::SaveFailed.get(lang) }</span>
+                    <span>{ io::save_failed(lang) }</span>
                 </div>
             }
             </header>
@@ -561,7 +561,7 @@ pub fn app() -> Html {
                     }
                     <Legend {lang} counts={report.as_ref().filter(|_| !quiz_open).map(|r| (r.summary.allowed, r.summary.blocked))} />
                 </div>
-                <aside class="side" aria-label={T::SideLabel.get(lang)}>
+                <aside class="side" aria-label={shell::side_label(lang)}>
                     <TrainingPanel {lang} tour={state.tour} quiz={state.quiz.clone()} preset={state.preset}
                         scenario={Shared(eval.scenario.clone())} live={Shared(scenario.clone())}
                         report={report.clone().map(Shared)} can_restore={state.kept.is_some()}

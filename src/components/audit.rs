@@ -9,8 +9,8 @@
 //! the scenario) copied across threads would cost as much as judging it.
 
 use super::Dispatch;
-use crate::i18n::{self, A, T};
 use crate::state::Action;
+use crate::text::{audit, common, num};
 use crate::{url, web};
 use csp_rules::{
     kind_name, region_name, share, Edge, EdgeKind, Lang, NodeKind, Report, RuleId, Scenario,
@@ -312,7 +312,7 @@ pub fn audit(p: &AuditProps) -> Html {
     };
     let opener = html! {
         <label class="audit-open button-like">
-            { A::Open.get(lang) }
+            { audit::open_audit(lang) }
             <input type="file" accept=".json,application/json" data-audit-file="" onchange={on_file} />
         </label>
     };
@@ -320,14 +320,18 @@ pub fn audit(p: &AuditProps) -> Html {
     let body = match &*phase {
         Phase::Closed => {
             return html! {
-                <section class="audit-bar" aria-label={A::Title.get(lang)}>{ opener }</section>
+                <section class="audit-bar" aria-label={audit::audit_title(lang)}>{ opener }</section>
             }
         }
         Phase::Busy(name, step) => html! {
             <div class="audit-busy" role="status" data-audit-busy={step.number().to_string()}>
                 <progress max={Step::COUNT.to_string()} value={step.number().to_string()}
-                    aria-label={i18n::audit_step(lang, step.number(), Step::COUNT)} />
-                <p>{ i18n::audit_busy(lang, name, *step) }</p>
+                    aria-label={audit::audit_step(lang, step.number(), Step::COUNT)} />
+                <p>{ match step {
+                    Step::Reading => audit::reading(lang, name),
+                    Step::Checking => audit::checking(lang, name),
+                    Step::Judging(n) => audit::judging(lang, &num::thousands(*n)),
+                } }</p>
             </div>
         },
         Phase::Failed(line) => html! { <p class="audit-error" role="alert">{ line.clone() }</p> },
@@ -336,9 +340,9 @@ pub fn audit(p: &AuditProps) -> Html {
     html! {
         <section class="audit" aria-labelledby="audit-heading" data-audit="">
             <div class="audit-head">
-                <h2 id="audit-heading">{ A::Title.get(lang) }</h2>
+                <h2 id="audit-heading">{ audit::audit_title(lang) }</h2>
                 { opener }
-                <button type="button" onclick={close}>{ T::Close.get(lang) }</button>
+                <button type="button" onclick={close}>{ common::close(lang) }</button>
             </div>
             { body }
         </section>
@@ -435,7 +439,7 @@ fn ready_view(
         let n = &s.nodes[i];
         html! {
             <button type="button" class="link" data-audit-show={n.id.clone()} onclick={show(&n.id)}
-                title={A::Show.get(lang)}>{ n.label().to_string() }</button>
+                title={audit::show_party(lang)}>{ n.label().to_string() }</button>
         }
     };
     let body = rows
@@ -452,7 +456,7 @@ fn ready_view(
                     <td>{ csp_rules::edge_kind_name(e.kind, lang) }</td>
                     <td>{ node_button(a.ends[i].1) }</td>
                     <td class={classes!("verdict", r.verdict.as_str())}>
-                        { match r.verdict { Verdict::Allowed => T::Allowed.get(lang), Verdict::Blocked => T::Blocked.get(lang) } }
+                        { match r.verdict { Verdict::Allowed => common::allowed(lang), Verdict::Blocked => common::blocked(lang) } }
                     </td>
                     <td class="rules">{ rules.join(" ") }</td>
                 </tr>
@@ -460,17 +464,17 @@ fn ready_view(
         });
     html! {
         <>
-            <p class="audit-file">{ i18n::audit_file(lang, &a.file, s.nodes.len(), s.edges.len()) }</p>
+            <p class="audit-file">{ audit::audit_file(lang, &a.file, s.nodes.len(), s.edges.len()) }</p>
             <div class="audit-counts">
                 <table class="audit-summary">
-                    <caption>{ A::ByVerdict.get(lang) }</caption>
+                    <caption>{ audit::by_verdict(lang) }</caption>
                     <tbody>
-                        <tr data-audit-count="allowed"><th scope="row">{ T::Allowed.get(lang) }</th><td>{ a.report.summary.allowed }</td></tr>
-                        <tr data-audit-count="blocked"><th scope="row">{ T::Blocked.get(lang) }</th><td>{ a.report.summary.blocked }</td></tr>
+                        <tr data-audit-count="allowed"><th scope="row">{ common::allowed(lang) }</th><td>{ a.report.summary.allowed }</td></tr>
+                        <tr data-audit-count="blocked"><th scope="row">{ common::blocked(lang) }</th><td>{ a.report.summary.blocked }</td></tr>
                     </tbody>
                 </table>
                 <table class="audit-summary">
-                    <caption>{ A::ByRule.get(lang) }</caption>
+                    <caption>{ audit::by_rule(lang) }</caption>
                     <tbody>
                         { for a.by_rule.iter().map(|(rule, n)| html! {
                             <tr data-audit-rule={rule.as_str()}><th scope="row"><code>{ rule.as_str() }</code></th><td>{ *n }</td></tr>
@@ -479,42 +483,42 @@ fn ready_view(
                 </table>
             </div>
             <div class="audit-filters" role="search">
-                <label class="field inline"><span>{ A::Search.get(lang) }</span>
+                <label class="field inline"><span>{ audit::search(lang) }</span>
                     <input type="search" name="audit-search" value={f.search.clone()} oninput={on_search} /></label>
-                { filter_select(A::Verdict.get(lang), "audit-verdict", on_verdict, vec![
-                    ("", A::Any.get(lang).into(), f.verdict.is_none()),
-                    ("allowed", T::Allowed.get(lang).into(), f.verdict == Some(Verdict::Allowed)),
-                    ("blocked", T::Blocked.get(lang).into(), f.verdict == Some(Verdict::Blocked)),
+                { filter_select(audit::verdict_filter(lang), "audit-verdict", on_verdict, vec![
+                    ("", audit::any(lang).into(), f.verdict.is_none()),
+                    ("allowed", common::allowed(lang).into(), f.verdict == Some(Verdict::Allowed)),
+                    ("blocked", common::blocked(lang).into(), f.verdict == Some(Verdict::Blocked)),
                 ]) }
-                { filter_select(A::Rule.get(lang), "audit-rule", on_rule,
-                    std::iter::once(("", A::Any.get(lang).into(), f.rule.is_none()))
+                { filter_select(audit::rule_filter(lang), "audit-rule", on_rule,
+                    std::iter::once(("", audit::any(lang).into(), f.rule.is_none()))
                         .chain(a.by_rule.iter().map(|(r, _)| (r.as_str(), r.as_str().into(), f.rule == Some(*r))))
                         .collect()) }
-                { filter_select(T::Kind.get(lang), "audit-kind", on_kind,
-                    std::iter::once(("", A::Any.get(lang).into(), f.kind.is_none()))
+                { filter_select(common::kind(lang), "audit-kind", on_kind,
+                    std::iter::once(("", audit::any(lang).into(), f.kind.is_none()))
                         .chain(NodeKind::ALL.iter().map(|k| (k.as_str(), kind_name(*k, lang).into(), f.kind == Some(*k))))
                         .collect()) }
-                { filter_select(T::Region.get(lang), "audit-region", on_region,
-                    std::iter::once(("", A::Any.get(lang).into(), f.region.is_none()))
+                { filter_select(common::region(lang), "audit-region", on_region,
+                    std::iter::once(("", audit::any(lang).into(), f.region.is_none()))
                         .chain(regions.iter().map(|r| (*r, region_name(r, lang).into(), f.region.as_deref() == Some(*r))))
                         .collect()) }
             </div>
             <p class="audit-page" role="status" data-audit-matching={rows.len().to_string()}>
-                { i18n::audit_page(lang, current + 1, pages, rows.len()) }
+                { audit::audit_page(lang, current + 1, pages, rows.len()) }
             </p>
             <div class="row">
-                <button type="button" data-audit-page="prev" disabled={current == 0} onclick={go(current.saturating_sub(1))}>{ A::Prev.get(lang) }</button>
-                <button type="button" data-audit-page="next" disabled={current + 1 >= pages} onclick={go(current + 1)}>{ A::Next.get(lang) }</button>
+                <button type="button" data-audit-page="prev" disabled={current == 0} onclick={go(current.saturating_sub(1))}>{ audit::previous_page(lang) }</button>
+                <button type="button" data-audit-page="next" disabled={current + 1 >= pages} onclick={go(current + 1)}>{ audit::next_page(lang) }</button>
             </div>
             <div class="audit-table-wrap">
                 <table class="audit-edges">
                     <thead><tr>
-                        <th scope="col">{ T::Id.get(lang) }</th>
-                        <th scope="col">{ A::From.get(lang) }</th>
-                        <th scope="col">{ T::Relationship.get(lang) }</th>
-                        <th scope="col">{ T::To.get(lang) }</th>
-                        <th scope="col">{ A::Verdict.get(lang) }</th>
-                        <th scope="col">{ A::Rules.get(lang) }</th>
+                        <th scope="col">{ common::id(lang) }</th>
+                        <th scope="col">{ audit::from_party(lang) }</th>
+                        <th scope="col">{ common::relationship(lang) }</th>
+                        <th scope="col">{ common::to(lang) }</th>
+                        <th scope="col">{ audit::verdict_filter(lang) }</th>
+                        <th scope="col">{ audit::rules_found(lang) }</th>
                     </tr></thead>
                     <tbody>{ for body }</tbody>
                 </table>

@@ -7,10 +7,10 @@ use super::edge_layer::{EdgeLayer, Part};
 use super::node::{NodeLayer, NodesOf};
 use super::topology::use_topology;
 use super::{Dispatch, Shared};
-use crate::fmtnum::fixed;
-use crate::i18n::{self, T};
 use crate::layout::Rect;
 use crate::state::{Action, PendingEdge, Selection, Target, View};
+use crate::text::num::fixed;
+use crate::text::{canvas, common};
 use crate::training::Marks;
 use crate::web;
 use csp_rules::{edge_kind_name, EdgeKind, Lang, Scenario, Verdict};
@@ -553,8 +553,8 @@ pub fn canvas(p: &CanvasProps) -> Html {
         };
         html! {
             <div class="connect-popup" ref={popup_ref.clone()} role="dialog"
-                 aria-label={T::ConnectAs.get(lang)} {onkeydown}>
-                <p>{ i18n::connect_question(lang, &label_of(&pe.from), &label_of(&pe.to)) }</p>
+                 aria-label={canvas::connect_as(lang)} {onkeydown}>
+                <p>{ canvas::connect_question(lang, &lang.quote(&label_of(&pe.from)), &lang.quote(&label_of(&pe.to))) }</p>
                 <div class="row">
                     <button type="button" class="primary" data-edge-kind="sells_to"
                         onclick={choose(EdgeKind::SellsTo)}>
@@ -564,7 +564,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
                         onclick={choose(EdgeKind::Manages)}>
                         { edge_kind_name(EdgeKind::Manages, lang) }
                     </button>
-                    <button type="button" onclick={cancel}>{ T::Cancel.get(lang) }</button>
+                    <button type="button" onclick={cancel}>{ common::cancel(lang) }</button>
                 </div>
             </div>
         }
@@ -580,7 +580,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
                 <g transform={transform.clone()}>{ for live }</g>
             </svg>
             <svg ref={svg_ref} class="canvas" tabindex="0" role="group"
-                 aria-label={T::CanvasLabel.get(lang)}
+                 aria-label={canvas::canvas_label(lang)}
                  {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onwheel} {onkeydown}>
                 <g class="viewport" {transform}>
                     { edge_layer(drawn, part) }
@@ -591,7 +591,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
                 </g>
             </svg>
             if empty {
-                <p class="empty-hint">{ T::EmptyHint.get(lang) }</p>
+                <p class="empty-hint">{ canvas::empty_hint(lang) }</p>
             }
             { for popup }
         </div>

@@ -3,8 +3,8 @@
 //! allowed is solid with a check, blocked is dashed with a cross.
 
 use super::shapes::box_exit;
-use crate::fmtnum::fixed;
-use crate::i18n::{self, T};
+use crate::text::common;
+use crate::text::num::fixed;
 use csp_rules::{EdgeKind, Lang, Verdict};
 use yew::prelude::*;
 
@@ -68,14 +68,14 @@ pub struct EdgeProps {
 #[function_component(EdgeView)]
 pub fn edge_view(p: &EdgeProps) -> Html {
     // Made here, not by the layer: only an edge whose props changed pays for its name.
-    let relation = i18n::relation(p.lang, &p.from, p.kind, &p.to);
+    let relation = common::relation(p.lang, &p.from, p.kind, &p.to);
     let title = if p.hide_verdict {
         relation
     } else {
         let verdict_text = match p.verdict {
-            Some(Verdict::Allowed) => T::Allowed.get(p.lang),
-            Some(Verdict::Blocked) => T::Blocked.get(p.lang),
-            None => T::NotJudged.get(p.lang),
+            Some(Verdict::Allowed) => common::allowed(p.lang),
+            Some(Verdict::Blocked) => common::blocked(p.lang),
+            None => common::not_judged(p.lang),
         };
         format!("{relation} — {verdict_text}")
     };

@@ -2,8 +2,8 @@
 //! remedies) and "what would make this allowed": the engine's one-click fixes.
 
 use super::{Dispatch, Shared};
-use crate::i18n::{self, T};
 use crate::state::{Action, EdgeEdit};
+use crate::text::{common, panels};
 use csp_rules::{
     edge_kind_name, Edge, EdgeKind, EdgeReport, Finding, Fix, Lang, Scenario, Severity, Verdict,
 };
@@ -25,8 +25,8 @@ pub struct EdgePanelProps {
 /// One finding, as the panel and the findings list show it.
 pub fn finding_view(lang: Lang, f: &Finding) -> Html {
     let severity = match f.severity {
-        Severity::Block => ("block", T::SeverityBlock.get(lang)),
-        Severity::Info => ("info", T::SeverityInfo.get(lang)),
+        Severity::Block => ("block", panels::severity_block(lang)),
+        Severity::Info => ("info", panels::severity_info(lang)),
     };
     html! {
         <li class={classes!("finding", severity.0)} data-rule={f.rule.as_str()}>
@@ -35,9 +35,9 @@ pub fn finding_view(lang: Lang, f: &Finding) -> Html {
                 <span class={classes!("severity", severity.0)}>{ severity.1 }</span>
             </p>
             <p class="message">{ f.message.clone() }</p>
-            <p class="cite">{ format!("{}: {}", T::Source.get(lang), f.cite) }</p>
+            <p class="cite">{ format!("{}: {}", panels::source(lang), f.cite) }</p>
             if !f.remedies.is_empty() {
-                <p class="remedies-title">{ T::Remedies.get(lang) }</p>
+                <p class="remedies-title">{ panels::remedies(lang) }</p>
                 <ul class="remedies">
                     { for f.remedies.iter().map(|r| html! { <li>{ r.clone() }</li> }) }
                 </ul>
@@ -48,9 +48,9 @@ pub fn finding_view(lang: Lang, f: &Finding) -> Html {
 
 pub fn verdict_badge(lang: Lang, verdict: Option<Verdict>) -> Html {
     let (class, text) = match verdict {
-        Some(Verdict::Allowed) => ("allowed", T::Allowed.get(lang)),
-        Some(Verdict::Blocked) => ("blocked", T::Blocked.get(lang)),
-        None => ("unjudged", T::NotJudged.get(lang)),
+        Some(Verdict::Allowed) => ("allowed", common::allowed(lang)),
+        Some(Verdict::Blocked) => ("blocked", common::blocked(lang)),
+        None => ("unjudged", common::not_judged(lang)),
     };
     let icon = match verdict {
         Some(Verdict::Allowed) => "✓",
@@ -123,7 +123,7 @@ pub fn edge_panel(p: &EdgePanelProps) -> Html {
         html! {
             <li>
                 <button type="button" class="fix" {onclick}>
-                    { i18n::fix_label(lang, fix, &p.scenario) }
+                    { fix.label(&p.scenario, lang) }
                 </button>
             </li>
         }
@@ -132,12 +132,12 @@ pub fn edge_panel(p: &EdgePanelProps) -> Html {
 
     html! {
         <section class="panel edge-panel" aria-labelledby="edge-heading" data-edge-panel={e.id.clone()}>
-            <h2 id="edge-heading">{ T::Relationship.get(lang) }</h2>
-            <p class="relation">{ i18n::relation(lang, &label(&e.from), e.kind, &label(&e.to)) }</p>
+            <h2 id="edge-heading">{ common::relationship(lang) }</h2>
+            <p class="relation">{ common::relation(lang, &label(&e.from), e.kind, &label(&e.to)) }</p>
             <p>{ verdict_badge(lang, verdict) }</p>
             <div class="row">
                 <label class="field inline">
-                    <span>{ T::Kind.get(lang) }</span>
+                    <span>{ common::kind(lang) }</span>
                     <select name="edge-kind" onchange={on_kind}>
                         { for EdgeKind::ALL.iter().map(|k| html! {
                             <option key={k.as_str()} value={k.as_str()} selected={*k == e.kind}>
@@ -146,21 +146,21 @@ pub fn edge_panel(p: &EdgePanelProps) -> Html {
                         }) }
                     </select>
                 </label>
-                <button type="button" onclick={on_reverse}>{ T::Reverse.get(lang) }</button>
-                <button type="button" class="danger" onclick={on_delete}>{ T::DeleteEdge.get(lang) }</button>
+                <button type="button" onclick={on_reverse}>{ panels::reverse(lang) }</button>
+                <button type="button" class="danger" onclick={on_delete}>{ panels::delete_edge(lang) }</button>
             </div>
             if p.report.is_some() {
-                <h3>{ T::Findings.get(lang) }</h3>
+                <h3>{ panels::findings(lang) }</h3>
                 if findings.is_empty() {
-                    <p class="hint">{ T::NoFindings.get(lang) }</p>
+                    <p class="hint">{ panels::no_findings(lang) }</p>
                 } else {
                     <ul class="findings-list">{ for findings.iter().map(|f| finding_view(lang, f)) }</ul>
                 }
             }
             if verdict == Some(Verdict::Blocked) {
-                <h3>{ T::WhatWouldFix.get(lang) }</h3>
+                <h3>{ panels::what_would_fix(lang) }</h3>
                 if fix_buttons.is_empty() {
-                    <p class="hint">{ T::NoFix.get(lang) }</p>
+                    <p class="hint">{ panels::no_fix(lang) }</p>
                 } else {
                     <ul class="fixes">{ for fix_buttons }</ul>
                 }

@@ -3,8 +3,8 @@
 //! engine's `parse_bytes`, so a refused import shows exactly the CLI's `error:` line.
 
 use super::{Dispatch, Shared};
-use crate::i18n::T;
 use crate::state::Action;
+use crate::text::shell;
 use crate::{export, layout, web};
 use csp_rules::{Lang, Limit, Place, Problem, Scenario, ScenarioError};
 use wasm_bindgen::{JsCast, JsValue};
@@ -230,30 +230,30 @@ pub fn file_tools(p: &FileToolsProps) -> Html {
         }
     };
     html! {
-        <div class="toolbar file-tools" role="toolbar" aria-label={T::FileTools.get(lang)}>
+        <div class="toolbar file-tools" role="toolbar" aria-label={shell::file_tools(lang)}>
             <div class="group">
                 <button type="button" data-action="undo" disabled={!p.can_undo}
-                    title={T::UndoKeys.get(lang)} aria-keyshortcuts="Control+Z Meta+Z"
-                    onclick={act(Action::Undo)}>{ "↶ " }{ T::Undo.get(lang) }</button>
+                    title={shell::undo_keys(lang)} aria-keyshortcuts="Control+Z Meta+Z"
+                    onclick={act(Action::Undo)}>{ "↶ " }{ shell::undo(lang) }</button>
                 <button type="button" data-action="redo" disabled={!p.can_redo}
-                    title={T::RedoKeys.get(lang)} aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
-                    onclick={act(Action::Redo)}>{ "↷ " }{ T::Redo.get(lang) }</button>
+                    title={shell::redo_keys(lang)} aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
+                    onclick={act(Action::Redo)}>{ "↷ " }{ shell::redo(lang) }</button>
             </div>
             <div class="group">
-                <button type="button" data-action="import" onclick={open_picker}>{ T::Import.get(lang) }</button>
+                <button type="button" data-action="import" onclick={open_picker}>{ shell::import(lang) }</button>
                 <input ref={input} type="file" class="file-input" hidden=true tabindex="-1"
-                    accept=".json,application/json" aria-label={T::ImportFile.get(lang)} onchange={on_file} />
-                <button type="button" data-action="export-json" onclick={export_json}>{ T::ExportJson.get(lang) }</button>
-                <button type="button" data-action="export-svg" disabled={empty || p.table} onclick={export_svg}>{ T::ExportSvg.get(lang) }</button>
-                <button type="button" data-action="export-png" disabled={empty || p.table} onclick={export_png}>{ T::ExportPng.get(lang) }</button>
+                    accept=".json,application/json" aria-label={shell::import_file(lang)} onchange={on_file} />
+                <button type="button" data-action="export-json" onclick={export_json}>{ shell::export_json(lang) }</button>
+                <button type="button" data-action="export-svg" disabled={empty || p.table} onclick={export_svg}>{ shell::export_svg(lang) }</button>
+                <button type="button" data-action="export-png" disabled={empty || p.table} onclick={export_png}>{ shell::export_png(lang) }</button>
             </div>
-            <div class="group" role="group" aria-label={T::ViewSwitch.get(lang)}>
-                { view_button(false, T::DiagramView.get(lang)) }
-                { view_button(true, T::TableView.get(lang)) }
+            <div class="group" role="group" aria-label={shell::view_switch(lang)}>
+                { view_button(false, shell::diagram_view(lang)) }
+                { view_button(true, shell::table_view(lang)) }
             </div>
             <div class="group">
                 <button type="button" data-action="shortcuts" aria-keyshortcuts="?" onclick={shortcuts}>
-                    { T::ShortcutsButton.get(lang) }
+                    { shell::shortcuts_button(lang) }
                 </button>
             </div>
         </div>

@@ -4,8 +4,8 @@
 
 use super::edge_panel::verdict_badge;
 use super::{Dispatch, Shared};
-use crate::i18n::{self, T};
 use crate::state::Action;
+use crate::text::{common, panels};
 use csp_rules::{DiagramFinding, Lang, Report, RuleId, Scenario, Severity, Verdict};
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
@@ -46,7 +46,7 @@ fn diagram_entry(p: &DiagramEntryProps) -> Html {
             <button type="button" class="entry" onclick={reveal(&p.dispatch, d.nodes.clone(), d.edges.clone())}>
                 <span class="entry-head">
                     <code class="rule-id">{ d.rule.as_str() }</code>
-                    <span class="scope">{ T::DiagramWide.get(p.lang) }</span>
+                    <span class="scope">{ panels::diagram_wide(p.lang) }</span>
                 </span>
                 <span class="message">{ d.message.clone() }</span>
             </button>
@@ -161,14 +161,14 @@ pub fn findings(p: &FindingsProps) -> Html {
         let onclick = Callback::from(move |_| show_all.set(true));
         html! {
             <p class="findings-more">
-                { i18n::findings_shown(lang, shown, total) }{ " " }
-                <button type="button" data-show-all="findings" {onclick}>{ i18n::show_all(lang, total) }</button>
+                { panels::findings_shown(lang, shown, total) }{ " " }
+                <button type="button" data-show-all="findings" {onclick}>{ panels::show_all(lang, total) }</button>
             </p>
         }
     });
     let edge_items = edges.into_iter().filter_map(|(i, er)| {
         let edge = p.scenario.edges.get(i).filter(|e| e.id == er.id)?;
-        let relation = i18n::relation(lang, &label(&edge.from), edge.kind, &label(&edge.to));
+        let relation = common::relation(lang, &label(&edge.from), edge.kind, &label(&edge.to));
         let lines = er
             .findings
             .iter()
@@ -187,10 +187,10 @@ pub fn findings(p: &FindingsProps) -> Html {
     let nothing = report.diagram.is_empty() && report.edges.iter().all(|e| e.findings.is_empty());
     html! {
         <section class="panel findings" aria-labelledby="findings-heading">
-            <h2 id="findings-heading">{ T::DiagramFindings.get(lang) }</h2>
-            <p class="counts">{ i18n::counts(lang, report.summary.allowed, report.summary.blocked) }</p>
+            <h2 id="findings-heading">{ panels::diagram_findings(lang) }</h2>
+            <p class="counts">{ common::counts(lang, report.summary.allowed, report.summary.blocked) }</p>
             if nothing {
-                <p class="hint">{ T::NothingToReport.get(lang) }</p>
+                <p class="hint">{ panels::nothing_to_report(lang) }</p>
             } else {
                 <ul class="finding-entries">
                     { for diagram }

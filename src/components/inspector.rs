@@ -3,8 +3,8 @@
 //! its relationships and a keyboard way to add one.
 
 use super::Dispatch;
-use crate::i18n::{self, T};
 use crate::state::{Action, NodeEdit, Target};
+use crate::text::{self, common, panels};
 use csp_rules::{
     edge_kind_name, kind_name, region_name, EdgeKind, Flag, Lang, Node, NodeKind, ScenarioError,
     Verdict, CSP_REGIONS,
@@ -134,7 +134,7 @@ pub fn inspector(p: &InspectorProps) -> Html {
             <li key={flag.as_str()}>
                 <input type="checkbox" id={input_id.clone()} name={flag.as_str()}
                     checked={node.flag(flag)} {onchange} />
-                <label for={input_id}>{ i18n::flag_label(lang, flag) }</label>
+                <label for={input_id}>{ text::cap(csp_rules::flag_name(flag, lang)) }</label>
             </li>
         }
     };
@@ -185,7 +185,7 @@ pub fn inspector(p: &InspectorProps) -> Html {
     };
 
     let region_field = if node.kind == NodeKind::Microsoft {
-        html! { <p class="hint">{ T::MicrosoftGlobal.get(lang) }</p> }
+        html! { <p class="hint">{ panels::microsoft_global(lang) }</p> }
     } else {
         let selected = if *custom_region || !CSP_REGIONS.contains(&region.as_str()) {
             OTHER.to_string()
@@ -200,15 +200,15 @@ pub fn inspector(p: &InspectorProps) -> Html {
         html! {
             <>
                 <label class="field">
-                    <span>{ T::Region.get(lang) }</span>
+                    <span>{ common::region(lang) }</span>
                     <select name="region" onchange={on_region_select}>
                         { for options }
-                        <option value={OTHER} selected={selected == OTHER}>{ T::OtherRegion.get(lang) }</option>
+                        <option value={OTHER} selected={selected == OTHER}>{ panels::other_region(lang) }</option>
                     </select>
                 </label>
                 if selected == OTHER {
                     <label class="field">
-                        <span>{ T::RegionId.get(lang) }</span>
+                        <span>{ panels::region_id(lang) }</span>
                         <input type="text" name="region-id" value={region.clone()}
                             oninput={edit(NodeEdit::Region)} />
                     </label>
@@ -239,30 +239,30 @@ pub fn inspector(p: &InspectorProps) -> Html {
 
     html! {
         <section class="panel inspector" aria-labelledby="inspector-heading" data-inspector={node.id.clone()}>
-            <h2 id="inspector-heading">{ i18n::cap(kind_name(node.kind, lang)) }</h2>
+            <h2 id="inspector-heading">{ text::cap(kind_name(node.kind, lang)) }</h2>
             <div class="fields">
                 <label class="field">
-                    <span>{ T::Name.get(lang) }</span>
+                    <span>{ panels::name(lang) }</span>
                     <input type="text" name="name" maxlength="200"
                         value={node.name.clone().unwrap_or_default()} oninput={edit(NodeEdit::Name)} />
                 </label>
                 <label class="field">
-                    <span>{ T::Id.get(lang) }</span>
+                    <span>{ common::id(lang) }</span>
                     <input type="text" name="id" value={(*id_draft).clone()} spellcheck="false"
                         oninput={on_id_input} onchange={on_id_change}
                         aria-invalid={p.edit_error.is_some().then_some("true")}
                         aria-describedby="id-hint" />
-                    <small id="id-hint">{ T::IdHint.get(lang) }</small>
+                    <small id="id-hint">{ panels::id_hint(lang, csp_rules::id_grammar(lang)) }</small>
                     if let Some(err) = &p.edit_error {
                         <small class="field-error" role="alert">{ err.line(lang) }</small>
                     }
                 </label>
                 <label class="field">
-                    <span>{ T::Kind.get(lang) }</span>
+                    <span>{ common::kind(lang) }</span>
                     <select name="kind" onchange={on_kind}>
                         { for NodeKind::ALL.iter().map(|k| html! {
                             <option key={k.as_str()} value={k.as_str()} selected={*k == node.kind}>
-                                { i18n::cap(kind_name(*k, lang)) }
+                                { text::cap(kind_name(*k, lang)) }
                             </option>
                         }) }
                     </select>
@@ -270,53 +270,53 @@ pub fn inspector(p: &InspectorProps) -> Html {
                 { region_field }
                 if node.kind != NodeKind::Microsoft {
                     <label class="field">
-                        <span>{ T::Org.get(lang) }</span>
+                        <span>{ panels::org(lang) }</span>
                         <input type="text" name="org" placeholder={node.id.clone()}
                             value={node.org.clone().unwrap_or_default()} oninput={edit(NodeEdit::Org)} />
-                        <small>{ T::OrgHint.get(lang) }</small>
+                        <small>{ panels::org_hint(lang) }</small>
                     </label>
                     <label class="field">
-                        <span>{ T::Tenant.get(lang) }</span>
+                        <span>{ panels::tenant(lang) }</span>
                         <input type="text" name="tenant" placeholder={node.id.clone()}
                             value={node.tenant.clone().unwrap_or_default()} oninput={edit(NodeEdit::Tenant)} />
-                        <small>{ T::TenantHint.get(lang) }</small>
+                        <small>{ panels::tenant_hint(lang) }</small>
                     </label>
                 }
             </div>
             if !flags.is_empty() {
                 <fieldset class="flags">
-                    <legend>{ T::Requirements.get(lang) }</legend>
+                    <legend>{ panels::requirements(lang) }</legend>
                     <ul>{ for flags.into_iter().map(flag_box) }</ul>
                 </fieldset>
             }
             if !p.relations.is_empty() {
-                <h3>{ T::Relationships.get(lang) }</h3>
+                <h3>{ panels::relationships(lang) }</h3>
                 <ul class="relations">{ for relations }</ul>
             }
-            <h3>{ T::AddRelationship.get(lang) }</h3>
+            <h3>{ panels::add_relationship(lang) }</h3>
             if p.others.is_empty() {
-                <p class="hint">{ T::NoOtherNode.get(lang) }</p>
+                <p class="hint">{ common::no_other_node(lang) }</p>
             } else {
                 <div class="add-relation">
-                    <select name="new-edge-kind" aria-label={T::Kind.get(lang)} onchange={on_new_kind}>
+                    <select name="new-edge-kind" aria-label={common::kind(lang)} onchange={on_new_kind}>
                         { for EdgeKind::ALL.iter().map(|k| html! {
                             <option key={k.as_str()} value={k.as_str()} selected={*k == *new_kind}>
                                 { edge_kind_name(*k, lang) }
                             </option>
                         }) }
                     </select>
-                    <span>{ T::To.get(lang) }</span>
-                    <select name="new-edge-target" aria-label={T::To.get(lang)} onchange={on_new_target}>
+                    <span>{ common::to(lang) }</span>
+                    <select name="new-edge-target" aria-label={common::to(lang)} onchange={on_new_target}>
                         { for p.others.iter().map(|(o, label)| html! {
                             <option key={o.clone()} value={o.clone()} selected={*o == *new_target}>
                                 { label.clone() }
                             </option>
                         }) }
                     </select>
-                    <button type="button" onclick={on_add}>{ T::Add.get(lang) }</button>
+                    <button type="button" onclick={on_add}>{ panels::add(lang) }</button>
                 </div>
             }
-            <button type="button" class="danger" onclick={on_delete}>{ T::DeleteNode.get(lang) }</button>
+            <button type="button" class="danger" onclick={on_delete}>{ panels::delete_node(lang) }</button>
         </section>
     }
 }

@@ -2,8 +2,8 @@
 //! the target from a list and then the kind, as a drag from a node's handle does.
 
 use super::Dispatch;
-use crate::i18n::{self, T};
 use crate::state::Action;
+use crate::text::{common, shell};
 use csp_rules::{edge_kind_name, EdgeKind, Lang};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlSelectElement};
@@ -53,14 +53,14 @@ pub fn shortcut_sheet(p: &SheetProps) -> Html {
     }
     let close = click_closes(&p.on_close);
     let onkeydown = escape_closes(&p.on_close);
-    let rows = i18n::shortcuts(lang).into_iter().map(|(keys, what)| {
+    let rows = shell::shortcut_rows(lang).into_iter().map(|(keys, what)| {
         html! { <tr><th scope="row"><kbd>{ keys }</kbd></th><td>{ what }</td></tr> }
     });
     html! {
         <div class="shortcut-sheet" role="dialog" aria-labelledby="shortcut-title" ref={root} {onkeydown}>
-            <h2 id="shortcut-title">{ T::Shortcuts.get(lang) }</h2>
+            <h2 id="shortcut-title">{ shell::shortcuts(lang) }</h2>
             <table>{ for rows }</table>
-            <button type="button" onclick={close}>{ T::Close.get(lang) }</button>
+            <button type="button" onclick={close}>{ common::close(lang) }</button>
         </div>
     }
 }
@@ -122,12 +122,12 @@ pub fn connect_dialog(p: &ConnectProps) -> Html {
     html! {
         <div class="connect-dialog" role="dialog" aria-labelledby="connect-title" ref={root} {onkeydown}
              data-connect-from={p.from.clone()}>
-            <h2 id="connect-title">{ i18n::connect_from(lang, &p.from_label) }</h2>
+            <h2 id="connect-title">{ shell::connect_from(lang, &lang.quote(&p.from_label)) }</h2>
             if p.others.is_empty() {
-                <p>{ T::NoOtherNode.get(lang) }</p>
+                <p>{ common::no_other_node(lang) }</p>
             } else {
-                <p class="hint">{ T::ConnectPick.get(lang) }</p>
-                <label for="connect-target">{ T::ConnectTo.get(lang) }</label>
+                <p class="hint">{ shell::connect_pick(lang) }</p>
+                <label for="connect-target">{ shell::connect_to(lang) }</label>
                 <select id="connect-target" ref={select.clone()} size={size} onkeydown={on_select_key}>{ for options }</select>
                 <div class="row">
                     <button type="button" class="primary" data-edge-kind="sells_to"
@@ -136,7 +136,7 @@ pub fn connect_dialog(p: &ConnectProps) -> Html {
                         onclick={choose(EdgeKind::Manages)}>{ edge_kind_name(EdgeKind::Manages, lang) }</button>
                 </div>
             }
-            <button type="button" onclick={cancel}>{ T::Cancel.get(lang) }</button>
+            <button type="button" onclick={cancel}>{ common::cancel(lang) }</button>
         </div>
     }
 }

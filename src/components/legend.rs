@@ -1,7 +1,7 @@
 //! What the colours, line styles and arrowheads mean, and how many edges are allowed and
 //! blocked.
 
-use crate::i18n::{self, T};
+use crate::text::{canvas, common};
 use csp_rules::{edge_kind_name, EdgeKind, Lang};
 use yew::prelude::*;
 
@@ -41,22 +41,22 @@ fn sample(class: &'static str, kind: EdgeKind, mark: &'static str) -> Html {
 pub fn legend(p: &LegendProps) -> Html {
     let lang = p.lang;
     html! {
-        <section class="legend" aria-label={T::Legend.get(lang)}>
-            <h2>{ T::Legend.get(lang) }</h2>
+        <section class="legend" aria-label={canvas::legend(lang)}>
+            <h2>{ canvas::legend(lang) }</h2>
             <ul>
                 <li>{ sample("allowed", EdgeKind::SellsTo, "M-4.5 0.5L-1.5 3.5L4.5 -3.5") }
-                    { T::Allowed.get(lang) }</li>
+                    { common::allowed(lang) }</li>
                 <li>{ sample("blocked", EdgeKind::SellsTo, "M-3.5 -3.5L3.5 3.5M3.5 -3.5L-3.5 3.5") }
-                    { T::Blocked.get(lang) }</li>
+                    { common::blocked(lang) }</li>
                 <li>{ sample("neutral", EdgeKind::SellsTo, "") }
-                    { format!("{} ({})", edge_kind_name(EdgeKind::SellsTo, lang), T::FilledArrow.get(lang)) }</li>
+                    { format!("{} ({})", edge_kind_name(EdgeKind::SellsTo, lang), canvas::filled_arrow(lang)) }</li>
                 <li>{ sample("neutral", EdgeKind::Manages, "") }
-                    { format!("{} ({})", edge_kind_name(EdgeKind::Manages, lang), T::OpenArrow.get(lang)) }</li>
+                    { format!("{} ({})", edge_kind_name(EdgeKind::Manages, lang), canvas::open_arrow(lang)) }</li>
             </ul>
             if let Some((allowed, blocked)) = p.counts {
                 <p class="counts" role="status" data-allowed={allowed.to_string()}
                    data-blocked={blocked.to_string()}>
-                    { i18n::counts(lang, allowed, blocked) }
+                    { common::counts(lang, allowed, blocked) }
                 </p>
             }
         </section>

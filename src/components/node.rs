@@ -4,8 +4,8 @@
 use super::shapes::{icon, kind_class, shape};
 use super::topology::NodeNames;
 use super::Shared;
-use crate::fmtnum::fixed;
-use crate::i18n::T;
+use crate::text::canvas;
+use crate::text::num::fixed;
 use crate::training::Marks;
 use csp_rules::{kind_name, Flag, Lang, NodeKind, Scenario};
 use std::collections::BTreeSet;
@@ -128,7 +128,7 @@ pub struct NodeLayerProps {
 #[function_component(NodeLayer)]
 pub fn node_layer(p: &NodeLayerProps) -> Html {
     let lang = p.lang;
-    let handle_title = AttrValue::Static(T::HandleTitle.get(lang));
+    let handle_title = AttrValue::Static(canvas::handle_title(lang));
     let nodes = p
         .scenario
         .0

@@ -2,8 +2,8 @@
 //! diagram the engine can't judge as it stands (shown until it is fixed).
 
 use super::Dispatch;
-use crate::i18n::{self, T};
 use crate::state::{Action, Notice};
+use crate::text::{io, panels};
 use crate::web;
 use csp_rules::{Lang, ScenarioError};
 use yew::prelude::*;
@@ -24,15 +24,13 @@ pub fn notice_bar(p: &NoticeProps) -> Html {
         let dispatch = p.dispatch.clone();
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::DismissNotice));
         let line = match n {
-            Notice::Scenario(e) => e.line(lang),
-            Notice::NoSuchPreset(text) => i18n::no_such_preset(lang, text),
-            Notice::ImportUnreadable => T::CannotRead.get(lang).to_string(),
+            Notice::Open(e) => e.line(lang),
             Notice::Import(e) => {
                 return html! {
                     <div class="notice error" role="alert" data-notice="import">
-                        <span>{ T::ImportRefused.get(lang) }</span>
+                        <span>{ io::import_refused(lang) }</span>
                         <code class="error-line">{ e.line(lang) }</code>
-                        <button type="button" {onclick}>{ T::Dismiss.get(lang) }</button>
+                        <button type="button" {onclick}>{ panels::dismiss(lang) }</button>
                     </div>
                 };
             }
@@ -47,10 +45,10 @@ pub fn notice_bar(p: &NoticeProps) -> Html {
                 });
                 return html! {
                     <div class="notice error" role="alert" data-notice="storage">
-                        <span>{ T::StorageUnreadable.get(lang) }</span>
-                        <code class="error-line">{ i18n::unreadable(lang, reason) }</code>
-                        <button type="button" data-download="kept" onclick={download}>{ T::DownloadKept.get(lang) }</button>
-                        <button type="button" {onclick}>{ T::Dismiss.get(lang) }</button>
+                        <span>{ io::storage_unreadable(lang) }</span>
+                        <code class="error-line">{ reason.text(lang) }</code>
+                        <button type="button" data-download="kept" onclick={download}>{ io::download_kept(lang) }</button>
+                        <button type="button" {onclick}>{ panels::dismiss(lang) }</button>
                     </div>
                 };
             }
@@ -58,14 +56,14 @@ pub fn notice_bar(p: &NoticeProps) -> Html {
         html! {
             <div class="notice error" role="alert" data-notice="open">
                 <code class="error-line">{ line }</code>
-                <button type="button" {onclick}>{ T::Dismiss.get(lang) }</button>
+                <button type="button" {onclick}>{ panels::dismiss(lang) }</button>
             </div>
         }
     });
     let invalid = p.invalid.as_ref().map(|e| {
         html! {
             <div class="notice error" role="alert" data-notice="invalid">
-                <span>{ T::CantJudge.get(lang) }</span>
+                <span>{ panels::cant_judge(lang) }</span>
                 <code class="error-line">{ e.line(lang) }</code>
             </div>
         }

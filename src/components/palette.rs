@@ -2,8 +2,8 @@
 
 use super::shapes::KindIcon;
 use super::Dispatch;
-use crate::i18n::{self, T};
 use crate::state::Action;
+use crate::text::{self, shell};
 use csp_rules::{kind_name, Lang, NodeKind};
 use yew::prelude::*;
 
@@ -18,18 +18,18 @@ pub fn palette(p: &PaletteProps) -> Html {
     let buttons = NodeKind::ALL.iter().map(|&kind| {
         let dispatch = p.dispatch.clone();
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::AddNode(kind)));
-        let name = i18n::cap(kind_name(kind, p.lang));
+        let name = text::cap(kind_name(kind, p.lang));
         html! {
             <button type="button" class="palette-item" data-kind={kind.as_str()}
-                title={i18n::add_kind(p.lang, kind_name(kind, p.lang))} {onclick}>
+                title={shell::add_kind(p.lang, kind_name(kind, p.lang))} {onclick}>
                 <KindIcon {kind} />
                 <span>{ name }</span>
             </button>
         }
     });
     html! {
-        <div class="palette" role="toolbar" aria-label={T::Palette.get(p.lang)}>
-            <span class="palette-title" aria-hidden="true">{ T::PaletteShort.get(p.lang) }</span>
+        <div class="palette" role="toolbar" aria-label={shell::palette(p.lang)}>
+            <span class="palette-title" aria-hidden="true">{ shell::palette_short(p.lang) }</span>
             { for buttons }
         </div>
     }

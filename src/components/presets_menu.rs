@@ -1,6 +1,6 @@
 //! The guide's eight example scenarios, each with its title and description.
 
-use crate::i18n::T;
+use crate::text::shell;
 use csp_rules::{presets, Lang};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -69,11 +69,11 @@ pub fn presets_menu(p: &PresetsMenuProps) -> Html {
         <div class="menu" ref={wrap} {onkeydown} {onfocusout}>
             <button type="button" class="menu-button" aria-haspopup="true"
                 aria-expanded={if *open { "true" } else { "false" }} onclick={toggle}>
-                { T::Presets.get(lang) }{ " ▾" }
+                { shell::presets(lang) }{ " ▾" }
             </button>
             if *open {
                 <div class="menu-panel">
-                    <p class="hint">{ T::PresetsIntro.get(lang) }</p>
+                    <p class="hint">{ shell::presets_intro(lang) }</p>
                     <ul class="presets">{ for items }</ul>
                 </div>
             }

@@ -6,8 +6,8 @@ use super::edge_panel::verdict_badge;
 use super::training::rule_lines;
 use super::Dispatch;
 use super::Shared;
-use crate::i18n::{self, training::T as Tr, T};
 use crate::state::Action;
+use crate::text::{common, training as tt};
 use crate::training::{self, Quiz, Train};
 use crate::url;
 use crate::web;
@@ -52,9 +52,9 @@ pub fn quiz_panel(p: &QuizProps) -> Html {
     let Some(report) = &p.report else {
         return html! {
             <section class="panel quiz" aria-labelledby="quiz-heading" data-quiz-panel="invalid">
-                <h2 id="quiz-heading">{ Tr::Quiz.get(lang) }</h2>
-                <p class="hint">{ Tr::QuizInvalid.get(lang) }</p>
-                <button type="button" class="quiz-leave" onclick={leave}>{ Tr::LeaveQuiz.get(lang) }</button>
+                <h2 id="quiz-heading">{ tt::quiz(lang) }</h2>
+                <p class="hint">{ tt::quiz_invalid(lang) }</p>
+                <button type="button" class="quiz-leave" onclick={leave}>{ tt::leave_quiz(lang) }</button>
             </section>
         };
     };
@@ -63,7 +63,7 @@ pub fn quiz_panel(p: &QuizProps) -> Html {
     // The report lists the edges in the scenario's order.
     let items = p.scenario.edges.iter().zip(report.edges.iter()).map(|(e, er)| {
         let answer = q.answers.get(&e.id).copied().unwrap_or_default();
-        let relation = i18n::relation(lang, &label(&e.from), e.kind, &label(&e.to));
+        let relation = common::relation(lang, &label(&e.from), e.kind, &label(&e.to));
         let radio = |v: Verdict, text: &'static str| {
             let dispatch = p.dispatch.clone();
             let edge = e.id.clone();
@@ -99,14 +99,14 @@ pub fn quiz_panel(p: &QuizProps) -> Html {
                 data-result={result}>
                 <fieldset class="quiz-verdict">
                     <legend class="relation">{ relation }</legend>
-                    { radio(Verdict::Allowed, T::Allowed.get(lang)) }
-                    { radio(Verdict::Blocked, T::Blocked.get(lang)) }
+                    { radio(Verdict::Allowed, common::allowed(lang)) }
+                    { radio(Verdict::Blocked, common::blocked(lang)) }
                 </fieldset>
                 if answer.verdict == Some(Verdict::Blocked) {
                     <label class="field quiz-rule">
-                        <span>{ Tr::WhichRule.get(lang) }</span>
+                        <span>{ tt::which_rule(lang) }</span>
                         <select name={format!("quiz-rule-{}", e.id)} disabled={q.checked} onchange={on_rule}>
-                            <option value="" selected={answer.rule.is_none()}>{ Tr::ChooseRule.get(lang) }</option>
+                            <option value="" selected={answer.rule.is_none()}>{ tt::choose_rule(lang) }</option>
                             { for training::rule_choices(er).into_iter().map(|r| html! {
                                 <option key={r.as_str()} value={r.as_str()} selected={answer.rule == Some(r)}>
                                     { format!("{} — {}", r.as_str(), r.statement(lang)) }
@@ -118,8 +118,8 @@ pub fn quiz_panel(p: &QuizProps) -> Html {
                 if q.checked {
                     <div class="quiz-answer">
                         <p>
-                            <strong class="mark">{ if right { Tr::Right.get(lang) } else { Tr::Wrong.get(lang) } }</strong>
-                            { " " }{ Tr::TheAnswer.get(lang) }{ " " }{ verdict_badge(lang, Some(er.verdict)) }
+                            <strong class="mark">{ if right { tt::right(lang) } else { tt::wrong(lang) } }</strong>
+                            { " " }{ tt::the_answer(lang) }{ " " }{ verdict_badge(lang, Some(er.verdict)) }
                         </p>
                         { rule_lines(&er.findings) }
                     </div>
@@ -131,33 +131,33 @@ pub fn quiz_panel(p: &QuizProps) -> Html {
     html! {
         <section class="panel quiz" aria-labelledby="quiz-heading"
             data-quiz-panel={if q.checked { "checked" } else { "open" }}>
-            <h2 id="quiz-heading">{ Tr::Quiz.get(lang) }</h2>
+            <h2 id="quiz-heading">{ tt::quiz(lang) }</h2>
             if report.edges.is_empty() {
-                <p class="hint">{ Tr::QuizNothing.get(lang) }</p>
+                <p class="hint">{ tt::quiz_nothing(lang) }</p>
             } else {
                 if !q.checked {
-                    <p class="hint">{ Tr::QuizIntro.get(lang) }</p>
+                    <p class="hint">{ tt::quiz_intro(lang) }</p>
                 }
                 <ol class="quiz-items">{ for items }</ol>
             }
             if q.checked {
                 <p class="score" role="status" data-score={right.to_string()} data-total={total.to_string()}>
-                    { i18n::training::score(lang, right, total) }
+                    { tt::score(lang, right, total) }
                 </p>
             }
             <div class="row">
                 if q.checked {
-                    <button type="button" class="quiz-retry" onclick={train(Train::RetryQuiz)}>{ Tr::TryAgain.get(lang) }</button>
+                    <button type="button" class="quiz-retry" onclick={train(Train::RetryQuiz)}>{ tt::try_again(lang) }</button>
                 } else {
                     <button type="button" class="primary quiz-check" disabled={report.edges.is_empty()}
-                        onclick={train(Train::CheckQuiz)}>{ Tr::CheckAnswers.get(lang) }</button>
+                        onclick={train(Train::CheckQuiz)}>{ tt::check_answers(lang) }</button>
                 }
-                <button type="button" class="quiz-leave" onclick={leave}>{ Tr::LeaveQuiz.get(lang) }</button>
-                <button type="button" class="quiz-link" onclick={make_link}>{ Tr::QuizLink.get(lang) }</button>
+                <button type="button" class="quiz-leave" onclick={leave}>{ tt::leave_quiz(lang) }</button>
+                <button type="button" class="quiz-link" onclick={make_link}>{ tt::quiz_link(lang) }</button>
             </div>
             if let Some(l) = &*link {
                 <label class="field">
-                    <span>{ Tr::QuizLink.get(lang) }</span>
+                    <span>{ tt::quiz_link(lang) }</span>
                     <input type="text" readonly=true name="quiz-link" value={l.clone()} />
                 </label>
             }

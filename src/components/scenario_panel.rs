@@ -2,8 +2,8 @@
 //! scenario it came from.
 
 use super::Dispatch;
-use crate::i18n::T;
 use crate::state::Action;
+use crate::text::panels;
 use csp_rules::{presets, Lang, DEFAULT_AS_OF};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -39,25 +39,25 @@ pub fn scenario_panel(p: &ScenarioPanelProps) -> Html {
     let preset = p.preset.and_then(presets::get);
     html! {
         <section class="panel scenario-panel" aria-labelledby="scenario-heading">
-            <h2 id="scenario-heading">{ T::Scenario.get(lang) }</h2>
+            <h2 id="scenario-heading">{ panels::scenario(lang) }</h2>
             if let Some(preset) = preset {
                 <div class="from-guide">
-                    <p class="eyebrow">{ T::FromGuide.get(lang) }</p>
+                    <p class="eyebrow">{ panels::from_guide(lang) }</p>
                     <p class="preset-title">{ preset.title(lang) }</p>
                     <p class="preset-description">{ preset.description(lang) }</p>
                 </div>
             }
             <div class="fields">
                 <label class="field">
-                    <span>{ T::Title.get(lang) }</span>
+                    <span>{ panels::title(lang) }</span>
                     <input type="text" name="title" maxlength="200"
                         value={p.title.clone().unwrap_or_default()} oninput={on_title} />
                 </label>
                 <label class="field">
-                    <span>{ T::AsOf.get(lang) }</span>
+                    <span>{ panels::as_of(lang) }</span>
                     <input type="date" name="as_of" value={p.as_of.clone().unwrap_or_else(|| DEFAULT_AS_OF.to_string())}
                         onchange={on_as_of} aria-describedby="as-of-hint" />
-                    <small id="as-of-hint">{ T::AsOfHint.get(lang) }</small>
+                    <small id="as-of-hint">{ panels::as_of_hint(lang, &csp_rules::dates_note(lang)) }</small>
                 </label>
             </div>
         </section>

@@ -2,7 +2,7 @@
 //! to the clipboard; the link is also shown in a field, for when the clipboard can't be used,
 //! with a warning when it is longer than links can safely be.
 
-use crate::i18n::{self, T};
+use crate::text::{common, shell};
 use crate::{url, web};
 use csp_rules::share::{fragment, SAFE_URL_LENGTH};
 use csp_rules::{Lang, Scenario};
@@ -63,31 +63,31 @@ pub fn share_button(p: &ShareProps) -> Html {
             Callback::from(move |_| shared.set(None))
         };
         let status = match s.copied {
-            Some(true) => T::Copied.get(lang),
-            Some(false) => T::CopyBelow.get(lang),
+            Some(true) => shell::copied(lang),
+            Some(false) => shell::copy_below(lang),
             None => "",
         };
         let len = s.link.len();
         html! {
-            <div class="share-panel" role="group" aria-label={T::ShareLink.get(lang)}>
+            <div class="share-panel" role="group" aria-label={shell::share_link(lang)}>
                 <p role="status" class="share-status">{ status }</p>
                 <label>
-                    <span>{ T::ShareLink.get(lang) }</span>
+                    <span>{ shell::share_link(lang) }</span>
                     <input ref={field.clone()} class="share-url" type="text" readonly=true
                         value={s.link.clone()} />
                 </label>
                 if len > SAFE_URL_LENGTH {
                     <p class="warning" data-warning="long-link">
-                        { i18n::too_long(lang, len, SAFE_URL_LENGTH) }
+                        { shell::too_long(lang, len, SAFE_URL_LENGTH) }
                     </p>
                 }
-                <button type="button" onclick={close}>{ T::Close.get(lang) }</button>
+                <button type="button" onclick={close}>{ common::close(lang) }</button>
             </div>
         }
     });
     html! {
         <div class="share">
-            <button type="button" class="share-button" {onclick}>{ T::CopyShareLink.get(lang) }</button>
+            <button type="button" class="share-button" {onclick}>{ shell::copy_share_link(lang) }</button>
             { for panel }
         </div>
     }

@@ -2,8 +2,8 @@
 //! with its ends, kind, verdict and the rules that found something, in the report's order.
 
 use super::{Dispatch, Shared};
-use crate::i18n::T;
 use crate::state::{Action, Target};
+use crate::text::{common, panels};
 use csp_rules::{edge_kind_name, Lang, Report, Scenario, Verdict};
 use yew::prelude::*;
 
@@ -25,9 +25,9 @@ pub fn diagram_table(p: &TableProps) -> Html {
             .as_ref()
             .and_then(|r| r.edges.iter().find(|x| x.id == e.id));
         let (verdict, attr) = match er.map(|r| r.verdict) {
-            Some(Verdict::Allowed) => (T::Allowed.get(lang), "allowed"),
-            Some(Verdict::Blocked) => (T::Blocked.get(lang), "blocked"),
-            None => (T::NotJudged.get(lang), "unjudged"),
+            Some(Verdict::Allowed) => (common::allowed(lang), "allowed"),
+            Some(Verdict::Blocked) => (common::blocked(lang), "blocked"),
+            None => (common::not_judged(lang), "unjudged"),
         };
         let rules: Vec<String> = er
             .map(|r| r.findings.iter().map(|f| f.rule.to_string()).collect())
@@ -58,15 +58,15 @@ pub fn diagram_table(p: &TableProps) -> Html {
     html! {
         <div class="table-view">
             <table class="diagram-table">
-                <caption>{ T::TableCaption.get(lang) }</caption>
+                <caption>{ panels::table_caption(lang) }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ T::Id.get(lang) }</th>
-                        <th scope="col">{ T::From.get(lang) }</th>
-                        <th scope="col">{ T::ToCol.get(lang) }</th>
-                        <th scope="col">{ T::Kind.get(lang) }</th>
-                        <th scope="col">{ T::Verdict.get(lang) }</th>
-                        <th scope="col">{ T::Rules.get(lang) }</th>
+                        <th scope="col">{ common::id(lang) }</th>
+                        <th scope="col">{ panels::from_column(lang) }</th>
+                        <th scope="col">{ panels::to_column(lang) }</th>
+                        <th scope="col">{ common::kind(lang) }</th>
+                        <th scope="col">{ panels::verdict_column(lang) }</th>
+                        <th scope="col">{ panels::rules_column(lang) }</th>
                     </tr>
                 </thead>
                 <tbody>{ for rows }</tbody>

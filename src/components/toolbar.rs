@@ -3,8 +3,8 @@
 use super::presets_menu::PresetsMenu;
 use super::share::ShareButton;
 use super::{Dispatch, Shared};
-use crate::i18n::T;
 use crate::state::Action;
+use crate::text::{common, shell};
 use csp_rules::{Lang, Scenario};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -40,26 +40,26 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         })
     };
     html! {
-        <div class="toolbar" role="toolbar" aria-label={T::Toolbar.get(lang)}>
+        <div class="toolbar" role="toolbar" aria-label={shell::toolbar(lang)}>
             <div class="group">
-                <button type="button" onclick={on_new}>{ T::NewDiagram.get(lang) }</button>
+                <button type="button" onclick={on_new}>{ shell::new_diagram(lang) }</button>
                 <PresetsMenu {lang} current={p.preset} on_open={p.on_preset.clone()} />
             </div>
             <div class="group">
-                <button type="button" aria-label={T::ZoomOut.get(lang)} title={T::ZoomOut.get(lang)}
+                <button type="button" aria-label={shell::zoom_out(lang)} title={shell::zoom_out(lang)}
                     onclick={act(Action::Zoom { factor: 1.0 / 1.25, at: None })}>{ "−" }</button>
-                <button type="button" aria-label={T::ZoomIn.get(lang)} title={T::ZoomIn.get(lang)}
+                <button type="button" aria-label={shell::zoom_in(lang)} title={shell::zoom_in(lang)}
                     onclick={act(Action::Zoom { factor: 1.25, at: None })}>{ "+" }</button>
-                <button type="button" onclick={act(Action::FitView)}>{ T::FitView.get(lang) }</button>
-                <button type="button" onclick={act(Action::AutoLayout)}>{ T::AutoLayout.get(lang) }</button>
+                <button type="button" onclick={act(Action::FitView)}>{ shell::fit_view(lang) }</button>
+                <button type="button" onclick={act(Action::AutoLayout)}>{ shell::auto_layout(lang) }</button>
                 <label class="check">
                     <input type="checkbox" checked={p.snap} onchange={on_snap} />
-                    { T::SnapToGrid.get(lang) }
+                    { shell::snap_to_grid(lang) }
                 </label>
             </div>
             <div class="group">
                 <button type="button" disabled={!p.has_selection}
-                    onclick={act(Action::DeleteSelection)}>{ T::DeleteSelected.get(lang) }</button>
+                    onclick={act(Action::DeleteSelection)}>{ common::delete_selected(lang) }</button>
                 <ShareButton {lang} scenario={p.scenario.clone()} />
             </div>
         </div>

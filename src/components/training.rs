@@ -4,8 +4,8 @@
 use super::quiz::QuizPanel;
 use super::walkthrough::{saved_step, WalkthroughPanel};
 use super::{Dispatch, Shared};
-use crate::i18n::training::T as Tr;
 use crate::state::Action;
+use crate::text::training as tt;
 use crate::training::{self, Marks, Quiz, Tour, Train};
 use csp_rules::{Lang, Report, Scenario};
 use gloo::events::EventListener;
@@ -134,18 +134,18 @@ pub fn training_panel(p: &TrainingProps) -> Html {
     });
     html! {
         <section class="panel training" aria-labelledby="training-heading">
-            <h2 id="training-heading">{ Tr::Training.get(lang) }</h2>
+            <h2 id="training-heading">{ tt::training(lang) }</h2>
             if let Some((n, resume)) = walkthrough {
-                <p class="hint">{ Tr::WalkthroughOffer.get(lang) }</p>
+                <p class="hint">{ tt::walkthrough_offer(lang) }</p>
                 <div class="row">
                     <button type="button" class="primary start-walkthrough"
                         onclick={train(Train::StartTour { preset: n, step: 1 })}>
-                        { Tr::StartWalkthrough.get(lang) }
+                        { tt::start_walkthrough(lang) }
                     </button>
                     if let Some(step) = resume {
                         <button type="button" class="resume-walkthrough"
                             onclick={train(Train::StartTour { preset: n, step })}>
-                            { crate::i18n::training::resume(lang, step) }
+                            { tt::resume(lang, step) }
                         </button>
                     }
                 </div>
@@ -153,14 +153,14 @@ pub fn training_panel(p: &TrainingProps) -> Html {
             if p.can_restore {
                 <div class="row">
                     <button type="button" class="restore-diagram" onclick={train(Train::RestoreKept)}>
-                        { Tr::RestoreDiagram.get(lang) }
+                        { tt::restore_diagram(lang) }
                     </button>
                 </div>
             }
             <div class="row">
                 <button type="button" class="start-quiz" disabled={p.live.edges.is_empty()}
-                    onclick={train(Train::StartQuiz)}>{ Tr::QuizMe.get(lang) }</button>
-                <button type="button" class="print" onclick={print}>{ Tr::Print.get(lang) }</button>
+                    onclick={train(Train::StartQuiz)}>{ tt::quiz_me(lang) }</button>
+                <button type="button" class="print" onclick={print}>{ tt::print(lang) }</button>
             </div>
         </section>
     }

@@ -7,8 +7,8 @@ use super::edge_panel::verdict_badge;
 use super::training::rule_lines;
 use super::Dispatch;
 use super::Shared;
-use crate::i18n::{self, training::T as Tr};
 use crate::state::Action;
+use crate::text::{common, training as tt};
 use crate::training::{self, Tour, Train};
 use crate::url;
 use crate::web;
@@ -136,7 +136,7 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
         });
         let met = p.report.as_ref().is_some_and(|r| x.met(&p.scenario, r));
         let relation = found.map_or_else(String::new, |(_, e)| {
-            i18n::relation(lang, &label(&e.from), e.kind, &label(&e.to))
+            common::relation(lang, &label(&e.from), e.kind, &label(&e.to))
         });
         html! {
             <li class={classes!("expect", if met { "met" } else { "unmet" })}
@@ -147,7 +147,7 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
                     <span class="relation">{ relation }</span>
                 </p>
                 <p class="expect-note">
-                    { if met { Tr::AsExpected.get(lang) } else { Tr::NotAsExpected.get(lang) } }
+                    { if met { tt::as_expected(lang) } else { tt::not_as_expected(lang) } }
                 </p>
                 if let Some(er) = &er {
                     { rule_lines(&er.findings) }
@@ -181,9 +181,9 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
             data-walkthrough={tour.preset.to_string()} data-step={tour.step.to_string()}
             data-ready={ready.to_string()}>
             <h2 id="walkthrough-heading">
-                { i18n::training::walkthrough_heading(lang, training::preset_title(tour.preset, lang)) }
+                { tt::walkthrough_heading(lang, training::preset_title(tour.preset, lang)) }
             </h2>
-            <p class="progress">{ i18n::training::progress(lang, tour.step, w.len()) }</p>
+            <p class="progress">{ tt::progress(lang, tour.step, w.len()) }</p>
             <div class="tour-step" tabindex="-1" ref={text_ref}>
                 <h3 class="step-title">{ step.title(lang) }</h3>
                 <p class="step-text">{ step.text(lang) }</p>
@@ -192,50 +192,50 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
                 <div class={classes!("tour-action", if ready { "done" } else { "waiting" })}>
                     <p class="instruction">{ action.describe_in(&p.scenario, lang) }</p>
                     if !ready {
-                        <p class="hint">{ Tr::DoThis.get(lang) }</p>
+                        <p class="hint">{ tt::do_this(lang) }</p>
                         <button type="button" class="show-me" onclick={train(Train::ShowMe)}>
-                            { Tr::ShowMe.get(lang) }
+                            { tt::show_me(lang) }
                         </button>
                     }
                 </div>
             }
             if ready && !step.expect.is_empty() {
                 <div class="tour-result" role="status">
-                    <h4>{ if step.action.is_some() { Tr::Done.get(lang) } else { Tr::WhatRulesSay.get(lang) } }</h4>
+                    <h4>{ if step.action.is_some() { tt::done(lang) } else { tt::what_rules_say(lang) } }</h4>
                     <ul class="expectations">{ for expectations }</ul>
                 </div>
             }
             if ready && !all_met {
                 <p class="tour-differs">
-                    { Tr::Differs.get(lang) }{ " " }
+                    { tt::differs(lang) }{ " " }
                     <button type="button" class="reset-step" onclick={train(Train::ResetStep)}>
-                        { Tr::ResetStep.get(lang) }
+                        { tt::reset_step(lang) }
                     </button>
                 </p>
             }
             <div class="tour-nav">
                 <button type="button" class="tour-back" disabled={tour.step <= 1}
-                    onclick={train(Train::Back)}>{ Tr::Back.get(lang) }</button>
+                    onclick={train(Train::Back)}>{ tt::back(lang) }</button>
                 if last {
                     <button type="button" class="primary tour-finish" onclick={finish}>
-                        { Tr::Finish.get(lang) }
+                        { tt::finish(lang) }
                     </button>
                 } else {
                     <button type="button" class="primary tour-next" disabled={!ready}
-                        onclick={train(Train::Next)}>{ Tr::Next.get(lang) }</button>
+                        onclick={train(Train::Next)}>{ tt::next(lang) }</button>
                 }
                 <button type="button" class="tour-restart"
                     onclick={train(Train::StartTour { preset: tour.preset, step: 1 })}>
-                    { Tr::Restart.get(lang) }
+                    { tt::restart(lang) }
                 </button>
-                <button type="button" class="tour-leave" onclick={leave_click}>{ Tr::Leave.get(lang) }</button>
+                <button type="button" class="tour-leave" onclick={leave_click}>{ tt::leave(lang) }</button>
                 if p.can_restore {
                     <button type="button" class="restore-diagram" onclick={restore}>
-                        { Tr::RestoreDiagram.get(lang) }
+                        { tt::restore_diagram(lang) }
                     </button>
                 }
             </div>
-            <p class="hint keys">{ Tr::KeysHint.get(lang) }</p>
+            <p class="hint keys">{ tt::keys_hint(lang) }</p>
         </section>
     }
 }

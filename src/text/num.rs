@@ -1,5 +1,6 @@
-//! Fixed-point number text for SVG attributes, without `core::fmt`'s float machinery
-//! (Grisu and Dragon4 cost about 12 kB of wasm, and `{:.1}` is all the page needs).
+//! Numbers as text: fixed-point for SVG attributes, without `core::fmt`'s float machinery
+//! (Grisu and Dragon4 cost about 12 kB of wasm, and `{:.1}` is all the page needs), and
+//! counts with thousands separators.
 
 /// `v` with exactly `decimals` digits after the point (at most 4), like `format!("{v:.1}")`
 /// for the values a diagram has; not finite, or beyond ±9e14: `0`.
@@ -23,9 +24,30 @@ pub fn fixed(v: f64, decimals: u32) -> String {
     format!("{sign}{int}.{digits}")
 }
 
+/// 250000 as "250,000" (the same in both languages).
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fixed;
+    use super::{fixed, thousands};
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(250_000), "250,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
 
     #[test]
     fn matches_std_formatting_on_diagram_values() {
