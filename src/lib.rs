@@ -5,14 +5,10 @@
 //! natively; `web` and the components are where the browser is touched.
 
 pub mod components;
-pub mod export;
-pub mod js_api;
+pub mod io;
 pub mod layout;
-pub mod persist;
 pub mod state;
 pub mod text;
 pub mod training;
-pub mod url;
-pub mod web;
 
 pub use components::app::App;

@@ -3,8 +3,8 @@
 //! browser calls), so it is tested natively and all web effects stay in the components.
 //! Rules are never applied here: the engine judges `scenario`, fixes come from the engine.
 
+use crate::io::url::Start;
 use crate::layout::{self, Rect};
-use crate::url::Start;
 use csp_rules::{
     presets, share, validate, Edge, EdgeKind, Fix, Flag, Lang, Node, NodeKind, Scenario,
     ScenarioError,
@@ -142,16 +142,16 @@ pub struct PendingEdge {
 /// A problem kept until dismissed, typed until it is shown (so it follows a language switch).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    /// Something could not be opened: a share link, a preset number, a file the browser could
-    /// not read.
+    /// Something could not be opened: a share link, a preset number.
     Open(ScenarioError),
     /// The diagram saved in the browser could not be read; its text is kept here (to
-    /// download) and in storage under `persist::KEPT_KEY`.
+    /// download) and in storage under `storage::KEPT_KEY`.
     StorageUnreadable {
-        reason: crate::persist::Unreadable,
+        reason: crate::io::storage::Unreadable,
         raw: Rc<String>,
     },
-    /// An imported file was refused (the engine's error); the diagram is unchanged.
+    /// An imported file was refused by the engine, or could not be read; the diagram is
+    /// unchanged.
     Import(ScenarioError),
 }
 
@@ -250,8 +250,6 @@ pub enum Action {
     Import(Scenario),
     /// An import was refused by the engine: say why, change nothing else.
     ImportFailed(ScenarioError),
-    /// The browser could not read the chosen file.
-    ImportUnreadable,
     /// Saving to the browser's storage failed (`true`) or worked again (`false`).
     SaveFailed(bool),
     /// Walkthrough and quiz verbs (`training`).
@@ -922,10 +920,6 @@ impl State {
                 s.fit();
             }
             Action::ImportFailed(e) => s.notice = Some(Notice::Import(e)),
-            Action::ImportUnreadable => {
-                let e = ScenarioError::new(csp_rules::Place::Input, csp_rules::Problem::Unreadable);
-                s.notice = Some(Notice::Open(e));
-            }
             Action::SaveFailed(failed) => {
                 if s.save_failed == failed {
                     return self;
@@ -1091,7 +1085,7 @@ mod tests {
         let s = s.reduce(Action::Open(Start::Share("scenario=garbage".into())));
         assert!(matches!(s.notice, Some(Notice::Open(_))));
         let link = share::fragment(&s.scenario);
-        let t = State::new(Lang::ZhTw, crate::url::parse_fragment(&link));
+        let t = State::new(Lang::ZhTw, crate::io::url::parse_fragment(&link));
         assert_eq!(t.scenario, s.scenario);
         assert_eq!(t.notice, None);
     }

@@ -2,9 +2,9 @@
 //! quiz on any diagram. Pure like `state`: the reducer calls `reduce` with a `Train` verb;
 //! every verdict and rule comes from the engine, never from here.
 
+use crate::io::url::TrainingLink;
 use crate::layout;
 use crate::state::{Selection, State};
-use crate::url::TrainingLink;
 use csp_rules::walkthrough::{self, Walkthrough};
 use csp_rules::{presets, EdgeReport, Report, RuleId, Scenario, Scope, Severity, Verdict};
 use std::collections::{BTreeMap, BTreeSet};
@@ -334,7 +334,7 @@ pub fn score(q: &Quiz, r: &Report) -> (usize, usize) {
 #[allow(clippy::panic)] // a failing test panics
 mod tests {
     use super::*;
-    use crate::url::Start;
+    use crate::io::url::Start;
     use csp_rules::{evaluate, Lang};
 
     fn state(preset: &str) -> State {

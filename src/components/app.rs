@@ -2,7 +2,6 @@
 //! keyboard, document language) and the layout of the components.
 
 use super::audit::Audit;
-use super::autosave::use_autosave;
 use super::canvas::Canvas;
 use super::edge_panel::EdgePanel;
 use super::file_tools::{import_file, FileTools};
@@ -17,11 +16,12 @@ use super::table::DiagramTable;
 use super::toolbar::Toolbar;
 use super::training::{marks_of, MarksKey, TrainingPanel};
 use super::{Dispatch, Shared};
-use crate::persist;
+use crate::io::autosave::use_autosave;
+use crate::io::storage;
+use crate::io::url::{self, Start};
+use crate::io::web;
 use crate::state::{Action, Notice, State};
 use crate::text::{common, io, panels, shell};
-use crate::url::{self, Start};
-use crate::web;
 use csp_rules::{evaluate, Lang, Node, NodeKind, Report, Scenario, ScenarioError, Verdict};
 use gloo::events::{EventListener, EventListenerOptions};
 use rustc_hash::FxHashMap;
@@ -208,8 +208,8 @@ pub fn app() -> Html {
         let (_, _, hash) = web::location();
         // Issue #4: the last diagram comes back from storage; what can't be read is kept
         // aside (storage and memory) and the page starts clean, saying so.
-        let raw = web::storage_get(persist::KEY);
-        let (saved, unreadable) = match raw.as_deref().map(persist::decode) {
+        let raw = web::storage_get(storage::KEY);
+        let (saved, unreadable) = match raw.as_deref().map(storage::decode) {
             None => (None, None),
             Some(Ok(s)) => (Some(s), None),
             Some(Err(why)) => (None, Some(why)),
@@ -217,7 +217,7 @@ pub fn app() -> Html {
         let mut state = State::restored(web::initial_lang(), saved, url::parse_fragment(&hash));
         crate::training::apply_link(&mut state, &url::training_link(&hash));
         if let (Some(why), Some(raw)) = (unreadable, raw) {
-            web::storage_set(persist::KEPT_KEY, &raw);
+            web::storage_set(storage::KEPT_KEY, &raw);
             state.notice.get_or_insert(Notice::StorageUnreadable {
                 reason: why,
                 raw: Rc::new(raw),
@@ -245,7 +245,11 @@ pub fn app() -> Html {
     let key_ctx = use_mut_ref(KeyContext::default);
 
     // Autosave: every change to the scenario, positions included, debounced.
-    use_autosave(state.changes, state.scenario.clone(), dispatch.clone());
+    let on_saved = use_callback(dispatch.clone(), |ok: bool, dispatch| {
+        // A no-op for the reducer (no render) unless the outcome changed.
+        dispatch.dispatch(Action::SaveFailed(!ok));
+    });
+    use_autosave(state.changes, state.scenario.clone(), on_saved);
 
     // Listeners for the page's life: fragment changes open what they name; page keys.
     {

@@ -9,9 +9,9 @@
 //! the scenario) copied across threads would cost as much as judging it.
 
 use super::Dispatch;
+use crate::io::{url, web};
 use crate::state::Action;
 use crate::text::{audit, common, num};
-use crate::{url, web};
 use csp_rules::{
     kind_name, region_name, share, Edge, EdgeKind, Lang, NodeKind, Report, RuleId, Scenario,
     Verdict, CSP_REGIONS,

@@ -4,7 +4,6 @@
 
 pub mod app;
 pub mod audit;
-pub mod autosave;
 pub mod canvas;
 pub mod edge;
 pub mod edge_layer;

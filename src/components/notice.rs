@@ -2,9 +2,9 @@
 //! diagram the engine can't judge as it stands (shown until it is fixed).
 
 use super::Dispatch;
+use crate::io::web;
 use crate::state::{Action, Notice};
 use crate::text::{io, panels};
-use crate::web;
 use csp_rules::{Lang, ScenarioError};
 use yew::prelude::*;
 

@@ -2,8 +2,8 @@
 //! to the clipboard; the link is also shown in a field, for when the clipboard can't be used,
 //! with a warning when it is longer than links can safely be.
 
+use crate::io::{url, web};
 use crate::text::{common, shell};
-use crate::{url, web};
 use csp_rules::share::{fragment, SAFE_URL_LENGTH};
 use csp_rules::{Lang, Scenario};
 use web_sys::HtmlInputElement;

@@ -2,8 +2,9 @@
 //! offers (start or resume the preset's walkthrough, quiz me, print a handout).
 
 use super::quiz::QuizPanel;
-use super::walkthrough::{saved_step, WalkthroughPanel};
+use super::walkthrough::WalkthroughPanel;
 use super::{Dispatch, Shared};
+use crate::io::storage::saved_step;
 use crate::state::Action;
 use crate::text::training as tt;
 use crate::training::{self, Marks, Quiz, Tour, Train};

@@ -7,44 +7,14 @@ use super::edge_panel::verdict_badge;
 use super::training::rule_lines;
 use super::Dispatch;
 use super::Shared;
+use crate::io::url;
+use crate::io::{storage, web};
 use crate::state::Action;
 use crate::text::{common, training as tt};
 use crate::training::{self, Tour, Train};
-use crate::url;
-use crate::web;
 use csp_rules::{Lang, Report, Scenario};
 use web_sys::HtmlElement;
 use yew::prelude::*;
-
-/// Where the last walkthrough step is remembered, as `preset:step`.
-pub const STORAGE_KEY: &str = "csp-explorer/walkthrough";
-
-fn storage() -> Option<web_sys::Storage> {
-    // Reading `localStorage` throws when storage is disabled: that is `None` here.
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// The step remembered for preset `preset`, if any.
-pub fn saved_step(preset: u8) -> Option<usize> {
-    let text = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
-    let (p, step) = text.split_once(':')?;
-    (p.parse::<u8>().ok()? == preset)
-        .then(|| step.parse::<usize>().ok())
-        .flatten()
-        .filter(|s| *s > 0)
-}
-
-fn save(t: Tour) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(STORAGE_KEY, &format!("{}:{}", t.preset, t.step));
-    }
-}
-
-fn forget() {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(STORAGE_KEY);
-    }
-}
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct WalkthroughProps {
@@ -71,7 +41,7 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
     {
         let text_ref = text_ref.clone();
         use_effect_with(tour, move |t| {
-            save(*t);
+            storage::save_step(t.preset, t.step);
             web::set_fragment(&url::tour_fragment(t.preset, t.step));
             if let Some(el) = text_ref.cast::<HtmlElement>() {
                 let _ = el.focus();
@@ -93,7 +63,7 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
         let dispatch = p.dispatch.clone();
         move || {
             if finished {
-                forget();
+                storage::forget_step();
             }
             web::set_fragment(&url::preset_fragment(tour.preset));
             dispatch.dispatch(Action::Train(Train::EndTour));

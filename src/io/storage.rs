@@ -1,9 +1,11 @@
-//! Autosave: the diagram as it is kept in the browser's storage, `{"schema":1,"scenario":{…}}`
-//! (the scenario is a scenario file, interfaces.md §1). Pure functions; `web` does the I/O.
+//! What the page keeps in the browser's storage: the diagram, as
+//! `{"schema":1,"scenario":{…}}` (the scenario is a scenario file), read back by pure
+//! functions here, and the walkthrough step a learner reached.
 //!
 //! A saved diagram is read back by shape only, not validated: the page keeps diagrams the
 //! engine can't judge yet (a half-typed ID), and a reload must give them back as they were.
 
+use super::web;
 use crate::text;
 use csp_rules::Scenario;
 use serde::{Deserialize, Serialize};
@@ -53,6 +55,32 @@ impl Unreadable {
     }
 }
 
+/// Where the last walkthrough step is remembered, as `preset:step`.
+pub const STEP_KEY: &str = "csp-explorer/walkthrough";
+
+/// The step remembered for preset `preset`, if any.
+pub fn saved_step(preset: u8) -> Option<usize> {
+    read_step(&web::storage_get(STEP_KEY)?, preset)
+}
+
+/// Remembers the step a learner reached, for *Resume*.
+pub fn save_step(preset: u8, step: usize) {
+    web::storage_set(STEP_KEY, &format!("{preset}:{step}"));
+}
+
+/// Forgets it, once the walkthrough is finished.
+pub fn forget_step() {
+    web::storage_remove(STEP_KEY);
+}
+
+fn read_step(text: &str, preset: u8) -> Option<usize> {
+    let (p, step) = text.split_once(':')?;
+    (p.parse::<u8>().ok()? == preset)
+        .then(|| step.parse::<usize>().ok())
+        .flatten()
+        .filter(|s| *s > 0)
+}
+
 /// The text saved for a scenario.
 pub fn encode(scenario: &Scenario) -> String {
     serde_json::to_string(&SavedRef {
@@ -93,6 +121,15 @@ mod tests {
             .nodes
             .push(Node::new("bad id", NodeKind::Customer));
         assert_eq!(decode(&encode(&half_typed)), Ok(half_typed));
+    }
+
+    #[test]
+    fn a_remembered_step_is_for_its_preset_only() {
+        assert_eq!(read_step("6:3", 6), Some(3));
+        assert_eq!(read_step("6:3", 7), None);
+        for bad in ["6:0", "6:x", "6", ":3", "x:3"] {
+            assert_eq!(read_step(bad, 6), None, "{bad}");
+        }
     }
 
     #[test]

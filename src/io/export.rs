@@ -1,11 +1,19 @@
 //! The diagram as a standalone SVG file: the canvas's own drawing (serialized by the browser),
 //! the page's stylesheet, and a verdict legend below it. Pure string building; the browser
-//! part (serializing the canvas, rasterizing to PNG, downloading) is in `components::file_tools`.
+//! part (serializing the canvas, rasterizing to PNG, downloading) is in `files`.
 
-use crate::layout::Rect;
 use crate::text::num::fixed;
 use crate::text::{canvas, common};
 use csp_rules::{edge_kind_name, EdgeKind, Lang};
+
+/// The part of the diagram a file shows, in diagram coordinates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
 
 /// Height of the legend strip under the diagram.
 const LEGEND_H: f64 = 64.0;
@@ -54,7 +62,7 @@ fn sample(x: f64, y: f64, verdict: &str, kind: EdgeKind, mark: &str, text: &str)
 pub fn svg_file(
     drawing: &str,
     css: &str,
-    bounds: Rect,
+    bounds: Frame,
     title: Option<&str>,
     counts: Option<(usize, usize)>,
     lang: Lang,
@@ -152,7 +160,7 @@ mod tests {
             escape("<b a=\"1\">&'\u{1}"),
             "&lt;b a=&quot;1&quot;&gt;&amp;&apos;"
         );
-        let r = Rect {
+        let r = Frame {
             x0: -100.0,
             y0: -50.0,
             x1: 700.0,

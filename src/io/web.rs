@@ -2,7 +2,7 @@
 //! performance marks, hit testing. Every call tolerates a missing API (no window, no
 //! clipboard) and never panics; what can't be done is reported as `None`/`false`.
 
-use crate::url;
+use super::url;
 use csp_rules::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
@@ -135,8 +135,6 @@ pub fn in_text_field(e: &web_sys::Event) -> bool {
     })
 }
 
-// --- Issue #4: storage, files, downloads ---
-
 /// The browser's local storage, when there is one and it may be used.
 fn local_storage() -> Option<web_sys::Storage> {
     window()?.local_storage().ok().flatten()
@@ -150,6 +148,13 @@ pub fn storage_get(key: &str) -> Option<String> {
 /// Stores `value` under `key`; `false` when storage is missing, full or refused.
 pub fn storage_set(key: &str, value: &str) -> bool {
     local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Removes what is stored under `key`, if storage can be used.
+pub fn storage_remove(key: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.remove_item(key);
+    }
 }
 
 /// A blob of `bytes` with a MIME type.

@@ -7,10 +7,7 @@
 //! Test hook: `<html data-autosave>` is `pending` while a change waits to be written, then
 //! `saved` or `failed`.
 
-use super::Dispatch;
-use crate::persist;
-use crate::state::Action;
-use crate::web;
+use super::{storage, web};
 use csp_rules::Scenario;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -29,42 +26,41 @@ struct Pending {
     timer: Option<Timeout>,
 }
 
-/// Writes the pending diagram, if there is one.
-fn flush(pending: &RefCell<Pending>, dispatch: &Dispatch) {
+/// Writes the pending diagram, if there is one, and says whether it was written.
+fn flush(pending: &RefCell<Pending>, saved: &Callback<bool>) {
     let Some(scenario) = pending.borrow_mut().scenario.take() else {
         return;
     };
-    let ok = web::storage_set(persist::KEY, &persist::encode(&scenario));
+    let ok = web::storage_set(storage::KEY, &storage::encode(&scenario));
     web::set_root_data("autosave", if ok { "saved" } else { "failed" });
-    // A no-op for the reducer (no render) unless the outcome changed.
-    dispatch.dispatch(Action::SaveFailed(!ok));
+    saved.emit(ok);
 }
 
 /// Saves the scenario after each change (`changes` is the state's change counter; 0 means
-/// the page holds what it loaded).
+/// the page holds what it loaded); `saved` hears whether each write worked.
 #[hook]
-pub fn use_autosave(changes: u64, scenario: Rc<Scenario>, dispatch: Dispatch) {
+pub fn use_autosave(changes: u64, scenario: Rc<Scenario>, saved: Callback<bool>) {
     let pending = use_mut_ref(Pending::default);
     {
         let pending = pending.clone();
-        let dispatch = dispatch.clone();
+        let saved = saved.clone();
         use_effect_with((), move |_| {
             let window = web_sys::window();
             let document = window.as_ref().and_then(|w| w.document());
             let on_hide = window.map(|w| {
-                let (pending, dispatch) = (pending.clone(), dispatch.clone());
-                EventListener::new(&w, "pagehide", move |_| flush(&pending, &dispatch))
+                let (pending, saved) = (pending.clone(), saved.clone());
+                EventListener::new(&w, "pagehide", move |_| flush(&pending, &saved))
             });
             let on_hidden = document.map(|d| {
-                let (pending, dispatch) = (pending.clone(), dispatch.clone());
+                let (pending, saved) = (pending.clone(), saved.clone());
                 EventListener::new(&d.clone(), "visibilitychange", move |_| {
                     if d.hidden() {
-                        flush(&pending, &dispatch);
+                        flush(&pending, &saved);
                     }
                 })
             });
             move || {
-                flush(&pending, &dispatch);
+                flush(&pending, &saved);
                 pending.borrow_mut().timer = None;
                 drop((on_hide, on_hidden));
             }
@@ -76,7 +72,7 @@ pub fn use_autosave(changes: u64, scenario: Rc<Scenario>, dispatch: Dispatch) {
         }
         let timer = {
             let pending = pending.clone();
-            Timeout::new(SAVE_DELAY_MS, move || flush(&pending, &dispatch))
+            Timeout::new(SAVE_DELAY_MS, move || flush(&pending, &saved))
         };
         let mut p = pending.borrow_mut();
         if p.scenario.replace(scenario).is_none() {
