@@ -4,11 +4,10 @@
 //! it and shows the answer. The pure parts (state, layout, URLs, texts) compile and test
 //! natively; `web` and the components are where the browser is touched.
 
+pub mod audit;
 pub mod components;
 pub mod io;
-pub mod layout;
-pub mod state;
+pub mod model;
 pub mod text;
-pub mod training;
 
 pub use components::app::App;

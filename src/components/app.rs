@@ -1,7 +1,6 @@
 //! The page: state, one memoized evaluation by the engine, the effects at the edges (URL,
 //! keyboard, document language) and the layout of the components.
 
-use super::audit::Audit;
 use super::canvas::Canvas;
 use super::edge_panel::EdgePanel;
 use super::file_tools::{import_file, FileTools};
@@ -16,11 +15,14 @@ use super::table::DiagramTable;
 use super::toolbar::Toolbar;
 use super::training::{marks_of, MarksKey, TrainingPanel};
 use super::{Dispatch, Shared};
+use crate::audit::AuditView;
 use crate::io::autosave::use_autosave;
 use crate::io::storage;
 use crate::io::url::{self, Start};
 use crate::io::web;
-use crate::state::{Action, Notice, State};
+use crate::model::audit::{is_large, Network};
+use crate::model::{Action, Notice, State};
+use crate::model::{Dispatch as Handle, Page};
 use crate::text::{common, io, panels, shell};
 use csp_rules::{evaluate, Lang, Node, NodeKind, Report, Scenario, ScenarioError, Verdict};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -29,6 +31,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use yew::Reducible;
 
 /// The product name: the same in both languages (the subtitle is translated).
 pub const APP_NAME: &str = "CSP Scenario Explorer";
@@ -214,8 +217,12 @@ pub fn app() -> Html {
             Some(Ok(s)) => (Some(s), None),
             Some(Err(why)) => (None, Some(why)),
         };
-        let mut state = State::restored(web::initial_lang(), saved, url::parse_fragment(&hash));
-        crate::training::apply_link(&mut state, &url::training_link(&hash));
+        let state = State::restored(web::initial_lang(), saved, url::parse_fragment(&hash));
+        let link = url::training_link(&hash);
+        let state = Rc::unwrap_or_clone(
+            Rc::new(state).reduce(Action::Train(crate::model::training::Train::Link(link))),
+        );
+        let mut state = state;
         if let (Some(why), Some(raw)) = (unreadable, raw) {
             web::storage_set(storage::KEPT_KEY, &raw);
             state.notice.get_or_insert(Notice::StorageUnreadable {
@@ -230,9 +237,9 @@ pub fn app() -> Html {
     let empty = use_memo((), |_| Rc::new(Scenario::default()));
     let eval = use_memo(
         EvalKey {
-            rev: state.rev,
+            rev: state.doc.rev(),
             lang,
-            scenario: state.scenario.clone(),
+            scenario: state.scenario().clone(),
         },
         Evaluation::new,
     );
@@ -249,7 +256,7 @@ pub fn app() -> Html {
         // A no-op for the reducer (no render) unless the outcome changed.
         dispatch.dispatch(Action::SaveFailed(!ok));
     });
-    use_autosave(state.changes, state.scenario.clone(), on_saved);
+    use_autosave(state.changes, state.scenario().clone(), on_saved);
 
     // Listeners for the page's life: fragment changes open what they name; page keys.
     {
@@ -264,7 +271,7 @@ pub fn app() -> Html {
                     EventListener::new(w, "hashchange", move |_| {
                         let (_, _, hash) = web::location();
                         dispatch.dispatch(Action::Open(url::parse_fragment(&hash)));
-                        dispatch.dispatch(Action::Train(crate::training::Train::Link(
+                        dispatch.dispatch(Action::Train(crate::model::training::Train::Link(
                             url::training_link(&hash),
                         )));
                     })
@@ -334,7 +341,7 @@ pub fn app() -> Html {
         let prev = use_mut_ref(|| None::<(Lang, Option<Rc<Report>>)>);
         let report = eval.report.as_ref().ok().cloned();
         let scenario = eval.scenario.clone();
-        use_effect_with((state.rev, lang), move |_| {
+        use_effect_with((state.doc.rev(), lang), move |_| {
             let old = prev.borrow_mut().replace((lang, report.clone()));
             let (Some((_, old)), Some(report)) = (old.filter(|(l, _)| *l == lang), report) else {
                 return;
@@ -367,24 +374,28 @@ pub fn app() -> Html {
     // Training: a walkthrough step's highlight; a quiz being answered hides every verdict.
     let marks = use_memo(
         MarksKey {
-            tour: state.tour,
-            rev: state.rev,
+            tour: state.training.tour,
+            rev: state.doc.rev(),
             scenario: eval.scenario.clone(),
         },
         marks_of,
     );
-    let quiz_open = state.quiz.as_ref().is_some_and(|q| q.hides_verdicts());
+    let quiz_open = state
+        .training
+        .quiz
+        .as_ref()
+        .is_some_and(|q| q.hides_verdicts());
 
     let report = eval.report.as_ref().ok().cloned();
     let invalid = eval.report.as_ref().err().cloned();
-    let scenario = &state.scenario;
+    let scenario = state.scenario();
     // A network past the audit's limits is shown in the audit view: neither drawn nor listed
     // in the findings panel.
-    let large = super::audit::is_large(scenario);
+    let large = is_large(scenario);
     let network = report
         .as_ref()
         .filter(|_| large)
-        .map(|r| super::audit::Network(eval.scenario.clone(), r.clone()));
+        .map(|r| Network(eval.scenario.clone(), r.clone()));
     let drawn = if large {
         (*empty).clone()
     } else {
@@ -515,6 +526,8 @@ pub fn app() -> Html {
     };
 
     html! {
+        <ContextProvider<Handle> context={Handle::new(dispatch.clone())}>
+        <ContextProvider<Page> context={Page { lang }}>
         <div class="app">
             <header class="top">
             <div class="masthead">
@@ -527,14 +540,14 @@ pub fn app() -> Html {
                     { lang_button(Lang::ZhTw, "中文（台灣）") }
                 </div>
             </div>
-            <Toolbar {lang} scenario={Shared(scenario.clone())} preset={state.preset} snap={state.snap}
+            <Toolbar {lang} scenario={Shared(scenario.clone())} preset={state.doc.preset()} snap={state.snap}
                 has_selection={!state.selection.is_empty()}
                 {on_new} {on_preset} dispatch={dispatch.clone()} />
             <FileTools {lang} scenario={Shared(scenario.clone())}
                 counts={report.as_ref().map(|r| (r.summary.allowed, r.summary.blocked))}
                 can_undo={state.can_undo()} can_redo={state.can_redo()} table={*table}
                 on_table={on_table} on_shortcuts={on_sheet.clone()} dispatch={dispatch.clone()} />
-            <Audit {lang} dispatch={dispatch.clone()} {network} />
+            <AuditView audit={state.audit.clone()} {network} />
             <NoticeBar {lang} notice={state.notice.clone()} invalid={invalid}
                 dispatch={dispatch.clone()} />
             if state.save_failed {
@@ -558,7 +571,7 @@ pub fn app() -> Html {
                         <DiagramTable {lang} scenario={Shared(scenario.clone())} report={report.clone().map(Shared)}
                             dispatch={dispatch.clone()} />
                     } else {
-                        <Canvas scenario={Shared(drawn)} rev={state.rev} verdicts={eval.verdicts.clone()}
+                        <Canvas scenario={Shared(drawn)} rev={state.doc.rev()} verdicts={eval.verdicts.clone()}
                             selection={state.selection.clone()} view={state.view} {lang}
                             pending={state.pending_edge.clone()} dispatch={dispatch.clone()}
                             marks={(*marks).clone()} hide_verdicts={quiz_open} />
@@ -566,9 +579,9 @@ pub fn app() -> Html {
                     <Legend {lang} counts={report.as_ref().filter(|_| !quiz_open).map(|r| (r.summary.allowed, r.summary.blocked))} />
                 </div>
                 <aside class="side" aria-label={shell::side_label(lang)}>
-                    <TrainingPanel {lang} tour={state.tour} quiz={state.quiz.clone()} preset={state.preset}
+                    <TrainingPanel {lang} tour={state.training.tour} quiz={state.training.quiz.clone()} preset={state.doc.preset()}
                         scenario={Shared(eval.scenario.clone())} live={Shared(scenario.clone())}
-                        report={report.clone().map(Shared)} can_restore={state.kept.is_some()}
+                        report={report.clone().map(Shared)} can_restore={state.training.kept.is_some()}
                         dispatch={dispatch.clone()} />
                     if !quiz_open {
                         { selection_panel }
@@ -576,10 +589,12 @@ pub fn app() -> Html {
                             dispatch={dispatch.clone()} />
                     }
                     <ScenarioPanel {lang} title={scenario.title.clone()} as_of={scenario.as_of.clone()}
-                        preset={state.preset} dispatch={dispatch.clone()} />
+                        preset={state.doc.preset()} dispatch={dispatch.clone()} />
                 </aside>
             </main>
         </div>
+        </ContextProvider<Page>>
+        </ContextProvider<Handle>>
     }
 }
 

@@ -6,7 +6,7 @@
 use super::edge::EdgeView;
 use super::topology::{EdgePlace, Topology};
 use super::Shared;
-use crate::training::Marks;
+use crate::model::training::Marks;
 use csp_rules::{Lang, Scenario, Verdict};
 use std::collections::BTreeSet;
 use std::rc::Rc;

@@ -2,7 +2,7 @@
 //! remedies) and "what would make this allowed": the engine's one-click fixes.
 
 use super::{Dispatch, Shared};
-use crate::state::{Action, EdgeEdit};
+use crate::model::{Action, EdgeEdit};
 use crate::text::{common, panels};
 use csp_rules::{
     edge_kind_name, Edge, EdgeKind, EdgeReport, Finding, Fix, Lang, Scenario, Severity, Verdict,

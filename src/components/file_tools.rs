@@ -5,8 +5,8 @@
 use super::{Dispatch, Shared};
 use crate::io::export::Frame;
 use crate::io::files;
-use crate::layout;
-use crate::state::Action;
+use crate::model::layout;
+use crate::model::Action;
 use crate::text::shell;
 use csp_rules::{Lang, Scenario};
 use web_sys::HtmlInputElement;

@@ -4,7 +4,7 @@
 
 use super::edge_panel::verdict_badge;
 use super::{Dispatch, Shared};
-use crate::state::Action;
+use crate::model::Action;
 use crate::text::{common, panels};
 use csp_rules::{DiagramFinding, Lang, Report, RuleId, Scenario, Severity, Verdict};
 use rustc_hash::FxHashMap;

@@ -3,7 +3,7 @@
 //! its relationships and a keyboard way to add one.
 
 use super::Dispatch;
-use crate::state::{Action, NodeEdit, Target};
+use crate::model::{Action, NodeEdit, Target};
 use crate::text::{self, common, panels};
 use csp_rules::{
     edge_kind_name, kind_name, region_name, EdgeKind, Flag, Lang, Node, NodeKind, ScenarioError,

@@ -2,7 +2,7 @@
 //! the target from a list and then the kind, as a drag from a node's handle does.
 
 use super::Dispatch;
-use crate::state::Action;
+use crate::model::Action;
 use crate::text::{common, shell};
 use csp_rules::{edge_kind_name, EdgeKind, Lang};
 use wasm_bindgen::JsCast;

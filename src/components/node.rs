@@ -4,9 +4,9 @@
 use super::shapes::{icon, kind_class, shape};
 use super::topology::NodeNames;
 use super::Shared;
+use crate::model::training::Marks;
 use crate::text::canvas;
 use crate::text::num::fixed;
-use crate::training::Marks;
 use csp_rules::{kind_name, Flag, Lang, NodeKind, Scenario};
 use std::collections::BTreeSet;
 use std::rc::Rc;

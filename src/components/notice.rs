@@ -3,7 +3,7 @@
 
 use super::Dispatch;
 use crate::io::web;
-use crate::state::{Action, Notice};
+use crate::model::{Action, Notice};
 use crate::text::{io, panels};
 use csp_rules::{Lang, ScenarioError};
 use yew::prelude::*;

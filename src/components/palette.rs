@@ -2,7 +2,7 @@
 
 use super::shapes::KindIcon;
 use super::Dispatch;
-use crate::state::Action;
+use crate::model::Action;
 use crate::text::{self, shell};
 use csp_rules::{kind_name, Lang, NodeKind};
 use yew::prelude::*;

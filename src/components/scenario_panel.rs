@@ -2,7 +2,7 @@
 //! scenario it came from.
 
 use super::Dispatch;
-use crate::state::Action;
+use crate::model::Action;
 use crate::text::panels;
 use csp_rules::{presets, Lang, DEFAULT_AS_OF};
 use web_sys::HtmlInputElement;

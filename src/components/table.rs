@@ -2,7 +2,7 @@
 //! with its ends, kind, verdict and the rules that found something, in the report's order.
 
 use super::{Dispatch, Shared};
-use crate::state::{Action, Target};
+use crate::model::{Action, Target};
 use crate::text::{common, panels};
 use csp_rules::{edge_kind_name, Lang, Report, Scenario, Verdict};
 use yew::prelude::*;

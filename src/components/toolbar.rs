@@ -3,7 +3,7 @@
 use super::presets_menu::PresetsMenu;
 use super::share::ShareButton;
 use super::{Dispatch, Shared};
-use crate::state::Action;
+use crate::model::Action;
 use crate::text::{common, shell};
 use csp_rules::{Lang, Scenario};
 use web_sys::HtmlInputElement;

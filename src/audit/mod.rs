@@ -1,0 +1,120 @@
+//! The network audit view: a bar with "Open network audit…", then, for a file, its progress,
+//! its error, or its counts and a searchable, filterable, paged table of its edges. The
+//! audit's state is the page's (`model::audit`); this room reads the file and draws.
+
+mod table;
+
+use crate::io::web;
+use crate::model::audit::{Audit, AuditAction, Audited, Network, Phase, Step};
+use crate::model::{use_dispatch, use_lang, Action, Dispatch, Shared};
+use crate::text::{audit, common};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct AuditProps {
+    pub audit: Audit,
+    /// Set when the editor holds a network over the size limits
+    /// ([`is_large`](crate::model::audit::is_large)): shown here instead of drawn.
+    #[prop_or_default]
+    pub network: Option<Network>,
+}
+
+/// Reads, checks and judges a chosen file, each step painted before it runs.
+fn audit_file(input: HtmlInputElement, dispatch: Dispatch, lang: csp_rules::Lang) {
+    let send = move |a: AuditAction| dispatch.send(Action::Audit(a));
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        let name = file.name();
+        send(AuditAction::Begin(name.clone()));
+        let Some(bytes) = web::file_bytes(&file).await else {
+            return send(AuditAction::Dropped);
+        };
+        input.set_value("");
+        send(AuditAction::Progress(Step::Checking));
+        next_paint().await;
+        web::mark("csp-explorer:audit-start");
+        let read = csp_rules::Validated::read(&bytes);
+        drop(bytes);
+        let judged = match read {
+            Ok(v) => {
+                send(AuditAction::Progress(Step::Judging(
+                    v.scenario().edges.len(),
+                )));
+                next_paint().await;
+                Ok(Audited::judged(name, v, lang))
+            }
+            Err(e) => Err(e),
+        };
+        web::mark("csp-explorer:audit-end");
+        send(match judged {
+            Ok(a) => AuditAction::Judged(Rc::new(a)),
+            Err(e) => AuditAction::Failed(e),
+        });
+    });
+}
+
+/// Waits long enough for the browser to paint what was just rendered.
+async fn next_paint() {
+    gloo_timers::future::TimeoutFuture::new(30).await;
+}
+
+#[function_component(AuditView)]
+pub fn audit_view(p: &AuditProps) -> Html {
+    let lang = use_lang();
+    let dispatch = use_dispatch();
+    // A large network opened in the editor is shown here at once.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(p.network.clone(), move |network| {
+            if let Some(n) = network {
+                dispatch.send(Action::Audit(AuditAction::Show(n.clone())));
+            }
+        });
+    }
+    let on_file = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            audit_file(e.target_unchecked_into(), dispatch.clone(), lang);
+        })
+    };
+    let opener = html! {
+        <label class="audit-open button-like">
+            { audit::open_audit(lang) }
+            <input type="file" accept=".json,application/json" data-audit-file="" onchange={on_file} />
+        </label>
+    };
+    let body = match &p.audit.phase {
+        Phase::Closed => {
+            return html! {
+                <section class="audit-bar" aria-label={audit::audit_title(lang)}>{ opener }</section>
+            }
+        }
+        Phase::Busy(name, step) => html! {
+            <div class="audit-busy" role="status" data-audit-busy={step.number().to_string()}>
+                <progress max={Step::COUNT.to_string()} value={step.number().to_string()}
+                    aria-label={audit::audit_step(lang, step.number(), Step::COUNT)} />
+                <p>{ step.text(name, lang) }</p>
+            </div>
+        },
+        Phase::Failed(e) => html! { <p class="audit-error" role="alert">{ e.line(lang) }</p> },
+        Phase::Ready(Shared(a)) => html! {
+            <table::Ready audited={Shared(a.clone())} filter={p.audit.filter.clone()} page={p.audit.page} />
+        },
+    };
+    html! {
+        <section class="audit" aria-labelledby="audit-heading" data-audit="">
+            <div class="audit-head">
+                <h2 id="audit-heading">{ audit::audit_title(lang) }</h2>
+                { opener }
+                <button type="button" onclick={dispatch.on(Action::Audit(AuditAction::Close))}>
+                    { common::close(lang) }
+                </button>
+            </div>
+            { body }
+        </section>
+    }
+}
