@@ -128,8 +128,8 @@ impl Fix {
     }
 }
 
-#[cfg(test)]
 #[allow(clippy::panic)] // a failing test panics
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalogue::Severity;

@@ -292,8 +292,8 @@ impl PartialEq for Network {
     }
 }
 
-#[cfg(test)]
 #[allow(clippy::panic)] // a failing test panics
+#[cfg(test)]
 mod tests {
     use super::*;
 

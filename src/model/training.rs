@@ -352,8 +352,8 @@ pub fn score(q: &Quiz, r: &Report) -> (usize, usize) {
     (right, r.edges.len())
 }
 
-#[cfg(test)]
 #[allow(clippy::panic)] // a failing test panics
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::io::url::Start;

@@ -2,23 +2,20 @@
 //! findings (blocked first). Clicking an entry selects what it is about and brings it into
 //! view.
 
-use super::edge_panel::verdict_badge;
-use super::{Dispatch, Shared};
-use crate::model::Action;
+use super::widgets::{severity_class as severity, verdict_badge};
+use crate::model::{use_dispatch, use_lang, Action, Dispatch, Shared};
 use crate::text::{common, panels};
-use csp_rules::{DiagramFinding, Lang, Report, RuleId, Scenario, Severity, Verdict};
+use csp_rules::{DiagramFinding, Report, RuleId, Scenario, Severity, Verdict};
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct FindingsProps {
-    pub lang: Lang,
     /// `None` when the diagram can't be judged.
     pub report: Option<Shared<Report>>,
     /// The scenario as judged (the report lists its edges in its order).
     pub scenario: Shared<Scenario>,
-    pub dispatch: Dispatch,
 }
 
 /// One finding as an entry lists it.
@@ -33,20 +30,19 @@ struct Line {
 /// ones, which would keep every old report alive.
 #[derive(Debug, Properties, PartialEq)]
 struct DiagramEntryProps {
-    lang: Lang,
     finding: DiagramFinding,
-    dispatch: Dispatch,
 }
 
 #[function_component(DiagramEntry)]
 fn diagram_entry(p: &DiagramEntryProps) -> Html {
+    let (lang, dispatch) = (use_lang(), use_dispatch());
     let d = &p.finding;
     html! {
         <li class={classes!("finding", severity(d.severity))} data-rule={d.rule.as_str()}>
-            <button type="button" class="entry" onclick={reveal(&p.dispatch, d.nodes.clone(), d.edges.clone())}>
+            <button type="button" class="entry" onclick={reveal(&dispatch, d.nodes.clone(), d.edges.clone())}>
                 <span class="entry-head">
                     <code class="rule-id">{ d.rule.as_str() }</code>
-                    <span class="scope">{ panels::diagram_wide(p.lang) }</span>
+                    <span class="scope">{ panels::diagram_wide(lang) }</span>
                 </span>
                 <span class="message">{ d.message.clone() }</span>
             </button>
@@ -56,29 +52,21 @@ fn diagram_entry(p: &DiagramEntryProps) -> Html {
 
 #[derive(Debug, Properties, PartialEq)]
 struct EntryProps {
-    lang: Lang,
     id: AttrValue,
     verdict: Verdict,
     /// "“A” sells to “B”".
     relation: AttrValue,
     lines: Rc<Vec<Line>>,
-    dispatch: Dispatch,
-}
-
-fn severity(s: Severity) -> &'static str {
-    match s {
-        Severity::Block => "block",
-        Severity::Info => "info",
-    }
 }
 
 #[function_component(Entry)]
 fn entry(p: &EntryProps) -> Html {
+    let (lang, dispatch) = (use_lang(), use_dispatch());
     html! {
         <li class="edge-entry" data-finding-edge={p.id.clone()}>
-            <button type="button" class="entry" onclick={reveal(&p.dispatch, vec![], vec![p.id.to_string()])}>
+            <button type="button" class="entry" onclick={reveal(&dispatch, vec![], vec![p.id.to_string()])}>
                 <span class="entry-head">
-                    { verdict_badge(p.lang, Some(p.verdict)) }
+                    { verdict_badge(lang, Some(p.verdict)) }
                     <span class="relation">{ p.relation.clone() }</span>
                 </span>
                 <ul class="rules">
@@ -95,13 +83,7 @@ fn entry(p: &EntryProps) -> Html {
 }
 
 fn reveal(dispatch: &Dispatch, nodes: Vec<String>, edges: Vec<String>) -> Callback<MouseEvent> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |_| {
-        dispatch.dispatch(Action::Reveal {
-            nodes: nodes.clone(),
-            edges: edges.clone(),
-        })
-    })
+    dispatch.on(Action::Reveal { nodes, edges })
 }
 
 /// Edges listed before "Show all": a large diagram's list would otherwise cost more to build
@@ -110,7 +92,7 @@ pub const FINDINGS_PAGE: usize = 100;
 
 #[function_component(Findings)]
 pub fn findings(p: &FindingsProps) -> Html {
-    let lang = p.lang;
+    let lang = use_lang();
     let show_all = use_state_eq(|| false);
     let Some(Shared(report)) = &p.report else {
         return html! {};
@@ -130,7 +112,7 @@ pub fn findings(p: &FindingsProps) -> Html {
             key = format!("{key}#{n}");
         }
         html! {
-            <DiagramEntry {key} {lang} finding={d.clone()} dispatch={p.dispatch.clone()} />
+            <DiagramEntry {key} finding={d.clone()} />
         }
     });
     let mut edges: Vec<_> = report
@@ -179,8 +161,8 @@ pub fn findings(p: &FindingsProps) -> Html {
             })
             .collect();
         Some(html! {
-            <Entry key={er.id.as_str()} {lang} id={er.id.clone()} verdict={er.verdict}
-                relation={relation} lines={Rc::new(lines)} dispatch={p.dispatch.clone()} />
+            <Entry key={er.id.as_str()} id={er.id.clone()} verdict={er.verdict}
+                relation={relation} lines={Rc::new(lines)} />
         })
     });
     let edge_items: Vec<Html> = edge_items.collect();

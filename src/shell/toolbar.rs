@@ -2,48 +2,48 @@
 
 use super::presets_menu::PresetsMenu;
 use super::share::ShareButton;
-use super::{Dispatch, Shared};
-use crate::model::Action;
+use crate::io::{url, web};
+use crate::model::{use_dispatch, use_lang, Action, Shared};
 use crate::text::{common, shell};
-use csp_rules::{Lang, Scenario};
+use csp_rules::Scenario;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ToolbarProps {
-    pub lang: Lang,
     pub scenario: Shared<Scenario>,
     pub preset: Option<u8>,
     pub snap: bool,
     pub has_selection: bool,
-    pub on_new: Callback<()>,
-    pub on_preset: Callback<u8>,
-    pub dispatch: Dispatch,
 }
 
 #[function_component(Toolbar)]
 pub fn toolbar(p: &ToolbarProps) -> Html {
-    let lang = p.lang;
-    let act = |action: Action| {
-        let dispatch = p.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
-    };
+    let lang = use_lang();
+    let dispatch = use_dispatch();
+    let act = |action: Action| dispatch.on::<MouseEvent>(action);
+    // A new or opened diagram takes the address with it (so a reload keeps it).
     let on_new = {
-        let cb = p.on_new.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
-    let on_snap = {
-        let dispatch = p.dispatch.clone();
-        Callback::from(move |e: Event| {
-            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-            dispatch.dispatch(Action::SetSnap(on));
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            web::set_fragment("");
+            dispatch.send(Action::New);
         })
     };
+    let on_preset = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |n: u8| {
+            web::set_fragment(&url::preset_fragment(n));
+            dispatch.send(Action::Open(url::Start::Preset(n.to_string())));
+        })
+    };
+    let on_snap = dispatch
+        .to(|e: Event| Action::SetSnap(e.target_unchecked_into::<HtmlInputElement>().checked()));
     html! {
         <div class="toolbar" role="toolbar" aria-label={shell::toolbar(lang)}>
             <div class="group">
                 <button type="button" onclick={on_new}>{ shell::new_diagram(lang) }</button>
-                <PresetsMenu {lang} current={p.preset} on_open={p.on_preset.clone()} />
+                <PresetsMenu current={p.preset} on_open={on_preset} />
             </div>
             <div class="group">
                 <button type="button" aria-label={shell::zoom_out(lang)} title={shell::zoom_out(lang)}
@@ -60,7 +60,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             <div class="group">
                 <button type="button" disabled={!p.has_selection}
                     onclick={act(Action::DeleteSelection)}>{ common::delete_selected(lang) }</button>
-                <ShareButton {lang} scenario={p.scenario.clone()} />
+                <ShareButton scenario={p.scenario.clone()} />
             </div>
         </div>
     }

@@ -3,14 +3,15 @@
 //! with a warning when it is longer than links can safely be.
 
 use crate::io::{url, web};
+use crate::model::{use_lang, Shared};
 use crate::text::{common, shell};
 use csp_rules::share::{fragment, SAFE_URL_LENGTH};
-use csp_rules::{Lang, Scenario};
+use csp_rules::Scenario;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Debug, Clone, PartialEq)]
-struct Shared {
+struct Link {
     link: String,
     /// `None` while the clipboard is being written.
     copied: Option<bool>,
@@ -18,16 +19,15 @@ struct Shared {
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ShareProps {
-    pub lang: Lang,
     /// Compared by pointer (it changes with every drag frame; the link is made on click).
-    pub scenario: super::Shared<Scenario>,
+    pub scenario: Shared<Scenario>,
 }
 
 #[function_component(ShareButton)]
 pub fn share_button(p: &ShareProps) -> Html {
-    let shared = use_state_eq(|| None::<Shared>);
+    let shared = use_state_eq(|| None::<Link>);
     let field = use_node_ref();
-    let lang = p.lang;
+    let lang = use_lang();
 
     let onclick = {
         let shared = shared.clone();
@@ -35,13 +35,13 @@ pub fn share_button(p: &ShareProps) -> Html {
         Callback::from(move |_| {
             let (href, _, _) = web::location();
             let link = format!("{}{}", url::without_fragment(&href), fragment(&scenario));
-            shared.set(Some(Shared {
+            shared.set(Some(Link {
                 link: link.clone(),
                 copied: None,
             }));
             let shared = shared.clone();
             web::copy_text(link.clone(), move |ok| {
-                shared.set(Some(Shared {
+                shared.set(Some(Link {
                     link,
                     copied: Some(ok),
                 }))

@@ -1,12 +1,12 @@
 //! Undo and redo, importing a scenario file and exporting the diagram (JSON, SVG, PNG), the
-//! shortcut sheet and the diagram/table switch. Every file the page reads goes through the
-//! engine's `parse_bytes`, so a refused import shows exactly the CLI's `error:` line.
+//! diagram/table switch and the shortcut sheet. Every file the page reads goes through the
+//! engine, so a refused import shows exactly the CLI's `error:` line.
 
-use super::{Dispatch, Shared};
+use super::chrome::Chrome;
 use crate::io::export::Frame;
 use crate::io::files;
 use crate::model::layout;
-use crate::model::Action;
+use crate::model::{use_dispatch, use_lang, Action, Dispatch, Shared};
 use crate::text::shell;
 use csp_rules::{Lang, Scenario};
 use web_sys::HtmlInputElement;
@@ -16,7 +16,7 @@ use yew::prelude::*;
 /// diagram changes only when the engine accepts the whole file.
 pub fn import_file(file: web_sys::File, dispatch: Dispatch) {
     files::read_scenario(file, move |read| {
-        dispatch.dispatch(match read {
+        dispatch.send(match read {
             Ok(s) => Action::Import(s),
             Err(e) => Action::ImportFailed(e),
         })
@@ -33,27 +33,22 @@ fn frame(s: &Scenario) -> Option<Frame> {
     })
 }
 
+type Export = fn(&Scenario, Frame, Option<(usize, usize)>, Lang);
+
 #[derive(Debug, Properties, PartialEq)]
 pub struct FileToolsProps {
-    pub lang: Lang,
     pub scenario: Shared<Scenario>,
     pub counts: Option<(usize, usize)>,
     pub can_undo: bool,
     pub can_redo: bool,
-    pub table: bool,
-    pub on_table: Callback<bool>,
-    pub on_shortcuts: Callback<()>,
-    pub dispatch: Dispatch,
+    pub chrome: Chrome,
 }
 
 #[function_component(FileTools)]
 pub fn file_tools(p: &FileToolsProps) -> Html {
-    let lang = p.lang;
+    let lang = use_lang();
+    let dispatch = use_dispatch();
     let input = use_node_ref();
-    let act = |action: Action| {
-        let dispatch = p.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
-    };
     let open_picker = {
         let input = input.clone();
         Callback::from(move |_: MouseEvent| {
@@ -63,7 +58,7 @@ pub fn file_tools(p: &FileToolsProps) -> Html {
         })
     };
     let on_file = {
-        let dispatch = p.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let el = e.target_unchecked_into::<HtmlInputElement>();
             if let Some(file) = el.files().and_then(|f| f.get(0)) {
@@ -77,61 +72,53 @@ pub fn file_tools(p: &FileToolsProps) -> Html {
         let s = p.scenario.clone();
         Callback::from(move |_: MouseEvent| files::download_json(&s))
     };
-    let export_svg = {
-        let s = p.scenario.clone();
-        let counts = p.counts;
+    let export = |f: Export| {
+        let (s, counts) = (p.scenario.clone(), p.counts);
         Callback::from(move |_: MouseEvent| {
-            if let Some(f) = frame(&s) {
-                files::download_svg(&s, f, counts, lang);
+            if let Some(frame) = frame(&s) {
+                f(&s, frame, counts, lang);
             }
         })
     };
-    let export_png = {
-        let s = p.scenario.clone();
-        let counts = p.counts;
-        Callback::from(move |_: MouseEvent| {
-            if let Some(f) = frame(&s) {
-                files::download_png(&s, f, counts, lang);
-            }
-        })
-    };
-    let empty = p.scenario.nodes.is_empty();
-    let shortcuts = {
-        let cb = p.on_shortcuts.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
+    let no_picture = p.scenario.nodes.is_empty() || *p.chrome.table;
     let view_button = |table: bool, text: &'static str| {
-        let cb = p.on_table.clone();
+        let handle = p.chrome.table.clone();
         html! {
             <button type="button" data-view={if table { "table" } else { "diagram" }}
-                aria-pressed={if p.table == table { "true" } else { "false" }}
-                onclick={Callback::from(move |_| cb.emit(table))}>{ text }</button>
+                aria-pressed={if *p.chrome.table == table { "true" } else { "false" }}
+                onclick={Callback::from(move |_| handle.set(table))}>{ text }</button>
         }
+    };
+    let sheet = {
+        let sheet = p.chrome.sheet.clone();
+        Callback::from(move |_: MouseEvent| sheet.set(!*sheet))
     };
     html! {
         <div class="toolbar file-tools" role="toolbar" aria-label={shell::file_tools(lang)}>
             <div class="group">
                 <button type="button" data-action="undo" disabled={!p.can_undo}
                     title={shell::undo_keys(lang)} aria-keyshortcuts="Control+Z Meta+Z"
-                    onclick={act(Action::Undo)}>{ "↶ " }{ shell::undo(lang) }</button>
+                    onclick={dispatch.on(Action::Undo)}>{ "↶ " }{ shell::undo(lang) }</button>
                 <button type="button" data-action="redo" disabled={!p.can_redo}
                     title={shell::redo_keys(lang)} aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
-                    onclick={act(Action::Redo)}>{ "↷ " }{ shell::redo(lang) }</button>
+                    onclick={dispatch.on(Action::Redo)}>{ "↷ " }{ shell::redo(lang) }</button>
             </div>
             <div class="group">
                 <button type="button" data-action="import" onclick={open_picker}>{ shell::import(lang) }</button>
                 <input ref={input} type="file" class="file-input" hidden=true tabindex="-1"
                     accept=".json,application/json" aria-label={shell::import_file(lang)} onchange={on_file} />
                 <button type="button" data-action="export-json" onclick={export_json}>{ shell::export_json(lang) }</button>
-                <button type="button" data-action="export-svg" disabled={empty || p.table} onclick={export_svg}>{ shell::export_svg(lang) }</button>
-                <button type="button" data-action="export-png" disabled={empty || p.table} onclick={export_png}>{ shell::export_png(lang) }</button>
+                <button type="button" data-action="export-svg" disabled={no_picture}
+                    onclick={export(files::download_svg)}>{ shell::export_svg(lang) }</button>
+                <button type="button" data-action="export-png" disabled={no_picture}
+                    onclick={export(files::download_png)}>{ shell::export_png(lang) }</button>
             </div>
             <div class="group" role="group" aria-label={shell::view_switch(lang)}>
                 { view_button(false, shell::diagram_view(lang)) }
                 { view_button(true, shell::table_view(lang)) }
             </div>
             <div class="group">
-                <button type="button" data-action="shortcuts" aria-keyshortcuts="?" onclick={shortcuts}>
+                <button type="button" data-action="shortcuts" aria-keyshortcuts="?" onclick={sheet}>
                     { shell::shortcuts_button(lang) }
                 </button>
             </div>

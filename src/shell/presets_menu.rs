@@ -1,13 +1,13 @@
 //! The guide's eight example scenarios, each with its title and description.
 
+use crate::model::use_lang;
 use crate::text::shell;
-use csp_rules::{presets, Lang};
+use csp_rules::presets;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct PresetsMenuProps {
-    pub lang: Lang,
     pub current: Option<u8>,
     pub on_open: Callback<u8>,
 }
@@ -16,7 +16,7 @@ pub struct PresetsMenuProps {
 pub fn presets_menu(p: &PresetsMenuProps) -> Html {
     let open = use_state_eq(|| false);
     let wrap = use_node_ref();
-    let lang = p.lang;
+    let lang = use_lang();
 
     let toggle = {
         let open = open.clone();

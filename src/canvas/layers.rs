@@ -5,12 +5,56 @@
 
 use super::edge::EdgeView;
 use super::topology::{EdgePlace, Topology};
-use super::Shared;
 use crate::model::training::Marks;
-use csp_rules::{Lang, Scenario, Verdict};
+use crate::model::{use_lang, Shared};
+use csp_rules::{Scenario, Verdict};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// A drag under way: the nodes it moves. Their edges are drawn on a layer of their own and
+/// the rest from the diagram as it was when the drag started.
+#[derive(Debug)]
+pub struct Lift {
+    /// The dragged nodes' indices in the scenario, sorted.
+    pub nodes: Rc<Vec<usize>>,
+    pub frozen: Rc<Scenario>,
+    rev: u64,
+}
+
+impl Lift {
+    pub fn new(frozen: Rc<Scenario>, rev: u64, ids: &[(String, f64, f64)]) -> Lift {
+        let nodes = frozen
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| ids.iter().any(|(id, ..)| *id == n.id))
+            .map(|(i, _)| i)
+            .collect();
+        Lift {
+            nodes: Rc::new(nodes),
+            frozen,
+            rev,
+        }
+    }
+
+    /// The frozen diagram still draws everything but the lifted nodes' edges as it is now:
+    /// the same rules' revision (nodes, names, edges) and every other node where it was.
+    pub fn holds(&self, now: &Scenario, rev: u64) -> bool {
+        self.rev == rev
+            && self.frozen.nodes.len() == now.nodes.len()
+            && self
+                .frozen
+                .nodes
+                .iter()
+                .zip(&now.nodes)
+                .enumerate()
+                .all(|(i, (a, b))| {
+                    a.id == b.id
+                        && (self.nodes.binary_search(&i).is_ok() || (a.x == b.x && a.y == b.y))
+                })
+    }
+}
 
 /// Which of the diagram's edges a layer draws.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,7 +86,6 @@ pub struct EdgeLayerProps {
     pub verdicts: Rc<Vec<Verdict>>,
     /// The selected edges.
     pub selected: BTreeSet<String>,
-    pub lang: Lang,
     #[prop_or_default]
     pub marks: Option<Rc<Marks>>,
     /// A quiz is being answered: verdicts are not said in edge names.
@@ -52,6 +95,7 @@ pub struct EdgeLayerProps {
 
 #[function_component(EdgeLayer)]
 pub fn edge_layer(p: &EdgeLayerProps) -> Html {
+    let lang = use_lang();
     let nodes = &p.scenario.nodes;
     let edges = p
         .scenario
@@ -66,7 +110,7 @@ pub fn edge_layer(p: &EdgeLayerProps) -> Html {
             Some(html! {
                 <EdgeView key={place.id.clone()} id={place.id.clone()} kind={e.kind} {seg}
                     verdict={p.verdicts.get(i).copied()} selected={p.selected.contains(&e.id)}
-                    from={place.from_label.clone()} to={place.to_label.clone()} lang={p.lang}
+                    from={place.from_label.clone()} to={place.to_label.clone()} {lang}
                     hide_verdict={p.hide_verdicts} {mark} />
             })
         });

@@ -1,13 +1,13 @@
 //! What the colours, line styles and arrowheads mean, and how many edges are allowed and
 //! blocked.
 
+use crate::model::use_lang;
 use crate::text::{canvas, common};
-use csp_rules::{edge_kind_name, EdgeKind, Lang};
+use csp_rules::{edge_kind_name, EdgeKind};
 use yew::prelude::*;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct LegendProps {
-    pub lang: Lang,
     /// (allowed, blocked), when the diagram can be judged.
     pub counts: Option<(usize, usize)>,
 }
@@ -39,7 +39,7 @@ fn sample(class: &'static str, kind: EdgeKind, mark: &'static str) -> Html {
 
 #[function_component(Legend)]
 pub fn legend(p: &LegendProps) -> Html {
-    let lang = p.lang;
+    let lang = use_lang();
     html! {
         <section class="legend" aria-label={canvas::legend(lang)}>
             <h2>{ canvas::legend(lang) }</h2>

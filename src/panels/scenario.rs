@@ -1,41 +1,28 @@
 //! The scenario as a whole: its title, the date the rules are applied at, and the guide
 //! scenario it came from.
 
-use super::Dispatch;
-use crate::model::Action;
+use crate::model::{use_dispatch, use_lang, Action};
 use crate::text::panels;
-use csp_rules::{presets, Lang, DEFAULT_AS_OF};
+use csp_rules::{presets, DEFAULT_AS_OF};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ScenarioPanelProps {
-    pub lang: Lang,
     pub title: Option<String>,
     pub as_of: Option<String>,
     pub preset: Option<u8>,
-    pub dispatch: Dispatch,
 }
 
 #[function_component(ScenarioPanel)]
 pub fn scenario_panel(p: &ScenarioPanelProps) -> Html {
-    let lang = p.lang;
-    let on_title = {
-        let dispatch = p.dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            dispatch.dispatch(Action::SetTitle(
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            ))
-        })
-    };
-    let on_as_of = {
-        let dispatch = p.dispatch.clone();
-        Callback::from(move |e: Event| {
-            dispatch.dispatch(Action::SetAsOf(
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            ))
-        })
-    };
+    let lang = use_lang();
+    let dispatch = use_dispatch();
+    let on_title = dispatch.to(|e: InputEvent| {
+        Action::SetTitle(e.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    let on_as_of = dispatch
+        .to(|e: Event| Action::SetAsOf(e.target_unchecked_into::<HtmlInputElement>().value()));
     let preset = p.preset.and_then(presets::get);
     html! {
         <section class="panel scenario-panel" aria-labelledby="scenario-heading">

@@ -1,10 +1,10 @@
 //! Keyboard-only editing: the shortcut sheet (`?`) and the connect dialog (`C`), which picks
 //! the target from a list and then the kind, as a drag from a node's handle does.
 
-use super::Dispatch;
-use crate::model::Action;
+use crate::io::web;
+use crate::model::{use_dispatch, use_lang, Action};
 use crate::text::{common, shell};
-use csp_rules::{edge_kind_name, EdgeKind, Lang};
+use csp_rules::{edge_kind_name, EdgeKind};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -39,20 +39,28 @@ fn click_closes(on_close: &Callback<()>) -> Callback<MouseEvent> {
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct SheetProps {
-    pub lang: Lang,
-    pub on_close: Callback<()>,
+    /// Whether the sheet is open: closing it sets this to `false`.
+    pub sheet: UseStateHandle<bool>,
 }
 
 #[function_component(ShortcutSheet)]
 pub fn shortcut_sheet(p: &SheetProps) -> Html {
-    let lang = p.lang;
+    let lang = use_lang();
     let root = use_node_ref();
+    // Closed, the focus goes back to the button that opens it.
+    let on_close = {
+        let sheet = p.sheet.clone();
+        Callback::from(move |()| {
+            sheet.set(false);
+            web::focus_first("button[data-action=shortcuts]");
+        })
+    };
     {
         let root = root.clone();
         use_effect_with((), move |_| focus_in(&root, "button"));
     }
-    let close = click_closes(&p.on_close);
-    let onkeydown = escape_closes(&p.on_close);
+    let close = click_closes(&on_close);
+    let onkeydown = escape_closes(&on_close);
     let rows = shell::shortcut_rows(lang).into_iter().map(|(keys, what)| {
         html! { <tr><th scope="row"><kbd>{ keys }</kbd></th><td>{ what }</td></tr> }
     });
@@ -67,34 +75,44 @@ pub fn shortcut_sheet(p: &SheetProps) -> Html {
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ConnectProps {
-    pub lang: Lang,
     pub from: String,
     pub from_label: String,
     /// The other nodes, as (id, label).
     pub others: Vec<(String, String)>,
-    pub dispatch: Dispatch,
-    pub on_close: Callback<()>,
+    /// The node the dialog is open for: closing it sets this to `None`.
+    pub connect: UseStateHandle<Option<String>>,
 }
 
 #[function_component(ConnectDialog)]
 pub fn connect_dialog(p: &ConnectProps) -> Html {
-    let lang = p.lang;
+    let lang = use_lang();
+    let dispatch = use_dispatch();
+    // Closed, the focus goes back to the node it connected.
+    let on_close = {
+        let connect = p.connect.clone();
+        Callback::from(move |()| {
+            if let Some(id) = &*connect {
+                web::focus_node(id);
+            }
+            connect.set(None);
+        })
+    };
     let root = use_node_ref();
     let select = use_node_ref();
     {
         let root = root.clone();
         use_effect_with((), move |_| focus_in(&root, "select, button"));
     }
-    let onkeydown = escape_closes(&p.on_close);
+    let onkeydown = escape_closes(&on_close);
     let choose = |kind: EdgeKind| {
-        let dispatch = p.dispatch.clone();
+        let dispatch = dispatch.clone();
         let select = select.clone();
         let from = p.from.clone();
-        let cb = p.on_close.clone();
+        let cb = on_close.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(to) = select.cast::<HtmlSelectElement>().map(|s| s.value()) {
                 if !to.is_empty() {
-                    dispatch.dispatch(Action::AddEdge {
+                    dispatch.send(Action::AddEdge {
                         from: from.clone(),
                         to,
                         kind,
@@ -104,7 +122,7 @@ pub fn connect_dialog(p: &ConnectProps) -> Html {
             cb.emit(());
         })
     };
-    let cancel = click_closes(&p.on_close);
+    let cancel = click_closes(&on_close);
     // Enter on the chosen target moves on to the kinds.
     let on_select_key = {
         let root = root.clone();

@@ -57,6 +57,7 @@ pub struct EdgeProps {
     /// The labels of its two ends.
     pub from: AttrValue,
     pub to: AttrValue,
+    /// A prop, not the page's context: thousands of edges would each subscribe to it.
     pub lang: Lang,
     /// A quiz is being answered: the verdict is not said in the edge's name.
     pub hide_verdict: bool,
@@ -72,12 +73,7 @@ pub fn edge_view(p: &EdgeProps) -> Html {
     let title = if p.hide_verdict {
         relation
     } else {
-        let verdict_text = match p.verdict {
-            Some(Verdict::Allowed) => common::allowed(p.lang),
-            Some(Verdict::Blocked) => common::blocked(p.lang),
-            None => common::not_judged(p.lang),
-        };
-        format!("{relation} — {verdict_text}")
+        format!("{relation} — {}", common::verdict(p.lang, p.verdict))
     };
     let verdict = p.verdict.map(Verdict::as_str);
     let class = classes!(

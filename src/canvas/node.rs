@@ -3,11 +3,11 @@
 
 use super::shapes::{icon, kind_class, shape};
 use super::topology::NodeNames;
-use super::Shared;
 use crate::model::training::Marks;
+use crate::model::{use_lang, Shared};
 use crate::text::canvas;
 use crate::text::num::fixed;
-use csp_rules::{kind_name, Flag, Lang, NodeKind, Scenario};
+use csp_rules::{kind_name, Flag, NodeKind, Scenario};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -119,7 +119,6 @@ pub struct NodeLayerProps {
     pub names: Shared<NodeNames>,
     /// The selected nodes.
     pub selected: BTreeSet<String>,
-    pub lang: Lang,
     #[prop_or_default]
     pub marks: Option<Rc<Marks>>,
 }
@@ -127,7 +126,7 @@ pub struct NodeLayerProps {
 /// The diagram's nodes.
 #[function_component(NodeLayer)]
 pub fn node_layer(p: &NodeLayerProps) -> Html {
-    let lang = p.lang;
+    let lang = use_lang();
     let handle_title = AttrValue::Static(canvas::handle_title(lang));
     let nodes = p
         .scenario
