@@ -6,7 +6,7 @@ mod table;
 
 use crate::io::web;
 use crate::model::audit::{Audit, AuditAction, Audited, Network, Phase, Step};
-use crate::model::{use_dispatch, use_lang, Action, Dispatch, Shared};
+use crate::model::{use_page, Action, Dispatch, Page};
 use crate::text::{audit, common};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -64,8 +64,7 @@ async fn next_paint() {
 
 #[function_component(AuditView)]
 pub fn audit_view(p: &AuditProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
+    let Page { lang, dispatch } = use_page();
     // A large network opened in the editor is shown here at once.
     {
         let dispatch = dispatch.clone();
@@ -101,9 +100,7 @@ pub fn audit_view(p: &AuditProps) -> Html {
             </div>
         },
         Phase::Failed(e) => html! { <p class="audit-error" role="alert">{ e.line(lang) }</p> },
-        Phase::Ready(Shared(a)) => html! {
-            <table::Ready audited={Shared(a.clone())} filter={p.audit.filter.clone()} page={p.audit.page} />
-        },
+        Phase::Ready(a) => table::ready(a, &p.audit.filter, p.audit.page, lang, &dispatch),
     };
     html! {
         <section class="audit" aria-labelledby="audit-heading" data-audit="">

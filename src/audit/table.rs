@@ -3,37 +3,39 @@
 
 use crate::io::{url, web};
 use crate::model::audit::{AuditAction, Audited, Filter, PAGE};
-use crate::model::{use_dispatch, use_lang, Action, Shared};
+use crate::model::{Action, Dispatch, Shared};
 use crate::text::{audit, common};
 use csp_rules::{
-    edge_kind_name, kind_name, region_name, share, NodeKind, RuleId, Verdict, CSP_REGIONS,
+    edge_kind_name, kind_name, region_name, share, Lang, NodeKind, RuleId, Verdict, CSP_REGIONS,
 };
 use std::collections::HashSet;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Debug, Properties, PartialEq)]
-pub struct ReadyProps {
-    pub audited: Shared<Audited>,
-    pub filter: Filter,
-    pub page: usize,
-}
-
-#[function_component(Ready)]
-pub fn ready(p: &ReadyProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
-    let a = &p.audited;
+/// What the audit shows of a judged network: `page` of the edges that pass `filter`.
+pub fn ready(
+    a: &Shared<Audited>,
+    filter: &Filter,
+    page: usize,
+    lang: Lang,
+    dispatch: &Dispatch,
+) -> Html {
     let s = &a.scenario;
-    let rows = a.matching(&p.filter);
+    let rows = a.matching(filter);
     let pages = rows.len().div_ceil(PAGE).max(1);
-    let current = p.page.min(pages - 1);
+    let current = page.min(pages - 1);
     let go = |to: usize| dispatch.on::<MouseEvent>(Action::Audit(AuditAction::Page(to)));
+    let on_page: Vec<usize> = rows
+        .iter()
+        .copied()
+        .skip(current * PAGE)
+        .take(PAGE)
+        .collect();
     html! {
         <>
             <p class="audit-file">{ audit::audit_file(lang, &a.file, s.nodes.len(), s.edges.len()) }</p>
-            <Summary audited={p.audited.clone()} />
-            <Filters audited={p.audited.clone()} filter={p.filter.clone()} />
+            { summary(a, lang) }
+            { filters(a, filter, lang, dispatch) }
             <p class="audit-page" role="status" data-audit-matching={rows.len().to_string()}>
                 { audit::audit_page(lang, current + 1, pages, rows.len()) }
             </p>
@@ -43,22 +45,13 @@ pub fn ready(p: &ReadyProps) -> Html {
                 <button type="button" data-audit-page="next" disabled={current + 1 >= pages}
                     onclick={go(current + 1)}>{ audit::next_page(lang) }</button>
             </div>
-            <EdgeTable audited={p.audited.clone()}
-                rows={rows.into_iter().skip(current * PAGE).take(PAGE).collect::<Vec<_>>()} />
+            { edge_table(a, &on_page, lang, dispatch) }
         </>
     }
 }
 
-#[derive(Debug, Properties, PartialEq)]
-struct SummaryProps {
-    audited: Shared<Audited>,
-}
-
 /// The counts, as `csp-rules check --summary` prints them.
-#[function_component(Summary)]
-fn summary(p: &SummaryProps) -> Html {
-    let lang = use_lang();
-    let a = &p.audited;
+fn summary(a: &Audited, lang: Lang) -> Html {
     html! {
         <div class="audit-counts">
             <table class="audit-summary">
@@ -114,17 +107,7 @@ fn regions_in_use(a: &Audited) -> Vec<&str> {
     regions
 }
 
-#[derive(Debug, Properties, PartialEq)]
-struct FiltersProps {
-    audited: Shared<Audited>,
-    filter: Filter,
-}
-
-#[function_component(Filters)]
-fn filters(p: &FiltersProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
-    let f = &p.filter;
+fn filters(a: &Audited, f: &Filter, lang: Lang, dispatch: &Dispatch) -> Html {
     let set = |update: fn(&mut Filter, String)| {
         let f = f.clone();
         dispatch.to(move |e: Event| {
@@ -153,8 +136,8 @@ fn filters(p: &FiltersProps) -> Html {
         })
     };
     let any = |none: bool| ("", audit::any(lang).to_string(), none);
-    let rules = p.audited.by_rule.iter();
-    let regions = regions_in_use(&p.audited);
+    let rules = a.by_rule.iter();
+    let regions = regions_in_use(a);
     html! {
         <div class="audit-filters" role="search">
             <label class="field inline"><span>{ audit::search(lang) }</span>
@@ -180,18 +163,8 @@ fn filters(p: &FiltersProps) -> Html {
     }
 }
 
-#[derive(Debug, Properties, PartialEq)]
-struct EdgeTableProps {
-    audited: Shared<Audited>,
-    /// The edges (by index) on this page.
-    rows: Vec<usize>,
-}
-
-#[function_component(EdgeTable)]
-fn edge_table(p: &EdgeTableProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
-    let a = &p.audited;
+/// The edges (by index) `rows`, each with its ends, verdict and rules.
+fn edge_table(a: &Shared<Audited>, rows: &[usize], lang: Lang, dispatch: &Dispatch) -> Html {
     let s = &a.scenario;
     // A party's neighbourhood opens in the editor as a share link does, and the address says so.
     let show = |id: &str| {
@@ -211,7 +184,7 @@ fn edge_table(p: &EdgeTableProps) -> Html {
                 title={audit::show_party(lang)}>{ n.label().to_string() }</button>
         }
     };
-    let body = p.rows.iter().map(|&i| {
+    let body = rows.iter().map(|&i| {
         let (e, r) = (&s.edges[i], &a.report.edges[i]);
         let rules: Vec<&str> = r.findings.iter().map(|f| f.rule.as_str()).collect();
         html! {

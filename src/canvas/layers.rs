@@ -6,7 +6,7 @@
 use super::edge::EdgeView;
 use super::topology::{EdgePlace, Topology};
 use crate::model::training::Marks;
-use crate::model::{use_lang, Shared};
+use crate::model::{use_page, Shared};
 use csp_rules::{Scenario, Verdict};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -95,7 +95,7 @@ pub struct EdgeLayerProps {
 
 #[function_component(EdgeLayer)]
 pub fn edge_layer(p: &EdgeLayerProps) -> Html {
-    let lang = use_lang();
+    let lang = use_page().lang;
     let nodes = &p.scenario.nodes;
     let edges = p
         .scenario

@@ -1,7 +1,7 @@
 //! What the colours, line styles and arrowheads mean, and how many edges are allowed and
 //! blocked.
 
-use crate::model::use_lang;
+use crate::model::use_page;
 use crate::text::{canvas, common};
 use csp_rules::{edge_kind_name, EdgeKind};
 use yew::prelude::*;
@@ -39,7 +39,7 @@ fn sample(class: &'static str, kind: EdgeKind, mark: &'static str) -> Html {
 
 #[function_component(Legend)]
 pub fn legend(p: &LegendProps) -> Html {
-    let lang = use_lang();
+    let lang = use_page().lang;
     html! {
         <section class="legend" aria-label={canvas::legend(lang)}>
             <h2>{ canvas::legend(lang) }</h2>

@@ -14,9 +14,7 @@ pub mod topology;
 
 use crate::io::web;
 use crate::model::training::Marks;
-use crate::model::{
-    use_dispatch, use_lang, Action, Dispatch, PendingEdge, Selection, Shared, View,
-};
+use crate::model::{use_page, Action, Dispatch, Page, PendingEdge, Selection, Shared, View};
 use crate::text::canvas;
 use crate::text::num::fixed;
 use csp_rules::{Scenario, Verdict};
@@ -24,7 +22,6 @@ use gesture::{Gesture, Hit, Out, Overlay, Scene};
 use gloo::events::EventListener;
 use layers::{EdgeLayer, Lift, Part};
 use node::{NodeLayer, NodesOf};
-use popup::ConnectPopup;
 use std::cell::RefCell;
 use std::rc::Rc;
 use topology::use_topology;
@@ -264,16 +261,24 @@ fn pending_line(s: &Scenario, pe: &PendingEdge) -> Option<Html> {
 
 #[function_component(Canvas)]
 pub fn canvas(p: &CanvasProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
+    let Page { lang, dispatch } = use_page();
     let svg_ref = use_node_ref();
     let gesture = use_mut_ref(Gesture::default);
     let overlay = use_state_eq(|| Overlay::None);
     let lift = use_state(|| None::<Rc<Lift>>);
     use_measure(svg_ref.clone(), dispatch.clone());
+    let popup = use_node_ref();
+    {
+        let popup = popup.clone();
+        use_effect_with(p.pending.clone(), move |pending| {
+            if let (Some(pe), Some(el)) = (pending, popup.cast::<web_sys::HtmlElement>()) {
+                popup::place(&el, pe.at);
+            }
+        });
+    }
     let run = Rc::new(Runner {
         svg: svg_ref.clone(),
-        dispatch,
+        dispatch: dispatch.clone(),
         overlay: overlay.clone(),
         lift: lift.clone(),
         scenario: p.scenario.clone(),
@@ -325,7 +330,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
                 <p class="empty-hint">{ canvas::empty_hint(lang) }</p>
             }
             if let Some(pending) = &p.pending {
-                <ConnectPopup pending={pending.clone()} scenario={p.scenario.clone()} />
+                { popup::connect_popup(pending, &p.scenario, &popup, lang, &dispatch) }
             }
         </div>
     }

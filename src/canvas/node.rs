@@ -4,7 +4,7 @@
 use super::shapes::{icon, kind_class, shape};
 use super::topology::NodeNames;
 use crate::model::training::Marks;
-use crate::model::{use_lang, Shared};
+use crate::model::{use_page, Shared};
 use crate::text::canvas;
 use crate::text::num::fixed;
 use csp_rules::{kind_name, Flag, NodeKind, Scenario};
@@ -126,7 +126,7 @@ pub struct NodeLayerProps {
 /// The diagram's nodes.
 #[function_component(NodeLayer)]
 pub fn node_layer(p: &NodeLayerProps) -> Html {
-    let lang = use_lang();
+    let lang = use_page().lang;
     let handle_title = AttrValue::Static(canvas::handle_title(lang));
     let nodes = p
         .scenario

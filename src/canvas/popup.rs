@@ -1,23 +1,17 @@
 //! The popup that asks what kind a drawn connection is, opened where it was dropped.
 
-use crate::model::{use_dispatch, use_lang, Action, PendingEdge, Shared};
+use crate::model::{Action, Dispatch, PendingEdge};
 use crate::text::num::fixed;
 use crate::text::{canvas, common};
-use csp_rules::{edge_kind_name, EdgeKind, Scenario};
+use csp_rules::{edge_kind_name, EdgeKind, Lang, Scenario};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-#[derive(Debug, Properties, PartialEq)]
-pub struct PopupProps {
-    pub pending: PendingEdge,
-    pub scenario: Shared<Scenario>,
-}
-
 /// Places the popup where the connection was dropped, kept inside the canvas (through the
 /// CSSOM, which the page's Content-Security-Policy allows, unlike style attributes), and
 /// focuses its first choice.
-fn place(el: &HtmlElement, at: (f64, f64)) {
+pub fn place(el: &HtmlElement, at: (f64, f64)) {
     let (w, h) = el
         .parent_element()
         .map(|p| (f64::from(p.client_width()), f64::from(p.client_height())))
@@ -37,19 +31,14 @@ fn place(el: &HtmlElement, at: (f64, f64)) {
     }
 }
 
-#[function_component(ConnectPopup)]
-pub fn connect_popup(p: &PopupProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
-    let popup = use_node_ref();
-    {
-        let popup = popup.clone();
-        use_effect_with(p.pending.clone(), move |pending| {
-            if let Some(el) = popup.cast::<HtmlElement>() {
-                place(&el, pending.at);
-            }
-        });
-    }
+/// The popup for `pending` on the diagram `s`; `popup` is where it is placed from.
+pub fn connect_popup(
+    pending: &PendingEdge,
+    s: &Scenario,
+    popup: &NodeRef,
+    lang: Lang,
+    dispatch: &Dispatch,
+) -> Html {
     let onkeydown = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -58,7 +47,7 @@ pub fn connect_popup(p: &PopupProps) -> Html {
             }
         })
     };
-    let quoted = |id: &str| lang.quote(p.scenario.label_of(id));
+    let quoted = |id: &str| lang.quote(s.label_of(id));
     let choice = |kind: EdgeKind| {
         html! {
             <button type="button" class="primary" data-edge-kind={kind.as_str()}
@@ -68,9 +57,9 @@ pub fn connect_popup(p: &PopupProps) -> Html {
         }
     };
     html! {
-        <div class="connect-popup" ref={popup} role="dialog"
+        <div class="connect-popup" ref={popup.clone()} role="dialog"
              aria-label={canvas::connect_as(lang)} {onkeydown}>
-            <p>{ canvas::connect_question(lang, &quoted(&p.pending.from), &quoted(&p.pending.to)) }</p>
+            <p>{ canvas::connect_question(lang, &quoted(&pending.from), &quoted(&pending.to)) }</p>
             <div class="row">
                 { choice(EdgeKind::SellsTo) }
                 { choice(EdgeKind::Manages) }

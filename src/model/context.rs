@@ -1,13 +1,13 @@
-//! What every component needs, handed down through yew contexts (as yew's `contexts` example
-//! does) rather than as a prop on every level: the reducer's handle, and how the page is
-//! shown. The shell provides both; a component without a provider (a test) gets a dispatch
-//! that does nothing and the default language.
+//! What every component needs, handed down through one yew context (as yew's `contexts`
+//! example does) rather than as a prop on every level: how the page is shown and the
+//! reducer's handle. The shell provides it; a component without a provider (a test) gets the
+//! default language and a dispatch that does nothing.
 
 use super::state::{Action, State};
 use csp_rules::Lang;
 use yew::prelude::*;
 
-/// The reducer's handle: stable for the page's life, so consumers never re-render for it.
+/// The reducer's handle: stable for the page's life.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Dispatch(Option<UseReducerDispatcher<State>>);
 
@@ -16,6 +16,8 @@ impl Dispatch {
         Dispatch(Some(d))
     }
 
+    // Not inlined: every callback below calls it, and an `Action` is a large enum to drop.
+    #[inline(never)]
     pub fn send(&self, action: Action) {
         if let Some(d) = &self.0 {
             d.dispatch(action);
@@ -34,25 +36,16 @@ impl Dispatch {
     }
 }
 
-/// How the page is shown, which every component reads. A setting every view must follow
-/// goes here, so it reaches them all without a prop.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+/// What every view reads: the page's language, and the handle its verbs go to. A setting
+/// every view must follow goes here too, so it reaches them all without a prop; the
+/// dispatch never changes, so only a change of setting re-renders the views.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Page {
     pub lang: Lang,
-}
-
-#[hook]
-pub fn use_dispatch() -> Dispatch {
-    use_context::<Dispatch>().unwrap_or_default()
+    pub dispatch: Dispatch,
 }
 
 #[hook]
 pub fn use_page() -> Page {
     use_context::<Page>().unwrap_or_default()
-}
-
-/// The page's language.
-#[hook]
-pub fn use_lang() -> Lang {
-    use_page().lang
 }

@@ -18,7 +18,7 @@ pub mod state;
 pub mod training;
 pub mod view;
 
-pub use context::{use_dispatch, use_lang, use_page, Dispatch, Page};
+pub use context::{use_page, Dispatch, Page};
 pub use effect::{Arrival, Effect};
 pub use selection::{Selection, Target};
 pub use shared::Shared;

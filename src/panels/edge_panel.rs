@@ -2,7 +2,7 @@
 //! remedies) and "what would make this allowed": the engine's one-click fixes.
 
 use super::widgets::{finding_view, verdict_badge};
-use crate::model::{use_dispatch, use_lang, Action, EdgeEdit, Shared};
+use crate::model::{use_page, Action, EdgeEdit, Page, Shared};
 use crate::text::{common, panels};
 use csp_rules::{edge_kind_name, Edge, EdgeKind, EdgeReport, Fix, Scenario, Severity, Verdict};
 use web_sys::HtmlSelectElement;
@@ -35,8 +35,7 @@ fn fixes(report: Option<&EdgeReport>) -> Vec<&Fix> {
 
 #[function_component(EdgePanel)]
 pub fn edge_panel(p: &EdgePanelProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
+    let Page { lang, dispatch } = use_page();
     let e = &p.edge;
     let label = |id: &str| p.scenario.label_of(id).to_string();
     let on_kind = {

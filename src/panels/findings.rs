@@ -3,7 +3,7 @@
 //! view.
 
 use super::widgets::{severity_class as severity, verdict_badge};
-use crate::model::{use_dispatch, use_lang, Action, Dispatch, Shared};
+use crate::model::{use_page, Action, Dispatch, Page, Shared};
 use crate::text::{common, panels};
 use csp_rules::{DiagramFinding, Report, RuleId, Scenario, Severity, Verdict};
 use rustc_hash::FxHashMap;
@@ -35,7 +35,7 @@ struct DiagramEntryProps {
 
 #[function_component(DiagramEntry)]
 fn diagram_entry(p: &DiagramEntryProps) -> Html {
-    let (lang, dispatch) = (use_lang(), use_dispatch());
+    let Page { lang, dispatch } = use_page();
     let d = &p.finding;
     html! {
         <li class={classes!("finding", severity(d.severity))} data-rule={d.rule.as_str()}>
@@ -61,7 +61,7 @@ struct EntryProps {
 
 #[function_component(Entry)]
 fn entry(p: &EntryProps) -> Html {
-    let (lang, dispatch) = (use_lang(), use_dispatch());
+    let Page { lang, dispatch } = use_page();
     html! {
         <li class="edge-entry" data-finding-edge={p.id.clone()}>
             <button type="button" class="entry" onclick={reveal(&dispatch, vec![], vec![p.id.to_string()])}>
@@ -92,7 +92,7 @@ pub const FINDINGS_PAGE: usize = 100;
 
 #[function_component(Findings)]
 pub fn findings(p: &FindingsProps) -> Html {
-    let lang = use_lang();
+    let lang = use_page().lang;
     let show_all = use_state_eq(|| false);
     let Some(Shared(report)) = &p.report else {
         return html! {};

@@ -2,10 +2,10 @@
 //! requirements its kind has (only those: a flag on another kind is an input error), plus
 //! its relationships and a keyboard way to add one.
 
-use crate::model::{use_dispatch, use_lang, Action, NodeEdit, Target};
+use crate::model::{use_page, Action, Dispatch, NodeEdit, Page, Target};
 use crate::text::{self, common, panels};
 use csp_rules::{
-    edge_kind_name, flag_name, kind_name, region_name, EdgeKind, Flag, Node, NodeKind,
+    edge_kind_name, flag_name, kind_name, region_name, EdgeKind, Flag, Lang, Node, NodeKind,
     ScenarioError, Verdict, CSP_REGIONS,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -39,16 +39,37 @@ fn input_value(e: &InputEvent) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
 }
 
+/// What the inspector keeps while it is open: the ID being typed (it applies on Enter or
+/// leaving the field, so a half-typed ID renames nothing), whether a region of another name
+/// is being typed, and the relationship being added.
+struct Drafts {
+    id: UseStateHandle<String>,
+    custom_region: UseStateHandle<bool>,
+    new_kind: UseStateHandle<EdgeKind>,
+    new_target: UseStateHandle<String>,
+}
+
 #[function_component(Inspector)]
 pub fn inspector(p: &InspectorProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
+    let Page { lang, dispatch } = use_page();
     let node = &p.node;
+    let region = node.region.as_deref().unwrap_or_default();
+    let drafts = Drafts {
+        id: use_state(|| node.id.clone()),
+        custom_region: use_state(|| !CSP_REGIONS.contains(&region)),
+        new_kind: use_state(|| EdgeKind::SellsTo),
+        new_target: use_state(|| {
+            p.others
+                .first()
+                .map(|(id, _)| id.clone())
+                .unwrap_or_default()
+        }),
+    };
     html! {
         <section class="panel inspector" aria-labelledby="inspector-heading" data-inspector={node.id.clone()}>
             <h2 id="inspector-heading">{ text::cap(kind_name(node.kind, lang)) }</h2>
-            <Fields node={node.clone()} edit_error={p.edit_error.clone()} />
-            <Flags node={node.clone()} />
+            { fields(p, &drafts, lang, &dispatch) }
+            { flags(node, lang, &dispatch) }
             if !p.relations.is_empty() {
                 <h3>{ panels::relationships(lang) }</h3>
                 <ul class="relations">{ for p.relations.iter().map(|r| relation_item(r, &dispatch)) }</ul>
@@ -57,7 +78,7 @@ pub fn inspector(p: &InspectorProps) -> Html {
             if p.others.is_empty() {
                 <p class="hint">{ common::no_other_node(lang) }</p>
             } else {
-                <AddRelation from={node.id.clone()} others={p.others.clone()} />
+                { add_relation(p, &drafts, lang, &dispatch) }
             }
             <button type="button" class="danger" onclick={dispatch.on(Action::DeleteNode(node.id.clone()))}>
                 { panels::delete_node(lang) }
@@ -66,7 +87,7 @@ pub fn inspector(p: &InspectorProps) -> Html {
     }
 }
 
-fn relation_item(r: &Relation, dispatch: &crate::model::Dispatch) -> Html {
+fn relation_item(r: &Relation, dispatch: &Dispatch) -> Html {
     let onclick = dispatch.on(Action::Select {
         target: Target::Edge(r.edge.clone()),
         additive: false,
@@ -82,21 +103,10 @@ fn relation_item(r: &Relation, dispatch: &crate::model::Dispatch) -> Html {
     }
 }
 
-#[derive(Debug, Properties, PartialEq)]
-struct FieldsProps {
-    node: Node,
-    edit_error: Option<ScenarioError>,
-}
-
 /// The node's own fields.
-#[function_component(Fields)]
-fn fields(p: &FieldsProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
+fn fields(p: &InspectorProps, d: &Drafts, lang: Lang, dispatch: &Dispatch) -> Html {
     let node = &p.node;
     let id = node.id.clone();
-    // The ID applies on Enter (or leaving the field): a half-typed ID renames nothing.
-    let id_draft = use_state(|| node.id.clone());
     let edit = |make: fn(String) -> NodeEdit| {
         let id = id.clone();
         dispatch.to(move |e: InputEvent| Action::EditNode {
@@ -105,19 +115,17 @@ fn fields(p: &FieldsProps) -> Html {
         })
     };
     let on_id_input = {
-        let id_draft = id_draft.clone();
-        Callback::from(move |e: InputEvent| id_draft.set(input_value(&e)))
+        let draft = d.id.clone();
+        Callback::from(move |e: InputEvent| draft.set(input_value(&e)))
     };
     let on_id_change = {
         let id = id.clone();
-        dispatch.to(move |e: Event| Action::EditNode {
-            id: id.clone(),
-            edit: NodeEdit::Id(
-                e.target_unchecked_into::<HtmlInputElement>()
-                    .value()
-                    .trim()
-                    .to_string(),
-            ),
+        dispatch.to(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            Action::EditNode {
+                id: id.clone(),
+                edit: NodeEdit::Id(value.trim().to_string()),
+            }
         })
     };
     let on_kind = {
@@ -125,9 +133,10 @@ fn fields(p: &FieldsProps) -> Html {
         Callback::from(move |e: Event| {
             let value = select_value(&e);
             if let Some(kind) = NodeKind::ALL.into_iter().find(|k| k.as_str() == value) {
+                let edit = NodeEdit::Kind(kind);
                 dispatch.send(Action::EditNode {
                     id: id.clone(),
-                    edit: NodeEdit::Kind(kind),
+                    edit,
                 });
             }
         })
@@ -141,7 +150,7 @@ fn fields(p: &FieldsProps) -> Html {
             </label>
             <label class="field">
                 <span>{ common::id(lang) }</span>
-                <input type="text" name="id" value={(*id_draft).clone()} spellcheck="false"
+                <input type="text" name="id" value={(*d.id).clone()} spellcheck="false"
                     oninput={on_id_input} onchange={on_id_change}
                     aria-invalid={p.edit_error.is_some().then_some("true")}
                     aria-describedby="id-hint" />
@@ -160,7 +169,7 @@ fn fields(p: &FieldsProps) -> Html {
                     }) }
                 </select>
             </label>
-            <RegionField id={id.clone()} kind={node.kind} region={node.region.clone().unwrap_or_default()} />
+            { region_field(node, &d.custom_region, lang, dispatch) }
             if node.kind != NodeKind::Microsoft {
                 <label class="field">
                     <span>{ panels::org(lang) }</span>
@@ -179,44 +188,39 @@ fn fields(p: &FieldsProps) -> Html {
     }
 }
 
-#[derive(Debug, Properties, PartialEq)]
-struct RegionProps {
-    id: String,
-    kind: NodeKind,
-    region: String,
-}
-
 /// The region: one of the CSP regions from a list, or any other by its ID.
-#[function_component(RegionField)]
-fn region_field(p: &RegionProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
-    let region = &p.region;
-    let custom = use_state(|| !CSP_REGIONS.contains(&region.as_str()));
-    if p.kind == NodeKind::Microsoft {
+fn region_field(
+    node: &Node,
+    custom: &UseStateHandle<bool>,
+    lang: Lang,
+    dispatch: &Dispatch,
+) -> Html {
+    if node.kind == NodeKind::Microsoft {
         return html! { <p class="hint">{ panels::microsoft_global(lang) }</p> };
     }
+    let region = node.region.clone().unwrap_or_default();
     let on_select = {
-        let (id, custom, dispatch) = (p.id.clone(), custom.clone(), dispatch.clone());
+        let (id, custom, dispatch) = (node.id.clone(), custom.clone(), dispatch.clone());
         Callback::from(move |e: Event| {
             let value = select_value(&e);
             custom.set(value == OTHER);
             if value != OTHER {
+                let edit = NodeEdit::Region(value);
                 dispatch.send(Action::EditNode {
                     id: id.clone(),
-                    edit: NodeEdit::Region(value),
+                    edit,
                 });
             }
         })
     };
     let on_custom = {
-        let id = p.id.clone();
+        let id = node.id.clone();
         dispatch.to(move |e: InputEvent| Action::EditNode {
             id: id.clone(),
             edit: NodeEdit::Region(input_value(&e)),
         })
     };
-    let selected = if *custom || !CSP_REGIONS.contains(&region.as_str()) {
+    let selected = if **custom || !CSP_REGIONS.contains(&region.as_str()) {
         OTHER.to_string()
     } else {
         region.clone()
@@ -238,24 +242,15 @@ fn region_field(p: &RegionProps) -> Html {
             if selected == OTHER {
                 <label class="field">
                     <span>{ panels::region_id(lang) }</span>
-                    <input type="text" name="region-id" value={region.clone()} oninput={on_custom} />
+                    <input type="text" name="region-id" value={region} oninput={on_custom} />
                 </label>
             }
         </>
     }
 }
 
-#[derive(Debug, Properties, PartialEq)]
-struct FlagsProps {
-    node: Node,
-}
-
 /// The requirements the node's kind has, each met or not.
-#[function_component(Flags)]
-fn flags(p: &FlagsProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
-    let node = &p.node;
+fn flags(node: &Node, lang: Lang, dispatch: &Dispatch) -> Html {
     let flags: Vec<Flag> = Flag::ALL
         .into_iter()
         .filter(|&f| node.kind.has_flag(f))
@@ -289,26 +284,10 @@ fn flags(p: &FlagsProps) -> Html {
     }
 }
 
-#[derive(Debug, Properties, PartialEq)]
-struct AddRelationProps {
-    from: String,
-    others: Vec<(String, String)>,
-}
-
 /// A keyboard way to add a relationship: its kind, its other end, then Add.
-#[function_component(AddRelation)]
-fn add_relation(p: &AddRelationProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
-    let kind = use_state(|| EdgeKind::SellsTo);
-    let target = use_state(|| {
-        p.others
-            .first()
-            .map(|(id, _)| id.clone())
-            .unwrap_or_default()
-    });
+fn add_relation(p: &InspectorProps, d: &Drafts, lang: Lang, dispatch: &Dispatch) -> Html {
     let on_kind = {
-        let kind = kind.clone();
+        let kind = d.new_kind.clone();
         Callback::from(move |e: Event| {
             let manages = select_value(&e) == EdgeKind::Manages.as_str();
             kind.set(if manages {
@@ -319,18 +298,18 @@ fn add_relation(p: &AddRelationProps) -> Html {
         })
     };
     let on_target = {
-        let target = target.clone();
+        let target = d.new_target.clone();
         Callback::from(move |e: Event| target.set(select_value(&e)))
     };
     // The chosen target, or the first other node when the chosen one is gone.
     let to = p
         .others
         .iter()
-        .find(|(o, _)| *o == *target)
+        .find(|(o, _)| *o == *d.new_target)
         .or(p.others.first())
         .map(|(o, _)| o.clone());
     let on_add = {
-        let (from, kind, dispatch) = (p.from.clone(), *kind, dispatch.clone());
+        let (from, kind, dispatch) = (p.node.id.clone(), *d.new_kind, dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(to) = to.clone() {
                 dispatch.send(Action::AddEdge {
@@ -345,7 +324,7 @@ fn add_relation(p: &AddRelationProps) -> Html {
         <div class="add-relation">
             <select name="new-edge-kind" aria-label={common::kind(lang)} onchange={on_kind}>
                 { for EdgeKind::ALL.iter().map(|k| html! {
-                    <option key={k.as_str()} value={k.as_str()} selected={*k == *kind}>
+                    <option key={k.as_str()} value={k.as_str()} selected={*k == *d.new_kind}>
                         { edge_kind_name(*k, lang) }
                     </option>
                 }) }
@@ -353,7 +332,7 @@ fn add_relation(p: &AddRelationProps) -> Html {
             <span>{ common::to(lang) }</span>
             <select name="new-edge-target" aria-label={common::to(lang)} onchange={on_target}>
                 { for p.others.iter().map(|(o, label)| html! {
-                    <option key={o.clone()} value={o.clone()} selected={*o == *target}>
+                    <option key={o.clone()} value={o.clone()} selected={*o == *d.new_target}>
                         { label.clone() }
                     </option>
                 }) }

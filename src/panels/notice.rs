@@ -4,7 +4,7 @@
 //! the moment.
 
 use crate::io::web;
-use crate::model::{use_dispatch, use_lang, Action, Notice};
+use crate::model::{use_page, Action, Notice, Page};
 use crate::text::{io, panels};
 use csp_rules::ScenarioError;
 use yew::prelude::*;
@@ -18,8 +18,7 @@ pub struct NoticeProps {
 
 #[function_component(NoticeBar)]
 pub fn notice_bar(p: &NoticeProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
+    let Page { lang, dispatch } = use_page();
     let dismiss = || {
         html! {
             <button type="button" onclick={dispatch.on(Action::DismissNotice)}>{ panels::dismiss(lang) }</button>

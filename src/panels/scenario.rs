@@ -1,7 +1,7 @@
 //! The scenario as a whole: its title, the date the rules are applied at, and the guide
 //! scenario it came from.
 
-use crate::model::{use_dispatch, use_lang, Action};
+use crate::model::{use_page, Action, Page};
 use crate::text::panels;
 use csp_rules::{presets, DEFAULT_AS_OF};
 use web_sys::HtmlInputElement;
@@ -16,8 +16,7 @@ pub struct ScenarioPanelProps {
 
 #[function_component(ScenarioPanel)]
 pub fn scenario_panel(p: &ScenarioPanelProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
+    let Page { lang, dispatch } = use_page();
     let on_title = dispatch.to(|e: InputEvent| {
         Action::SetTitle(e.target_unchecked_into::<HtmlInputElement>().value())
     });

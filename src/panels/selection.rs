@@ -3,21 +3,10 @@
 
 use super::edge_panel::EdgePanel;
 use super::inspector::{Inspector, Relation};
-use crate::model::{use_dispatch, use_lang, Action, Selection, Shared};
+use crate::model::{Action, Dispatch, Shared, State};
 use crate::text::{common, panels};
-use csp_rules::{Node, Report, Scenario, ScenarioError};
+use csp_rules::{Lang, Node, Report, Scenario};
 use yew::prelude::*;
-
-#[derive(Debug, Properties, PartialEq)]
-pub struct SelectionProps {
-    /// The current scenario, positions included.
-    pub scenario: Shared<Scenario>,
-    /// The scenario as judged (positions aside, the current one).
-    pub judged: Shared<Scenario>,
-    pub report: Option<Shared<Report>>,
-    pub selection: Selection,
-    pub edit_error: Option<ScenarioError>,
-}
 
 /// The other nodes, as (id, "label (id)"), to connect a node to.
 pub fn others(s: &Scenario, from: &str) -> Vec<(String, String)> {
@@ -53,13 +42,19 @@ fn relations(
         .collect()
 }
 
-#[function_component(SelectionPanel)]
-pub fn selection_panel(p: &SelectionProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
-    let s = &p.scenario;
-    let report = p.report.as_ref().map(|r| &*r.0);
-    if let Some(node) = p.selection.single_node().and_then(|id| s.node(id)) {
+/// What the side panel shows of the selection of the page in state `st`; `judged` is the
+/// scenario the report was made for.
+pub fn selection_panel(
+    st: &State,
+    judged: &Shared<Scenario>,
+    report: Option<&Shared<Report>>,
+    lang: Lang,
+    dispatch: &Dispatch,
+) -> Html {
+    let s = st.scenario();
+    let sel = &st.selection;
+    let report = report.map(|r| &*r.0);
+    if let Some(node) = sel.single_node().and_then(|id| s.node(id)) {
         let node = Node {
             x: None,
             y: None,
@@ -71,22 +66,21 @@ pub fn selection_panel(p: &SelectionProps) -> Html {
             relations(s, report, &node.id, lang),
         );
         return html! {
-            <Inspector {key} {others} {relations} {node} edit_error={p.edit_error.clone()} />
+            <Inspector {key} {others} {relations} {node} edit_error={st.edit_error.clone()} />
         };
     }
-    if let Some(edge) = p
-        .selection
+    if let Some(edge) = sel
         .single_edge()
         .and_then(|id| s.edges.iter().find(|e| e.id == id))
     {
         let edge_report = report.and_then(|r| r.edges.iter().find(|e| e.id == edge.id).cloned());
         return html! {
             <EdgePanel key={edge.id.clone()} edge={edge.clone()} report={edge_report}
-                scenario={p.judged.clone()} />
+                scenario={judged.clone()} />
         };
     }
-    if !p.selection.is_empty() {
-        let (nodes, edges) = (p.selection.nodes.len(), p.selection.edges.len());
+    if !sel.is_empty() {
+        let (nodes, edges) = (sel.nodes.len(), sel.edges.len());
         return html! {
             <section class="panel">
                 <p>{ panels::selected_many(lang, nodes, edges) }</p>

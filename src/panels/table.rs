@@ -1,7 +1,7 @@
 //! The diagram as a table, for screen readers and keyboard users: one row per relationship
 //! with its ends, kind, verdict and the rules that found something, in the report's order.
 
-use crate::model::{use_dispatch, use_lang, Action, Shared, Target};
+use crate::model::{use_page, Action, Page, Shared, Target};
 use crate::text::{common, panels};
 use csp_rules::{edge_kind_name, Report, Scenario, Verdict};
 use yew::prelude::*;
@@ -14,8 +14,7 @@ pub struct TableProps {
 
 #[function_component(DiagramTable)]
 pub fn diagram_table(p: &TableProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
+    let Page { lang, dispatch } = use_page();
     let label = |id: &str| p.scenario.label_of(id).to_string();
     let rows = p.scenario.edges.iter().map(|e| {
         let er = p

@@ -5,16 +5,16 @@
 use super::announce::use_announcer;
 use super::chrome::{open_ui, use_chrome};
 use super::dialogs::{ConnectDialog, ShortcutSheet};
-use super::header::Header;
+use super::header::header;
 use super::keys::{self, Command, Press, Ui};
-use super::workspace::{Side, Stage};
+use super::workspace::{side, stage, Stage};
 use crate::io::autosave::use_autosave;
 use crate::io::url;
 use crate::io::{storage, web};
 use crate::model::audit::{is_large, Network};
 use crate::model::evaluation::{EvalKey, Evaluation};
 use crate::model::training::{marks_of, MarksKey, Train};
-use crate::model::{Action, Dispatch, Notice, Page, Shared, State};
+use crate::model::{Action, Dispatch, Notice, Page, State};
 use crate::panels::selection::others;
 use crate::text::shell;
 use csp_rules::Scenario;
@@ -175,16 +175,15 @@ pub fn app() -> Html {
     };
     let connect_from = (*chrome.connect).clone();
 
+    let stage_parts = Stage {
+        drawn,
+        marks: (*marks).clone(),
+        table: *chrome.table && !large,
+    };
     html! {
-        <ContextProvider<Dispatch> context={dispatch.clone()}>
-        <ContextProvider<Page> context={Page { lang }}>
+        <ContextProvider<Page> context={Page { lang, dispatch: dispatch.clone() }}>
         <div class="app">
-            <Header scenario={Shared(scenario.clone())} preset={state.doc.preset()} snap={state.snap}
-                has_selection={!state.selection.is_empty()}
-                counts={report.as_ref().map(|r| (r.summary.allowed, r.summary.blocked))}
-                can_undo={state.can_undo()} can_redo={state.can_redo()} chrome={chrome.clone()}
-                audit={state.audit.clone()} {network} notice={state.notice.clone()}
-                invalid={eval.report.as_ref().err().cloned()} save_failed={state.save_failed} />
+            { header(&state, &eval, &chrome, network, &dispatch) }
             <div class="sr-only" aria-live="polite" data-live="verdicts">{ (*chrome.announce).clone() }</div>
             if *chrome.sheet {
                 <ShortcutSheet sheet={chrome.sheet.clone()} />
@@ -194,20 +193,10 @@ pub fn app() -> Html {
                     others={others(&scenario, &from)} {from} connect={chrome.connect.clone()} />
             }
             <main class="workspace">
-                <Stage scenario={Shared(scenario.clone())} drawn={Shared(drawn)} {rev}
-                    verdicts={eval.verdicts.clone()} selection={state.selection.clone()}
-                    view={state.view} pending={state.pending_edge.clone()} marks={(*marks).clone()}
-                    hide_verdicts={state.training.hides_verdicts()} table={*chrome.table && !large}
-                    report={report.clone().map(Shared)} />
-                <Side scenario={Shared(scenario.clone())} judged={Shared(eval.scenario.clone())}
-                    report={report.map(Shared)} {large} selection={state.selection.clone()}
-                    edit_error={state.edit_error.clone()} tour={state.training.tour}
-                    quiz={state.training.quiz.clone()} preset={state.doc.preset()}
-                    can_restore={state.training.kept.is_some()} title={scenario.title.clone()}
-                    as_of={scenario.as_of.clone()} />
+                { stage(&state, &eval, stage_parts, &dispatch) }
+                { side(&state, &eval, large, &dispatch) }
             </main>
         </div>
         </ContextProvider<Page>>
-        </ContextProvider<Dispatch>>
     }
 }

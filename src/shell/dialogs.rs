@@ -2,7 +2,7 @@
 //! the target from a list and then the kind, as a drag from a node's handle does.
 
 use crate::io::web;
-use crate::model::{use_dispatch, use_lang, Action};
+use crate::model::{use_page, Action, Page};
 use crate::text::{common, shell};
 use csp_rules::{edge_kind_name, EdgeKind};
 use wasm_bindgen::JsCast;
@@ -45,7 +45,7 @@ pub struct SheetProps {
 
 #[function_component(ShortcutSheet)]
 pub fn shortcut_sheet(p: &SheetProps) -> Html {
-    let lang = use_lang();
+    let lang = use_page().lang;
     let root = use_node_ref();
     // Closed, the focus goes back to the button that opens it.
     let on_close = {
@@ -85,8 +85,7 @@ pub struct ConnectProps {
 
 #[function_component(ConnectDialog)]
 pub fn connect_dialog(p: &ConnectProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
+    let Page { lang, dispatch } = use_page();
     // Closed, the focus goes back to the node it connected.
     let on_close = {
         let connect = p.connect.clone();

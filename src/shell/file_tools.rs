@@ -6,7 +6,7 @@ use super::chrome::Chrome;
 use crate::io::export::Frame;
 use crate::io::files;
 use crate::model::layout;
-use crate::model::{use_dispatch, use_lang, Action, Dispatch, Shared};
+use crate::model::{use_page, Action, Dispatch, Page, Shared};
 use crate::text::shell;
 use csp_rules::{Lang, Scenario};
 use web_sys::HtmlInputElement;
@@ -46,8 +46,7 @@ pub struct FileToolsProps {
 
 #[function_component(FileTools)]
 pub fn file_tools(p: &FileToolsProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
+    let Page { lang, dispatch } = use_page();
     let input = use_node_ref();
     let open_picker = {
         let input = input.clone();

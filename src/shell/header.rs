@@ -5,35 +5,15 @@ use super::chrome::{switch_lang, Chrome, APP_NAME};
 use super::file_tools::FileTools;
 use super::toolbar::Toolbar;
 use crate::audit::AuditView;
-use crate::model::audit::{Audit, Network};
-use crate::model::{use_dispatch, use_lang, Notice, Shared};
+use crate::model::audit::Network;
+use crate::model::evaluation::Evaluation;
+use crate::model::{Dispatch, Shared, State};
 use crate::panels::notice::NoticeBar;
 use crate::text::{io, shell};
-use csp_rules::{Lang, Scenario, ScenarioError};
+use csp_rules::Lang;
 use yew::prelude::*;
 
-#[derive(Debug, Properties, PartialEq)]
-pub struct HeaderProps {
-    pub scenario: Shared<Scenario>,
-    pub preset: Option<u8>,
-    pub snap: bool,
-    pub has_selection: bool,
-    /// (allowed, blocked), when the diagram can be judged.
-    pub counts: Option<(usize, usize)>,
-    pub can_undo: bool,
-    pub can_redo: bool,
-    pub chrome: Chrome,
-    pub audit: Audit,
-    pub network: Option<Network>,
-    pub notice: Option<Notice>,
-    pub invalid: Option<ScenarioError>,
-    pub save_failed: bool,
-}
-
-#[function_component(LangSwitch)]
-fn lang_switch() -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
+fn lang_switch(lang: Lang, dispatch: &Dispatch) -> Html {
     let button = |l: Lang, text: &'static str| {
         let dispatch = dispatch.clone();
         html! {
@@ -50,9 +30,19 @@ fn lang_switch() -> Html {
     }
 }
 
-#[function_component(Header)]
-pub fn header(p: &HeaderProps) -> Html {
-    let lang = use_lang();
+/// The header of the page in state `s`, judged as `eval` says.
+pub fn header(
+    s: &State,
+    eval: &Evaluation,
+    chrome: &Chrome,
+    network: Option<Network>,
+    dispatch: &Dispatch,
+) -> Html {
+    let lang = s.lang;
+    let scenario = Shared(s.scenario().clone());
+    let counts = eval
+        .report()
+        .map(|r| (r.summary.allowed, r.summary.blocked));
     html! {
         <header class="top">
             <div class="masthead">
@@ -60,15 +50,15 @@ pub fn header(p: &HeaderProps) -> Html {
                     <h1>{ APP_NAME }</h1>
                     <p class="subtitle">{ shell::subtitle(lang) }</p>
                 </div>
-                <LangSwitch />
+                { lang_switch(lang, dispatch) }
             </div>
-            <Toolbar scenario={p.scenario.clone()} preset={p.preset} snap={p.snap}
-                has_selection={p.has_selection} />
-            <FileTools scenario={p.scenario.clone()} counts={p.counts} can_undo={p.can_undo}
-                can_redo={p.can_redo} chrome={p.chrome.clone()} />
-            <AuditView audit={p.audit.clone()} network={p.network.clone()} />
-            <NoticeBar notice={p.notice.clone()} invalid={p.invalid.clone()} />
-            if p.save_failed {
+            <Toolbar scenario={scenario.clone()} preset={s.doc.preset()} snap={s.snap}
+                has_selection={!s.selection.is_empty()} />
+            <FileTools {scenario} {counts} can_undo={s.can_undo()} can_redo={s.can_redo()}
+                chrome={chrome.clone()} />
+            <AuditView audit={s.audit.clone()} {network} />
+            <NoticeBar notice={s.notice.clone()} invalid={eval.report.as_ref().err().cloned()} />
+            if s.save_failed {
                 <div class="notice error" role="alert" data-notice="save-failed">
                     <span>{ io::save_failed(lang) }</span>
                 </div>

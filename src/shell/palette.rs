@@ -1,15 +1,14 @@
 //! The palette: one button per node kind. A new node lands on its kind's tier row.
 
 use crate::canvas::shapes::KindIcon;
-use crate::model::{use_dispatch, use_lang, Action};
+use crate::model::{use_page, Action, Page};
 use crate::text::{self, shell};
 use csp_rules::{kind_name, NodeKind};
 use yew::prelude::*;
 
 #[function_component(Palette)]
 pub fn palette() -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
+    let Page { lang, dispatch } = use_page();
     let buttons = NodeKind::ALL.iter().map(|&kind| {
         let onclick = dispatch.on::<MouseEvent>(Action::AddNode(kind));
         let name = text::cap(kind_name(kind, lang));

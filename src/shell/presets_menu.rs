@@ -1,6 +1,6 @@
 //! The guide's eight example scenarios, each with its title and description.
 
-use crate::model::use_lang;
+use crate::model::use_page;
 use crate::text::shell;
 use csp_rules::presets;
 use wasm_bindgen::JsCast;
@@ -16,7 +16,7 @@ pub struct PresetsMenuProps {
 pub fn presets_menu(p: &PresetsMenuProps) -> Html {
     let open = use_state_eq(|| false);
     let wrap = use_node_ref();
-    let lang = use_lang();
+    let lang = use_page().lang;
 
     let toggle = {
         let open = open.clone();

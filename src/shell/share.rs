@@ -3,7 +3,7 @@
 //! with a warning when it is longer than links can safely be.
 
 use crate::io::{url, web};
-use crate::model::{use_lang, Shared};
+use crate::model::{use_page, Shared};
 use crate::text::{common, shell};
 use csp_rules::share::{fragment, SAFE_URL_LENGTH};
 use csp_rules::Scenario;
@@ -27,7 +27,7 @@ pub struct ShareProps {
 pub fn share_button(p: &ShareProps) -> Html {
     let shared = use_state_eq(|| None::<Link>);
     let field = use_node_ref();
-    let lang = use_lang();
+    let lang = use_page().lang;
 
     let onclick = {
         let shared = shared.clone();

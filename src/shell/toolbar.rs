@@ -3,7 +3,7 @@
 use super::presets_menu::PresetsMenu;
 use super::share::ShareButton;
 use crate::io::{url, web};
-use crate::model::{use_dispatch, use_lang, Action, Shared};
+use crate::model::{use_page, Action, Page, Shared};
 use crate::text::{common, shell};
 use csp_rules::Scenario;
 use web_sys::HtmlInputElement;
@@ -19,8 +19,7 @@ pub struct ToolbarProps {
 
 #[function_component(Toolbar)]
 pub fn toolbar(p: &ToolbarProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
+    let Page { lang, dispatch } = use_page();
     let act = |action: Action| dispatch.on::<MouseEvent>(action);
     // A new or opened diagram takes the address with it (so a reload keeps it).
     let on_new = {

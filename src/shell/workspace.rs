@@ -5,105 +5,83 @@ use super::file_tools::import_file;
 use super::palette::Palette;
 use crate::canvas::legend::Legend;
 use crate::canvas::Canvas;
-use crate::model::training::{Marks, Quiz, Tour};
-use crate::model::{use_dispatch, use_lang, PendingEdge, Selection, Shared, View};
+use crate::model::evaluation::Evaluation;
+use crate::model::training::Marks;
+use crate::model::{Dispatch, Shared, State};
 use crate::panels::findings::Findings;
 use crate::panels::scenario::ScenarioPanel;
-use crate::panels::selection::SelectionPanel;
+use crate::panels::selection::selection_panel;
 use crate::panels::table::DiagramTable;
 use crate::text::shell;
 use crate::training::TrainingPanel;
-use csp_rules::{Report, Scenario, ScenarioError, Verdict};
+use csp_rules::Scenario;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Debug, Properties, PartialEq)]
-pub struct StageProps {
-    /// The current scenario, positions included.
-    pub scenario: Shared<Scenario>,
+/// What the stage shows of the page in state `s`.
+pub struct Stage {
     /// What the canvas draws: the scenario, or nothing when it is too large to draw.
-    pub drawn: Shared<Scenario>,
-    pub rev: u64,
-    pub verdicts: Rc<Vec<Verdict>>,
-    pub selection: Selection,
-    pub view: View,
-    pub pending: Option<PendingEdge>,
+    pub drawn: Rc<Scenario>,
     pub marks: Option<Rc<Marks>>,
-    pub hide_verdicts: bool,
     /// The table stands in for the canvas.
     pub table: bool,
-    pub report: Option<Shared<Report>>,
 }
 
-#[function_component(Stage)]
-pub fn stage(p: &StageProps) -> Html {
-    let dispatch = use_dispatch();
+pub fn stage(s: &State, eval: &Evaluation, st: Stage, dispatch: &Dispatch) -> Html {
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
     // A file dropped onto the diagram is imported, as the import picker's is.
-    let on_drop = Callback::from(move |e: DragEvent| {
-        let file = e
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0));
-        if let Some(file) = file {
-            e.prevent_default();
-            import_file(file, dispatch.clone());
-        }
-    });
-    let counts = p
-        .report
+    let on_drop = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            let file = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0));
+            if let Some(file) = file {
+                e.prevent_default();
+                import_file(file, dispatch.clone());
+            }
+        })
+    };
+    let hide = s.training.hides_verdicts();
+    let report = eval.report().cloned().map(Shared);
+    let counts = report
         .as_ref()
-        .filter(|_| !p.hide_verdicts)
+        .filter(|_| !hide)
         .map(|r| (r.summary.allowed, r.summary.blocked));
     html! {
         <div class="stage" ondragover={on_dragover} ondrop={on_drop}>
             <Palette />
-            if p.table && !p.hide_verdicts {
-                <DiagramTable scenario={p.scenario.clone()} report={p.report.clone()} />
+            if st.table && !hide {
+                <DiagramTable scenario={Shared(s.scenario().clone())} {report} />
             } else {
-                <Canvas scenario={p.drawn.clone()} rev={p.rev} verdicts={p.verdicts.clone()}
-                    selection={p.selection.clone()} view={p.view} pending={p.pending.clone()}
-                    marks={p.marks.clone()} hide_verdicts={p.hide_verdicts} />
+                <Canvas scenario={Shared(st.drawn)} rev={s.doc.rev()} verdicts={eval.verdicts.clone()}
+                    selection={s.selection.clone()} view={s.view} pending={s.pending_edge.clone()}
+                    marks={st.marks} hide_verdicts={hide} />
             }
             <Legend {counts} />
         </div>
     }
 }
 
-#[derive(Debug, Properties, PartialEq)]
-pub struct SideProps {
-    pub scenario: Shared<Scenario>,
-    /// The scenario as judged.
-    pub judged: Shared<Scenario>,
-    pub report: Option<Shared<Report>>,
-    /// Too large to draw: its findings are the audit view's.
-    pub large: bool,
-    pub selection: Selection,
-    pub edit_error: Option<ScenarioError>,
-    pub tour: Option<Tour>,
-    pub quiz: Option<Quiz>,
-    pub preset: Option<u8>,
-    pub can_restore: bool,
-    pub title: Option<String>,
-    pub as_of: Option<String>,
-}
-
-#[function_component(Side)]
-pub fn side(p: &SideProps) -> Html {
-    let lang = use_lang();
-    let quiz_open = p.quiz.as_ref().is_some_and(Quiz::hides_verdicts);
+/// The side panel of the page in state `s`; `large`: too large to draw, so its findings are
+/// the audit view's.
+pub fn side(s: &State, eval: &Evaluation, large: bool, dispatch: &Dispatch) -> Html {
+    let lang = s.lang;
+    let live = Shared(s.scenario().clone());
+    let judged = Shared(eval.scenario.clone());
+    let report = eval.report().cloned().map(Shared);
+    let t = &s.training;
     html! {
         <aside class="side" aria-label={shell::side_label(lang)}>
-            <TrainingPanel tour={p.tour} quiz={p.quiz.clone()} preset={p.preset}
-                scenario={p.judged.clone()} live={p.scenario.clone()} report={p.report.clone()}
-                can_restore={p.can_restore} />
-            if !quiz_open {
-                <SelectionPanel scenario={p.scenario.clone()} judged={p.judged.clone()}
-                    report={p.report.clone()} selection={p.selection.clone()}
-                    edit_error={p.edit_error.clone()} />
-                <Findings report={p.report.clone().filter(|_| !p.large)} scenario={p.judged.clone()} />
+            <TrainingPanel tour={t.tour} quiz={t.quiz.clone()} preset={s.doc.preset()}
+                scenario={judged.clone()} live={live.clone()} report={report.clone()}
+                can_restore={t.kept.is_some()} />
+            if !t.hides_verdicts() {
+                { selection_panel(s, &judged, report.as_ref(), lang, dispatch) }
+                <Findings report={report.clone().filter(|_| !large)} scenario={judged} />
             }
-            <ScenarioPanel title={p.title.clone()} as_of={p.as_of.clone()} preset={p.preset} />
+            <ScenarioPanel title={live.title.clone()} as_of={live.as_of.clone()} preset={s.doc.preset()} />
         </aside>
     }
 }

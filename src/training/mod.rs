@@ -7,7 +7,7 @@ pub mod walkthrough;
 
 use crate::io::storage::saved_step;
 use crate::model::training::{self, Quiz, Tour, Train};
-use crate::model::{use_dispatch, use_lang, Action, Dispatch, Shared};
+use crate::model::{use_page, Action, Dispatch, Page, Shared};
 use crate::text::training as t;
 use csp_rules::{Report, Scenario};
 use gloo::events::EventListener;
@@ -65,8 +65,7 @@ pub struct TrainingProps {
 
 #[function_component(TrainingPanel)]
 pub fn training_panel(p: &TrainingProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
+    let Page { lang, dispatch } = use_page();
     use_print_fit(dispatch.clone());
     // Read once per preset and after each walkthrough, not on every render.
     let walkthrough = use_memo((p.preset, p.tour), |(preset, _)| {

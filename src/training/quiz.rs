@@ -4,10 +4,10 @@
 
 use crate::io::{url, web};
 use crate::model::training::{self, Answer, Quiz, Train};
-use crate::model::{use_dispatch, use_lang, Action, Shared};
+use crate::model::{use_page, Action, Dispatch, Page, Shared};
 use crate::panels::widgets::{rule_lines, verdict_badge};
 use crate::text::{common, training as t};
-use csp_rules::{share, Edge, EdgeReport, Report, RuleId, Scenario, Verdict};
+use csp_rules::{share, Edge, EdgeReport, Lang, Report, RuleId, Scenario, Verdict};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -24,8 +24,7 @@ pub struct QuizProps {
 
 #[function_component(QuizPanel)]
 pub fn quiz_panel(p: &QuizProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
+    let Page { lang, dispatch } = use_page();
     let link = use_state(|| None::<String>);
     let train = |t: Train| dispatch.on::<MouseEvent>(Action::Train(t));
     let Some(report) = &p.report else {
@@ -54,10 +53,7 @@ pub fn quiz_panel(p: &QuizProps) -> Html {
         .zip(report.edges.iter())
         .map(|(e, er)| {
             let answer = q.answers.get(&e.id).copied().unwrap_or_default();
-            html! {
-                <QuizItem key={e.id.clone()} edge={e.clone()} report={er.clone()} {answer}
-                    checked={q.checked} scenario={p.scenario.clone()} />
-            }
+            quiz_item(e, er, answer, q.checked, &p.scenario, lang, &dispatch)
         });
     let (right, total) = training::score(q, report);
     html! {
@@ -97,23 +93,18 @@ pub fn quiz_panel(p: &QuizProps) -> Html {
     }
 }
 
-#[derive(Debug, Properties, PartialEq)]
-struct ItemProps {
-    edge: Edge,
-    report: EdgeReport,
-    answer: Answer,
-    checked: bool,
-    scenario: Shared<Scenario>,
-}
-
 /// One question: the relationship, the learner's verdict (and rule), and once checked, the
 /// engine's answer.
-#[function_component(QuizItem)]
-fn quiz_item(p: &ItemProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
-    let (e, er, answer) = (&p.edge, &p.report, p.answer);
-    let label = |id: &str| p.scenario.label_of(id).to_string();
+fn quiz_item(
+    e: &Edge,
+    er: &EdgeReport,
+    answer: Answer,
+    checked: bool,
+    s: &Scenario,
+    lang: Lang,
+    dispatch: &Dispatch,
+) -> Html {
+    let label = |id: &str| s.label_of(id).to_string();
     let radio = |v: Verdict| {
         let edge = e.id.clone();
         let onchange =
@@ -121,7 +112,7 @@ fn quiz_item(p: &ItemProps) -> Html {
         html! {
             <label class="choice">
                 <input type="radio" name={format!("quiz-{}", e.id)} value={v.as_str()}
-                    checked={answer.verdict == Some(v)} disabled={p.checked} {onchange} />
+                    checked={answer.verdict == Some(v)} disabled={checked} {onchange} />
                 { common::verdict(lang, Some(v)) }
             </label>
         }
@@ -138,9 +129,10 @@ fn quiz_item(p: &ItemProps) -> Html {
         })
     };
     let right = training::is_right(Some(&answer), er);
-    let result = p.checked.then_some(if right { "right" } else { "wrong" });
+    let result = checked.then_some(if right { "right" } else { "wrong" });
     html! {
-        <li class={classes!("quiz-item", result)} data-quiz-edge={e.id.clone()} data-result={result}>
+        <li key={e.id.clone()} class={classes!("quiz-item", result)} data-quiz-edge={e.id.clone()}
+            data-result={result}>
             <fieldset class="quiz-verdict">
                 <legend class="relation">{ common::relation(lang, &label(&e.from), e.kind, &label(&e.to)) }</legend>
                 { radio(Verdict::Allowed) }
@@ -149,7 +141,7 @@ fn quiz_item(p: &ItemProps) -> Html {
             if answer.verdict == Some(Verdict::Blocked) {
                 <label class="field quiz-rule">
                     <span>{ t::which_rule(lang) }</span>
-                    <select name={format!("quiz-rule-{}", e.id)} disabled={p.checked} onchange={on_rule}>
+                    <select name={format!("quiz-rule-{}", e.id)} disabled={checked} onchange={on_rule}>
                         <option value="" selected={answer.rule.is_none()}>{ t::choose_rule(lang) }</option>
                         { for training::rule_choices(er).into_iter().map(|r| html! {
                             <option key={r.as_str()} value={r.as_str()} selected={answer.rule == Some(r)}>
@@ -159,7 +151,7 @@ fn quiz_item(p: &ItemProps) -> Html {
                     </select>
                 </label>
             }
-            if p.checked {
+            if checked {
                 <div class="quiz-answer">
                     <p>
                         <strong class="mark">{ if right { t::right(lang) } else { t::wrong(lang) } }</strong>

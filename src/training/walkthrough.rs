@@ -5,11 +5,11 @@
 
 use crate::io::{storage, url, web};
 use crate::model::training::{self, Tour, Train};
-use crate::model::{use_dispatch, use_lang, Action, Dispatch, Shared};
+use crate::model::{use_page, Action, Dispatch, Page, Shared};
 use crate::panels::widgets::{rule_lines, verdict_badge};
 use crate::text::{common, training as t};
 use csp_rules::walkthrough::Step;
-use csp_rules::{Report, Scenario};
+use csp_rules::{Lang, Report, Scenario};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -59,8 +59,7 @@ fn leave(dispatch: &Dispatch, tour: Tour, finished: bool) -> impl Fn() + Clone {
 
 #[function_component(WalkthroughPanel)]
 pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
+    let Page { lang, dispatch } = use_page();
     let tour = p.tour;
     let w = use_memo(tour.preset, |n| training::walkthrough_of(*n));
     let text_ref = use_node_ref();
@@ -131,7 +130,7 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
                 </div>
             }
             if ready && !step.expect.is_empty() {
-                <Expectations step={step.clone()} scenario={p.scenario.clone()} report={p.report.clone()} />
+                { expectations(step, p, lang) }
             }
             if ready && !all_met {
                 <p class="tour-differs">
@@ -141,26 +140,17 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
                     </button>
                 </p>
             }
-            <TourNav {tour} last={tour.step >= w.len()} {ready} can_restore={p.can_restore} />
+            { tour_nav(p, tour.step >= w.len(), ready, lang, &dispatch) }
             <p class="hint keys">{ t::keys_hint(lang) }</p>
         </section>
     }
 }
 
-#[derive(Debug, Properties, PartialEq)]
-struct ExpectationsProps {
-    step: Step,
-    scenario: Shared<Scenario>,
-    report: Option<Shared<Report>>,
-}
-
 /// The verdicts the step points at, live, each as the step expects or not.
-#[function_component(Expectations)]
-fn expectations(p: &ExpectationsProps) -> Html {
-    let lang = use_lang();
+fn expectations(step: &Step, p: &WalkthroughProps, lang: Lang) -> Html {
     let s = &p.scenario;
     let label = |id: &str| s.label_of(id).to_string();
-    let items = p.step.expect.iter().map(|x| {
+    let items = step.expect.iter().map(|x| {
         let found = x.edge.find(s);
         let er = found.and_then(|(i, e)| {
             let r = p.report.as_ref()?;
@@ -187,7 +177,7 @@ fn expectations(p: &ExpectationsProps) -> Html {
             </li>
         }
     });
-    let done = if p.step.action.is_some() {
+    let done = if step.action.is_some() {
         t::done(lang)
     } else {
         t::what_rules_say(lang)
@@ -200,22 +190,18 @@ fn expectations(p: &ExpectationsProps) -> Html {
     }
 }
 
-#[derive(Debug, Properties, PartialEq)]
-struct NavProps {
-    tour: Tour,
+/// Back, Next (or Finish on the last step), Restart, Leave, and back to the learner's own.
+fn tour_nav(
+    p: &WalkthroughProps,
     last: bool,
     ready: bool,
-    can_restore: bool,
-}
-
-#[function_component(TourNav)]
-fn tour_nav(p: &NavProps) -> Html {
-    let lang = use_lang();
-    let dispatch = use_dispatch();
+    lang: Lang,
+    dispatch: &Dispatch,
+) -> Html {
     let tour = p.tour;
     let train = |t: Train| dispatch.on::<MouseEvent>(Action::Train(t));
     let on_leave = |finished: bool| {
-        let leave = leave(&dispatch, tour, finished);
+        let leave = leave(dispatch, tour, finished);
         Callback::from(move |_: MouseEvent| leave())
     };
     let restore = {
@@ -229,12 +215,12 @@ fn tour_nav(p: &NavProps) -> Html {
         <div class="tour-nav">
             <button type="button" class="tour-back" disabled={tour.step <= 1}
                 onclick={train(Train::Back)}>{ t::back(lang) }</button>
-            if p.last {
+            if last {
                 <button type="button" class="primary tour-finish" onclick={on_leave(true)}>
                     { t::finish(lang) }
                 </button>
             } else {
-                <button type="button" class="primary tour-next" disabled={!p.ready}
+                <button type="button" class="primary tour-next" disabled={!ready}
                     onclick={train(Train::Next)}>{ t::next(lang) }</button>
             }
             <button type="button" class="tour-restart"
