@@ -4,7 +4,7 @@
 
 use super::chrome::Chrome;
 use crate::io::export::Frame;
-use crate::io::files;
+use crate::io::{files, web};
 use crate::model::layout;
 use crate::model::{use_page, Action, Dispatch, Page, Shared};
 use crate::text::shell;
@@ -13,13 +13,15 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Reads a file the user chose or dropped and imports it, or says why not. The current
-/// diagram changes only when the engine accepts the whole file.
+/// diagram changes only when the engine accepts the whole file; then the address names no
+/// preset or walkthrough step any more (a reload must not open one over the file).
 pub fn import_file(file: web_sys::File, dispatch: Dispatch) {
-    files::read_scenario(file, move |read| {
-        dispatch.send(match read {
-            Ok(s) => Action::Import(s),
-            Err(e) => Action::ImportFailed(e),
-        })
+    files::read_scenario(file, move |read| match read {
+        Ok(s) => {
+            web::set_fragment("");
+            dispatch.send(Action::Import(s));
+        }
+        Err(e) => dispatch.send(Action::ImportFailed(e)),
     });
 }
 
