@@ -17,8 +17,8 @@ const TEXT = {
     offline:
       'The app could not be loaded: the network cannot be reached, and this browser has no offline copy yet. Open it once while connected; after that it also works offline.',
     network: (file) => `The app could not be loaded: the download of ${file} failed. Check the connection, then try again.`,
-    refused: (file) =>
-      `The app could not be started: ${file} was downloaded, but the browser refused to run it. The server may be sending it with the wrong type (it must be JavaScript).`,
+    refused: (file, type) =>
+      `The app could not be started: ${file} was downloaded, but the browser refused to run it${type ? `: the server sends it as ${type}, not as JavaScript` : ''}.`,
     unsupported:
       'This browser cannot run the app: it has no WebAssembly. It may be too old (any current Chrome, Edge, Firefox or Safari works), or WebAssembly may be turned off by a security setting or policy.',
     old: 'This browser is too old to run the app: its WebAssembly lacks features the app needs. Any current Chrome, Edge, Firefox or Safari works.',
@@ -37,7 +37,8 @@ const TEXT = {
       `無法載入應用程式：${file} 回應 HTTP ${status}。網站可能缺少部分檔案，請網站管理員重新複製完整的 dist/ 資料夾。`,
     offline: '無法載入應用程式：目前無法連上網路，且此瀏覽器尚未存有離線副本。請先在連線時開啟一次，之後即可離線使用。',
     network: (file) => `無法載入應用程式：${file} 下載失敗。請檢查網路連線後再試一次。`,
-    refused: (file) => `無法啟動應用程式：已下載 ${file}，但瀏覽器拒絕執行。伺服器傳送的檔案類型可能有誤（必須是 JavaScript）。`,
+    refused: (file, type) =>
+      `無法啟動應用程式：已下載 ${file}，但瀏覽器拒絕執行${type ? `：伺服器以 ${type} 類型傳送，而不是 JavaScript` : ''}。`,
     unsupported:
       '此瀏覽器無法執行本應用程式：它不支援 WebAssembly。可能是版本過舊（請使用最新版的 Chrome、Edge、Firefox 或 Safari），或 WebAssembly 已被安全性設定或原則關閉。',
     old: '此瀏覽器版本過舊，無法執行本應用程式：它的 WebAssembly 缺少本應用程式需要的功能。請使用最新版的 Chrome、Edge、Firefox 或 Safari。',
@@ -107,13 +108,17 @@ function fail(reason, message) {
   console.warn(`csp-explorer: ${reason}: ${message}`);
 }
 
-// Why a file did not load: an HTTP status, no network at all, a file the browser would not
-// run (`fetched` says it came but was refused), or a download cut off on the way.
-async function whyNotLoaded(url, fetched) {
+// Why a file did not load, asked of the server again: an HTTP status, no network at all, a
+// script that is there but was not run (browsers give the same error for all of these), or a
+// download cut off on the way.
+async function whyNotLoaded(url, script) {
   try {
     const res = await fetch(url, { method: 'HEAD', cache: 'no-store' });
     if (!res.ok) return ['http', t.http(fileName(url), res.status)];
-    if (fetched) return ['refused', t.refused(fileName(url))];
+    if (script) {
+      const type = (res.headers.get('content-type') || '').split(';')[0].trim();
+      return ['refused', t.refused(fileName(url), /javascript|ecmascript/i.test(type) ? '' : type || '?')];
+    }
   } catch (err) {
     if (!navigator.onLine) return ['offline', t.offline];
   }
@@ -186,8 +191,7 @@ async function start() {
       ({ default: init } = await glue);
     } catch (err) {
       wasm.catch(() => {});
-      // A module that was fetched but not run fails with a TypeError naming its MIME type.
-      const [reason, text] = await whyNotLoaded(jsUrl, /MIME|module script/i.test(message(err)));
+      const [reason, text] = await whyNotLoaded(jsUrl, true);
       fail(reason, text);
       return false;
     }
