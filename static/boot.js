@@ -232,9 +232,8 @@ async function registerWorker() {
   let registration;
   try {
     registration = await navigator.serviceWorker.register(url.href);
-  } catch {
-    const res = await fetch(url, { cache: 'no-store' }).catch(() => null);
-    if (res && (res.status === 404 || res.status === 410)) await turnOff(url);
+  } catch (err) {
+    await offIfGone(url);
     return;
   }
   const offer = (worker) => {
@@ -248,6 +247,15 @@ async function registerWorker() {
       if (worker.state === 'installed') offer(worker);
     });
   });
+  // register() answers at once for a worker already installed; update() asks the server, so
+  // a new build is found now, and a deleted sw.js is noticed.
+  registration.update().catch(() => offIfGone(url));
+}
+
+// Only a server's "not here" turns the worker off, never a failed connection (offline).
+async function offIfGone(url) {
+  const res = await fetch(url, { cache: 'no-store' }).catch(() => null);
+  if (res && (res.status === 404 || res.status === 410)) await turnOff(url);
 }
 
 async function turnOff(url) {
