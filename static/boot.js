@@ -252,10 +252,13 @@ async function registerWorker() {
   registration.update().catch(() => offIfGone(url));
 }
 
-// Only a server's "not here" turns the worker off, never a failed connection (offline).
+// Only the server's word turns the worker off, never a failed connection (offline): "not
+// here" (404, 410), or a page in its place (hosts that answer every path with index.html).
 async function offIfGone(url) {
   const res = await fetch(url, { cache: 'no-store' }).catch(() => null);
-  if (res && (res.status === 404 || res.status === 410)) await turnOff(url);
+  if (!res) return;
+  const script = /javascript|ecmascript/i.test(res.headers.get('content-type') || '');
+  if (res.status === 404 || res.status === 410 || (res.ok && !script)) await turnOff(url);
 }
 
 async function turnOff(url) {

@@ -12,7 +12,7 @@ import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, openPage } from './lib.mjs';
 import { cli, cliReport, pageVerdicts, presetFile, reportVerdicts, root } from './helpers.mjs';
-import { copyDir, freePort, startPlain } from './servers.mjs';
+import { copyDir, freePort, startFallback, startPlain } from './servers.mjs';
 
 const DIST = join(root, 'dist');
 const OUT = join(root, 'tests/e2e/out/offline');
@@ -51,8 +51,9 @@ async function site(name) {
       }
       return precache(s.app).build;
     },
-    async start() {
-      server = await startPlain(dir, join(OUT, `${name}.log`), { port });
+    /** Starts the plain server, or with `fallback` one that answers a missing file with the app's page. */
+    async start({ fallback = false } = {}) {
+      server = fallback ? await startFallback(dir, 'app/index.html', { port }) : await startPlain(dir, join(OUT, `${name}.log`), { port });
       running.add(server);
     },
     async stop() {
@@ -256,30 +257,33 @@ test('an embed alone registers no worker, unless it asks with &offline=1', async
   await browser.close();
 });
 
-test('a build without sw.js (CSP_EXPLORER_SW=off) turns the worker off for those who had it', async () => {
-  const s = await site('turned-off');
-  s.deploy();
-  await s.start();
-  const browser = await launchBrowser();
-  let { page } = await openPage(browser, `${s.url}#preset=6`, { waitFor: '[data-edge-id]' });
-  await workerActive(page);
-  await page.close();
+for (const fallback of [false, true]) {
+  const host = fallback ? 'a host that answers every missing file with the page' : 'the plain server (404)';
+  test(`a build without sw.js (CSP_EXPLORER_SW=off) turns the worker off for those who had it: ${host}`, async () => {
+    const s = await site(fallback ? 'turned-off-fallback' : 'turned-off');
+    s.deploy();
+    await s.start({ fallback });
+    const browser = await launchBrowser();
+    let { page } = await openPage(browser, `${s.url}#preset=6`, { waitFor: '[data-edge-id]' });
+    await workerActive(page);
+    await page.close();
 
-  execFileSync(process.execPath, [join(root, 'scripts/precache.mjs'), s.app], {
-    env: { ...process.env, CSP_EXPLORER_SW: 'off' },
-    stdio: 'pipe',
+    execFileSync(process.execPath, [join(root, 'scripts/precache.mjs'), s.app], {
+      env: { ...process.env, CSP_EXPLORER_SW: 'off' },
+      stdio: 'pipe',
+    });
+    assert.deepEqual(readdirSync(s.app).filter((f) => f === 'sw.js'), [], 'no sw.js');
+    ({ page } = await openPage(browser, `${s.url}#preset=6`, { waitFor: '[data-edge-id]' }));
+    await until('the worker and its caches are gone', () =>
+      page.evaluate(
+        async () =>
+          !(await navigator.serviceWorker.getRegistration()) && !(await caches.keys()).some((n) => n.startsWith('csp-explorer ')),
+      ),
+    );
+    await page.close();
+    await s.stop();
+    await browser.context.setOffline(true);
+    assert.equal(await fromWorker(browser, s.url), false);
+    await browser.close();
   });
-  assert.deepEqual(readdirSync(s.app).filter((f) => f === 'sw.js'), [], 'no sw.js');
-  ({ page } = await openPage(browser, `${s.url}#preset=6`, { waitFor: '[data-edge-id]' }));
-  await until('the worker and its caches are gone', () =>
-    page.evaluate(
-      async () =>
-        !(await navigator.serviceWorker.getRegistration()) && !(await caches.keys()).some((n) => n.startsWith('csp-explorer ')),
-    ),
-  );
-  await page.close();
-  await s.stop();
-  await browser.context.setOffline(true);
-  assert.equal(await fromWorker(browser, s.url), false);
-  await browser.close();
-});
+}

@@ -2,7 +2,8 @@
 // running deploy/nginx/ as shipped. Each is started on a free port and stopped by `stop()`.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +58,25 @@ export async function startPlain(dir, log, { port } = {}) {
   const url = `http://127.0.0.1:${port}/`;
   await answering(url, child, `python3 http.server for ${dir}`);
   return { url, port, stop: stopper(child) };
+}
+
+const TYPES = { html: 'text/html', js: 'text/javascript', css: 'text/css', wasm: 'application/wasm', json: 'application/json', svg: 'image/svg+xml', png: 'image/png', webmanifest: 'application/manifest+json' };
+
+/**
+ * Serves `dir` as hosts set up for single-page apps do: a path with no file gets `page` (a file
+ * of `dir`, e.g. 'app/index.html') with 200. Returns { url, port, stop }.
+ */
+export async function startFallback(dir, page, { port } = {}) {
+  port ??= await freePort();
+  const server = createHttpServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    if (!resolve(file).startsWith(resolve(dir)) || !existsSync(file) || !statSync(file).isFile()) file = join(dir, page);
+    res.writeHead(200, { 'content-type': TYPES[file.split('.').pop()] ?? 'application/octet-stream' });
+    res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
+  });
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${port}/`, port, stop: () => new Promise((ok) => server.close(() => ok())) };
 }
 
 /**
