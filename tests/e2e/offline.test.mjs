@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, openPage } from './lib.mjs';
+import { axeViolations, launchBrowser, openPage } from './lib.mjs';
 import { cli, cliReport, pageVerdicts, presetFile, reportVerdicts, root } from './helpers.mjs';
 import { copyDir, freePort, startFallback, startPlain } from './servers.mjs';
 
@@ -213,6 +213,7 @@ test('a rebuilt dist/ is picked up: a note in the visitor\'s language, Reload sw
   await note.waitFor({ timeout: 15_000 });
   assert.equal(await note.locator('span').innerText(), 'A new version of the app is available.');
   assert.equal(await note.locator('button').innerText(), 'Reload');
+  assert.deepEqual(await axeViolations(page), [], 'the page with the note');
   await Promise.all([page.waitForEvent('load'), note.locator('button').click()]);
   await page.waitForSelector('[data-edge-id]');
   assert.equal(await version(page), '2');
