@@ -235,6 +235,13 @@ pub fn validate(s: &Scenario) -> Result<Checked, ScenarioError> {
                 return err(format!("nodes[{i}].name"), Problem::NameTooLong(chars));
             }
         }
+        for (lang, name) in n.names.iter().flat_map(|l| l.iter()) {
+            let chars = name.chars().count();
+            if chars > 200 {
+                let path = format!("nodes[{i}].names.{}", lang.tag());
+                return err(path, Problem::NameTooLong(chars));
+            }
+        }
         if n.kind != NodeKind::Microsoft && n.region.as_deref().is_none_or(|r| r.trim().is_empty())
         {
             return err(format!("nodes[{i}].region"), Problem::MissingRegion);

@@ -80,6 +80,7 @@ const PINS: [(u8, &[Pin], &[&str]); 8] = [
                 ],
             ),
             ("e5", "allowed", &["OWN_USE.SEPARATE_TENANT"]),
+            ("e6", "allowed", &[]),
         ],
         &["DIAGRAM.UNSERVED_CUSTOMER"],
     ),

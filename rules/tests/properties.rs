@@ -56,6 +56,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         .prop_map(|(nodes, edges, date)| Scenario {
             version: 1,
             title: None,
+            titles: None,
             as_of: date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
             edges: edges
                 .into_iter()

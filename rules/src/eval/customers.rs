@@ -16,8 +16,8 @@ pub fn multipartner_allowed(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
         return None;
     }
     let to = cx.q(e.to);
-    let message = t!(cx, "{to} buys from {n} different sellers: a customer may buy different services from different partners, as its business needs (multipartner).",
-                         "{to}向 {n} 個不同的銷售者購買：終端客戶可以根據其商務需求，向不同的合作夥伴購買不同的服務（多合作夥伴）。");
+    let message = t!(cx, "{to} buys from {n} different partners: a customer may buy different services from different partners, as its business needs (multipartner).",
+                         "{to}向 {n} 個不同的合作夥伴購買：終端客戶可以根據其商務需求，向不同的合作夥伴購買不同的服務（多合作夥伴）。");
     Some(cx.finding(RuleId::MultipartnerAllowed, message, Vec::new(), Vec::new()))
 }
 
@@ -30,8 +30,8 @@ pub fn multichannel_allowed(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
         return None;
     }
     let to = cx.q(e.to);
-    let message = t!(cx, "{to} engages {n} partners to sell, manage or support its subscriptions: a customer may engage several partners (multichannel).",
-                         "{to}聯繫了 {n} 個合作夥伴來銷售、管理或支援其訂用帳戶：客戶可以聯繫多個合作夥伴（多通道）。");
+    let message = t!(cx, "{to} engages {n} partners to sell, manage or support its subscriptions: a customer may engage several partners to manage them, also subscriptions it bought through another channel, which a diagram of CSP sales doesn't show (multichannel).",
+                         "{to}委託了 {n} 個合作夥伴銷售、管理或支援其訂用帳戶：客戶可以委託多個合作夥伴管理訂用帳戶，包括透過其他通路購買、因而不會出現在 CSP 銷售圖中的訂用帳戶（多通路）。");
     Some(cx.finding(RuleId::MultichannelAllowed, message, Vec::new(), Vec::new()))
 }
 
@@ -42,7 +42,7 @@ pub fn manages_partner_to_customer(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
     let (from, to) = (cx.q(e.from), cx.q(e.to));
     let (fk, tk) = (cx.kind(e.from), cx.kind(e.to));
     let message = t!(cx, "A manages relationship goes from a partner to a customer it manages or supports; this one goes from the {fk} {from} to the {tk} {to}.",
-                         "管理關聯性是由合作夥伴指向其管理或支援的客戶；此關聯性是從{fk}{from}指向{tk}{to}。");
+                         "管理關聯性是由合作夥伴指向其管理或支援的客戶；此關聯性卻是從{fk}{from}指向{tk}{to}。");
     let mut fixes = Vec::new();
     if e.fi != e.ti && e.from.kind == Customer && e.to.kind.is_partner() {
         fixes.push(Fix::Reverse {
@@ -52,7 +52,7 @@ pub fn manages_partner_to_customer(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
     let remedies = vec![t!(
         cx,
         "Draw it from the managing partner to the customer.",
-        "將其從負責管理的合作夥伴繪製到客戶。"
+        "請改為從負責管理的合作夥伴指向客戶。"
     )];
     Some(cx.finding(RuleId::ManagesPartnerToCustomer, message, remedies, fixes))
 }
@@ -67,9 +67,9 @@ pub fn self_no_sale_to_self_or_affiliate(cx: &Cx, e: &EdgeRef) -> Option<Finding
     }
     let (from, to, org) = (cx.q(e.from), cx.q(e.to), e.to.org());
     let message = t!(cx, "{from} and the customer {to} are the same organization or affiliates (org “{org}”): by contract a CSP partner may not sell to itself or its affiliates as an end customer.",
-                         "{from}與客戶{to}是相同組織或分支機構（組織「{org}」）：根據合約，CSP 合作夥伴不得向自己或其分支機構（作為終端客戶）銷售。");
+                         "{from}與客戶{to}是同一個組織或關係企業（組織「{org}」）：根據合約，CSP 合作夥伴不得將自己或其關係企業當作終端客戶來銷售。");
     let remedies = vec![t!(cx, "For its own use, {to} buys from an indirect reseller or direct bill partner of another organization, into a separate customer-type tenant (example scenario 4).",
-                               "若為自己使用，{to}應向其他組織的間接轉銷商或直接帳單合作夥伴購買，並布建到另一個客戶類型的租用戶（範例案例4）。")];
+                               "若要自用，{to}應向其他組織的間接轉銷商或直接帳單合作夥伴購買，並布建到獨立的客戶類型租用戶（範例案例4）。")];
     Some(cx.finding(
         RuleId::SelfNoSaleToSelfOrAffiliate,
         message,

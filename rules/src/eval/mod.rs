@@ -305,8 +305,8 @@ impl<'a> Cx<'a> {
     pub fn q(&self, n: &Node) -> String {
         // Only the reader's language is formatted (`pick` would format both).
         match self.lang {
-            Lang::En => format!("“{}”", n.label()),
-            Lang::ZhTw => format!("「{}」", n.label()),
+            Lang::En => format!("“{}”", n.label_in(Lang::En)),
+            Lang::ZhTw => format!("「{}」", n.label_in(Lang::ZhTw)),
         }
     }
 
@@ -314,8 +314,9 @@ impl<'a> Cx<'a> {
         crate::names::kind_name(n.kind, self.lang)
     }
 
+    /// A node's region as a message says it after "in" ("the United States").
     pub fn region(&self, n: &Node) -> String {
-        crate::names::region_name(n.region().unwrap_or_default(), self.lang).to_string()
+        crate::names::region_phrase(n.region().unwrap_or_default(), self.lang)
     }
 
     pub fn finding(
@@ -330,6 +331,7 @@ impl<'a> Cx<'a> {
             severity: rule.severity(),
             message,
             cite: rule.cite().text(self.lang),
+            link: rule.link(self.lang),
             remedies,
             fixes,
         }
