@@ -24,6 +24,7 @@ mod parse;
 pub mod presets;
 mod report;
 pub mod share;
+mod slice;
 pub mod walkthrough;
 
 pub use catalogue::{rules, Cite, RuleId, RuleInfo, Severity};
@@ -40,6 +41,7 @@ pub use names::{
 };
 pub use parse::{parse, parse_bytes, validate};
 pub use report::{DiagramFinding, EdgeReport, Finding, Report, Summary, Verdict};
+pub use slice::slice;
 
 /// The version of this engine (and of the app and CLI built with it).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
