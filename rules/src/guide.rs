@@ -119,7 +119,8 @@ impl SeeAlso {
         SeeAlso::MicrosoftSupport,
     ];
 
-    /// The link's text: the linked page's title, as the guide words its link.
+    /// The link's text: the linked page's title, as the guide words its link (in Chinese with
+    /// the tool's terms where the guide's translation garbles them, see [`crate::glossary`]).
     pub fn title(self, lang: Lang) -> &'static str {
         let t = match self {
             SeeAlso::IndirectProviderTasks => Text {
@@ -144,7 +145,7 @@ impl SeeAlso {
             },
             SeeAlso::Multichannel => Text {
                 en: "Multichannel support",
-                zh: "多通道支援",
+                zh: "多通路支援",
             },
             SeeAlso::Regions => Text {
                 en: "Regional markets and currencies of the Cloud Solution Provider program",

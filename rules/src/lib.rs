@@ -14,6 +14,7 @@ mod catalogue;
 mod error;
 mod eval;
 mod fix;
+mod glossary;
 pub mod guide;
 mod hash;
 mod json_path;
@@ -31,6 +32,7 @@ pub use catalogue::{rules, Cite, RuleId, RuleInfo, Severity};
 pub use error::{Limit, Place, Problem, ScenarioError};
 pub use eval::{evaluate, MPA_DATE};
 pub use fix::{Fix, FlagName};
+pub use glossary::{glossary, Term, GLOSSARY};
 pub use guide::{guide_link, Link, Section, SeeAlso, GUIDE_TITLE, GUIDE_VERSION};
 pub use lang::{Lang, Text};
 pub use model::{
