@@ -65,6 +65,31 @@ impl Cite {
         }
     }
 
+    /// The citation as a walkthrough file names it: `types`, `mpa`, `transactions` or
+    /// `scenario-N` (N from 1 to 8).
+    pub fn key(self) -> String {
+        match self {
+            Cite::Types => "types".into(),
+            Cite::Mpa => "mpa".into(),
+            Cite::Diagram => "transactions".into(),
+            Cite::Scenario(n) => format!("scenario-{n}"),
+            Cite::Scenarios(a, b) => format!("scenarios-{a}-{b}"),
+        }
+    }
+
+    /// Reads [`Cite::key`]'s names (not `scenarios-A-B`, which no step needs).
+    pub fn from_key(key: &str) -> Option<Cite> {
+        match key {
+            "types" => Some(Cite::Types),
+            "mpa" => Some(Cite::Mpa),
+            "transactions" => Some(Cite::Diagram),
+            _ => {
+                let n: u8 = key.strip_prefix("scenario-")?.parse().ok()?;
+                (1..=8).contains(&n).then_some(Cite::Scenario(n))
+            }
+        }
+    }
+
     /// The guide's section the citation is in.
     pub fn section(self) -> Section {
         match self {

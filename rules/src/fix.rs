@@ -124,7 +124,7 @@ impl Fix {
         let q = |id: &str| lang.pick(format!("“{}”", name(id)), format!("「{}」", name(id)));
         // An edge by its ends, "“A” → “B”", or by its ID when it is gone.
         let ends = |id: &str| match s.edges.iter().find(|e| e.id == id) {
-            Some(e) => format!("{} → {}", q(&e.from), q(&e.to)),
+            Some(e) => format!("{}{}{}", q(&e.from), lang.pick(" → ", "→"), q(&e.to)),
             None => q(id),
         };
         let en = lang == Lang::En;
@@ -181,7 +181,7 @@ impl Fix {
                     .map_or_else(String::new, |e| q(&e.to));
                 lang.pick(
                     format!("Replace {old} with {new} → {to}"),
-                    format!("將{old}改為{new} → {to}"),
+                    format!("將{old}改為{new}→{to}"),
                 )
             }
         }
