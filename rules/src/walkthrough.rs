@@ -309,10 +309,7 @@ impl Action {
 
     /// A short instruction naming nodes as `s` labels them (an ID it lacks is shown as is).
     pub fn describe_in(&self, s: &Scenario, lang: Lang) -> String {
-        self.describe_with(lang, |id| {
-            s.node(id)
-                .map_or_else(|| id.to_string(), |n| n.label().to_string())
-        })
+        self.describe_with(lang, |id| s.label_of_in(id, lang).to_string())
     }
 
     fn describe_with(&self, lang: Lang, label: impl Fn(&str) -> String) -> String {
@@ -362,7 +359,7 @@ impl Action {
                 let (f, t, k) = (q(from), q(to), edge_kind_name(*kind, lang));
                 lang.pick(
                     format!("Remove the relationship {f} → {t} (“{k}”)."),
-                    format!("移除{f} → {t}的關聯性（「{k}」）。"),
+                    format!("移除{f}→{t}的關聯性（「{k}」）。"),
                 )
             }
             Action::RemoveEdge { edge } => lang.pick(

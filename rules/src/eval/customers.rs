@@ -97,8 +97,8 @@ pub fn own_use_separate_tenant(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
         tenant: fresh,
     }];
     if cx.scenario_6_decides(e.from, tenant) {
-        let message = t!(cx, "{to} is provisioned into “{tenant}”, the tenant of the indirect reseller {partner}, through another indirect reseller, so example scenario 6 decides this purchase. Example scenario 4's advice still holds: what a partner buys for its own use belongs in a separate customer-type tenant, which is also scenario 6's option 1.",
-                             "{to}透過另一個間接轉銷商布建到間接轉銷商{partner}的租用戶「{tenant}」，因此這筆購買由範例案例6 判定。範例案例4 的建議仍然適用：合作夥伴為自己使用而購買的服務，應布建到獨立的客戶類型租用戶，這也是範例案例6 的選項1。");
+        let message = t!(cx, "{to} is bought through another indirect reseller into “{tenant}”, the tenant of the indirect reseller {partner}, so example scenario 6 decides this purchase. Example scenario 4's advice still holds: what a partner buys for its own use belongs in a separate customer-type tenant, which is also scenario 6's option 1.",
+                             "{to}透過另一個間接轉銷商購買，並布建到間接轉銷商{partner}的租用戶「{tenant}」，因此這筆購買由範例案例6 判定。範例案例4 的建議仍然適用：合作夥伴為自己使用而購買的服務，應布建到獨立的客戶類型租用戶，這也是範例案例6 的選項1。");
         let mut f = cx.finding(RuleId::OwnUseSeparateTenant, message, remedies, fixes);
         f.severity = Severity::Info;
         return Some(f);
@@ -203,14 +203,14 @@ pub fn reseller_as_customer_other_provider(cx: &Cx, e: &EdgeRef) -> Option<Findi
         cx.q(e.from),
         cx.q(&cx.s.nodes[down]),
     );
-    let mut message = t!(cx, "{to} goes into “{tenant}”, the tenant of the indirect reseller {r}, which here buys as an end customer through {seller}, down the chain of {p}. It holds no reseller relationship with {p}, so example scenario 6 allows the purchase (options 2 and 3: one tenant may be a reseller of one indirect provider and a customer of another).",
-                             "{to}布建到間接轉銷商{r}的租用戶「{tenant}」，此處以終端客戶的身分透過{seller}、沿著{p}的銷售鏈購買。該租用戶與{p}沒有間接轉銷商關係，因此範例案例6 允許這筆購買（選項2和選項3：同一個租用戶可以是某個間接提供者的間接轉銷商，同時是另一個間接提供者的客戶）。");
+    let mut message = t!(cx, "{to} is a purchase by “{tenant}”, the tenant of the indirect reseller {r}, as an end customer through {seller}, down the chain of {p}. The tenant holds no reseller relationship with {p}, so example scenario 6 allows it (options 2 and 3: one tenant may be a reseller of one indirect provider and a customer of another).",
+                             "{to}是間接轉銷商{r}的租用戶「{tenant}」以終端客戶身分，透過{seller}沿著{p}的銷售鏈所做的購買。該租用戶與{p}沒有間接轉銷商關係，因此範例案例6 允許這筆購買（選項2和選項3：同一個租用戶可以是某個間接提供者的間接轉銷商，同時是另一個間接提供者的客戶）。");
     if let Some(&(q, _)) = own {
         let q = cx.q(&cx.s.nodes[q]);
         message.push_str(&t!(
             cx,
             " Its reseller relationship is with {q}.",
-            "它的間接轉銷商關係是與{q}建立的。"
+            "該租用戶的間接轉銷商關係是與{q}建立的。"
         ));
     }
     let fresh = cx.fresh_tenant(e.to);

@@ -364,8 +364,15 @@ impl<'a> Cx<'a> {
         }
     }
 
-    pub fn kind(&self, n: &Node) -> &'static str {
-        crate::names::kind_name(n.kind, self.lang)
+    /// A node's kind as a message says it; in Chinese, a Latin name ("Microsoft") takes the
+    /// space that separates it from the Chinese before it.
+    pub fn kind(&self, n: &Node) -> std::borrow::Cow<'static, str> {
+        let name = crate::names::kind_name(n.kind, self.lang);
+        if self.lang == Lang::ZhTw && name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            format!(" {name}").into()
+        } else {
+            name.into()
+        }
     }
 
     /// A node's region as a message says it after "in" ("the United States").
