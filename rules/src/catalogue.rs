@@ -373,5 +373,9 @@ mod tests {
                 .iter()
                 .all(|r| !r.statement.is_empty() && !r.cite.is_empty()));
         }
+        // `rules --json` and `rules()` carry the link, and the see-also pages where there are.
+        let json = serde_json::to_string(&rules(Lang::ZhTw)).unwrap_or_default();
+        assert!(json.contains(r#""link":"https://learn.microsoft.com/zh-tw/partner-center/csp-supported-partner-relationships#csp-program-requirements-signing-the-microsoft-partner-agreement-mpa""#));
+        assert!(json.contains(r#""see_also":[{"title":"多合作夥伴支援","link":"https://learn.microsoft.com/zh-tw/partner-center/multipartner"}]"#), "{json}");
     }
 }

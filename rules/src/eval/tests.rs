@@ -367,6 +367,37 @@ fn reseller_ready() {
         .eval();
     assert_eq!(judge(&r, "e2"), (BLOCKED, vec!["RESELLER.READY"]));
     assert_eq!(edge(&r, "e2").findings[0].fixes.len(), 1);
+    // …and its message doesn't say the MPA is required yet, in either language.
+    for lang in Lang::ALL {
+        let before = evaluate(
+            &B::two_tier()
+                .with("r", |n| n.onboarded = Some(false))
+                .dated("2019-12-31")
+                .0,
+            lang,
+        )
+        .unwrap();
+        let m = &edge(&before, "e2").findings[0].message;
+        assert!(
+            !m.contains("have signed the MPA") && !m.contains("並簽署 MPA"),
+            "{m}"
+        );
+        assert!(
+            m.contains("2020-02-01") || m.contains("2020 年 2 月 1 日"),
+            "{m}"
+        );
+        let after = evaluate(
+            &B::two_tier().with("r", |n| n.onboarded = Some(false)).0,
+            lang,
+        )
+        .unwrap();
+        let m = &edge(&after, "e2").findings[0].message;
+        assert!(
+            m.contains("have signed the MPA") || m.contains("並簽署 MPA"),
+            "{m}"
+        );
+        assert!(!m.contains("已加入"), "{m}");
+    }
     all_allowed(&B::two_tier().with("r", |n| n.onboarded = Some(true)).eval());
 }
 
@@ -786,7 +817,18 @@ fn region_customer_same_region() {
         judge(&r, "e3"),
         (BLOCKED, vec!["REGION.CUSTOMER_SAME_REGION"])
     );
-    assert!(edge(&r, "e3").findings[0].message.contains("United States"));
+    let f = &edge(&r, "e3").findings[0];
+    assert!(
+        f.message
+            .contains("the customer “c” is in the United States"),
+        "{}",
+        f.message
+    );
+    assert!(
+        f.remedies[0].contains("a partner in the United States"),
+        "{:?}",
+        f.remedies
+    );
     let mut moved = away.0.clone();
     assert!(edge(&r, "e3").findings[0]
         .fixes
