@@ -9,6 +9,8 @@
 //!   guide's eight example scenarios.
 //! - [`guide`] says where the guide lives: every citation's section and link on Microsoft
 //!   Learn, in the reader's language.
+//! - [`slice()`] cuts the part of a network around one party that judges as the whole;
+//!   [`glossary()`] maps the guide's Chinese terms to the tool's.
 
 mod catalogue;
 mod error;
