@@ -1,14 +1,12 @@
 //! What the engine says about its own rules and input, so a front end can show it without
 //! knowing it: what an ID may be, the dates a verdict depends on, each
-//! kind's tier in the supply chain, whether a rule judges relationships or the diagram, and
-//! a one-click fix in words. The page writes none of this itself.
+//! kind's tier in the supply chain, and whether a rule judges relationships or the diagram.
+//! The page writes none of this itself.
 
 use crate::catalogue::RuleId;
 use crate::eval::MPA_DATE;
-use crate::fix::Fix;
 use crate::lang::Lang;
-use crate::model::{Flag, NodeKind, Scenario, DEFAULT_AS_OF};
-use crate::names::{edge_kind_name, region_name};
+use crate::model::{NodeKind, Scenario, DEFAULT_AS_OF};
 
 /// What a node or edge ID may be made of, as a hint beside an ID field.
 pub fn id_grammar(lang: Lang) -> &'static str {
@@ -75,65 +73,11 @@ impl Scenario {
     }
 }
 
-impl Fix {
-    /// What applying the fix does, said to the user, naming nodes as `s` labels them.
-    pub fn label(&self, s: &Scenario, lang: Lang) -> String {
-        let q = |id: &str| lang.quote(s.label_of(id));
-        let en = lang == Lang::En;
-        match self {
-            Fix::SetFlag { node, flag } => {
-                let n = q(node);
-                match (Flag::from(*flag), en) {
-                    (Flag::MpaSigned, true) => format!("Sign the MPA for {n}"),
-                    (Flag::MpaSigned, false) => format!("為{n}簽署 MPA"),
-                    (Flag::Onboarded, true) => format!("Onboard {n} to Partner Center"),
-                    (Flag::Onboarded, false) => format!("將{n}上架到合作夥伴中心"),
-                    (Flag::Enrolled, true) => format!("Enroll {n} as an indirect reseller"),
-                    (Flag::Enrolled, false) => format!("將{n}註冊為間接轉銷商"),
-                    (Flag::RequirementsMet, true) => {
-                        format!("Mark {n} as meeting the direct bill requirements")
-                    }
-                    (Flag::RequirementsMet, false) => format!("將{n}標示為符合直接帳單需求"),
-                }
-            }
-            Fix::SetRegion { node, region } => {
-                let (n, r) = (q(node), region_name(region, lang));
-                if en {
-                    format!("Move {n} to {r}")
-                } else {
-                    format!("將{n}移到{r}")
-                }
-            }
-            Fix::SetTenant { node, tenant } => {
-                let (n, t) = (q(node), lang.quote(tenant));
-                if en {
-                    format!("Give {n} its own tenant {t}")
-                } else {
-                    format!("給{n}自己的租用戶{t}")
-                }
-            }
-            Fix::Reverse { .. } => lang
-                .pick("Reverse this relationship", "反轉此關聯性")
-                .into(),
-            Fix::SetEdgeKind { kind, .. } => {
-                let k = lang.quote(edge_kind_name(*kind, lang));
-                if en {
-                    format!("Make this relationship {k}")
-                } else {
-                    format!("將此關聯性改為{k}")
-                }
-            }
-            Fix::RemoveEdge { .. } => lang.pick("Remove this relationship", "移除此關聯性").into(),
-        }
-    }
-}
-
 #[allow(clippy::panic)] // a failing test panics
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalogue::Severity;
-    use crate::fix::FlagName;
     use crate::model::{Edge, EdgeKind, Node};
     use crate::{evaluate, parse, presets, Verdict};
 
@@ -153,7 +97,7 @@ mod tests {
             let message = blocked
                 .and_then(|e| e.findings.first())
                 .map(|f| f.message.clone());
-            let quoted = lang.quote(s.label_of("woodgrove"));
+            let quoted = lang.quote(s.label_of_in("woodgrove", lang));
             assert!(message.is_some_and(|m| m.contains(&quoted)), "{lang:?}");
         }
     }
@@ -256,38 +200,5 @@ mod tests {
             });
         }
         assert_eq!(s.fresh_edge_id(), "e2");
-    }
-
-    #[test]
-    fn fixes_are_described_with_names() {
-        let mut s = Scenario::default();
-        let mut n = Node::new("lit", NodeKind::IndirectReseller);
-        n.name = Some("Litware".into());
-        s.nodes.push(n);
-        let sign = Fix::SetFlag {
-            node: "lit".into(),
-            flag: FlagName::MpaSigned,
-        };
-        assert_eq!(sign.label(&s, Lang::En), "Sign the MPA for “Litware”");
-        assert_eq!(sign.label(&s, Lang::ZhTw), "為「Litware」簽署 MPA");
-        let moved = Fix::SetRegion {
-            node: "gone".into(),
-            region: "europe".into(),
-        };
-        assert_eq!(moved.label(&s, Lang::En), "Move “gone” to Europe");
-        assert_eq!(moved.label(&s, Lang::ZhTw), "將「gone」移到歐洲");
-        let tenant = Fix::SetTenant {
-            node: "lit".into(),
-            tenant: "lit-customer".into(),
-        };
-        assert_eq!(
-            tenant.label(&s, Lang::En),
-            "Give “Litware” its own tenant “lit-customer”"
-        );
-        let kind = Fix::SetEdgeKind {
-            edge: "e1".into(),
-            kind: EdgeKind::Manages,
-        };
-        assert_eq!(kind.label(&s, Lang::ZhTw), "將此關聯性改為「管理」");
     }
 }

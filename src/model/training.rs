@@ -409,7 +409,11 @@ mod tests {
         assert_eq!(at.map(|a| a.edges.len()), Some(s.scenario().edges.len()));
         let mut s = state("6");
         train(&mut s, link(Some(99), false));
-        assert_eq!(s.training.tour.map(|t| t.step), Some(7));
+        // Past the last step: the last.
+        assert_eq!(
+            s.training.tour.map(|t| t.step),
+            walkthrough_of(6).map(|w| w.len())
+        );
         // No preset, no tour: nothing is lost.
         let mut s = Rc::new(State::new(Lang::En, Start::Nothing));
         assert!(!train(&mut s, link(Some(2), true)));

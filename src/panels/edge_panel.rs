@@ -71,7 +71,7 @@ pub fn edge_panel(p: &EdgePanelProps) -> Html {
             html! {
                 <li>
                     <button type="button" class="fix" onclick={dispatch.on(Action::ApplyFix(fix.clone()))}>
-                        { fix.label(&p.scenario, lang) }
+                        { fix.describe(&p.scenario, lang) }
                     </button>
                 </li>
             }
