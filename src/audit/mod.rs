@@ -21,7 +21,9 @@ pub struct AuditProps {
     pub network: Option<Network>,
 }
 
-/// Reads, checks and judges a chosen file, each step painted before it runs.
+/// Reads, checks and judges a chosen file, each step painted before it runs: reading is
+/// asynchronous, and each engine call waits for a timer long enough for the browser to paint
+/// the step it is at.
 fn audit_file(input: HtmlInputElement, dispatch: Dispatch, lang: csp_rules::Lang) {
     let send = move |a: AuditAction| dispatch.send(Action::Audit(a));
     wasm_bindgen_futures::spawn_local(async move {
@@ -35,31 +37,32 @@ fn audit_file(input: HtmlInputElement, dispatch: Dispatch, lang: csp_rules::Lang
         };
         input.set_value("");
         send(AuditAction::Progress(Step::Checking));
-        next_paint().await;
-        web::mark("csp-explorer:audit-start");
-        let read = csp_rules::Validated::read(&bytes);
-        drop(bytes);
-        let judged = match read {
-            Ok(v) => {
-                send(AuditAction::Progress(Step::Judging(
-                    v.scenario().edges.len(),
-                )));
-                next_paint().await;
-                Ok(Audited::judged(name, v, lang))
+        after_paint(move || {
+            web::mark("csp-explorer:audit-start");
+            match csp_rules::Validated::read(&bytes) {
+                Ok(v) => {
+                    drop(bytes);
+                    send(AuditAction::Progress(Step::Judging(
+                        v.scenario().edges.len(),
+                    )));
+                    after_paint(move || {
+                        let judged = Audited::judged(name, v, lang);
+                        web::mark("csp-explorer:audit-end");
+                        send(AuditAction::Judged(Rc::new(judged)));
+                    });
+                }
+                Err(e) => {
+                    web::mark("csp-explorer:audit-end");
+                    send(AuditAction::Failed(e));
+                }
             }
-            Err(e) => Err(e),
-        };
-        web::mark("csp-explorer:audit-end");
-        send(match judged {
-            Ok(a) => AuditAction::Judged(Rc::new(a)),
-            Err(e) => AuditAction::Failed(e),
         });
     });
 }
 
-/// Waits long enough for the browser to paint what was just rendered.
-async fn next_paint() {
-    gloo_timers::future::TimeoutFuture::new(30).await;
+/// Runs `then` once the browser has had time to paint what was just rendered.
+fn after_paint(then: impl FnOnce() + 'static) {
+    gloo::timers::callback::Timeout::new(30, then).forget();
 }
 
 #[function_component(AuditView)]

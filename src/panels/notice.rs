@@ -4,27 +4,24 @@
 //! the moment.
 
 use crate::io::web;
-use crate::model::{use_page, Action, Notice, Page};
+use crate::model::{Action, Dispatch, Notice};
 use crate::text::{io, panels};
-use csp_rules::ScenarioError;
+use csp_rules::{Lang, ScenarioError};
 use yew::prelude::*;
 
-#[derive(Debug, Properties, PartialEq)]
-pub struct NoticeProps {
-    pub notice: Option<Notice>,
-    /// Why the current diagram can't be judged, if it can't.
-    pub invalid: Option<ScenarioError>,
-}
-
-#[function_component(NoticeBar)]
-pub fn notice_bar(p: &NoticeProps) -> Html {
-    let Page { lang, dispatch } = use_page();
+/// The banners for `notice`, and for `invalid`, why the current diagram can't be judged.
+pub fn notices(
+    notice: Option<&Notice>,
+    invalid: Option<&ScenarioError>,
+    lang: Lang,
+    dispatch: &Dispatch,
+) -> Html {
     let dismiss = || {
         html! {
             <button type="button" onclick={dispatch.on(Action::DismissNotice)}>{ panels::dismiss(lang) }</button>
         }
     };
-    let notice = p.notice.as_ref().map(|n| match n {
+    let notice = notice.map(|n| match n {
         Notice::Open(e) => html! {
             <div class="notice error" role="alert" data-notice="open">
                 <code class="error-line">{ e.line(lang) }</code>
@@ -57,7 +54,7 @@ pub fn notice_bar(p: &NoticeProps) -> Html {
             }
         }
     });
-    let invalid = p.invalid.as_ref().map(|e| {
+    let invalid = invalid.map(|e| {
         html! {
             <div class="notice error" role="alert" data-notice="invalid">
                 <span>{ panels::cant_judge(lang) }</span>

@@ -3,12 +3,12 @@
 
 use super::chrome::{switch_lang, Chrome, APP_NAME};
 use super::file_tools::FileTools;
-use super::toolbar::Toolbar;
+use super::toolbar::toolbar;
 use crate::audit::AuditView;
 use crate::model::audit::Network;
 use crate::model::evaluation::Evaluation;
 use crate::model::{Dispatch, Shared, State};
-use crate::panels::notice::NoticeBar;
+use crate::panels::notice::notices;
 use crate::text::{io, shell};
 use csp_rules::Lang;
 use yew::prelude::*;
@@ -52,12 +52,11 @@ pub fn header(
                 </div>
                 { lang_switch(lang, dispatch) }
             </div>
-            <Toolbar scenario={scenario.clone()} preset={s.doc.preset()} snap={s.snap}
-                has_selection={!s.selection.is_empty()} />
+            { toolbar(s, lang, dispatch) }
             <FileTools {scenario} {counts} can_undo={s.can_undo()} can_redo={s.can_redo()}
                 chrome={chrome.clone()} />
             <AuditView audit={s.audit.clone()} {network} />
-            <NoticeBar notice={s.notice.clone()} invalid={eval.report.as_ref().err().cloned()} />
+            { notices(s.notice.as_ref(), eval.report.as_ref().err(), lang, dispatch) }
             if s.save_failed {
                 <div class="notice error" role="alert" data-notice="save-failed">
                     <span>{ io::save_failed(lang) }</span>

@@ -1,6 +1,7 @@
 //! The guide's eight example scenarios, each with its title and description.
 
-use crate::model::use_page;
+use crate::io::{url, web};
+use crate::model::{use_page, Action, Page};
 use crate::text::shell;
 use csp_rules::presets;
 use wasm_bindgen::JsCast;
@@ -9,14 +10,13 @@ use yew::prelude::*;
 #[derive(Debug, Properties, PartialEq)]
 pub struct PresetsMenuProps {
     pub current: Option<u8>,
-    pub on_open: Callback<u8>,
 }
 
 #[function_component(PresetsMenu)]
 pub fn presets_menu(p: &PresetsMenuProps) -> Html {
     let open = use_state_eq(|| false);
     let wrap = use_node_ref();
-    let lang = use_page().lang;
+    let Page { lang, dispatch } = use_page();
 
     let toggle = {
         let open = open.clone();
@@ -47,12 +47,13 @@ pub fn presets_menu(p: &PresetsMenuProps) -> Html {
     };
     let items = presets::all().iter().map(|preset| {
         let n = preset.number;
+        // An opened preset takes the address with it (so a reload keeps it).
         let onclick = {
-            let open = open.clone();
-            let on_open = p.on_open.clone();
+            let (open, dispatch) = (open.clone(), dispatch.clone());
             Callback::from(move |_| {
                 open.set(false);
-                on_open.emit(n);
+                web::set_fragment(&url::preset_fragment(n));
+                dispatch.send(Action::Open(url::Start::Preset(n.to_string())));
             })
         };
         html! {

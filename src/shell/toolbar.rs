@@ -2,38 +2,23 @@
 
 use super::presets_menu::PresetsMenu;
 use super::share::ShareButton;
-use crate::io::{url, web};
-use crate::model::{use_page, Action, Page, Shared};
+use crate::io::web;
+use crate::model::{Action, Dispatch, Shared, State};
 use crate::text::{common, shell};
-use csp_rules::Scenario;
+use csp_rules::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Debug, Properties, PartialEq)]
-pub struct ToolbarProps {
-    pub scenario: Shared<Scenario>,
-    pub preset: Option<u8>,
-    pub snap: bool,
-    pub has_selection: bool,
-}
-
-#[function_component(Toolbar)]
-pub fn toolbar(p: &ToolbarProps) -> Html {
-    let Page { lang, dispatch } = use_page();
+/// The toolbar of the page in state `s` (re-drawn with the page: the diagram it shares
+/// changes with every drag frame).
+pub fn toolbar(s: &State, lang: Lang, dispatch: &Dispatch) -> Html {
     let act = |action: Action| dispatch.on::<MouseEvent>(action);
-    // A new or opened diagram takes the address with it (so a reload keeps it).
+    // A new diagram takes the address with it (so a reload keeps it).
     let on_new = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             web::set_fragment("");
             dispatch.send(Action::New);
-        })
-    };
-    let on_preset = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |n: u8| {
-            web::set_fragment(&url::preset_fragment(n));
-            dispatch.send(Action::Open(url::Start::Preset(n.to_string())));
         })
     };
     let on_snap = dispatch
@@ -42,7 +27,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         <div class="toolbar" role="toolbar" aria-label={shell::toolbar(lang)}>
             <div class="group">
                 <button type="button" onclick={on_new}>{ shell::new_diagram(lang) }</button>
-                <PresetsMenu current={p.preset} on_open={on_preset} />
+                <PresetsMenu current={s.doc.preset()} />
             </div>
             <div class="group">
                 <button type="button" aria-label={shell::zoom_out(lang)} title={shell::zoom_out(lang)}
@@ -52,14 +37,14 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                 <button type="button" onclick={act(Action::FitView)}>{ shell::fit_view(lang) }</button>
                 <button type="button" onclick={act(Action::AutoLayout)}>{ shell::auto_layout(lang) }</button>
                 <label class="check">
-                    <input type="checkbox" checked={p.snap} onchange={on_snap} />
+                    <input type="checkbox" checked={s.snap} onchange={on_snap} />
                     { shell::snap_to_grid(lang) }
                 </label>
             </div>
             <div class="group">
-                <button type="button" disabled={!p.has_selection}
+                <button type="button" disabled={s.selection.is_empty()}
                     onclick={act(Action::DeleteSelection)}>{ common::delete_selected(lang) }</button>
-                <ShareButton scenario={p.scenario.clone()} />
+                <ShareButton scenario={Shared(s.scenario().clone())} />
             </div>
         </div>
     }
