@@ -59,8 +59,10 @@ if (release) {
   js = (await minify(js, { module: true, compress: true, mangle: true })).code;
 }
 writeFileSync(glue, js);
+// wasm-bindgen writes a typed argument as required; the language may be left out.
 const types = join(out, 'csp_rules.d.ts');
-writeFileSync(types, `${readFileSync(types, 'utf8')}\n/** The engine's version. */\nexport const version: string;\n`);
+const declared = readFileSync(types, 'utf8').replaceAll('lang: Lang)', 'lang?: Lang)');
+writeFileSync(types, `${declared}\n/** The engine's version. */\nexport const version: string;\n`);
 
 for (const f of ['embed.js', 'embed-demo.html', 'embed-demo.js', 'embed-demo.css']) {
   copyFileSync(join(root, 'static', f), join(staging, f));

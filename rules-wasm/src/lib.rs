@@ -4,26 +4,23 @@
 //! A scenario comes in as an object or as its JSON text and is read exactly as the CLI reads a
 //! file; the report and the catalogue go out as plain objects; bad input throws an `Error`
 //! whose message is the CLI's one `error:` line. So the page, the module and `csp-rules check`
-//! give the same answers, byte for byte as JSON. With the `wasm` feature these functions are
-//! the module's exports; without it (the page) they are plain functions, and the engine itself
+//! give the same answers, byte for byte as JSON. The `wasm` feature exports them as the module's
+//! functions (`module.rs`); without it (the page) they are plain functions. The engine itself
 //! never depends on the web.
 
 mod input;
-
-#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+#[cfg(feature = "wasm")]
+mod module;
 
 use csp_rules::Lang;
 use serde::Serialize;
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
 
 /// The engine's version: the module's `version`, the page's `cspRules.version`.
 pub const VERSION: &str = csp_rules::VERSION;
 
 /// The report of interfaces.md §2 for a scenario (an object or its JSON text), in `lang`
 /// (`"en"`, the default, or `"zh-TW"`).
-#[cfg_attr(feature = "wasm", wasm_bindgen)]
 pub fn evaluate(scenario: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
     let lang = input::lang(&lang)?;
     let input = input::Scenario::read(&scenario).map_err(|e| thrown(&e.line(lang)))?;
@@ -35,13 +32,11 @@ pub fn evaluate(scenario: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
 
 /// The rule catalogue in `lang`: `[{id, severity, statement, cite, …}]`, as
 /// `csp-rules rules --json` prints it.
-#[cfg_attr(feature = "wasm", wasm_bindgen)]
 pub fn rules(lang: JsValue) -> Result<JsValue, JsValue> {
     to_js(&csp_rules::rules(input::lang(&lang)?))
 }
 
 /// The page's share-link fragment for a scenario, `#scenario=…`, as `csp-rules share` prints it.
-#[cfg_attr(feature = "wasm", wasm_bindgen)]
 pub fn share(scenario: JsValue) -> Result<String, JsValue> {
     let input = input::Scenario::read(&scenario).map_err(|e| thrown(&e.line(Lang::En)))?;
     csp_rules::parse_bytes(input.json())
