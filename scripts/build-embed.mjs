@@ -7,7 +7,8 @@
 // Runs at trunk's `build` stage, beside the app's own cargo build (cargo takes turns on the
 // target folder), so every `post_build` hook sees these files.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { minify } from 'terser';
 
@@ -47,8 +48,19 @@ const wasm = join(out, 'csp_rules_bg.wasm');
 rmSync(join(out, 'csp_rules_bg.wasm.d.ts'), { force: true });
 if (release) {
   // The page's settings (index.html): -Oz to a fixed point; memory starts zeroed; the low
-  // 1 kB is never touched (Rust's stack grows down from 1 MiB).
-  run('wasm-opt', ['-Oz', '--converge', '--zero-filled-memory', '--low-memory-unused', '--strip-producers', '--strip-target-features', wasm, '-o', wasm]);
+  // 1 kB is never touched (Rust's stack grows down from 1 MiB). That takes 10-30 s, so the
+  // result is kept by the hash of its input and flags: a second build (the sub-path one) of
+  // the same code reuses it.
+  const flags = ['-Oz', '--converge', '--zero-filled-memory', '--low-memory-unused', '--strip-producers', '--strip-target-features'];
+  const key = createHash('sha256').update(readFileSync(wasm)).update(flags.join(' ')).digest('hex');
+  const cache = join(meta.target_directory, 'embed-wasm-opt');
+  const kept = join(cache, `${key}.wasm`);
+  if (!existsSync(kept)) {
+    mkdirSync(cache, { recursive: true });
+    run('wasm-opt', [...flags, wasm, '-o', `${kept}.part`]);
+    renameSync(`${kept}.part`, kept);
+  }
+  copyFileSync(kept, wasm);
 }
 
 // `version` is a plain string, as `cspRules.version`; wasm-bindgen exports only functions.
