@@ -75,9 +75,10 @@ const lang = asked === 'zh-TW' || (!asked && navigator.language.startsWith('zh')
 const t = TEXT[lang];
 const $ = (id) => document.getElementById(id);
 
-// Before embed.js runs (it comes after this module), so its frame opens in this language.
+// Before embed.js runs (it comes after this module), so its frame opens in this language. The
+// plain iframe is left as written: it began loading with the page, and the app takes the
+// browser's language when none is asked for.
 $('loader-embed').dataset.lang = lang;
-if (lang !== 'en') $('plain-frame').src = `index.html?embed=view&lang=${lang}#preset=6`;
 document.documentElement.lang = lang;
 for (const el of document.querySelectorAll('[data-text]')) el.textContent = t[el.dataset.text];
 document.title = t.title;
