@@ -81,6 +81,8 @@ export interface Finding {
   severity: "block" | "info";
   message: string;
   cite: string;
+  /** The cited section of the guide on Microsoft Learn. */
+  link: string;
   remedies: string[];
   fixes?: ({ action: string } & Record<string, string>)[];
   [extension: string]: unknown;
@@ -92,6 +94,7 @@ export interface DiagramFinding {
   edges?: string[];
   message: string;
   cite: string;
+  link: string;
   [extension: string]: unknown;
 }
 /** One entry of the rule catalogue. */
@@ -100,6 +103,9 @@ export interface Rule {
   severity: "block" | "info";
   statement: string;
   cite: string;
+  link: string;
+  /** The pages the guide links to from that passage. */
+  see_also?: { title: string; link: string }[];
   [extension: string]: unknown;
 }
 "#;
