@@ -4,6 +4,8 @@
 //                (unset when test.sh did not make it; tests needing it should skip)
 //   E2E_HOST_URL, E2E_STUB_URL, E2E_THIRD_URL  the embedding test bed (run.mjs): host pages on
 //                another origin (http://localhost:PORT/), the stand-in app, a third origin
+//   E2E_SITE, E2E_PLAIN_SITE_URL, E2E_NGINX_URL  a site folder with the root build copied into
+//                /a/b/, and its URLs behind the plain server and nginx (see siteUrl)
 //
 // Usage in tests/e2e/*.test.mjs:
 //   const browser = await launchBrowser();           // once per file (closed after the file's tests)
@@ -39,14 +41,16 @@ after(() => Promise.all([...open].map((b) => b.close())));
 
 /**
  * Launches headless Chromium with a fresh profile. `close()` also removes the profile; browsers
- * still open when the file's tests end are closed then.
+ * still open when the file's tests end are closed then. `options` go to Playwright's
+ * launchPersistentContext (e.g. `locale`).
  */
-export async function launchBrowser() {
+export async function launchBrowser(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'csp-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
+    ...options,
   });
   const browser = {
     context,
@@ -77,6 +81,16 @@ export const thirdUrl = (path = '/') => under('E2E_THIRD_URL', path);
 /** URL of `path` on the sub-path build, or undefined when it was not built. */
 export function subPathUrl(path = '/') {
   const base = process.env.E2E_SUB_URL;
+  return base && new URL(path.replace(/^\//, ''), base).href;
+}
+
+/**
+ * URL of `path` on the site where run.mjs copied the root build into /a/b/: served by
+ * `server` = 'plain' (Python's static server) or 'nginx' (deploy/nginx/ as shipped), or
+ * undefined when that server is not there.
+ */
+export function siteUrl(server, path = '/') {
+  const base = { plain: process.env.E2E_PLAIN_SITE_URL, nginx: process.env.E2E_NGINX_URL }[server];
   return base && new URL(path.replace(/^\//, ''), base).href;
 }
 
