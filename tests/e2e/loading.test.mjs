@@ -97,6 +97,10 @@ test('on loopback, first paint and the app\'s start (printed; nothing asserted o
   );
   await page.goto(appUrl('/'));
   await page.waitForFunction(() => window.__started);
+  // On loopback the app can start before the first frame is painted: wait for that frame.
+  await page
+    .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 5000 })
+    .catch(() => {});
   const { fcp, started } = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
     started: window.__started,
