@@ -3,8 +3,9 @@
 //! allowed is solid with a check, blocked is dashed with a cross.
 
 use super::shapes::box_exit;
-use crate::text::common;
+use crate::model::training::Mark;
 use crate::text::num::fixed;
+use crate::text::{canvas, common};
 use csp_rules::{EdgeKind, Lang, Verdict};
 use yew::prelude::*;
 
@@ -46,6 +47,63 @@ fn f1(v: f64) -> String {
     fixed(v, 1)
 }
 
+/// An edge as drawn: its line (to the arrowhead's base), the arrowhead's path and the middle,
+/// where the badge goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeShape {
+    pub x1: f64,
+    pub y1: f64,
+    pub x2: f64,
+    pub y2: f64,
+    pub head: String,
+    pub mid: (f64, f64),
+}
+
+impl Segment {
+    /// How an edge of `kind` along this segment is drawn; `None` when its ends overlap.
+    pub fn shape(&self, kind: EdgeKind) -> Option<EdgeShape> {
+        let (x1, y1, x2, y2, ux, uy) = self.trimmed()?;
+        // Arrowhead at the target: a triangle 12 long, 7 wide each side.
+        let (bx, by) = (x2 - ux * 12.0, y2 - uy * 12.0);
+        let (px, py) = (-uy * 7.0, ux * 7.0);
+        let (tip, left, right) = (
+            (f1(x2 + ux * 3.0), f1(y2 + uy * 3.0)),
+            (f1(bx + px), f1(by + py)),
+            (f1(bx - px), f1(by - py)),
+        );
+        let head = match kind {
+            EdgeKind::SellsTo => format!(
+                "M{} {}L{} {}L{} {}Z",
+                tip.0, tip.1, left.0, left.1, right.0, right.1
+            ),
+            EdgeKind::Manages => format!(
+                "M{} {}L{} {}L{} {}",
+                left.0, left.1, tip.0, tip.1, right.0, right.1
+            ),
+        };
+        Some(EdgeShape {
+            x1,
+            y1,
+            x2: bx + ux * 2.0,
+            y2: by + uy * 2.0,
+            head,
+            mid: ((x1 + x2) / 2.0, (y1 + y2) / 2.0),
+        })
+    }
+}
+
+/// The badge's mark for a verdict (a check, a cross, or "?" when unjudged) around `mid`, from
+/// its first point on in relative steps: placed by its coordinates, not a transform (a paint
+/// chunk each in Chromium, see `shapes`).
+pub fn mark_path(verdict: Option<Verdict>, mid: (f64, f64)) -> String {
+    let ((ox, oy), steps) = match verdict {
+        Some(Verdict::Allowed) => ((-4.5, 0.5), "l3 3l6 -7"),
+        Some(Verdict::Blocked) => ((-3.5, -3.5), "l7 7m0 -7l-7 7"),
+        None => ((-1.0, -4.0), "h2m-1 3v5"),
+    };
+    format!("M{} {}{steps}", f1(mid.0 + ox), f1(mid.1 + oy))
+}
+
 #[derive(Debug, Properties, PartialEq)]
 pub struct EdgeProps {
     pub id: AttrValue,
@@ -61,15 +119,18 @@ pub struct EdgeProps {
     pub lang: Lang,
     /// A quiz is being answered: the verdict is not said in the edge's name.
     pub hide_verdict: bool,
-    /// `lit` or `dim` during a walkthrough step.
+    /// What training marks on it: a walkthrough's highlight, a quiz's number.
     #[prop_or_default]
-    pub mark: Option<&'static str>,
+    pub mark: Mark,
 }
 
 #[function_component(EdgeView)]
 pub fn edge_view(p: &EdgeProps) -> Html {
     // Made here, not by the layer: only an edge whose props changed pays for its name.
-    let relation = common::relation(p.lang, &p.from, p.kind, &p.to);
+    let mut relation = common::relation(p.lang, &p.from, p.kind, &p.to);
+    if let Some(n) = p.mark.number {
+        relation = canvas::question_edge(p.lang, n, &relation);
+    }
     let title = if p.hide_verdict {
         relation
     } else {
@@ -84,52 +145,27 @@ pub fn edge_view(p: &EdgeProps) -> Html {
             EdgeKind::Manages => "manages",
         },
         p.selected.then_some("selected"),
-        p.mark
+        p.mark.tour,
+        p.mark.motion,
+        p.mark.pointed.then_some("pointed"),
     );
-    let body = match p.seg.trimmed() {
-        Some((x1, y1, x2, y2, ux, uy)) => {
-            // Arrowhead at the target: a triangle 12 long, 7 wide each side.
-            let (bx, by) = (x2 - ux * 12.0, y2 - uy * 12.0);
-            let (px, py) = (-uy * 7.0, ux * 7.0);
-            let head = match p.kind {
-                EdgeKind::SellsTo => format!(
-                    "M{} {}L{} {}L{} {}Z",
-                    f1(x2 + ux * 3.0),
-                    f1(y2 + uy * 3.0),
-                    f1(bx + px),
-                    f1(by + py),
-                    f1(bx - px),
-                    f1(by - py)
-                ),
-                EdgeKind::Manages => format!(
-                    "M{} {}L{} {}L{} {}",
-                    f1(bx + px),
-                    f1(by + py),
-                    f1(x2 + ux * 3.0),
-                    f1(y2 + uy * 3.0),
-                    f1(bx - px),
-                    f1(by - py)
-                ),
-            };
-            let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
-            // The badge's mark from its first point on, in relative steps: placed by its
-            // coordinates, not a transform (a paint chunk each in Chromium, see `shapes`).
-            let ((ox, oy), steps) = match p.verdict {
-                Some(Verdict::Allowed) => ((-4.5, 0.5), "l3 3l6 -7"),
-                Some(Verdict::Blocked) => ((-3.5, -3.5), "l7 7m0 -7l-7 7"),
-                None => ((-1.0, -4.0), "h2m-1 3v5"),
-            };
-            let mark = format!("M{} {}{steps}", f1(mx + ox), f1(my + oy));
-            let (cx, cy) = (f1(mx), f1(my));
-            let (x1, y1, x2, y2) = (f1(x1), f1(y1), f1(bx + ux * 2.0), f1(by + uy * 2.0));
+    let body = match p.seg.shape(p.kind) {
+        Some(sh) => {
+            let mark = mark_path(p.verdict, sh.mid);
+            let (cx, cy) = (f1(sh.mid.0), f1(sh.mid.1));
+            let (x1, y1, x2, y2) = (f1(sh.x1), f1(sh.y1), f1(sh.x2), f1(sh.y2));
             html! {
                 <>
                     <line class="hit" x1={x1.clone()} y1={y1.clone()} x2={x2.clone()} y2={y2.clone()} />
                     <line class="line" {x1} {y1} {x2} {y2} />
-                    <path class="head" d={head} />
+                    <path class="head" d={sh.head} />
                     <g class="verdict-badge">
-                        <circle {cx} {cy} r="9" />
-                        <path d={mark} />
+                        <circle cx={cx.clone()} cy={cy.clone()} r="9" />
+                        if let Some(n) = p.mark.number {
+                            <text class="edge-number" x={cx} y={cy}>{ n }</text>
+                        } else {
+                            <path d={mark} />
+                        }
                     </g>
                 </>
             }

@@ -106,7 +106,7 @@ pub fn edge_layer(p: &EdgeLayerProps) -> Html {
         .filter(|(_, (_, place))| p.part.has(place))
         .filter_map(|(i, (e, place))| {
             let seg = place.segment(nodes)?;
-            let mark = p.marks.as_ref().map(|m| m.class(&m.edges, &e.id));
+            let mark = p.marks.as_ref().map(|m| m.edge(&e.id)).unwrap_or_default();
             Some(html! {
                 <EdgeView key={place.id.clone()} id={place.id.clone()} kind={e.kind} {seg}
                     verdict={p.verdicts.get(i).copied()} selected={p.selected.contains(&e.id)}

@@ -8,12 +8,13 @@ pub mod gesture;
 pub mod layers;
 pub mod legend;
 pub mod node;
+pub mod picture;
 mod popup;
 pub mod shapes;
 pub mod topology;
 
 use crate::io::web;
-use crate::model::training::Marks;
+use crate::model::training::{Marks, QuizVerb, Train};
 use crate::model::{use_page, Action, Dispatch, Page, PendingEdge, Selection, Shared, View};
 use crate::text::canvas;
 use crate::text::num::fixed;
@@ -234,6 +235,53 @@ fn handlers(
     }
 }
 
+/// In a quiz, pointing at an edge (hovering or focusing it) points at its question too; any
+/// other element points at none. Sent only when it changes.
+struct Pointing {
+    over: Callback<PointerEvent>,
+    leave: Callback<PointerEvent>,
+    focus: Callback<FocusEvent>,
+    blur: Callback<FocusEvent>,
+}
+
+fn pointing(p: &CanvasProps, dispatch: &Dispatch) -> Option<Pointing> {
+    let marks = p.marks.clone().filter(|m| m.quiz())?;
+    let point = {
+        let dispatch = dispatch.clone();
+        move |e: &web_sys::Event, leaving: bool| {
+            let edge = match hit(e) {
+                Hit::Edge(id) if !leaving => Some(id),
+                _ => None,
+            };
+            if edge != marks.pointed {
+                dispatch.send(Action::Train(Train::Quiz(QuizVerb::Point(edge))));
+            }
+        }
+    };
+    let on = |leaving: bool| {
+        let point = point.clone();
+        move |e: web_sys::Event| point(&e, leaving)
+    };
+    Some(Pointing {
+        over: Callback::from({
+            let f = on(false);
+            move |e: PointerEvent| f(e.into())
+        }),
+        leave: Callback::from({
+            let f = on(true);
+            move |e: PointerEvent| f(e.into())
+        }),
+        focus: Callback::from({
+            let f = on(false);
+            move |e: FocusEvent| f(e.into())
+        }),
+        blur: Callback::from({
+            let f = on(true);
+            move |e: FocusEvent| f(e.into())
+        }),
+    })
+}
+
 /// What is drawn over the diagram while a gesture runs.
 fn overlay_view(o: &Overlay) -> Html {
     match o {
@@ -285,6 +333,13 @@ pub fn canvas(p: &CanvasProps) -> Html {
         rev: p.rev,
     });
     let h = handlers(p, &svg_ref, &gesture, run);
+    let pointing = pointing(p, &dispatch);
+    let (over, leave, focus, blur) = match pointing {
+        Some(q) => (Some(q.over), Some(q.leave), Some(q.focus), Some(q.blur)),
+        None => (None, None, None, None),
+    };
+    let tour = p.marks.as_ref().is_some_and(|m| m.lit.is_some());
+    let quiz = p.marks.as_ref().is_some_and(|m| m.quiz());
 
     let (names, topology) = use_topology(&p.scenario.0, p.rev);
     // While nodes are dragged, the edges that don't touch them are drawn from the diagram as
@@ -307,7 +362,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
     let transform = p.view.transform();
 
     html! {
-        <div class={classes!("canvas-wrap", p.hide_verdicts.then_some("quiz-hidden"), p.marks.is_some().then_some("touring"))}
+        <div class={classes!("canvas-wrap", p.hide_verdicts.then_some("quiz-hidden"), tour.then_some("touring"), quiz.then_some("quizzing"))}
              data-quiz={p.hide_verdicts.then_some("hidden")}>
             // Under the canvas (which has no background of its own) and composited apart
             // from it, so a drag repaints and rasterizes only what moves. Empty otherwise.
@@ -317,7 +372,8 @@ pub fn canvas(p: &CanvasProps) -> Html {
             <svg ref={svg_ref} class="canvas" tabindex="0" role="group"
                  aria-label={canvas::canvas_label(lang)}
                  onpointerdown={h.down} onpointermove={h.moved} onpointerup={h.up}
-                 onpointercancel={h.cancel} onwheel={h.wheel} onkeydown={h.key}>
+                 onpointercancel={h.cancel} onwheel={h.wheel} onkeydown={h.key}
+                 onpointerover={over} onpointerleave={leave} onfocusin={focus} onfocusout={blur}>
                 <g class="viewport" {transform}>
                     { edge_layer(drawn, part) }
                     { for p.pending.as_ref().and_then(|pe| pending_line(&p.scenario, pe)) }

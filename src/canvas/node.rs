@@ -3,7 +3,7 @@
 
 use super::shapes::{icon, kind_class, shape};
 use super::topology::NodeNames;
-use crate::model::training::Marks;
+use crate::model::training::{Mark, Marks};
 use crate::model::{use_page, Shared};
 use crate::text::canvas;
 use crate::text::num::fixed;
@@ -37,9 +37,9 @@ pub struct NodeProps {
     /// A requirement of the node is unmet (an unsigned MPA…): shown as a badge.
     pub warn: bool,
     pub handle_title: AttrValue,
-    /// `lit` or `dim` during a walkthrough step.
+    /// What training marks on it: a walkthrough's highlight and "Show me".
     #[prop_or_default]
-    pub mark: Option<&'static str>,
+    pub mark: Mark,
 }
 
 #[function_component(NodeView)]
@@ -49,7 +49,8 @@ pub fn node_view(p: &NodeProps) -> Html {
         kind_class(p.kind),
         p.selected.then_some("selected"),
         p.warn.then_some("warn"),
-        p.mark
+        p.mark.tour,
+        p.mark.motion,
     );
     let tooltip = format!("{} — {}", p.label, p.kind_name);
     let (shown, cut) = short_label(&p.label);
@@ -137,7 +138,7 @@ pub fn node_layer(p: &NodeLayerProps) -> Html {
         .filter_map(|(n, (id, label))| {
             let (x, y) = (n.x?, n.y?);
             let warn = Flag::ALL.iter().any(|&f| !n.flag(f));
-            let mark = p.marks.as_ref().map(|m| m.class(&m.nodes, &n.id));
+            let mark = p.marks.as_ref().map(|m| m.node(&n.id)).unwrap_or_default();
             Some(html! {
                 <NodeView key={id.clone()} id={id.clone()} kind={n.kind} label={label.clone()}
                     kind_name={AttrValue::Static(kind_name(n.kind, lang))} {x} {y}

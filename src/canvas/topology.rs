@@ -103,6 +103,11 @@ impl Topology {
         &self.0
     }
 
+    /// The places of `s`'s edges, built afresh (for a picture of it).
+    pub fn build(s: &Scenario) -> Topology {
+        Topology::of(s, &NodeNames::of(s), None)
+    }
+
     /// The places of `s`'s edges. `before`: the last places, the scenario they were built
     /// for, and whether the node names are the same ones; an edge found there unchanged keeps
     /// its place (only its lane is found again), without looking its ends up.

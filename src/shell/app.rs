@@ -147,18 +147,13 @@ pub fn app() -> Html {
     let report = eval.report().cloned();
     use_announcer(
         chrome.announce.clone(),
-        rev,
-        lang,
+        (rev, lang, state.training.hides_verdicts()),
         eval.scenario.clone(),
         report.clone(),
     );
 
     // Training: a walkthrough step's highlight; a quiz being answered hides every verdict.
-    let marks_key = MarksKey {
-        tour: state.training.tour,
-        rev,
-        scenario: eval.scenario.clone(),
-    };
+    let marks_key = MarksKey::new(&state.training, rev, eval.scenario.clone());
     let marks = use_memo(marks_key, marks_of);
     // A network past the audit's limits is shown in the audit view: neither drawn nor listed
     // in the findings panel.

@@ -3,12 +3,11 @@
 //! engine, so a refused import shows exactly the CLI's `error:` line.
 
 use super::chrome::Chrome;
-use crate::io::export::Frame;
+use super::export::{ExportDialog, Format};
 use crate::io::{files, web};
-use crate::model::layout;
 use crate::model::{use_page, Action, Dispatch, Page, Shared};
 use crate::text::shell;
-use csp_rules::{Lang, Scenario};
+use csp_rules::{Report, Scenario};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -25,25 +24,17 @@ pub fn import_file(file: web_sys::File, dispatch: Dispatch) {
     });
 }
 
-/// The whole diagram, labels included, as an exported picture frames it.
-fn frame(s: &Scenario) -> Option<Frame> {
-    layout::bounds(s, None).map(|b| Frame {
-        x0: b.x0,
-        y0: b.y0,
-        x1: b.x1,
-        y1: b.y1,
-    })
-}
-
-type Export = fn(&Scenario, Frame, Option<(usize, usize)>, Lang);
-
 #[derive(Debug, Properties, PartialEq)]
 pub struct FileToolsProps {
     pub scenario: Shared<Scenario>,
-    pub counts: Option<(usize, usize)>,
+    /// The engine's report on it, for the picture's verdicts and findings.
+    pub report: Option<Shared<Report>>,
     pub can_undo: bool,
     pub can_redo: bool,
     pub chrome: Chrome,
+    /// A quiz hides the verdicts: no picture, file or table may show them.
+    #[prop_or_default]
+    pub quiz: bool,
 }
 
 #[function_component(FileTools)]
@@ -71,22 +62,27 @@ pub fn file_tools(p: &FileToolsProps) -> Html {
     };
     let export_json = {
         let s = p.scenario.clone();
-        Callback::from(move |_: MouseEvent| files::download_json(&s))
+        Callback::from(move |_: MouseEvent| files::download_json(&s, lang))
     };
-    let export = |f: Export| {
-        let (s, counts) = (p.scenario.clone(), p.counts);
-        Callback::from(move |_: MouseEvent| {
-            if let Some(frame) = frame(&s) {
-                f(&s, frame, counts, lang);
-            }
+    let picture = use_state(|| None::<Format>);
+    let export = |f: Format| {
+        let picture = picture.clone();
+        Callback::from(move |_: MouseEvent| picture.set(Some(f)))
+    };
+    let close_picture = {
+        let picture = picture.clone();
+        Callback::from(move |()| {
+            picture.set(None);
+            web::focus_first("button[data-action=export-svg]");
         })
     };
-    let no_picture = p.scenario.nodes.is_empty() || *p.chrome.table;
+    let no_picture = p.scenario.nodes.is_empty() || p.quiz;
     let view_button = |table: bool, text: &'static str| {
         let handle = p.chrome.table.clone();
         html! {
             <button type="button" data-view={if table { "table" } else { "diagram" }}
-                aria-pressed={if *p.chrome.table == table { "true" } else { "false" }}
+                disabled={table && p.quiz}
+                aria-pressed={if (*p.chrome.table && !p.quiz) == table { "true" } else { "false" }}
                 onclick={Callback::from(move |_| handle.set(table))}>{ text }</button>
         }
     };
@@ -107,17 +103,21 @@ pub fn file_tools(p: &FileToolsProps) -> Html {
             <div class="group">
                 <button type="button" data-action="import" onclick={open_picker}>{ shell::import(lang) }</button>
                 <input ref={input} type="file" class="file-input" hidden=true tabindex="-1"
-                    accept=".json,application/json" aria-label={shell::import_file(lang)} onchange={on_file} />
-                <button type="button" data-action="export-json" onclick={export_json}>{ shell::export_json(lang) }</button>
+                    accept=".json,application/json,.svg,image/svg+xml" aria-label={shell::import_file(lang)} onchange={on_file} />
+                <button type="button" data-action="export-json" disabled={p.quiz} onclick={export_json}>{ shell::export_json(lang) }</button>
                 <button type="button" data-action="export-svg" disabled={no_picture}
-                    onclick={export(files::download_svg)}>{ shell::export_svg(lang) }</button>
+                    onclick={export(Format::Svg)}>{ shell::export_svg(lang) }</button>
                 <button type="button" data-action="export-png" disabled={no_picture}
-                    onclick={export(files::download_png)}>{ shell::export_png(lang) }</button>
+                    onclick={export(Format::Png)}>{ shell::export_png(lang) }</button>
             </div>
             <div class="group" role="group" aria-label={shell::view_switch(lang)}>
                 { view_button(false, shell::diagram_view(lang)) }
                 { view_button(true, shell::table_view(lang)) }
             </div>
+            if let Some(format) = *picture {
+                <ExportDialog {format} scenario={p.scenario.clone()} report={p.report.clone()}
+                    on_close={close_picture} />
+            }
             <div class="group">
                 <button type="button" data-action="shortcuts" aria-keyshortcuts="?" onclick={sheet}>
                     { shell::shortcuts_button(lang) }

@@ -40,9 +40,7 @@ pub fn header(
 ) -> Html {
     let lang = s.lang;
     let scenario = Shared(s.scenario().clone());
-    let counts = eval
-        .report()
-        .map(|r| (r.summary.allowed, r.summary.blocked));
+    let report = eval.report().cloned().map(Shared);
     html! {
         <header class="top">
             <div class="masthead">
@@ -53,8 +51,8 @@ pub fn header(
                 { lang_switch(lang, dispatch) }
             </div>
             { toolbar(s, lang, dispatch) }
-            <FileTools {scenario} {counts} can_undo={s.can_undo()} can_redo={s.can_redo()}
-                chrome={chrome.clone()} />
+            <FileTools {scenario} {report} can_undo={s.can_undo()} can_redo={s.can_redo()}
+                chrome={chrome.clone()} quiz={s.training.hides_verdicts()} />
             <AuditView audit={s.audit.clone()} {network} />
             { notices(s.notice.as_ref(), eval.report.as_ref().err(), lang, dispatch) }
             if s.save_failed {

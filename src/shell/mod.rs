@@ -6,6 +6,7 @@ mod announce;
 pub mod app;
 mod chrome;
 mod dialogs;
+mod export;
 mod file_tools;
 mod header;
 pub mod keys;

@@ -21,6 +21,9 @@ struct Link {
 pub struct ShareProps {
     /// Compared by pointer (it changes with every drag frame; the link is made on click).
     pub scenario: Shared<Scenario>,
+    /// A quiz is hiding verdicts: the link would open the diagram without it.
+    #[prop_or_default]
+    pub disabled: bool,
 }
 
 #[function_component(ShareButton)]
@@ -87,8 +90,8 @@ pub fn share_button(p: &ShareProps) -> Html {
     });
     html! {
         <div class="share">
-            <button type="button" class="share-button" {onclick}>{ shell::copy_share_link(lang) }</button>
-            { for panel }
+            <button type="button" class="share-button" disabled={p.disabled} {onclick}>{ shell::copy_share_link(lang) }</button>
+            { for panel.filter(|_| !p.disabled) }
         </div>
     }
 }

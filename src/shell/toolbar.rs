@@ -21,13 +21,16 @@ pub fn toolbar(s: &State, lang: Lang, dispatch: &Dispatch) -> Html {
             dispatch.send(Action::New);
         })
     };
+    // A quiz hides what would give its answers away: the guide scenario it is and a link that
+    // opens the diagram without the quiz.
+    let quiz = s.training.hides_verdicts();
     let on_snap = dispatch
         .to(|e: Event| Action::SetSnap(e.target_unchecked_into::<HtmlInputElement>().checked()));
     html! {
         <div class="toolbar" role="toolbar" aria-label={shell::toolbar(lang)}>
             <div class="group">
                 <button type="button" onclick={on_new}>{ shell::new_diagram(lang) }</button>
-                <PresetsMenu current={s.doc.preset()} />
+                <PresetsMenu current={s.doc.preset().filter(|_| !quiz)} />
             </div>
             <div class="group">
                 <button type="button" aria-label={shell::zoom_out(lang)} title={shell::zoom_out(lang)}
@@ -44,7 +47,7 @@ pub fn toolbar(s: &State, lang: Lang, dispatch: &Dispatch) -> Html {
             <div class="group">
                 <button type="button" disabled={s.selection.is_empty()}
                     onclick={act(Action::DeleteSelection)}>{ common::delete_selected(lang) }</button>
-                <ShareButton scenario={Shared(s.scenario().clone())} />
+                <ShareButton scenario={Shared(s.scenario().clone())} disabled={quiz} />
             </div>
         </div>
     }

@@ -59,7 +59,7 @@ pub fn stage(s: &State, eval: &Evaluation, st: Stage, dispatch: &Dispatch) -> Ht
                     selection={s.selection.clone()} view={s.view} pending={s.pending_edge.clone()}
                     marks={st.marks} hide_verdicts={hide} />
             }
-            <Legend {counts} />
+            <Legend {counts} quiz={hide} />
         </div>
     }
 }
@@ -76,12 +76,13 @@ pub fn side(s: &State, eval: &Evaluation, large: bool, dispatch: &Dispatch) -> H
         <aside class="side" aria-label={shell::side_label(lang)}>
             <TrainingPanel tour={t.tour} quiz={t.quiz.clone()} preset={s.doc.preset()}
                 scenario={judged.clone()} live={live.clone()} report={report.clone()}
-                can_restore={t.kept.is_some()} />
+                can_restore={t.kept.is_some()} shown={t.shown} view={s.view} />
             if !t.hides_verdicts() {
                 { selection_panel(s, &judged, report.as_ref(), lang, dispatch) }
                 <Findings report={report.clone().filter(|_| !large)} scenario={judged} />
             }
-            <ScenarioPanel title={live.title.clone()} as_of={live.as_of.clone()} preset={s.doc.preset()} />
+            <ScenarioPanel title={live.title.clone()} as_of={live.as_of.clone()} preset={s.doc.preset()}
+                quiz={t.hides_verdicts().then_some(live.edges.len())} />
         </aside>
     }
 }
