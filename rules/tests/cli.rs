@@ -236,3 +236,103 @@ fn errors_can_be_read_in_chinese() {
         "error: nodes[0].region: 除了 Microsoft 之外，每個節點都必須有地區\n"
     );
 }
+
+/// A scenario of `n` sales from one provider to resellers, for output larger than a pipe holds.
+fn many_edges(n: usize) -> String {
+    let mut nodes = vec![r#"{"id":"ms","kind":"microsoft"}"#.to_string()];
+    let mut edges = Vec::new();
+    for i in 0..n {
+        nodes.push(format!(
+            r#"{{"id":"r{i}","kind":"indirect_reseller","region":"europe","mpa_signed":false}}"#
+        ));
+        edges.push(format!(
+            r#"{{"id":"e{i}","from":"ms","to":"r{i}","kind":"sells_to"}}"#
+        ));
+    }
+    format!(
+        r#"{{"version":1,"nodes":[{}],"edges":[{}]}}"#,
+        nodes.join(","),
+        edges.join(",")
+    )
+}
+
+#[test]
+fn the_words_broken_pipe_in_the_input_are_an_input_error_like_any_other() {
+    let id = br#"{"version":1,"nodes":[{"id":"Broken pipe","kind":"microsoft"}]}"#;
+    assert_input_error(&["check", "-"], id, "\"Broken pipe\" is not a valid ID");
+    let key = br#"{"version":1,"Broken pipe":1}"#;
+    assert_input_error(&["check", "-"], key, "unknown field `Broken pipe`");
+    let date = br#"{"version":1,"as_of":"Broken pipe"}"#;
+    assert_input_error(&["share", "-"], date, "as_of");
+    assert_input_error(
+        &["check", "--lang", "Broken pipe", "-"],
+        b"",
+        "unknown language",
+    );
+    assert_input_error(&["check", "/no/Broken pipe.json"], b"", "cannot read");
+}
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_csp-rules"))
+        .args(["check", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("spawn: {e}"));
+    child
+        .stdin
+        .take()
+        .map(|mut i| i.write_all(many_edges(3000).as_bytes()));
+    // Read a little of the report (far less than it is), then close the pipe, as `| head` does.
+    let mut first = [0u8; 16];
+    if let Some(mut o) = child.stdout.take() {
+        std::io::Read::read_exact(&mut o, &mut first).unwrap_or_else(|e| panic!("read: {e}"));
+    }
+    let out = child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("wait: {e}"));
+    assert_eq!(&first[..2], b"{\n");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "");
+}
+
+#[test]
+fn a_closed_standard_output_is_an_error_not_a_silent_success() {
+    for args in ["check", "share", "rules"] {
+        let file = if args == "rules" {
+            String::new()
+        } else {
+            preset_path(1)
+        };
+        let out = Command::new("sh")
+            .args([
+                "-c",
+                "exec \"$0\" \"$1\" $2 >&-",
+                env!("CARGO_BIN_EXE_csp-rules"),
+                args,
+                &file,
+            ])
+            .output()
+            .unwrap_or_else(|e| panic!("sh: {e}"));
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args}: {err}");
+        assert!(
+            err.starts_with("error: cannot write output"),
+            "{args}: {err}"
+        );
+    }
+    // Output thrown away on purpose is still a success.
+    let out = Command::new("sh")
+        .args([
+            "-c",
+            "exec \"$0\" check \"$1\" >/dev/null",
+            env!("CARGO_BIN_EXE_csp-rules"),
+            &preset_path(1),
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("sh: {e}"));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}

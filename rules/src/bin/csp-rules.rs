@@ -50,17 +50,32 @@ Usage: csp-rules presets [--lang en|zh-TW]
 `presets` lists the guide's eight example scenarios; `preset N` prints scenario N's file,
 ready for `csp-rules check -`.";
 
-/// A failure: the one `error:` line, already in the user's language.
-struct Failure(String);
+/// Why a command did not finish.
+enum Failure {
+    /// The one `error:` line, already in the user's language.
+    Line(String),
+    /// Whoever read standard output stopped reading (`| head`): not worth a message.
+    ReaderGone,
+}
 
 impl From<ScenarioError> for Failure {
     fn from(e: ScenarioError) -> Self {
-        Failure(e.line(Lang::En))
+        Failure::Line(e.line(Lang::En))
+    }
+}
+
+/// A failed write to standard output, judged by its kind, never by its text (which can hold
+/// words from the input).
+fn write_failed(e: &io::Error) -> Failure {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Failure::ReaderGone
+    } else {
+        Failure::Line(format!("error: cannot write output: {e}"))
     }
 }
 
 fn usage(msg: impl std::fmt::Display, cmd: &str) -> Failure {
-    Failure(format!("error: {msg} (see `csp-rules {cmd} --help`)"))
+    Failure::Line(format!("error: {msg} (see `csp-rules {cmd} --help`)"))
 }
 
 #[derive(Default)]
@@ -130,7 +145,7 @@ fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
         io::stdin().lock().take(cap).read_to_end(&mut buf)
     } else {
         let file = std::fs::File::open(path)
-            .map_err(|e| Failure(format!("error: cannot read {path:?}: {e}")))?;
+            .map_err(|e| Failure::Line(format!("error: cannot read {path:?}: {e}")))?;
         if let Ok(meta) = file.metadata() {
             if meta.len() > Limit::MAX_BYTES as u64 {
                 return Err(too_large(usize::try_from(meta.len()).unwrap_or(usize::MAX)));
@@ -142,7 +157,7 @@ fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
         file.take(cap).read_to_end(&mut buf)
     };
     let name = if path == "-" { "standard input" } else { path };
-    result.map_err(|e| Failure(format!("error: cannot read {name:?}: {e}")))?;
+    result.map_err(|e| Failure::Line(format!("error: cannot read {name:?}: {e}")))?;
     if buf.len() > Limit::MAX_BYTES {
         return Err(too_large(buf.len()));
     }
@@ -151,17 +166,12 @@ fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
 
 fn run(argv: &[String], out: &mut dyn Write) -> Result<(), Failure> {
     let Some((cmd, rest)) = argv.split_first() else {
-        return Err(Failure(
-            format!("error: missing command\n\n{HELP}")
-                .lines()
-                .next()
-                .unwrap_or("error: missing command")
-                .to_string(),
+        return Err(Failure::Line(
+            "error: missing command (see `csp-rules --help`)".to_string(),
         ));
     };
     let w = |out: &mut dyn Write, text: &str| -> Result<(), Failure> {
-        out.write_all(text.as_bytes())
-            .map_err(|e| Failure(format!("error: cannot write output: {e}")))
+        out.write_all(text.as_bytes()).map_err(|e| write_failed(&e))
     };
     match cmd.as_str() {
         "-h" | "--help" | "help" => w(out, &format!("{HELP}\n")),
@@ -172,8 +182,8 @@ fn run(argv: &[String], out: &mut dyn Write) -> Result<(), Failure> {
                 return w(out, &format!("{CHECK_HELP}\n"));
             }
             let input = one_file("check", &a)?;
-            let (scenario, report) =
-                csp_rules::check_keeping(&input, a.lang).map_err(|e| Failure(e.line(a.lang)))?;
+            let (scenario, report) = csp_rules::check_keeping(&input, a.lang)
+                .map_err(|e| Failure::Line(e.line(a.lang)))?;
             // The process ends after this command: leave the input, the scenario and the
             // report to the OS rather than freeing millions of strings one by one.
             let report: &csp_rules::Report = &*Box::leak(Box::new(report));
@@ -189,11 +199,12 @@ fn run(argv: &[String], out: &mut dyn Write) -> Result<(), Failure> {
                 w(out, &text)
             } else {
                 let mut buf = io::BufWriter::with_capacity(1 << 16, out);
-                serde_json::to_writer_pretty(&mut buf, &report)
-                    .map_err(|e| Failure(format!("error: cannot write output: {e}")))?;
+                serde_json::to_writer_pretty(&mut buf, &report).map_err(|e| {
+                    write_failed(&e.io_error_kind().map_or_else(|| e.into(), io::Error::from))
+                })?;
                 buf.write_all(b"\n")
                     .and_then(|_| buf.flush())
-                    .map_err(|e| Failure(format!("error: cannot write output: {e}")))
+                    .map_err(|e| write_failed(&e))
             }
         }
         "share" => {
@@ -272,10 +283,33 @@ fn run(argv: &[String], out: &mut dyn Write) -> Result<(), Failure> {
             })?;
             w(out, p.json)
         }
-        other => Err(Failure(format!(
+        other => Err(Failure::Line(format!(
             "error: unknown command {other:?} (see `csp-rules --help`)"
         ))),
     }
+}
+
+/// A closed standard output (`>&-`) must not pass for success. Rust's runtime opens
+/// `/dev/null` read-write in place of a closed standard descriptor before `main`, so writes
+/// would vanish without an error; a shell's `>/dev/null` opens it write-only. Asked on Linux,
+/// where `/proc` says both.
+fn stdout_is_open() -> Result<(), Failure> {
+    #[cfg(target_os = "linux")]
+    {
+        let target = std::fs::read_link("/proc/self/fd/1");
+        let info = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
+        let read_write = info
+            .lines()
+            .find_map(|l| l.strip_prefix("flags:"))
+            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+            .is_some_and(|flags| flags & 0o3 == 0o2);
+        if read_write && target.is_ok_and(|t| t == std::path::Path::new("/dev/null")) {
+            return Err(Failure::Line(
+                "error: cannot write output: standard output is closed".into(),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {
@@ -283,15 +317,10 @@ fn main() -> ExitCode {
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    match run(&argv, &mut out) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure(line)) => {
-            // A reader that went away (`| head`) is not an error worth a message.
-            if line.contains("Broken pipe") {
-                return ExitCode::SUCCESS;
-            }
+    let result = stdout_is_open().and_then(|()| run(&argv, &mut io::stdout().lock()));
+    match result {
+        Ok(()) | Err(Failure::ReaderGone) => ExitCode::SUCCESS,
+        Err(Failure::Line(line)) => {
             let _ = writeln!(io::stderr(), "{line}");
             ExitCode::from(2)
         }
