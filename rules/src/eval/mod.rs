@@ -19,7 +19,7 @@ use crate::lang::Lang;
 use crate::model::{Date, Edge, EdgeKind, Node, NodeKind, Scenario};
 use crate::parse::{validate, Checked};
 use crate::report::{EdgeReport, Finding, Report, Summary, Verdict};
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell, RefCell};
 
 /// A message in the reader's language; `format!` captures from the caller's scope.
 macro_rules! t {
@@ -206,6 +206,10 @@ pub(crate) struct Cx<'a> {
     pub partner_orgs: Set<&'a str>,
     /// Every tenant in use; built on first need (only a proposed fix needs it).
     tenants: OnceCell<Set<&'a str>>,
+    /// The fresh tenant found for each organization.
+    fresh: RefCell<Map<String, String>>,
+    /// How many names `fresh_tenant` has tried against `tenants` (a test asserts it stays linear).
+    pub fresh_probes: Cell<usize>,
     /// For each node, the providers that sell to it (a reseller's relationships), in file order.
     pub providers_of: Vec<Vec<usize>>,
     /// (reseller tenant, provider) → the reseller holding that relationship.
@@ -274,6 +278,8 @@ impl<'a> Cx<'a> {
             partner_tenants,
             partner_orgs,
             tenants: OnceCell::new(),
+            fresh: RefCell::default(),
+            fresh_probes: Cell::new(0),
             providers_of,
             reseller_relationship,
             sellers_into: distinct_into(n, &mut sales),
@@ -335,18 +341,32 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// A tenant name no node uses yet, for a customer that needs one of its own.
+    /// A tenant name no node uses yet, for a customer that needs one of its own:
+    /// `<org>-customer`, else `<org>-customer-2`, `-3`, … The name depends on the
+    /// organization alone, so it is found once per organization; each name in use is then
+    /// tried at most once overall (it ends in `-customer` or `-customer-<digits>`, which
+    /// names one organization), and all of it is linear in the nodes.
     pub fn fresh_tenant(&self, customer: &Node) -> String {
-        let base = format!("{}-customer", customer.org());
+        let org = customer.org();
+        if let Some(name) = self.fresh.borrow().get(org) {
+            return name.clone();
+        }
+        let base = format!("{org}-customer");
         let mut candidate = base.clone();
         let mut k = 2;
         let tenants = self
             .tenants
             .get_or_init(|| self.s.nodes.iter().map(|n| n.tenant()).collect());
-        while tenants.contains(candidate.as_str()) {
+        while {
+            self.fresh_probes.set(self.fresh_probes.get() + 1);
+            tenants.contains(candidate.as_str())
+        } {
             candidate = format!("{base}-{k}");
             k += 1;
         }
+        self.fresh
+            .borrow_mut()
+            .insert(org.to_string(), candidate.clone());
         candidate
     }
 }

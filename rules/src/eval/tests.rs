@@ -711,3 +711,54 @@ fn the_report_follows_the_file_order_and_is_deterministic() {
     assert_eq!((r.summary.allowed, r.summary.blocked), (4, 1));
     assert_eq!(r.as_of, "2020-05-12");
 }
+
+#[test]
+fn naming_a_fresh_tenant_probes_each_taken_name_once_overall() {
+    // 300 own-use purchases into the partner's CSP tenant, each offered a fresh tenant, while
+    // 200 customers already hold `o-customer`, `o-customer-2`, … `o-customer-200`.
+    let (buys, taken) = (300, 200);
+    let mut b = B::new()
+        .node("ms", Microsoft)
+        .node("d", DirectBillPartner)
+        .with("d", |n| n.tenant = Some("o-csp".into()))
+        .sells("ms", "d");
+    for k in 1..=taken {
+        let tenant = if k == 1 {
+            "o-customer".to_string()
+        } else {
+            format!("o-customer-{k}")
+        };
+        b = b
+            .node(&format!("t{k}"), Customer)
+            .with(&format!("t{k}"), move |n| n.tenant = Some(tenant));
+    }
+    for i in 0..buys {
+        let id = format!("c{i}");
+        b = b
+            .node(&id, Customer)
+            .with(&id, |n| {
+                n.org = Some("o".into());
+                n.tenant = Some("o-csp".into());
+            })
+            .sells("d", &id);
+    }
+    let checked = crate::parse::validate(&b.0).unwrap_or_else(|e| panic!("{e}"));
+    let cx = super::Cx::new(&b.0, &checked.ends, checked.as_of, Lang::En);
+    let fixes: Vec<String> = cx
+        .edges()
+        .filter_map(|e| super::customers::own_use_separate_tenant(&cx, &e))
+        .flat_map(|f| f.fixes)
+        .map(|f| match f {
+            Fix::SetTenant { tenant, .. } => tenant,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(fixes.len(), buys);
+    assert!(
+        fixes.iter().all(|t| t == "o-customer-201"),
+        "{:?}",
+        fixes[0]
+    );
+    let probes = cx.fresh_probes.get();
+    assert!(probes <= buys + taken + 1, "{probes} probes");
+}
