@@ -121,17 +121,7 @@ pub fn reseller_as_customer_same_provider(cx: &Cx, e: &EdgeRef) -> Option<Findin
     if !e.sells() || e.to.kind != Customer {
         return None;
     }
-    // The providers this sale runs through: the seller itself, or the seller's providers.
-    let via: &[usize] = match e.from.kind {
-        IndirectProvider => std::slice::from_ref(&e.fi),
-        IndirectReseller => &cx.providers_of[e.fi],
-        _ => &[],
-    };
-    let (provider, reseller) = via.iter().find_map(|&p| {
-        cx.reseller_relationship
-            .get(&(e.to.tenant(), p))
-            .map(|&r| (p, r))
-    })?;
+    let (provider, reseller) = cx.relationship_via(e.fi, e.to.tenant())?;
     let (to, tenant) = (cx.q(e.to), e.to.tenant());
     let (p, r) = (cx.q(&cx.s.nodes[provider]), cx.q(&cx.s.nodes[reseller]));
     let fresh = cx.fresh_tenant(e.to);

@@ -194,6 +194,9 @@ impl EdgeRef<'_> {
     }
 }
 
+/// An indirect provider–indirect reseller relationship: (provider, reseller) node indices.
+pub(crate) type Relationship = (usize, usize);
+
 /// The scenario with the indices the rules need, built once.
 #[derive(Debug)]
 pub(crate) struct Cx<'a> {
@@ -206,6 +209,8 @@ pub(crate) struct Cx<'a> {
     pub partner_orgs: Set<&'a str>,
     /// Every tenant in use; built on first need (only a proposed fix needs it).
     tenants: OnceCell<Set<&'a str>>,
+    /// How many look-ups scenario 6's index has taken (a test asserts it stays small).
+    pub relationship_probes: Cell<usize>,
     /// The fresh tenant found for each organization.
     fresh: RefCell<Map<String, String>>,
     /// How many names `fresh_tenant` has tried against `tenants` (a test asserts it stays linear).
@@ -214,6 +219,14 @@ pub(crate) struct Cx<'a> {
     pub providers_of: Vec<Vec<usize>>,
     /// (reseller tenant, provider) → the reseller holding that relationship.
     pub reseller_relationship: Map<(&'a str, usize), usize>,
+    /// Each reseller tenant → its (provider, reseller) relationships, first reseller per
+    /// provider, in file order.
+    pub tenant_relationships: Map<&'a str, Vec<Relationship>>,
+    /// (reseller, provider) → where the provider stands in `providers_of[reseller]`; built on
+    /// first need.
+    provider_rank: OnceCell<Map<(usize, usize), usize>>,
+    /// Scenario 6's answer for each (seller, tenant) already asked about.
+    relationship_via: RefCell<Map<(usize, &'a str), Option<Relationship>>>,
     /// For each node, how many different partners sell to it.
     pub sellers_into: Vec<u32>,
     /// For each node, how many different partners sell to or manage it.
@@ -247,15 +260,23 @@ impl<'a> Cx<'a> {
         }
         let mut providers_of: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut reseller_relationship = Map::default();
+        let mut tenant_relationships: Map<&str, Vec<(usize, usize)>> = Map::default();
         let (mut sales, mut engagements) = (Vec::new(), Vec::new());
         for (edge, &(fi, ti)) in s.edges.iter().zip(ends) {
             let (from, to) = (s.nodes[fi].kind, s.nodes[ti].kind);
             let sells = edge.kind == EdgeKind::SellsTo;
             if sells && from == NodeKind::IndirectProvider && to == NodeKind::IndirectReseller {
                 providers_of[ti].push(fi);
-                reseller_relationship
-                    .entry((s.nodes[ti].tenant(), fi))
-                    .or_insert(ti);
+                let tenant = s.nodes[ti].tenant();
+                if let std::collections::hash_map::Entry::Vacant(v) =
+                    reseller_relationship.entry((tenant, fi))
+                {
+                    v.insert(ti);
+                    tenant_relationships
+                        .entry(tenant)
+                        .or_default()
+                        .push((fi, ti));
+                }
             }
             if to == NodeKind::Customer && from.is_partner() {
                 if sells {
@@ -279,9 +300,13 @@ impl<'a> Cx<'a> {
             partner_orgs,
             tenants: OnceCell::new(),
             fresh: RefCell::default(),
+            relationship_probes: Cell::new(0),
             fresh_probes: Cell::new(0),
             providers_of,
             reseller_relationship,
+            tenant_relationships,
+            provider_rank: OnceCell::new(),
+            relationship_via: RefCell::default(),
             sellers_into: distinct_into(n, &mut sales),
             partners_into: distinct_into(n, &mut engagements),
         }
@@ -339,6 +364,60 @@ impl<'a> Cx<'a> {
             remedies,
             fixes,
         }
+    }
+
+    /// Scenario 6's question for a sale from `seller` into a customer of `tenant`: the first
+    /// of the providers the sale runs through (the seller itself when it is an indirect
+    /// provider, else its providers in file order) with which the tenant already holds an
+    /// indirect reseller relationship, and the reseller holding it.
+    ///
+    /// Asked once per (seller, tenant), walking the shorter of the two lists, so the whole
+    /// evaluation costs at most the sum over those pairs of the shorter length: linear when
+    /// either side is small, O(m·√m) in the worst case for m provider–reseller relationships
+    /// (a set intersection per pair; no index answers those in linear time).
+    pub fn relationship_via(&self, seller: usize, tenant: &str) -> Option<Relationship> {
+        let (&tenant, held) = self.tenant_relationships.get_key_value(tenant)?;
+        if let Some(&answer) = self.relationship_via.borrow().get(&(seller, tenant)) {
+            return answer;
+        }
+        let probe = || {
+            self.relationship_probes
+                .set(self.relationship_probes.get() + 1)
+        };
+        let via: &[usize] = match self.s.nodes[seller].kind {
+            NodeKind::IndirectProvider => std::slice::from_ref(&seller),
+            NodeKind::IndirectReseller => &self.providers_of[seller],
+            _ => &[],
+        };
+        let answer = if via.len() <= held.len() {
+            via.iter().find_map(|&p| {
+                probe();
+                self.reseller_relationship
+                    .get(&(tenant, p))
+                    .map(|&r| (p, r))
+            })
+        } else {
+            let rank = self.provider_rank.get_or_init(|| {
+                let mut rank = Map::default();
+                for (r, providers) in self.providers_of.iter().enumerate() {
+                    for (k, &p) in providers.iter().enumerate() {
+                        rank.insert((r, p), k);
+                    }
+                }
+                rank
+            });
+            held.iter()
+                .filter_map(|&(p, r)| {
+                    probe();
+                    rank.get(&(seller, p)).map(|&k| (k, p, r))
+                })
+                .min()
+                .map(|(_, p, r)| (p, r))
+        };
+        self.relationship_via
+            .borrow_mut()
+            .insert((seller, tenant), answer);
+        answer
     }
 
     /// A tenant name no node uses yet, for a customer that needs one of its own:

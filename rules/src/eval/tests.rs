@@ -762,3 +762,117 @@ fn naming_a_fresh_tenant_probes_each_taken_name_once_overall() {
     let probes = cx.fresh_probes.get();
     assert!(probes <= buys + taken + 1, "{probes} probes");
 }
+
+/// Scenario 6's question, asked of every sale of the scenario built by `b`; the number of
+/// index look-ups it took.
+fn relationship_probes(b: &B) -> (usize, usize) {
+    let checked = crate::parse::validate(&b.0).unwrap_or_else(|e| panic!("{e}"));
+    let cx = super::Cx::new(&b.0, &checked.ends, checked.as_of, Lang::En);
+    let hits = cx
+        .edges()
+        .filter_map(|e| super::customers::reseller_as_customer_same_provider(&cx, &e))
+        .count();
+    (hits, cx.relationship_probes.get())
+}
+
+#[test]
+fn scenario_6_looks_up_each_sale_in_the_smaller_of_the_two_lists_once() {
+    // One reseller r supplied by 300 providers sells to 300 customers, all in the tenant of
+    // reseller t, which has a relationship with the last of those providers only.
+    let n = 300;
+    let mut many_providers = B::new()
+        .node("ms", Microsoft)
+        .node("r", IndirectReseller)
+        .node("t", IndirectReseller);
+    for i in 0..n {
+        let p = format!("p{i}");
+        many_providers = many_providers
+            .node(&p, IndirectProvider)
+            .sells("ms", &p)
+            .sells(&p, "r");
+    }
+    many_providers = many_providers.sells(&format!("p{}", n - 1), "t");
+    for i in 0..n {
+        let c = format!("c{i}");
+        many_providers = many_providers
+            .node(&c, Customer)
+            .with(&c, |n| n.tenant = Some("t".into()))
+            .sells("r", &c);
+    }
+    let (hits, probes) = relationship_probes(&many_providers);
+    assert_eq!(hits, n);
+    assert!(probes <= 2 * n, "{probes} look-ups for {n} sales");
+
+    // The other way round: 300 customers with tenants of their own, each a reseller of all
+    // 300 providers; one reseller with one of those providers sells to each once.
+    let mut many_tenants = B::new().node("ms", Microsoft).node("r", IndirectReseller);
+    for i in 0..20 {
+        let p = format!("p{i}");
+        many_tenants = many_tenants.node(&p, IndirectProvider).sells("ms", &p);
+    }
+    many_tenants = many_tenants.sells("p19", "r");
+    for i in 0..n {
+        let (t, c) = (format!("t{i}"), format!("c{i}"));
+        many_tenants = many_tenants.node(&t, IndirectReseller);
+        for p in 0..20 {
+            many_tenants = many_tenants.sells(&format!("p{p}"), &t);
+        }
+        many_tenants = many_tenants
+            .node(&c, Customer)
+            .with(&c, move |n| n.tenant = Some(t))
+            .sells("r", &c);
+    }
+    let (hits, probes) = relationship_probes(&many_tenants);
+    assert_eq!(hits, n);
+    assert!(probes <= 2 * n, "{probes} look-ups for {n} sales");
+}
+
+#[test]
+fn scenario_6_index_answers_as_a_scan_of_the_sellers_providers_would() {
+    // Small random networks where both sides of the look-up are sometimes the shorter one.
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..200 {
+        let mut b = B::new().node("ms", Microsoft);
+        let (providers, resellers) = (1 + next(5), 1 + next(6));
+        for p in 0..providers {
+            b = b.node(&format!("p{p}"), IndirectProvider);
+        }
+        for r in 0..resellers {
+            let tenant = format!("t{}", next(3));
+            b = b
+                .node(&format!("r{r}"), IndirectReseller)
+                .with(&format!("r{r}"), move |n| n.tenant = Some(tenant));
+        }
+        for _ in 0..next(12) {
+            b = b.sells(
+                &format!("p{}", next(providers)),
+                &format!("r{}", next(resellers)),
+            );
+        }
+        let sellers = providers + resellers;
+        let checked = crate::parse::validate(&b.0).unwrap_or_else(|e| panic!("{e}"));
+        let cx = super::Cx::new(&b.0, &checked.ends, checked.as_of, Lang::En);
+        for seller in 1..=sellers {
+            for t in 0..4 {
+                let tenant = format!("t{t}");
+                let via: &[usize] = match b.0.nodes[seller].kind {
+                    IndirectProvider => std::slice::from_ref(&seller),
+                    _ => &cx.providers_of[seller],
+                };
+                let scan = via.iter().find_map(|&p| {
+                    cx.reseller_relationship
+                        .get(&(tenant.as_str(), p))
+                        .map(|&r| (p, r))
+                });
+                assert_eq!(cx.relationship_via(seller, &tenant), scan);
+                assert_eq!(cx.relationship_via(seller, &tenant), scan, "asked again");
+            }
+        }
+    }
+}
