@@ -37,6 +37,9 @@ printf '  %-44s %6d ms\n' "25,000 edges" "$small"
 printf '  %-44s %6d ms   (target <= 1000 ms)\n' "250,000 edges ($(du -h "$OUT/network-250000.json" | cut -f1) of JSON)" "$large"
 awk -v s="$small" -v l="$large" 'BEGIN { printf "  %-44s %6.1fx    (target <= 12x)\n", "10x the edges costs", l / (s > 0 ? s : 1) }'
 
+echo "== scaling: adversarial shapes for every index, 25,000 and 250,000 edges (least of several runs; load $(cut -d' ' -f1-3 /proc/loadavg))"
+"$ROOT/target/release/examples/scaling" 25000 250000
+
 if [[ "${1:-}" != "--native" ]]; then
   echo "== page (release build)"
   trunk build --release --offline > "$OUT/trunk.log" 2>&1
