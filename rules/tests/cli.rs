@@ -336,3 +336,42 @@ fn a_closed_standard_output_is_an_error_not_a_silent_success() {
         .unwrap_or_else(|e| panic!("sh: {e}"));
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
+
+#[test]
+fn arguments_and_input_are_echoed_escaped_and_bounded() {
+    let nasty = "\u{1b}]0;owned\u{7}\u{1b}[2J\u{2028}\u{85}";
+    let long = "x".repeat(100_000);
+    let file_arg = format!("/no/{nasty}.json");
+    let lang_arg = format!("--lang={nasty}");
+    let option_arg = format!("--{long}");
+    for args in [
+        vec!["check", file_arg.as_str()],
+        vec!["check", lang_arg.as_str(), "-"],
+        vec!["check", option_arg.as_str()],
+        vec![nasty],
+        vec!["preset", nasty],
+        vec!["rules", nasty],
+    ] {
+        let out = run(&args, b"");
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            !err.trim_end()
+                .chars()
+                .any(|c| c.is_control() || c == '\u{2028}'),
+            "{err:?}"
+        );
+        assert!(err.len() < 600, "{} bytes", err.len());
+    }
+    let key = serde_json::to_string(&format!("{nasty}{long}")).unwrap_or_default();
+    let input = format!(r#"{{"version":1,{key}:1}}"#);
+    let out = run(&["check", "-"], input.as_bytes());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(r"unknown field `\u{1b}]0;owned\u{7}\u{1b}[2J"),
+        "{err}"
+    );
+    assert!(err.contains("xxx…`"), "{err}");
+    assert!(err.len() < 800, "{} bytes", err.len());
+}

@@ -1,7 +1,7 @@
 //! `csp-rules`: the rules engine on the command line (interfaces.md §3).
 //! Exit 0 when a file was evaluated, 2 with one `error:` line on any bad input or arguments.
 
-use csp_rules::{presets, rules, share, Lang, Limit, Place, Problem, ScenarioError};
+use csp_rules::{presets, quoted, rules, share, Lang, Limit, Place, Problem, ScenarioError};
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
@@ -106,13 +106,18 @@ fn parse_args(cmd: &str, args: &[String], allowed: &[&str]) -> Result<Args, Fail
                         .ok_or_else(|| usage("--lang needs a value: en or zh-TW", cmd))?,
                 };
                 out.lang = Lang::from_tag(&v).ok_or_else(|| {
-                    usage(format!("unknown language {v:?}; use en or zh-TW"), cmd)
+                    usage(
+                        format!("unknown language {}; use en or zh-TW", quoted(&v)),
+                        cmd,
+                    )
                 })?;
             }
             "--summary" if allowed.contains(&"--summary") => out.summary = true,
             "--json" if allowed.contains(&"--json") => out.json = true,
             "-" => out.positional.push(a.clone()),
-            f if f.starts_with('-') => return Err(usage(format!("unknown option {a:?}"), cmd)),
+            f if f.starts_with('-') => {
+                return Err(usage(format!("unknown option {}", quoted(a)), cmd))
+            }
             _ => out.positional.push(a.clone()),
         }
     }
@@ -145,7 +150,7 @@ fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
         io::stdin().lock().take(cap).read_to_end(&mut buf)
     } else {
         let file = std::fs::File::open(path)
-            .map_err(|e| Failure::Line(format!("error: cannot read {path:?}: {e}")))?;
+            .map_err(|e| Failure::Line(format!("error: cannot read {}: {e}", quoted(path))))?;
         if let Ok(meta) = file.metadata() {
             if meta.len() > Limit::MAX_BYTES as u64 {
                 return Err(too_large(usize::try_from(meta.len()).unwrap_or(usize::MAX)));
@@ -157,7 +162,7 @@ fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
         file.take(cap).read_to_end(&mut buf)
     };
     let name = if path == "-" { "standard input" } else { path };
-    result.map_err(|e| Failure::Line(format!("error: cannot read {name:?}: {e}")))?;
+    result.map_err(|e| Failure::Line(format!("error: cannot read {}: {e}", quoted(name))))?;
     if buf.len() > Limit::MAX_BYTES {
         return Err(too_large(buf.len()));
     }
@@ -221,7 +226,10 @@ fn run(argv: &[String], out: &mut dyn Write) -> Result<(), Failure> {
                 return w(out, &format!("{RULES_HELP}\n"));
             }
             if let Some(extra) = a.positional.first() {
-                return Err(usage(format!("unexpected argument {extra:?}"), "rules"));
+                return Err(usage(
+                    format!("unexpected argument {}", quoted(extra)),
+                    "rules",
+                ));
             }
             let list = rules(a.lang);
             if a.json {
@@ -277,14 +285,15 @@ fn run(argv: &[String], out: &mut dyn Write) -> Result<(), Failure> {
             };
             let p = n.parse::<u8>().ok().and_then(presets::get).ok_or_else(|| {
                 usage(
-                    format!("no preset {n:?}; presets are numbered 1 to 8"),
+                    format!("no preset {}; presets are numbered 1 to 8", quoted(n)),
                     "preset",
                 )
             })?;
             w(out, p.json)
         }
         other => Err(Failure::Line(format!(
-            "error: unknown command {other:?} (see `csp-rules --help`)"
+            "error: unknown command {} (see `csp-rules --help`)",
+            quoted(other)
         ))),
     }
 }
