@@ -161,9 +161,11 @@ pub enum Problem {
     /// JSON of the wrong shape (type, unknown or missing field); the parser's own words.
     Shape(String),
     MissingField,
+    /// Past a limit: by how much when that is known (a file's size; not what is left of a
+    /// stream once the limit is reached, nor the count of a list once it has passed it).
     TooLarge {
         limit: Limit,
-        found: usize,
+        found: Option<usize>,
     },
     UnsupportedVersion(u64),
     BadId(String),
@@ -220,17 +222,21 @@ impl ScenarioError {
             Problem::MissingField => "缺少必要欄位".into(),
             Problem::TooLarge { limit, found } => {
                 let max = limit.max();
-                match (limit, en) {
-                    (Limit::Bytes, true) => {
+                match (limit, en, found) {
+                    (Limit::Bytes, true, Some(found)) => {
                         format!("{found} bytes is over the limit of 64 MiB ({max} bytes)")
                     }
-                    (Limit::Bytes, false) => {
+                    (Limit::Bytes, false, Some(found)) => {
                         format!("{found} 位元組超過 64 MiB（{max} 位元組）的上限")
                     }
-                    (Limit::Nodes, true) => format!("more than the limit of {max} nodes"),
-                    (Limit::Nodes, false) => format!("節點數超過 {max} 個的上限"),
-                    (Limit::Edges, true) => format!("more than the limit of {max} edges"),
-                    (Limit::Edges, false) => format!("關聯數超過 {max} 個的上限"),
+                    (Limit::Bytes, true, None) => {
+                        format!("more than the limit of 64 MiB ({max} bytes)")
+                    }
+                    (Limit::Bytes, false, None) => format!("超過 64 MiB（{max} 位元組）的上限"),
+                    (Limit::Nodes, true, _) => format!("more than the limit of {max} nodes"),
+                    (Limit::Nodes, false, _) => format!("節點數超過 {max} 個的上限"),
+                    (Limit::Edges, true, _) => format!("more than the limit of {max} edges"),
+                    (Limit::Edges, false, _) => format!("關聯數超過 {max} 個的上限"),
                 }
             }
             Problem::UnsupportedVersion(v) if en => {

@@ -22,7 +22,7 @@ pub(crate) fn parse_checked(bytes: &[u8]) -> Result<(Scenario, Checked), Scenari
             Place::Input,
             Problem::TooLarge {
                 limit: Limit::Bytes,
-                found: bytes.len(),
+                found: Some(bytes.len()),
             },
         ));
     }
@@ -73,7 +73,10 @@ fn from_serde(path: String, inner: &serde_json::Error) -> ScenarioError {
         } else {
             Limit::Edges
         };
-        return ScenarioError::new(Place::field(which), Problem::TooLarge { limit, found: 0 });
+        return ScenarioError::new(
+            Place::field(which),
+            Problem::TooLarge { limit, found: None },
+        );
     }
     if let Some(name) = message
         .strip_prefix("missing field `")
@@ -202,7 +205,7 @@ pub fn validate(s: &Scenario) -> Result<Checked, ScenarioError> {
             "nodes".into(),
             Problem::TooLarge {
                 limit: Limit::Nodes,
-                found: s.nodes.len(),
+                found: Some(s.nodes.len()),
             },
         );
     }
@@ -211,7 +214,7 @@ pub fn validate(s: &Scenario) -> Result<Checked, ScenarioError> {
             "edges".into(),
             Problem::TooLarge {
                 limit: Limit::Edges,
-                found: s.edges.len(),
+                found: Some(s.edges.len()),
             },
         );
     }

@@ -221,7 +221,7 @@ fn every_class_of_bad_input_exits_2_naming_the_place() {
     }
     // Past the size limit: refused without reading it all.
     let big = vec![b' '; 64 * 1024 * 1024 + 10];
-    assert_input_error(&["check", "-"], &big, "over the limit of 64 MiB");
+    assert_input_error(&["check", "-"], &big, "the limit of 64 MiB");
 }
 
 #[test]
@@ -374,4 +374,29 @@ fn arguments_and_input_are_echoed_escaped_and_bounded() {
     );
     assert!(err.contains("xxx…`"), "{err}");
     assert!(err.len() < 800, "{} bytes", err.len());
+}
+
+#[test]
+fn over_the_size_limit_the_real_size_is_given_or_what_is_known_of_it() {
+    let big = vec![b' '; 64 * 1024 * 1024 + 10];
+    // A file's size is known without reading it.
+    let path = format!("{}/too-big.json", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(&path, &big).unwrap_or_else(|e| panic!("{e}"));
+    let out = run(&["check", &path], b"");
+    assert_eq!(
+        text(&out.stderr),
+        "error: input: 67108874 bytes is over the limit of 64 MiB (67108864 bytes)\n"
+    );
+    let _ = std::fs::remove_file(&path);
+    // Standard input is read no further than the limit: all that is known is that it is more.
+    let out = run(&["check", "-"], &big);
+    assert_eq!(
+        text(&out.stderr),
+        "error: input: more than the limit of 64 MiB (67108864 bytes)\n"
+    );
+    let out = run(&["check", "--lang", "zh-TW", "-"], &big);
+    assert_eq!(
+        text(&out.stderr),
+        "error: 輸入: 超過 64 MiB（67108864 位元組）的上限\n"
+    );
 }

@@ -22,7 +22,7 @@ pub fn import_file(file: web_sys::File, dispatch: Dispatch) {
             Place::Input,
             Problem::TooLarge {
                 limit: Limit::Bytes,
-                found,
+                found: Some(found),
             },
         )));
         return;

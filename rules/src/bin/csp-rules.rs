@@ -126,24 +126,26 @@ fn parse_args(cmd: &str, args: &[String], allowed: &[&str]) -> Result<Args, Fail
 
 fn one_file(cmd: &str, a: &Args) -> Result<Vec<u8>, Failure> {
     match a.positional.as_slice() {
-        [path] => read_input(path),
+        [path] => read_input(path, a.lang),
         [] => Err(usage("missing FILE (use - for standard input)", cmd)),
         _ => Err(usage("expected one FILE", cmd)),
     }
 }
 
-fn too_large(found: usize) -> Failure {
-    Failure::from(ScenarioError::new(
+fn too_large(found: Option<usize>, lang: Lang) -> Failure {
+    let e = ScenarioError::new(
         Place::Input,
         Problem::TooLarge {
             limit: Limit::Bytes,
             found,
         },
-    ))
+    );
+    Failure::Line(e.line(lang))
 }
 
-/// Reads a file or standard input, never more than one byte past the size limit.
-fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
+/// Reads a file or standard input, never more than one byte past the size limit; a file
+/// over the limit is refused by its size before reading.
+fn read_input(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
     let cap = Limit::MAX_BYTES as u64 + 1;
     let mut buf = Vec::new();
     let result = if path == "-" {
@@ -153,7 +155,7 @@ fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
             .map_err(|e| Failure::Line(format!("error: cannot read {}: {e}", quoted(path))))?;
         if let Ok(meta) = file.metadata() {
             if meta.len() > Limit::MAX_BYTES as u64 {
-                return Err(too_large(usize::try_from(meta.len()).unwrap_or(usize::MAX)));
+                return Err(too_large(usize::try_from(meta.len()).ok(), lang));
             }
             // One allocation of the right size: `Take` hides the size from `read_to_end`,
             // which would otherwise grow the buffer by doubling (copies and page faults).
@@ -164,7 +166,9 @@ fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
     let name = if path == "-" { "standard input" } else { path };
     result.map_err(|e| Failure::Line(format!("error: cannot read {}: {e}", quoted(name))))?;
     if buf.len() > Limit::MAX_BYTES {
-        return Err(too_large(buf.len()));
+        // Read one byte past the limit, so all that is known is that there is more (a
+        // stream may not end at all).
+        return Err(too_large(None, lang));
     }
     Ok(buf)
 }
