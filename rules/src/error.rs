@@ -180,8 +180,51 @@ pub enum Problem {
     FlagNotForKind {
         kind: &'static str,
     },
-    BadShareLink(String),
+    BadShareLink(LinkFault),
     NewerShareLink(u64),
+}
+
+/// What is wrong with a share link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkFault {
+    /// Not `<format>.<codec>.<data>`.
+    Shape,
+    /// A format number that is not one, or not written as a writer writes it (`01`, `+1`).
+    Format,
+    Codec,
+    /// Not canonical base64url: a character outside the alphabet, padding, a stray last
+    /// character or stray bits.
+    Base64,
+    /// The compressed data is not a DEFLATE stream.
+    Compression,
+    /// The checksum of a zlib (`c`) link does not match its content: the link was damaged.
+    Checksum,
+    /// Bytes after the end of the compressed stream or of the JSON.
+    TrailingData,
+}
+
+impl LinkFault {
+    fn text(self, lang: Lang) -> &'static str {
+        let (en, zh) = match self {
+            LinkFault::Shape => (
+                "expected <format>.<codec>.<data>",
+                "應為 <格式>.<編碼>.<資料>",
+            ),
+            LinkFault::Format => ("unknown format", "不明的格式"),
+            LinkFault::Codec => ("unknown codec", "不明的編碼"),
+            LinkFault::Base64 => ("the data is not base64url", "資料不是 base64url"),
+            LinkFault::Compression => ("the data does not decompress", "資料無法解壓縮"),
+            LinkFault::Checksum => (
+                "the data is damaged: its checksum does not match",
+                "資料已損壞：總和檢查碼不符",
+            ),
+            LinkFault::TrailingData => (
+                "there is data after the end of the scenario",
+                "情境結尾之後還有多餘的資料",
+            ),
+        };
+        lang.pick(en, zh)
+    }
 }
 
 /// A scenario that can't be read: the first problem found, and where it is.
@@ -273,8 +316,10 @@ impl ScenarioError {
                 format!("this flag does not apply to a {kind} node")
             }
             Problem::FlagNotForKind { kind } => format!("此旗標不適用於 {kind} 節點"),
-            Problem::BadShareLink(why) if en => format!("not a scenario share link ({why})"),
-            Problem::BadShareLink(why) => format!("不是有效的情境分享連結（{why}）"),
+            Problem::BadShareLink(why) if en => {
+                format!("not a scenario share link ({})", why.text(lang))
+            }
+            Problem::BadShareLink(why) => format!("不是有效的情境分享連結（{}）", why.text(lang)),
             Problem::NewerShareLink(v) if en => format!(
                 "this link was made by a newer version (format {v}); this version reads format 1"
             ),

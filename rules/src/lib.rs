@@ -24,7 +24,7 @@ pub mod share;
 pub mod walkthrough;
 
 pub use catalogue::{rules, Cite, RuleId, RuleInfo, Severity};
-pub use error::{quoted, Limit, Place, Problem, ScenarioError, ECHO_MAX};
+pub use error::{quoted, Limit, LinkFault, Place, Problem, ScenarioError, ECHO_MAX};
 pub use eval::{evaluate, MPA_DATE};
 pub use fix::{Fix, FlagName};
 pub use lang::{Lang, Text};

@@ -400,3 +400,48 @@ fn over_the_size_limit_the_real_size_is_given_or_what_is_known_of_it() {
         "error: 輸入: 超過 64 MiB（67108864 位元組）的上限\n"
     );
 }
+
+#[test]
+fn share_decode_prints_the_scenario_a_link_holds() {
+    let link = text(&run(&["share", &preset_path(6)], b"").stdout);
+    assert!(link.starts_with("#scenario=1.c."), "{link}");
+    // The link as an argument, or a whole URL on standard input.
+    let out = run(&["share", "--decode", link.trim()], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let decoded = csp_rules::parse_bytes(&out.stdout).map_err(|e| e.to_string());
+    let original = csp_rules::parse_bytes(&std::fs::read(preset_path(6)).unwrap_or_default())
+        .map_err(|e| e.to_string());
+    assert_eq!(decoded, original);
+    let url = format!("https://example.org/explorer/?lang=en{}", link.trim());
+    let again = run(&["share", "--decode", "-"], url.as_bytes());
+    assert_eq!(again.stdout, out.stdout);
+    // What it prints is a scenario file: sharing it again gives the same link.
+    assert_eq!(text(&run(&["share", "-"], &out.stdout).stdout), link);
+    // Links of earlier versions decode too.
+    let fixtures = include_str!("fixtures/share-links-v1.txt");
+    let (_, old) = fixtures
+        .lines()
+        .find_map(|l| l.split_once('\t').filter(|(n, _)| *n == "6"))
+        .unwrap_or_default();
+    assert_eq!(run(&["share", "--decode", old], b"").stdout, out.stdout);
+}
+
+#[test]
+fn share_decode_refuses_a_damaged_link_with_one_line() {
+    let link = text(&run(&["share", &preset_path(4)], b"").stdout);
+    let damaged = format!("{}A", link.trim());
+    assert_input_error(
+        &["share", "--decode", &damaged],
+        b"",
+        "not a scenario share link",
+    );
+    assert_input_error(&["share", "--decode", "01.c.AAAA"], b"", "unknown format");
+    assert_input_error(&["share", "--decode", "2.c.AAAA"], b"", "newer version");
+    assert_input_error(&["share", "--decode"], b"", "missing LINK");
+    assert_input_error(&["share", "--decode", "a", "b"], b"", "expected one LINK");
+    let out = run(&["share", "--decode", "--lang", "zh-TW", "garbage"], b"");
+    assert_eq!(
+        text(&out.stderr),
+        "error: 輸入: 不是有效的情境分享連結（應為 <格式>.<編碼>.<資料>）\n"
+    );
+}

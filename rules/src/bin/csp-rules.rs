@@ -11,6 +11,7 @@ csp-rules — judge CSP partner relationships by the rules of Microsoft's guide
 Usage:
   csp-rules check [--lang en|zh-TW] [--summary] FILE|-   evaluate a scenario file, print the report
   csp-rules share FILE|-                                 print the page's share-link fragment
+  csp-rules share --decode LINK|-                        print the scenario file a link holds
   csp-rules rules [--lang en|zh-TW] [--json]             list every rule ID with its statement
   csp-rules presets [--lang en|zh-TW]                    list the guide's eight example scenarios
   csp-rules preset N                                     print preset N's scenario file
@@ -31,11 +32,22 @@ Options:
   -h, --help        show this help";
 
 const SHARE_HELP: &str = "\
-Usage: csp-rules share FILE|-
+Usage: csp-rules share [--lang en|zh-TW] FILE|-
+       csp-rules share --decode [--lang en|zh-TW] LINK|-
 
 Prints the fragment `#scenario=…` that opens the scenario in the explorer page: append it to
-the page's address. Format: `1.<codec>.<data>`, codec `j` (JSON) or `z` (raw DEFLATE),
-data base64url without padding.";
+the page's address. Format: `1.<codec>.<data>`, data base64url without padding; codec `c`
+(the JSON in a zlib stream, with a checksum: what this version writes), or `j` (the JSON
+itself) and `z` (raw DEFLATE), which earlier versions wrote and every version reads.
+
+With --decode, prints the scenario file a link holds (the link, a fragment or a whole URL;
+`-` reads it from standard input), read as the page reads it: a link that is damaged, has
+anything after its data, or is not written as a writer writes it is refused with one line.
+
+Options:
+  --decode          read a link instead of writing one
+  --lang en|zh-TW   language of error messages (default: en)
+  -h, --help        show this help";
 
 const RULES_HELP: &str = "\
 Usage: csp-rules rules [--lang en|zh-TW] [--json]
@@ -83,6 +95,7 @@ struct Args {
     lang: Lang,
     summary: bool,
     json: bool,
+    decode: bool,
     help: bool,
     positional: Vec<String>,
 }
@@ -114,6 +127,7 @@ fn parse_args(cmd: &str, args: &[String], allowed: &[&str]) -> Result<Args, Fail
             }
             "--summary" if allowed.contains(&"--summary") => out.summary = true,
             "--json" if allowed.contains(&"--json") => out.json = true,
+            "--decode" if allowed.contains(&"--decode") => out.decode = true,
             "-" => out.positional.push(a.clone()),
             f if f.starts_with('-') => {
                 return Err(usage(format!("unknown option {}", quoted(a)), cmd))
@@ -129,6 +143,18 @@ fn one_file(cmd: &str, a: &Args) -> Result<Vec<u8>, Failure> {
         [path] => read_input(path, a.lang),
         [] => Err(usage("missing FILE (use - for standard input)", cmd)),
         _ => Err(usage("expected one FILE", cmd)),
+    }
+}
+
+/// The link of `share --decode`: the argument itself, or standard input for `-` (a link of
+/// a large network can be longer than an argument may be).
+fn one_link(a: &Args) -> Result<String, Failure> {
+    match a.positional.as_slice() {
+        // A link is ASCII: bytes that aren't UTF-8 are refused by the reader as not base64url.
+        [link] if link == "-" => Ok(String::from_utf8_lossy(&read_input(link, a.lang)?).into()),
+        [link] => Ok(link.clone()),
+        [] => Err(usage("missing LINK (use - for standard input)", "share")),
+        _ => Err(usage("expected one LINK", "share")),
     }
 }
 
@@ -217,11 +243,20 @@ fn run(argv: &[String], out: &mut dyn Write) -> Result<(), Failure> {
             }
         }
         "share" => {
-            let a = parse_args("share", rest, &[])?;
+            let a = parse_args("share", rest, &["--decode", "--lang"])?;
             if a.help {
                 return w(out, &format!("{SHARE_HELP}\n"));
             }
-            let scenario = csp_rules::parse_bytes(&one_file("share", &a)?)?;
+            let lang = a.lang;
+            if a.decode {
+                let scenario = share::decode(&one_link(&a)?).map_err(|e| e.line(lang));
+                let scenario = scenario.map_err(Failure::Line)?;
+                // A scenario is plain data; serializing it can't fail.
+                let file = serde_json::to_string_pretty(&scenario).unwrap_or_default();
+                return w(out, &format!("{file}\n"));
+            }
+            let scenario = csp_rules::parse_bytes(&one_file("share", &a)?);
+            let scenario = scenario.map_err(|e| Failure::Line(e.line(lang)))?;
             w(out, &format!("{}\n", share::fragment(&scenario)))
         }
         "rules" => {
