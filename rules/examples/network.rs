@@ -1,11 +1,15 @@
 //! Writes a large synthetic partner network as a scenario file, for benchmarks and audits.
 //!
-//! `cargo run --release -p csp-rules --example network -- EDGES [SEED] > network.json`
+//! `cargo run --release -p csp-rules --example network -- EDGES [SEED] [dense] > network.json`
 //!
 //! Deterministic for a given EDGES and SEED, with the shape of a real distributor network:
 //! one Microsoft, a few providers per region, many resellers per provider, many customers per
 //! reseller, some direct bill partners, and the usual gaps: unsigned MPAs, resellers not yet
 //! onboarded, cross-region sales, own-use purchases into CSP tenants, managed customers.
+//!
+//! `dense` makes the gaps the rule rather than the exception, so that most edges carry
+//! findings (at 250,000 edges: a 29 MB file whose report is about 118 MB): the worst case
+//! for writing the report.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -65,6 +69,14 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let target: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(250_000);
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
+    let dense = args.next().as_deref() == Some("dense");
+    // How often each gap occurs, per mille: (unsigned MPA, not onboarded, cross-region
+    // partner, cross-region customer, managed customer).
+    let (mpa, onboarded, partner_region, customer_region, managed) = if dense {
+        (60, 40, 40, 420, 300)
+    } else {
+        (30, 10, 15, 20, 300)
+    };
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut out = Out {
         nodes: String::new(),
@@ -101,16 +113,16 @@ fn main() {
         };
         reseller += 1;
         let mut flags = String::new();
-        if rng.chance(30) {
+        if rng.chance(mpa) {
             flags.push_str(r#","mpa_signed":false"#);
         }
-        if !direct && rng.chance(10) {
+        if !direct && rng.chance(onboarded) {
             flags.push_str(r#","onboarded":false"#);
         }
         if direct && rng.chance(50) {
             flags.push_str(r#","requirements_met":false"#);
         }
-        let own_region = if rng.chance(15) {
+        let own_region = if rng.chance(partner_region) {
             REGIONS[rng.below(REGIONS.len())]
         } else {
             region
@@ -136,7 +148,7 @@ fn main() {
         for _ in 0..(5 + rng.below(40)) {
             let c = format!("c{customer}");
             customer += 1;
-            let c_region = if rng.chance(20) {
+            let c_region = if rng.chance(customer_region) {
                 REGIONS[rng.below(REGIONS.len())]
             } else {
                 own_region
@@ -154,7 +166,7 @@ fn main() {
             };
             out.node(&c, "customer", c_region, &extra);
             out.edge(&id, &c, "sells_to");
-            if rng.chance(300) && out.n_edges < target {
+            if rng.chance(managed) && out.n_edges < target {
                 out.edge(&id, &c, "manages");
             }
             if out.n_edges >= target {
@@ -165,7 +177,11 @@ fn main() {
     let mut stdout = std::io::stdout().lock();
     let _ = write!(
         stdout,
-        "{{\n  \"version\": 1,\n  \"title\": \"Synthetic network: {} nodes, {} edges (seed {seed})\",\n  \"nodes\": [\n{}\n  ],\n  \"edges\": [\n{}\n  ]\n}}\n",
-        out.n_nodes, out.n_edges, out.nodes, out.edges
+        "{{\n  \"version\": 1,\n  \"title\": \"Synthetic network{}: {} nodes, {} edges (seed {seed})\",\n  \"nodes\": [\n{}\n  ],\n  \"edges\": [\n{}\n  ]\n}}\n",
+        if dense { ", findings-dense" } else { "" },
+        out.n_nodes,
+        out.n_edges,
+        out.nodes,
+        out.edges
     );
 }
