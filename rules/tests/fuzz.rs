@@ -372,7 +372,16 @@ proptest! {
             return Ok(());
         }
         for lang in Lang::ALL {
-            match csp_rules::check(&bytes, lang) {
+            // The CLI reads with `Borrowed` and streams; it must answer exactly as `check`.
+            let streamed = csp_rules::Borrowed::read(&bytes)
+                .map(|f| serde_json::to_string(&f.judge(lang)).unwrap_or_default())
+                .map_err(|e| e.line(lang));
+            let whole = csp_rules::check(&bytes, lang);
+            prop_assert_eq!(
+                &streamed,
+                &whole.as_ref().map(|r| r.to_json()).map_err(|e| e.line(lang))
+            );
+            match whole {
                 Ok(report) => {
                     let s = csp_rules::parse_bytes(&bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
                     prop_assert_eq!(report.edges.len(), s.edges.len());

@@ -1,7 +1,9 @@
 //! `csp-rules`: the rules engine on the command line (interfaces.md §3).
 //! Exit 0 when a file was evaluated, 2 with one `error:` line on any bad input or arguments.
 
-use csp_rules::{presets, quoted, rules, share, Lang, Limit, Place, Problem, ScenarioError};
+use csp_rules::{
+    presets, quoted, rules, share, Borrowed, Lang, Limit, Place, Problem, ScenarioError,
+};
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
@@ -216,31 +218,37 @@ fn run(argv: &[String], out: &mut dyn Write) -> Result<(), Failure> {
             if a.help {
                 return w(out, &format!("{CHECK_HELP}\n"));
             }
-            let input = one_file("check", &a)?;
-            let (scenario, report) = csp_rules::check_keeping(&input, a.lang)
-                .map_err(|e| Failure::Line(e.line(a.lang)))?;
-            // The process ends after this command: leave the input, the scenario and the
-            // report to the OS rather than freeing millions of strings one by one.
-            let report: &csp_rules::Report = &*Box::leak(Box::new(report));
-            std::mem::forget((input, scenario));
-            if a.summary {
+            // The process ends after this command: the input and what is read from it are
+            // left to the OS rather than freed string by string.
+            let input: &'static [u8] = one_file("check", &a)?.leak();
+            let file = Borrowed::read(input).map_err(|e| Failure::Line(e.line(a.lang)))?;
+            let file: &'static Borrowed<'static> = Box::leak(Box::new(file));
+            let judged = file.judge(a.lang);
+            let written = if a.summary {
+                let summary = judged.summary();
                 let mut text = format!(
                     "allowed\t{}\nblocked\t{}\n",
-                    report.summary.allowed, report.summary.blocked
+                    summary.allowed, summary.blocked
                 );
-                for (rule, n) in report.counts_by_rule() {
+                for (rule, n) in judged.counts_by_rule() {
                     text.push_str(&format!("{rule}\t{n}\n"));
                 }
                 w(out, &text)
             } else {
+                // The report is written edge by edge as it is judged, never held whole.
                 let mut buf = io::BufWriter::with_capacity(1 << 16, out);
-                serde_json::to_writer_pretty(&mut buf, &report).map_err(|e| {
-                    write_failed(&e.io_error_kind().map_or_else(|| e.into(), io::Error::from))
-                })?;
-                buf.write_all(b"\n")
-                    .and_then(|_| buf.flush())
-                    .map_err(|e| write_failed(&e))
-            }
+                serde_json::to_writer_pretty(&mut buf, &judged)
+                    .map_err(|e| {
+                        write_failed(&e.io_error_kind().map_or_else(|| e.into(), io::Error::from))
+                    })
+                    .and_then(|()| {
+                        buf.write_all(b"\n")
+                            .and_then(|_| buf.flush())
+                            .map_err(|e| write_failed(&e))
+                    })
+            };
+            std::mem::forget(judged);
+            written
         }
         "share" => {
             let a = parse_args("share", rest, &["--decode", "--lang"])?;

@@ -46,7 +46,7 @@ pub fn manages_partner_to_customer(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
     let mut fixes = Vec::new();
     if e.fi != e.ti && e.from.kind == Customer && e.to.kind.is_partner() {
         fixes.push(Fix::Reverse {
-            edge: e.edge.id.clone(),
+            edge: e.edge.id.to_string(),
         });
     }
     let remedies = vec![t!(
@@ -93,7 +93,7 @@ pub fn own_use_separate_tenant(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
         "將購買項目布建到另一個客戶類型的租用戶（例如「{fresh}」）。"
     )];
     let fixes = vec![Fix::SetTenant {
-        node: e.to.id.clone(),
+        node: e.to.id.to_string(),
         tenant: fresh,
     }];
     Some(cx.finding(RuleId::OwnUseSeparateTenant, message, remedies, fixes))
@@ -136,7 +136,7 @@ pub fn reseller_as_customer_same_provider(cx: &Cx, e: &EdgeRef) -> Option<Findin
                "選項3：與{p}保持客戶關係，並與另一個間接提供者建立間接轉銷商關係。"),
     ];
     let fixes = vec![Fix::SetTenant {
-        node: e.to.id.clone(),
+        node: e.to.id.to_string(),
         tenant: fresh,
     }];
     Some(cx.finding(

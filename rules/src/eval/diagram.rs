@@ -2,16 +2,18 @@
 
 use super::{t, Cx};
 use crate::catalogue::RuleId;
-use crate::hash::{map_with_capacity, Map};
 use crate::model::{EdgeKind, NodeKind};
 use crate::report::{DiagramFinding, Verdict};
 
-pub fn findings(cx: &Cx, verdicts: &[Verdict]) -> Vec<DiagramFinding> {
-    let mut out = Vec::new();
-    out.extend(one_microsoft(cx));
-    out.extend(duplicate_edge(cx));
-    out.extend(unserved_customer(cx, verdicts));
-    out
+/// In the report's order; each written only when it is taken (there can be one per node).
+pub fn findings<'c, 'a>(
+    cx: &'c Cx<'a>,
+    verdicts: &[Verdict],
+) -> impl Iterator<Item = DiagramFinding> + use<'c, 'a> {
+    one_microsoft(cx)
+        .into_iter()
+        .chain(duplicate_edge(cx))
+        .chain(unserved_customer(cx, verdicts))
 }
 
 fn finding(
@@ -36,7 +38,7 @@ fn one_microsoft(cx: &Cx) -> Option<DiagramFinding> {
         cx.s.nodes
             .iter()
             .filter(|n| n.kind == NodeKind::Microsoft)
-            .map(|n| n.id.clone())
+            .map(|n| n.id.to_string())
             .collect();
     if ms.len() < 2 {
         return None;
@@ -54,15 +56,23 @@ fn one_microsoft(cx: &Cx) -> Option<DiagramFinding> {
 }
 
 fn duplicate_edge(cx: &Cx) -> Vec<DiagramFinding> {
-    // First edge of each (from, to, kind), then the later ones of the groups that repeat.
-    let mut first: Map<(usize, usize, EdgeKind), usize> = map_with_capacity(cx.s.edges.len());
+    // Edges sorted by (from, to, kind), then file order: each run of equal keys is one
+    // relationship, its first edge first (a sort needs a quarter of a hash map's memory).
+    // Indices fit in 32 bits: the format's limits are far below.
+    let mut keyed: Vec<((u32, u32, bool), u32)> = cx
+        .edges()
+        .map(|e| {
+            let key = (e.fi as u32, e.ti as u32, e.edge.kind == EdgeKind::Manages);
+            (key, e.i as u32)
+        })
+        .collect();
+    keyed.sort_unstable();
     let mut repeats: Vec<(usize, usize)> = Vec::new();
-    for e in cx.edges() {
-        let f = *first.entry((e.fi, e.ti, e.edge.kind)).or_insert(e.i);
-        if f != e.i {
-            repeats.push((f, e.i));
-        }
+    for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        let first = run[0].1 as usize;
+        repeats.extend(run.iter().skip(1).map(|&(_, i)| (first, i as usize)));
     }
+    drop(keyed);
     // Groups in the order of their first edge; within a group, file order.
     repeats.sort_unstable();
     repeats
@@ -70,13 +80,13 @@ fn duplicate_edge(cx: &Cx) -> Vec<DiagramFinding> {
         .map(|group| {
             let (fi, ti) = cx.ends[group[0].0];
             let (a, b) = (&cx.s.nodes[fi], &cx.s.nodes[ti]);
-            let mut nodes = vec![a.id.clone()];
+            let mut nodes = vec![a.id.to_string()];
             if fi != ti {
-                nodes.push(b.id.clone());
+                nodes.push(b.id.to_string());
             }
             let ids: Vec<String> = std::iter::once(group[0].0)
                 .chain(group.iter().map(|&(_, i)| i))
-                .map(|i| cx.s.edges[i].id.clone())
+                .map(|i| cx.s.edges[i].id.to_string())
                 .collect();
             let (from, to, n, list) = (cx.q(a), cx.q(b), ids.len(), ids.join(", "));
             let message = t!(cx, "The same relationship from {from} to {to} is drawn {n} times ({list}); one is enough.",
@@ -86,7 +96,10 @@ fn duplicate_edge(cx: &Cx) -> Vec<DiagramFinding> {
         .collect()
 }
 
-fn unserved_customer(cx: &Cx, verdicts: &[Verdict]) -> Vec<DiagramFinding> {
+fn unserved_customer<'c, 'a>(
+    cx: &'c Cx<'a>,
+    verdicts: &[Verdict],
+) -> impl Iterator<Item = DiagramFinding> + use<'c, 'a> {
     let mut served = vec![false; cx.s.nodes.len()];
     for e in cx.edges() {
         if e.sells() && verdicts[e.i] == Verdict::Allowed {
@@ -107,10 +120,9 @@ fn unserved_customer(cx: &Cx, verdicts: &[Verdict]) -> Vec<DiagramFinding> {
             finding(
                 cx,
                 RuleId::DiagramUnservedCustomer,
-                vec![n.id.clone()],
+                vec![n.id.to_string()],
                 Vec::new(),
                 message,
             )
         })
-        .collect()
 }
