@@ -12,6 +12,13 @@ fn main() {
     let small: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(25_000);
     let large: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(250_000);
     let only = args.next().unwrap_or_default();
+    if let Some(name) = only.strip_prefix("write:") {
+        // `scaling 0 N write:NAME` prints that shape's file, to look into.
+        if let Some(shape) = shapes::SHAPES.iter().find(|s| s.name.contains(name)) {
+            let _ = std::io::Write::write_all(&mut std::io::stdout(), &(shape.build)(large));
+        }
+        return;
+    }
     println!(
         "  {:<38} {:>8} {:>9} {:>8} {:>9} {:>7}  bound",
         "shape", "edges", "ms", "edges", "ms", "ratio"
@@ -20,6 +27,10 @@ fn main() {
     for shape in shapes::SHAPES.iter().filter(|s| s.name.contains(&only)) {
         let (a, b) = ((shape.build)(small), (shape.build)(large));
         let (ea, eb) = (shapes::edges_in(&a), shapes::edges_in(&b));
+        if (shape.name == shapes::ERROR_SHAPE) == csp_rules::Borrowed::read(&b).is_ok() {
+            println!("  {:<38} not the file it should be", shape.name);
+            continue;
+        }
         let (ta, tb) = shapes::min_times(&a, &b, 5);
         let ratio = tb.as_secs_f64() / ta.as_secs_f64().max(1e-9);
         let growth = (eb as f64 / ea.max(1) as f64).powf(shape.exponent);
