@@ -15,7 +15,9 @@ if (!dir) {
 if (process.env.TRUNK_PROFILE === 'release') {
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
     const path = join(dir, f);
-    const { code } = await minify(readFileSync(path, 'utf8'), { module: true, compress: true, mangle: true });
+    // nomodule.js is a classic script for old browsers, not a module.
+    const module = !f.startsWith('nomodule-');
+    const { code } = await minify(readFileSync(path, 'utf8'), { module, compress: true, mangle: true });
     writeFileSync(path, code);
   }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the build and test tools this repo needs, skipping whatever is already there.
 #   bash scripts/setup.sh              wasm32 target, trunk, wasm-bindgen-cli, npm packages
-#   bash scripts/setup.sh --chromium   the same plus Debian's chromium (for the browser tests)
+#   bash scripts/setup.sh --chromium   the same plus Debian's chromium and nginx (for the browser
+#                                      tests; nginx serves the built site with deploy/nginx/)
 # Source it to keep the PATH it exports; always pass a flag then (`source scripts/setup.sh
 # --no-chromium`), since a sourced script given no arguments sees its caller's.
 # Only the package registries are reachable (docs: /work/shared/spec/toolchain.md), so every
@@ -92,6 +93,32 @@ install_chromium() {
   /usr/bin/chromium --version
 }
 
+install_nginx() {
+  # The brotli filter is the optional module deploy/nginx/ uses where it exists (Debian has it).
+  local module=/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so
+  if [[ -x /usr/sbin/nginx && -f "$module" ]]; then
+    echo "setup: nginx (with the brotli module) already installed"
+    return
+  fi
+  local sudo=""
+  [[ "$(id -u)" == 0 ]] || sudo=sudo
+  # The tests start their own nginx on loopback; keep the package from starting the system one
+  # on port 80 (policy-rc.d is Debian's switch for that, removed again straight after).
+  local policy=/usr/sbin/policy-rc.d own_policy=0
+  if [[ ! -e "$policy" ]]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+    $sudo chmod +x "$policy"
+    own_policy=1
+  fi
+  local status=0
+  $sudo apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nginx libnginx-mod-http-brotli-filter >/dev/null ||
+    status=$?
+  ((own_policy)) && $sudo rm -f "$policy"
+  ((status == 0)) || return "$status"
+  /usr/sbin/nginx -v
+}
+
 setup_start=$SECONDS
 timed "wasm32 target" install_wasm32
 timed "trunk" install_trunk
@@ -99,5 +126,6 @@ timed "wasm-bindgen-cli" install_wasm_bindgen
 timed "npm ci" install_npm
 if ((with_chromium)); then
   timed "chromium" install_chromium
+  timed "nginx" install_nginx
 fi
 echo "setup: done in $((SECONDS - setup_start)) s"

@@ -3,7 +3,7 @@
 //! messages, kind, flag and region names come from the engine in the same two languages.
 //! A text is one `T` key with both versions side by side, so neither can be forgotten.
 
-use csp_rules::{edge_kind_name, flag_name, region_name, EdgeKind, Fix, Flag, Lang, Scenario};
+use csp_rules::{edge_kind_name, flag_name, EdgeKind, Fix, Flag, Lang, Scenario};
 
 macro_rules! texts {
     ($($key:ident => $en:literal, $zh:literal;)*) => {
@@ -203,61 +203,10 @@ pub fn no_such_preset(lang: Lang, n: &str) -> String {
     }
 }
 
-/// A one-click fix, said to the user: what the button will do.
+/// A one-click fix, said to the user: what the button will do (the engine words it, naming
+/// what the fix changes).
 pub fn fix_label(lang: Lang, fix: &Fix, s: &Scenario) -> String {
-    let label = |id: &str| {
-        s.nodes
-            .iter()
-            .find(|n| n.id == id)
-            .map_or(id, |n| n.label())
-            .to_string()
-    };
-    let en = lang == Lang::En;
-    match fix {
-        Fix::SetFlag { node, flag } => {
-            let n = label(node);
-            match (Flag::from(*flag), en) {
-                (Flag::MpaSigned, true) => format!("Sign the MPA for “{n}”"),
-                (Flag::MpaSigned, false) => format!("為「{n}」簽署 MPA"),
-                (Flag::Onboarded, true) => format!("Onboard “{n}” to Partner Center"),
-                (Flag::Onboarded, false) => format!("將「{n}」上架到合作夥伴中心"),
-                (Flag::Enrolled, true) => format!("Enroll “{n}” as an indirect reseller"),
-                (Flag::Enrolled, false) => format!("將「{n}」註冊為間接轉銷商"),
-                (Flag::RequirementsMet, true) => {
-                    format!("Mark “{n}” as meeting the direct bill requirements")
-                }
-                (Flag::RequirementsMet, false) => format!("將「{n}」標示為符合直接帳單需求"),
-            }
-        }
-        Fix::SetRegion { node, region } => {
-            let (n, r) = (label(node), region_name(region, lang));
-            if en {
-                format!("Move “{n}” to {r}")
-            } else {
-                format!("將「{n}」移到{r}")
-            }
-        }
-        Fix::SetTenant { node, tenant } => {
-            let n = label(node);
-            if en {
-                format!("Give “{n}” its own tenant “{tenant}”")
-            } else {
-                format!("給「{n}」自己的租用戶「{tenant}」")
-            }
-        }
-        Fix::Reverse { .. } => lang
-            .pick("Reverse this relationship", "反轉此關聯性")
-            .into(),
-        Fix::SetEdgeKind { kind, .. } => {
-            let k = edge_kind_name(*kind, lang);
-            if en {
-                format!("Make this relationship “{k}”")
-            } else {
-                format!("將此關聯性改為「{k}」")
-            }
-        }
-        Fix::RemoveEdge { .. } => lang.pick("Remove this relationship", "移除此關聯性").into(),
-    }
+    fix.describe(s, lang)
 }
 
 /// A flag as a checkbox label: the engine's name for it.

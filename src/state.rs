@@ -1080,10 +1080,10 @@ mod tests {
     fn presets_and_links_open_and_bad_ones_leave_a_notice() {
         let s = State::new(Lang::En, Start::Preset("6".into()));
         assert_eq!(s.preset, Some(6));
-        assert_eq!(s.scenario.nodes.len(), 6);
+        assert_eq!(s.scenario.nodes.len(), 7);
         let s = Rc::new(s).reduce(Action::Open(Start::Preset("9".into())));
         assert_eq!(s.notice, Some(Notice::NoSuchPreset("9".into())));
-        assert_eq!(s.scenario.nodes.len(), 6, "the diagram is kept");
+        assert_eq!(s.scenario.nodes.len(), 7, "the diagram is kept");
         let s = s.reduce(Action::Open(Start::Share("scenario=garbage".into())));
         assert!(matches!(s.notice, Some(Notice::Scenario(_))));
         let link = share::fragment(&s.scenario);

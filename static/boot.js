@@ -1,6 +1,304 @@
 // Starts the wasm app from a file, not trunk's inline loader, so the CSP needs no 'unsafe-inline'.
-// The <script> tag comes from `pattern_script` in Trunk.toml and carries the hashed file names.
-const tag = document.querySelector('script[data-wasm]');
-const { default: init } = await import(tag.dataset.js);
-const wasm = await init({ module_or_path: tag.dataset.wasm });
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+// It reads the hashed file names from <meta name="csp-explorer-app"> (`pattern_script` in
+// Trunk.toml), reports on the loading screen of index.html what is slow or what failed, in the
+// visitor's language, and registers the service worker (sw.js) once the app runs.
+// Plain ES2017 (no `?.`, `??` or top-level await), so that an older browser that runs modules
+// still gets here and is told why the app cannot run, instead of a screen that never changes.
+
+const SLOW_MS = 4000;
+
+const TEXT = {
+  en: {
+    loading: 'Loading the CSP Scenario Explorer…',
+    slow: 'Still loading: the connection is slow.',
+    received: (got, total) => (total ? `${got} of ${total} received.` : `${got} received so far.`),
+    http: (file, status) =>
+      `The app could not be loaded: ${file} answered HTTP ${status}. The site may be missing some of its files: whoever hosts it should copy the whole dist/ folder again.`,
+    offline:
+      'The app could not be loaded: the network cannot be reached, and this browser has no offline copy yet. Open it once while connected; after that it also works offline.',
+    network: (file) => `The app could not be loaded: the download of ${file} failed. Check the connection, then try again.`,
+    refused: (file, type) =>
+      `The app could not be started: ${file} was downloaded, but the browser refused to run it${type ? `: the server sends it as ${type}, not as JavaScript` : ''}.`,
+    unsupported:
+      'This browser cannot run the app: it has no WebAssembly. It may be too old (any current Chrome, Edge, Firefox or Safari works), or WebAssembly may be turned off by a security setting or policy.',
+    old: 'This browser is too old to run the app: its WebAssembly lacks features the app needs. Any current Chrome, Edge, Firefox or Safari works.',
+    blocked:
+      'WebAssembly is blocked here (by a security setting, a policy, or a Content-Security-Policy without \u2019wasm-unsafe-eval\u2019), so the app cannot start.',
+    start: (message) => `The app failed to start: ${message}`,
+    retry: 'Try again',
+    update: 'A new version of the app is available.',
+    reload: 'Reload',
+  },
+  'zh-TW': {
+    loading: '正在載入 CSP Scenario Explorer…',
+    slow: '仍在載入：網路連線較慢。',
+    received: (got, total) => (total ? `已接收 ${got}，共 ${total}。` : `目前已接收 ${got}。`),
+    http: (file, status) =>
+      `無法載入應用程式：${file} 回應 HTTP ${status}。網站可能缺少部分檔案，請網站管理員重新複製完整的 dist/ 資料夾。`,
+    offline: '無法載入應用程式：目前無法連上網路，且此瀏覽器尚未存有離線副本。請先在連線時開啟一次，之後即可離線使用。',
+    network: (file) => `無法載入應用程式：${file} 下載失敗。請檢查網路連線後再試一次。`,
+    refused: (file, type) =>
+      `無法啟動應用程式：已下載 ${file}，但瀏覽器拒絕執行${type ? `：伺服器以 ${type} 類型傳送，而不是 JavaScript` : ''}。`,
+    unsupported:
+      '此瀏覽器無法執行本應用程式：它不支援 WebAssembly。可能是版本過舊（請使用最新版的 Chrome、Edge、Firefox 或 Safari），或 WebAssembly 已被安全性設定或原則關閉。',
+    old: '此瀏覽器版本過舊，無法執行本應用程式：它的 WebAssembly 缺少本應用程式需要的功能。請使用最新版的 Chrome、Edge、Firefox 或 Safari。',
+    blocked: '此處封鎖了 WebAssembly（安全性設定、原則，或未允許「wasm-unsafe-eval」的內容安全性原則），因此無法啟動應用程式。',
+    start: (message) => `應用程式啟動失敗：${message}`,
+    retry: '重試',
+    update: '應用程式有新版本。',
+    reload: '重新載入',
+  },
+};
+
+const params = new URLSearchParams(location.search);
+const lang = pickLang(params.get('lang'), navigator.language);
+const t = TEXT[lang];
+const screen = document.getElementById('csp-boot');
+const live = screen && screen.querySelector('.boot-live');
+if (screen) {
+  screen.dataset.lang = lang;
+  screen.dataset.boot = 'running';
+  say(t.loading);
+}
+
+// As the app decides (src/web.rs, `Lang::from_browser`): ?lang=, else the browser's language.
+function pickLang(param, browser) {
+  if (param && param.toLowerCase() === 'zh-tw') return 'zh-TW';
+  if (param && param.toLowerCase() === 'en') return 'en';
+  return String(browser || '').toLowerCase().startsWith('zh') ? 'zh-TW' : 'en';
+}
+
+// Replaces the screen's live text with `lines` (strings), in the chosen language.
+function say(...lines) {
+  if (!live) return;
+  while (live.firstChild) live.removeChild(live.firstChild);
+  for (const text of lines) {
+    const p = document.createElement('p');
+    p.lang = lang;
+    p.textContent = text;
+    live.appendChild(p);
+  }
+}
+
+function megabytes(bytes) {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+function fileName(url) {
+  return decodeURIComponent(new URL(url, document.baseURI).pathname.split('/').pop() || url);
+}
+
+// The load failed: puts the screen back if the app had already replaced the body, says why,
+// and offers to try again.
+function fail(reason, message) {
+  if (!screen) return;
+  if (!document.body.contains(screen)) {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    document.body.appendChild(screen);
+  }
+  screen.dataset.state = 'failed';
+  screen.dataset.reason = reason;
+  say(message);
+  const retry = document.createElement('button');
+  retry.type = 'button';
+  retry.lang = lang;
+  retry.textContent = t.retry;
+  retry.addEventListener('click', () => location.reload());
+  live.appendChild(retry);
+  console.warn(`csp-explorer: ${reason}: ${message}`);
+}
+
+// Why a file did not load, asked of the server again: an HTTP status, no network at all, a
+// script that is there but was not run (browsers give the same error for all of these), or a
+// download cut off on the way.
+async function whyNotLoaded(url, script) {
+  try {
+    const res = await fetch(url, { method: 'HEAD', cache: 'no-store' });
+    if (!res.ok) return ['http', t.http(fileName(url), res.status)];
+    if (script) {
+      const type = (res.headers.get('content-type') || '').split(';')[0].trim();
+      return ['refused', t.refused(fileName(url), /javascript|ecmascript/i.test(type) ? '' : type || '?')];
+    }
+  } catch (err) {
+    if (!navigator.onLine) return ['offline', t.offline];
+  }
+  return ['network', t.network(fileName(url))];
+}
+
+// The wasm response, its body counted as it arrives so a slow load can say how far it got.
+function counted(res, progress) {
+  if (!res.body || typeof TransformStream !== 'function') return res;
+  const total = res.headers.get('content-encoding') ? 0 : Number(res.headers.get('content-length')) || 0;
+  let got = 0;
+  const body = res.body.pipeThrough(
+    new TransformStream({
+      transform(chunk, out) {
+        got += chunk.byteLength;
+        progress(got, total);
+        out.enqueue(chunk);
+      },
+    }),
+  );
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
+function isBlockedWasm(err) {
+  // Chromium: "Refused to compile or instantiate WebAssembly module because 'unsafe-eval' is
+  // not an allowed source..."; Firefox and Safari name the CSP in their messages too.
+  return /Content.Security.Policy|unsafe-eval|Refused to compile|disallowed by embedder/i.test(message(err));
+}
+
+function message(err) {
+  return String(err && err.message ? err.message : err);
+}
+
+async function start() {
+  const app = document.querySelector('meta[name="csp-explorer-app"]');
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    fail('unsupported', t.unsupported);
+    return false;
+  }
+  if (!app) {
+    fail('start', t.start('index.html has no <meta name="csp-explorer-app">'));
+    return false;
+  }
+  const jsUrl = new URL(app.dataset.js, document.baseURI).href;
+  const wasmUrl = new URL(app.dataset.wasm, document.baseURI).href;
+
+  let progress = { got: 0, total: 0 };
+  const showSlow = () => {
+    if (!screen || screen.dataset.state !== 'slow') return;
+    const { got, total } = progress;
+    say(t.slow, ...(got ? [t.received(megabytes(got), total ? megabytes(total) : '')] : []));
+  };
+  const slow = setTimeout(() => {
+    if (screen) screen.dataset.state = 'slow';
+    showSlow();
+  }, SLOW_MS);
+
+  try {
+    // Both downloads start at once (index.html also preloads them); a failed one is named.
+    const glue = import(jsUrl);
+    const wasm = fetch(wasmUrl).then((res) => {
+      if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { status: res.status });
+      return counted(res, (got, total) => {
+        progress = { got, total };
+        showSlow();
+      });
+    });
+    let init;
+    try {
+      ({ default: init } = await glue);
+    } catch (err) {
+      wasm.catch(() => {});
+      const [reason, text] = await whyNotLoaded(jsUrl, true);
+      fail(reason, text);
+      return false;
+    }
+    let response;
+    try {
+      response = await wasm;
+    } catch (err) {
+      if (err.status) fail('http', t.http(fileName(wasmUrl), err.status));
+      else {
+        const [reason, text] = await whyNotLoaded(wasmUrl, false);
+        fail(reason, text);
+      }
+      return false;
+    }
+    let instance;
+    try {
+      instance = await init({ module_or_path: response });
+    } catch (err) {
+      if (isBlockedWasm(err)) fail('blocked', t.blocked);
+      else if (err instanceof WebAssembly.CompileError) fail('old', t.old);
+      else fail('start', t.start(message(err)));
+      return false;
+    }
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
+    return true;
+  } finally {
+    clearTimeout(slow);
+  }
+}
+
+// The service worker makes the app work offline after one visit (README "Hosting"). It stays
+// out of embeds (`?embed=…`, interfaces.md §6.2) unless they ask with `&offline=1`, and out of
+// file:// pages. A host that deleted sw.js (its off switch) gets the old one unregistered.
+async function registerWorker() {
+  if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+  if (params.has('embed') && params.get('offline') !== '1') return;
+  const url = new URL('sw.js', document.baseURI);
+  let registration;
+  try {
+    registration = await navigator.serviceWorker.register(url.href);
+  } catch (err) {
+    await offIfGone(url);
+    return;
+  }
+  const offer = (worker) => {
+    if (worker && navigator.serviceWorker.controller) offerUpdate(worker);
+  };
+  offer(registration.waiting);
+  registration.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    if (!worker) return;
+    worker.addEventListener('statechange', () => {
+      if (worker.state === 'installed') offer(worker);
+    });
+  });
+  // register() answers at once for a worker already installed; update() asks the server, so
+  // a new build is found now, and a deleted sw.js is noticed.
+  registration.update().catch(() => offIfGone(url));
+}
+
+// Only the server's word turns the worker off, never a failed connection (offline): "not
+// here" (404, 410), or a page in its place (hosts that answer every path with index.html).
+async function offIfGone(url) {
+  const res = await fetch(url, { cache: 'no-store' }).catch(() => null);
+  if (!res) return;
+  const script = /javascript|ecmascript/i.test(res.headers.get('content-type') || '');
+  if (res.status === 404 || res.status === 410 || (res.ok && !script)) await turnOff(url);
+}
+
+async function turnOff(url) {
+  const registration = await navigator.serviceWorker.getRegistration(url.href);
+  if (!registration) return;
+  const scope = registration.scope;
+  await registration.unregister();
+  for (const name of await caches.keys()) {
+    if (name.startsWith(`csp-explorer ${scope} `)) await caches.delete(name);
+  }
+}
+
+let reloading = false;
+// A new version is installed and waits for this page: say so, and switch when asked.
+function offerUpdate(worker) {
+  let note = document.getElementById('csp-update');
+  if (!note) {
+    note = document.createElement('div');
+    note.id = 'csp-update';
+    note.className = 'update-note';
+    note.setAttribute('role', 'status');
+    note.lang = lang;
+    const text = document.createElement('span');
+    text.textContent = t.update;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = t.reload;
+    note.appendChild(text);
+    note.appendChild(button);
+    document.body.appendChild(note);
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (reloading) location.reload();
+    });
+  }
+  note.querySelector('button').onclick = () => {
+    reloading = true;
+    worker.postMessage({ type: 'skip-waiting' });
+  };
+}
+
+start().then((started) => {
+  if (started) registerWorker().catch((err) => console.warn(`csp-explorer: service worker: ${message(err)}`));
+});

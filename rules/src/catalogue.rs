@@ -1,6 +1,7 @@
 //! Every rule of `rules.md` under its stable ID, with its one-line statement and the part of
 //! the guide it comes from. The checks themselves live in `eval/`, one function per ID.
 
+use crate::guide::{Link, Section, SeeAlso, GUIDE_TITLE, GUIDE_VERSION};
 use crate::lang::{Lang, Text};
 use serde::{Serialize, Serializer};
 
@@ -22,6 +23,7 @@ pub enum RuleId {
     SelfNoSaleToSelfOrAffiliate,
     OwnUseSeparateTenant,
     ResellerAsCustomerSameProvider,
+    ResellerAsCustomerOtherProvider,
     RegionCustomerSameRegion,
     RegionPartnerSameRegion,
     DiagramOneMicrosoft,
@@ -47,23 +49,95 @@ pub enum Cite {
 }
 
 impl Cite {
+    /// The citation as the report's `cite` gives it: the section, or the example scenario.
     pub fn text(self, lang: Lang) -> String {
         match (self, lang) {
             (Cite::Types, Lang::En) => {
                 "Types of partner relationships in the CSP program; Example scenario 1".into()
             }
             (Cite::Types, Lang::ZhTw) => "CSP 計畫中的夥伴關聯性類型；範例案例1".into(),
-            (Cite::Mpa, Lang::En) => {
-                "CSP program requirements: signing the Microsoft Partner Agreement (MPA)".into()
-            }
-            (Cite::Mpa, Lang::ZhTw) => "CSP 方案需求：簽署 Microsoft 合作夥伴合約（MPA）".into(),
+            (Cite::Mpa, lang) => Section::Mpa.title(lang).into(),
             (Cite::Scenario(n), Lang::En) => format!("Example scenario {n}"),
             (Cite::Scenario(n), Lang::ZhTw) => format!("範例案例{n}"),
             (Cite::Scenarios(a, b), Lang::En) => format!("Example scenarios {a} and {b}"),
             (Cite::Scenarios(a, b), Lang::ZhTw) => format!("範例案例{a}、{b}"),
-            (Cite::Diagram, Lang::En) => "Supported partner transactions in the CSP program".into(),
-            (Cite::Diagram, Lang::ZhTw) => "CSP 計畫中支援的合作夥伴交易".into(),
+            (Cite::Diagram, lang) => Section::Transactions.title(lang).into(),
         }
+    }
+
+    /// The citation as a walkthrough file names it: `types`, `mpa`, `transactions` or
+    /// `scenario-N` (N from 1 to 8).
+    pub fn key(self) -> String {
+        match self {
+            Cite::Types => "types".into(),
+            Cite::Mpa => "mpa".into(),
+            Cite::Diagram => "transactions".into(),
+            Cite::Scenario(n) => format!("scenario-{n}"),
+            Cite::Scenarios(a, b) => format!("scenarios-{a}-{b}"),
+        }
+    }
+
+    /// Reads [`Cite::key`]'s names (not `scenarios-A-B`, which no step needs).
+    pub fn from_key(key: &str) -> Option<Cite> {
+        match key {
+            "types" => Some(Cite::Types),
+            "mpa" => Some(Cite::Mpa),
+            "transactions" => Some(Cite::Diagram),
+            _ => {
+                let n: u8 = key.strip_prefix("scenario-")?.parse().ok()?;
+                (1..=8).contains(&n).then_some(Cite::Scenario(n))
+            }
+        }
+    }
+
+    /// The guide's section the citation is in.
+    pub fn section(self) -> Section {
+        match self {
+            Cite::Types => Section::Types,
+            Cite::Mpa => Section::Mpa,
+            Cite::Scenario(_) | Cite::Scenarios(..) | Cite::Diagram => Section::Transactions,
+        }
+    }
+
+    /// The section on Microsoft Learn, in the reader's language (the report's `link`).
+    pub fn link(self, lang: Lang) -> &'static str {
+        self.section().link(lang)
+    }
+
+    /// The pages the guide links to from the cited passage.
+    pub fn see_also(self) -> &'static [SeeAlso] {
+        match self {
+            Cite::Types => &[
+                SeeAlso::IndirectProviderTasks,
+                SeeAlso::IndirectResellerTasks,
+                SeeAlso::DirectBillEnrolment,
+            ],
+            Cite::Mpa => &[SeeAlso::Mpa],
+            Cite::Scenario(2) => &[SeeAlso::Multipartner],
+            Cite::Scenario(3) => &[SeeAlso::Multichannel],
+            Cite::Scenario(6) => &[SeeAlso::MicrosoftSupport],
+            Cite::Scenario(7) => &[SeeAlso::Regions],
+            _ => &[],
+        }
+    }
+
+    /// The whole citation on one line: the guide, its version, the section and the place in
+    /// it, e.g. "Supported CSP partner relationships (2020-05-12), Supported partner
+    /// transactions in the CSP program: Example scenario 7".
+    pub fn label(self, lang: Lang) -> String {
+        let guide = GUIDE_TITLE.get(lang);
+        let place = match self {
+            Cite::Scenario(_) | Cite::Scenarios(..) => {
+                let section = self.section().title(lang);
+                let text = self.text(lang);
+                lang.pick(format!("{section}: {text}"), format!("{section}：{text}"))
+            }
+            _ => self.text(lang),
+        };
+        lang.pick(
+            format!("{guide} ({GUIDE_VERSION}), {place}"),
+            format!("{guide}（{GUIDE_VERSION}）：{place}"),
+        )
     }
 }
 
@@ -88,7 +162,7 @@ macro_rules! entry {
 }
 
 /// In `RuleId` order, which is also the order findings are listed in.
-const ENTRIES: [Entry; 21] = [
+const ENTRIES: [Entry; 22] = [
     entry!(ChainMicrosoftSellsToPartners, "CHAIN.MICROSOFT_SELLS_TO_PARTNERS", Block, Cite::Types,
         "Microsoft sells only to indirect providers and direct bill partners.",
         "Microsoft 只銷售給間接提供者與直接帳單合作夥伴。"),
@@ -114,8 +188,8 @@ const ENTRIES: [Entry; 21] = [
         "From 1 February 2020 every partner that transacts in CSP must have signed the Microsoft Partner Agreement (MPA).",
         "從 2020 年 2 月 1 日起，所有在 CSP 計畫中交易的合作夥伴都必須簽署 Microsoft 合作夥伴合約（MPA）。"),
     entry!(ResellerReady, "RESELLER.READY", Block, Cite::Mpa,
-        "Before transacting new business an indirect reseller must be onboarded to Partner Center, enrolled as an indirect reseller and have signed the MPA.",
-        "間接轉銷商在交易新業務之前，必須上架到合作夥伴中心、註冊為間接轉銷商，並簽署 MPA。"),
+        "Before transacting new business an indirect reseller must be onboarded to Partner Center and enrolled as an indirect reseller; from 1 February 2020 it must also have signed the MPA.",
+        "間接轉銷商在交易新業務之前，必須加入合作夥伴中心並註冊為間接轉銷商；從 2020 年 2 月 1 日起，也必須簽署 MPA。"),
     entry!(DirectRequirements, "DIRECT.REQUIREMENTS", Block, Cite::Types,
         "A direct bill partner must integrate with Microsoft through APIs and provide billing, support and managed services to its customers on an ongoing basis.",
         "直接帳單合作夥伴必須能使用 API 與 Microsoft 整合，並持續為客戶提供帳單、支援和受控服務。"),
@@ -123,26 +197,29 @@ const ENTRIES: [Entry; 21] = [
         "A customer may buy different services from different partners.",
         "終端客戶可以向不同的合作夥伴購買不同的服務。"),
     entry!(MultichannelAllowed, "MULTICHANNEL.ALLOWED", Info, Cite::Scenario(3),
-        "A customer may engage several partners to manage its subscriptions.",
-        "客戶可以聯繫多個合作夥伴來管理其訂用帳戶。"),
+        "A customer may engage several partners to manage and support its subscriptions, including subscriptions bought through another channel (a diagram shows only CSP sales).",
+        "客戶可以委託多個合作夥伴管理和支援其訂用帳戶，包括透過其他通路購買的訂用帳戶（圖中只能呈現 CSP 的銷售）。"),
     entry!(ManagesPartnerToCustomer, "MANAGES.PARTNER_TO_CUSTOMER", Block, Cite::Scenario(3),
         "A manages relationship goes from a partner to a customer.",
         "管理關聯性是由合作夥伴指向客戶。"),
     entry!(SelfNoSaleToSelfOrAffiliate, "SELF.NO_SALE_TO_SELF_OR_AFFILIATE", Block, Cite::Scenario(5),
         "A partner may not sell to itself or its affiliates as an end customer.",
-        "合作夥伴不得向自己或其分支機構（作為終端客戶）銷售。"),
+        "合作夥伴不得將自己或其關係企業當作終端客戶來銷售。"),
     entry!(OwnUseSeparateTenant, "OWN_USE.SEPARATE_TENANT", Block, Cite::Scenario(4),
-        "A partner buying for its own use buys from another organization's reseller or direct bill partner, into a separate customer-type tenant, never a partner's CSP tenant.",
-        "合作夥伴為自己使用而購買時，須向其他組織的間接轉銷商或直接帳單合作夥伴購買，並布建到另一個客戶類型的租用戶，不能布建到合作夥伴的 CSP 租用戶。"),
+        "A partner buying for its own use buys from another organization's reseller or direct bill partner, into a separate customer-type tenant, never a partner's CSP tenant. Where an indirect reseller's tenant buys through another indirect reseller, example scenario 6 decides and this is advice.",
+        "合作夥伴為自己使用而購買時，須向其他組織的間接轉銷商或直接帳單合作夥伴購買，並布建到獨立的客戶類型租用戶，不能布建到合作夥伴的 CSP 租用戶。間接轉銷商的租用戶透過另一個間接轉銷商購買時，由範例案例6 判定，此規則僅作為建議。"),
     entry!(ResellerAsCustomerSameProvider, "RESELLER_AS_CUSTOMER.SAME_PROVIDER", Block, Cite::Scenario(6),
         "A tenant that is an indirect reseller of a provider can't also become an end customer of that same provider.",
-        "已與某間接提供者建立間接提供者-間接轉銷商關係的租用戶，不能再成為同一個間接提供者的終端客戶。"),
+        "已與某個間接提供者建立間接提供者-間接轉銷商關係的租用戶，不能再成為同一個間接提供者的終端客戶。"),
+    entry!(ResellerAsCustomerOtherProvider, "RESELLER_AS_CUSTOMER.OTHER_PROVIDER", Info, Cite::Scenario(6),
+        "An indirect reseller's tenant may buy as an end customer down the chain of another indirect provider, one it holds no reseller relationship with.",
+        "間接轉銷商的租用戶可以透過另一個間接提供者（與其沒有轉銷商關係）的銷售鏈，以終端客戶的身分購買。"),
     entry!(RegionCustomerSameRegion, "REGION.CUSTOMER_SAME_REGION", Block, Cite::Scenario(7),
-        "A partner sells only to customers of its own region.",
-        "合作夥伴只能銷售給相同地區的客戶。"),
+        "A partner sells only to customers of its own region (a CSP region is a market of one or more countries).",
+        "合作夥伴只能銷售給相同地區的客戶（CSP 地區是由一個或多個國家／地區組成的市場）。"),
     entry!(RegionPartnerSameRegion, "REGION.PARTNER_SAME_REGION", Block, Cite::Scenario(8),
         "A partner builds relationships only with partners of its own region.",
-        "合作夥伴只能與相同地區的夥伴建立關聯性。"),
+        "合作夥伴只能與相同地區的合作夥伴建立關聯性。"),
     entry!(DiagramOneMicrosoft, "DIAGRAM.ONE_MICROSOFT", Info, Cite::Diagram,
         "A diagram has one Microsoft.",
         "一張圖中只有一個 Microsoft。"),
@@ -155,10 +232,10 @@ const ENTRIES: [Entry; 21] = [
 ];
 
 impl RuleId {
-    pub const ALL: [RuleId; 21] = {
-        let mut all = [RuleId::ChainMicrosoftSellsToPartners; 21];
+    pub const ALL: [RuleId; ENTRIES.len()] = {
+        let mut all = [RuleId::ChainMicrosoftSellsToPartners; ENTRIES.len()];
         let mut i = 0;
-        while i < 21 {
+        while i < ENTRIES.len() {
             all[i] = ENTRIES[i].id;
             i += 1;
         }
@@ -192,6 +269,16 @@ impl RuleId {
     pub fn statement(self, lang: Lang) -> &'static str {
         self.entry().statement.get(lang)
     }
+
+    /// The guide's section for this rule on Microsoft Learn, in the reader's language.
+    pub fn link(self, lang: Lang) -> &'static str {
+        self.cite().link(lang)
+    }
+
+    /// The pages the guide links to where this rule comes from.
+    pub fn see_also(self) -> &'static [SeeAlso] {
+        self.cite().see_also()
+    }
 }
 
 impl Serialize for RuleId {
@@ -213,6 +300,11 @@ pub struct RuleInfo {
     pub severity: Severity,
     pub statement: &'static str,
     pub cite: String,
+    /// Extension: the cited section on Microsoft Learn, in the reader's language.
+    pub link: &'static str,
+    /// Extension: the pages the guide links to from there.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub see_also: Vec<Link>,
 }
 
 /// The whole catalogue in one language, in ID order.
@@ -224,6 +316,8 @@ pub fn rules(lang: Lang) -> Vec<RuleInfo> {
             severity: r.severity(),
             statement: r.statement(lang),
             cite: r.cite().text(lang),
+            link: r.link(lang),
+            see_also: r.see_also().iter().map(|s| s.in_lang(lang)).collect(),
         })
         .collect()
 }
@@ -266,6 +360,7 @@ mod tests {
                 "SELF.NO_SALE_TO_SELF_OR_AFFILIATE",
                 "OWN_USE.SEPARATE_TENANT",
                 "RESELLER_AS_CUSTOMER.SAME_PROVIDER",
+                "RESELLER_AS_CUSTOMER.OTHER_PROVIDER",
                 "REGION.CUSTOMER_SAME_REGION",
                 "REGION.PARTNER_SAME_REGION",
                 "DIAGRAM.ONE_MICROSOFT",
@@ -278,5 +373,9 @@ mod tests {
                 .iter()
                 .all(|r| !r.statement.is_empty() && !r.cite.is_empty()));
         }
+        // `rules --json` and `rules()` carry the link, and the see-also pages where there are.
+        let json = serde_json::to_string(&rules(Lang::ZhTw)).unwrap_or_default();
+        assert!(json.contains(r#""link":"https://learn.microsoft.com/zh-tw/partner-center/csp-supported-partner-relationships#csp-program-requirements-signing-the-microsoft-partner-agreement-mpa""#));
+        assert!(json.contains(r#""see_also":[{"title":"多合作夥伴支援","link":"https://learn.microsoft.com/zh-tw/partner-center/multipartner"}]"#), "{json}");
     }
 }

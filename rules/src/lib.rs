@@ -9,11 +9,17 @@
 //! - Every rule of `rules.md` is a [`RuleId`]; its check is one function in `eval/`.
 //! - [`share`] encodes a scenario as the page's share-link fragment; [`presets`] are the
 //!   guide's eight example scenarios.
+//! - [`guide`] says where the guide lives: every citation's section and link on Microsoft
+//!   Learn, in the reader's language.
+//! - [`slice()`] cuts the part of a network around one party that judges as the whole;
+//!   [`glossary()`] maps the guide's Chinese terms to the tool's.
 
 mod catalogue;
 mod error;
 mod eval;
 mod fix;
+mod glossary;
+pub mod guide;
 mod hash;
 mod json_path;
 mod lang;
@@ -23,6 +29,7 @@ mod parse;
 pub mod presets;
 mod report;
 pub mod share;
+mod slice;
 mod view;
 pub mod walkthrough;
 
@@ -30,11 +37,18 @@ pub use catalogue::{rules, Cite, RuleId, RuleInfo, Severity};
 pub use error::{quoted, Limit, LinkFault, Place, Problem, ScenarioError, ECHO_MAX};
 pub use eval::{evaluate, Judgement, MPA_DATE};
 pub use fix::{Fix, FlagName};
+pub use glossary::{glossary, Term, GLOSSARY};
+pub use guide::{guide_link, Link, Section, SeeAlso, GUIDE_TITLE, GUIDE_VERSION};
 pub use lang::{Lang, Text};
-pub use model::{Date, Edge, EdgeKind, Flag, Node, NodeKind, Scenario, CSP_REGIONS, DEFAULT_AS_OF};
-pub use names::{edge_kind_name, flag_name, kind_name, region_name};
+pub use model::{
+    Date, Edge, EdgeKind, Flag, Localized, Node, NodeKind, Scenario, CSP_REGIONS, DEFAULT_AS_OF,
+};
+pub use names::{
+    edge_kind_name, flag_name, flag_step, kind_name, region_help, region_name, region_phrase,
+};
 pub use parse::{parse, parse_bytes, validate};
 pub use report::{DiagramFinding, EdgeReport, Finding, Report, Summary, Verdict};
+pub use slice::slice;
 
 /// The version of this engine (and of the app and CLI built with it).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,6 +1,7 @@
 //! The scenario file (interfaces.md §1) as plain data. Parsing and validation live in
 //! `parse`; this module only says what a scenario is.
 
+use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 
 /// The guide's date: a file without `as_of` is judged as of the guide itself.
@@ -17,6 +18,9 @@ pub struct Scenario {
     pub version: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Extension: the title in each language; `title` is used where one is missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub titles: Option<Localized>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
     #[serde(default, deserialize_with = "crate::parse::limited_nodes")]
@@ -35,6 +39,50 @@ impl Scenario {
     pub fn label_of<'a>(&'a self, id: &'a str) -> &'a str {
         self.node(id).map_or(id, Node::label)
     }
+
+    /// As [`Scenario::label_of`], in the reader's language.
+    pub fn label_of_in<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
+        self.node(id).map_or(id, |n| n.label_in(lang))
+    }
+
+    /// The title in the reader's language, else `title`.
+    pub fn title_in(&self, lang: Lang) -> Option<&str> {
+        self.titles
+            .as_ref()
+            .and_then(|t| t.get(lang))
+            .or(self.title.as_deref())
+    }
+}
+
+/// Extension of the scenario file: a text in the tool's two languages, each optional, beside
+/// the file's own single-language field (`name`, `title`), which stays the fallback.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Localized {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+    #[serde(rename = "zh-TW", default, skip_serializing_if = "Option::is_none")]
+    pub zh: Option<String>,
+}
+
+impl Localized {
+    /// The text in `lang`, if it is there and not blank.
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        lang.pick(&self.en, &self.zh)
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+    }
+
+    /// Each text with its language, for validation.
+    pub fn iter(&self) -> impl Iterator<Item = (Lang, &str)> {
+        Lang::ALL
+            .into_iter()
+            .filter_map(|l| lang_text(self, l).map(|t| (l, t)))
+    }
+}
+
+fn lang_text(l: &Localized, lang: Lang) -> Option<&str> {
+    lang.pick(&l.en, &l.zh).as_deref()
 }
 
 impl Default for Scenario {
@@ -42,6 +90,7 @@ impl Default for Scenario {
         Scenario {
             version: 1,
             title: None,
+            titles: None,
             as_of: None,
             nodes: Vec::new(),
             edges: Vec::new(),
@@ -150,6 +199,9 @@ pub struct Node {
     pub kind: NodeKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// Extension: the name in each language; `name` is used where one is missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub names: Option<Localized>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -177,6 +229,7 @@ impl Node {
             id: id.into(),
             kind,
             name: None,
+            names: None,
             region: None,
             org: None,
             tenant: None,
@@ -204,6 +257,14 @@ impl Node {
         match self.name.as_deref() {
             Some(n) if !n.trim().is_empty() => n,
             _ => &self.id,
+        }
+    }
+
+    /// What to call it in the reader's language: its name in that language, else [`Node::label`].
+    pub fn label_in(&self, lang: Lang) -> &str {
+        match self.names.as_ref().and_then(|n| n.get(lang)) {
+            Some(n) => n,
+            None => self.label(),
         }
     }
 

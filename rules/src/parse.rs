@@ -264,6 +264,13 @@ pub(crate) fn validate_view(s: &ScenarioView) -> Result<Checked, ScenarioError> 
                 return err(format!("nodes[{i}].name"), Problem::NameTooLong(chars));
             }
         }
+        for (lang, name) in n.names.iter().flat_map(|l| l.iter()) {
+            let chars = name.chars().count();
+            if chars > 200 {
+                let path = format!("nodes[{i}].names.{}", lang.tag());
+                return err(path, Problem::NameTooLong(chars));
+            }
+        }
         if n.kind != NodeKind::Microsoft && n.region.as_deref().is_none_or(|r| r.trim().is_empty())
         {
             return err(format!("nodes[{i}].region"), Problem::MissingRegion);
@@ -406,10 +413,55 @@ mod tests {
             (OK.replace(r#""to":"d""#, r#""to":"x""#), "error: edges[0].to: no node has the ID \"x\""),
             (OK.replace(r#""region":"europe""#, r#""region":"europe","onboarded":false"#), "error: nodes[1].onboarded: this flag does not apply to a direct_bill_partner node"),
             (OK.replace(r#""region":"europe""#, &format!(r#""region":"europe","name":"{}""#, "é".repeat(201))), "error: nodes[1].name: 201 characters is over the limit of 200"),
+            (OK.replace(r#""region":"europe""#, &format!(r#""region":"europe","names":{{"zh-TW":"{}"}}"#, "名".repeat(201))), "error: nodes[1].names.zh-TW: 201 characters is over the limit of 200"),
         ];
         for (json, want) in cases {
             assert_eq!(err(&json), want);
         }
+    }
+
+    #[test]
+    fn names_and_titles_in_both_languages_are_read_and_nothing_else() {
+        let named = OK
+            .replace(r#""version":1"#, r#""version":1,"titles":{"zh-TW":"兩層式"}"#)
+            .replace(r#""region":"europe""#, r#""region":"europe","name":"Adatum Direct","names":{"en":"Adatum","zh-TW":"Adatum 直銷"}"#);
+        let s = parse(&named).map_err(|e| e.to_string());
+        let s = s.as_ref().map(|s| {
+            let d = &s.nodes[1];
+            (
+                d.label_in(crate::Lang::En).to_string(),
+                d.label_in(crate::Lang::ZhTw).to_string(),
+                s.title_in(crate::Lang::ZhTw).map(str::to_string),
+                s.title_in(crate::Lang::En).map(str::to_string),
+            )
+        });
+        assert_eq!(
+            s,
+            Ok((
+                "Adatum".into(),
+                "Adatum 直銷".into(),
+                Some("兩層式".into()),
+                None
+            ))
+        );
+        let french = named.replace(r#""en":"Adatum""#, r#""fr":"Adatum""#);
+        assert!(
+            err(&french).starts_with("error: nodes[1].names.fr (line 1, column ")
+                || err(&french).starts_with("error: nodes[1].names (line 1, column "),
+            "{}",
+            err(&french)
+        );
+        assert!(
+            err(&french).contains("unknown field `fr`"),
+            "{}",
+            err(&french)
+        );
+        // Blank names fall back to `name`; a file without them reads as before.
+        let blank = named.replace(r#""zh-TW":"Adatum 直銷""#, r#""zh-TW":"  ""#);
+        let s = parse(&blank).map(|s| s.nodes[1].label_in(crate::Lang::ZhTw).to_string());
+        assert_eq!(s.ok().as_deref(), Some("Adatum Direct"));
+        let plain = parse(OK).map(|s| serde_json::to_string(&s).unwrap_or_default());
+        assert!(plain.is_ok_and(|j| !j.contains("names") && !j.contains("titles")));
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub struct Finding {
     pub severity: Severity,
     pub message: String,
     pub cite: String,
+    /// Extension: the cited section of the guide on Microsoft Learn, in the report's language.
+    pub link: &'static str,
     pub remedies: Vec<String>,
     /// Extension: remedies that are a change to the diagram, ready to apply.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -52,6 +54,8 @@ pub struct DiagramFinding {
     pub edges: Vec<String>,
     pub message: String,
     pub cite: String,
+    /// Extension: as [`Finding::link`].
+    pub link: &'static str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]

@@ -8,7 +8,8 @@
 //! a file either way gives the same errors (a test and the fuzz target hold both readers to
 //! it).
 
-use crate::model::{Flag, Node, NodeKind, Scenario};
+use crate::lang::Lang;
+use crate::model::{Flag, Localized, Node, NodeKind, Scenario};
 use serde::de::{Deserializer, Visitor};
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -19,6 +20,8 @@ pub(crate) struct ScenarioView<'a> {
     pub version: u64,
     #[serde(default, rename = "title")]
     _title: Option<AnyString>,
+    #[serde(default, rename = "titles")]
+    _titles: Option<LocalizedView<'a>>,
     #[serde(default, borrow)]
     pub as_of: Option<Cow<'a, str>>,
     #[serde(default, borrow, deserialize_with = "crate::parse::limited_nodes")]
@@ -35,6 +38,8 @@ pub(crate) struct NodeView<'a> {
     pub kind: NodeKind,
     #[serde(default, borrow)]
     pub name: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub names: Option<LocalizedView<'a>>,
     #[serde(default, borrow)]
     pub region: Option<Cow<'a, str>>,
     #[serde(default, borrow)]
@@ -65,6 +70,39 @@ pub(crate) struct EdgeView<'a> {
     #[serde(borrow)]
     pub to: Cow<'a, str>,
     pub kind: crate::model::EdgeKind,
+}
+
+/// `model::Localized`, borrowed: a text in each of the tool's languages.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LocalizedView<'a> {
+    #[serde(default, borrow)]
+    pub en: Option<Cow<'a, str>>,
+    #[serde(rename = "zh-TW", default, borrow)]
+    pub zh: Option<Cow<'a, str>>,
+}
+
+impl<'a> LocalizedView<'a> {
+    fn of(l: &'a Localized) -> LocalizedView<'a> {
+        LocalizedView {
+            en: borrowed(&l.en),
+            zh: borrowed(&l.zh),
+        }
+    }
+
+    /// The text in `lang`, if it is there and not blank (as `Localized::get`).
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        lang.pick(&self.en, &self.zh)
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+    }
+
+    /// Each text with its language, for validation (as `Localized::iter`).
+    pub fn iter(&self) -> impl Iterator<Item = (Lang, &str)> {
+        Lang::ALL
+            .into_iter()
+            .filter_map(|l| l.pick(&self.en, &self.zh).as_deref().map(|t| (l, t)))
+    }
 }
 
 /// A string that was checked to be one and not kept (a title: nothing judges it).
@@ -108,6 +146,7 @@ impl<'a> ScenarioView<'a> {
         ScenarioView {
             version: s.version,
             _title: None,
+            _titles: None,
             as_of: borrowed(&s.as_of),
             nodes: s.nodes.iter().map(NodeView::of).collect(),
             edges: s
@@ -131,6 +170,7 @@ impl<'a> NodeView<'a> {
             id: Cow::Borrowed(&n.id),
             kind: n.kind,
             name: borrowed(&n.name),
+            names: n.names.as_ref().map(LocalizedView::of),
             region: borrowed(&n.region),
             org: borrowed(&n.org),
             tenant: borrowed(&n.tenant),
@@ -158,6 +198,14 @@ impl<'a> NodeView<'a> {
         match self.name.as_deref() {
             Some(n) if !n.trim().is_empty() => n,
             _ => &self.id,
+        }
+    }
+
+    /// What to call it in the reader's language: its name in that language, else `label`.
+    pub fn label_in(&self, lang: Lang) -> &str {
+        match self.names.as_ref().and_then(|n| n.get(lang)) {
+            Some(n) => n,
+            None => self.label(),
         }
     }
 
@@ -195,12 +243,19 @@ mod tests {
         n.name = Some("  ".into());
         n.region = Some("europe".into());
         n.onboarded = Some(false);
+        n.names = Some(Localized {
+            en: None,
+            zh: Some("轉銷商".into()),
+        });
         for node in [n.clone(), Node::new("c", NodeKind::Customer)] {
             let v = NodeView::of(&node);
             assert_eq!(
                 (v.org(), v.tenant(), v.label(), v.region()),
                 (node.org(), node.tenant(), node.label(), node.region())
             );
+            for lang in Lang::ALL {
+                assert_eq!(v.label_in(lang), node.label_in(lang));
+            }
             for f in Flag::ALL {
                 assert_eq!(v.flag(f), node.flag(f));
             }

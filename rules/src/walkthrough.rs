@@ -8,7 +8,7 @@
 //! cumulative: each starts from the diagram as the steps before it left it
 //! ([`Walkthrough::scenario_at`]), which is what makes `#preset=6&step=3` resumable.
 
-use crate::catalogue::RuleId;
+use crate::catalogue::{Cite, RuleId};
 use crate::fix::FlagName;
 use crate::lang::Lang;
 use crate::model::{Edge, EdgeKind, Node, Scenario};
@@ -53,6 +53,11 @@ impl Walkthrough {
         self.steps.is_empty()
     }
 
+    /// What step `number` cites (see [`Step::cite`]).
+    pub fn cite(&self, number: usize) -> Option<Cite> {
+        self.step(number).map(|s| s.cite(self.preset))
+    }
+
     /// Step `number`, counted from 1 as the URL (`&step=3`) and the progress line count.
     pub fn step(&self, number: usize) -> Option<&Step> {
         number.checked_sub(1).and_then(|i| self.steps.get(i))
@@ -79,6 +84,15 @@ pub struct Step {
     pub title: Bilingual,
     /// What to do, then why the result follows, in the guide's words.
     pub text: Bilingual,
+    /// The part of the guide the step cites (`types`, `mpa`, `transactions`, `scenario-N`);
+    /// without it, the walkthrough's own example scenario.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "cite",
+        serialize_with = "cite_key"
+    )]
+    pub cite: Option<Cite>,
     #[serde(default)]
     pub highlight: Highlight,
     /// What the learner must do before the step's verdicts are shown; `None` for a step
@@ -93,6 +107,12 @@ pub struct Step {
 impl Step {
     pub fn title(&self, lang: Lang) -> &str {
         self.title.get(lang)
+    }
+
+    /// What the step cites, in a walkthrough of preset `preset`: its `cite`, else the
+    /// preset's example scenario. Its section and link are [`Cite::section`], [`Cite::link`].
+    pub fn cite(&self, preset: u8) -> Cite {
+        self.cite.unwrap_or(Cite::Scenario(preset))
     }
 
     pub fn text(&self, lang: Lang) -> &str {
@@ -289,10 +309,7 @@ impl Action {
 
     /// A short instruction naming nodes as `s` labels them (an ID it lacks is shown as is).
     pub fn describe_in(&self, s: &Scenario, lang: Lang) -> String {
-        self.describe_with(lang, |id| {
-            s.node(id)
-                .map_or_else(|| id.to_string(), |n| n.label().to_string())
-        })
+        self.describe_with(lang, |id| s.label_of_in(id, lang).to_string())
     }
 
     fn describe_with(&self, lang: Lang, label: impl Fn(&str) -> String) -> String {
@@ -342,7 +359,7 @@ impl Action {
                 let (f, t, k) = (q(from), q(to), edge_kind_name(*kind, lang));
                 lang.pick(
                     format!("Remove the relationship {f} → {t} (“{k}”)."),
-                    format!("移除{f} → {t}的關聯性（「{k}」）。"),
+                    format!("移除{f}→{t}的關聯性（「{k}」）。"),
                 )
             }
             Action::RemoveEdge { edge } => lang.pick(
@@ -417,6 +434,27 @@ impl FromText for Verdict {
             "blocked" => Ok(Verdict::Blocked),
             other => Err(E::unknown_variant(other, &["allowed", "blocked"])),
         }
+    }
+}
+
+impl FromText for Cite {
+    fn from_text<E: serde::de::Error>(text: &str) -> Result<Self, E> {
+        Cite::from_key(text).ok_or_else(|| {
+            E::custom(format!(
+                "unknown citation `{text}`, expected types, mpa, transactions or scenario-1 … scenario-8"
+            ))
+        })
+    }
+}
+
+fn cite<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Cite>, D::Error> {
+    Mapped::deserialize(d).map(|Mapped(c)| Some(c))
+}
+
+fn cite_key<S: serde::Serializer>(c: &Option<Cite>, s: S) -> Result<S::Ok, S::Error> {
+    match c {
+        Some(c) => s.serialize_str(&c.key()),
+        None => s.serialize_none(),
     }
 }
 
@@ -587,6 +625,8 @@ mod tests {
             path_of(6, r#"{"preset": 6, "steps": []}"#).as_deref(),
             Some("steps")
         );
+        let cite = format!(r#"{{"preset": 8, "steps": [{STEP}, "cite": "scenario-9"}}]}}"#);
+        assert_eq!(path_of(8, &cite).as_deref(), Some("steps[0].cite"));
         let text = path_of(7, r#"{"preset": 7, "steps": [], "extra": 1}"#);
         assert_eq!(text.as_deref(), Some("extra"));
     }

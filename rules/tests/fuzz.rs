@@ -4,7 +4,7 @@
 //! ways. Nothing may panic, hang or answer other than the CLI's contract: exit 0 with the
 //! output, or exit 2 with one escaped, bounded `error:` line.
 //!
-//! `CSP_FUZZ_CASES=N` runs N cases per target instead of the default, and `CSP_FUZZ_SECONDS=S`
+//! `CSP_FUZZ_CASES=N` runs N cases per target instead of the default (10,000; the binary 500), and `CSP_FUZZ_SECONDS=S`
 //! bounds each target's time (default 8 s; cases past it are skipped, so a loaded machine
 //! runs fewer rather than longer). `PROPTEST_SEED`-style replay: proptest prints the failing
 //! input, shrunk, and keeps it in `proptest-regressions/`.
@@ -363,7 +363,7 @@ static LINKS: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
 static PROCESS: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
 
 proptest! {
-    #![proptest_config(config(3_000))]
+    #![proptest_config(config(10_000))]
 
     /// What `csp-rules check` and `share` do with a file, in the library.
     #[test]
@@ -399,7 +399,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(3_000))]
+    #![proptest_config(config(10_000))]
 
     /// What `csp-rules share --decode` and the page do with a link.
     #[test]
@@ -494,7 +494,7 @@ fn run(args: &[String], stdin: &[u8]) -> Result<std::process::Output, TestCaseEr
 }
 
 proptest! {
-    #![proptest_config(config(300))]
+    #![proptest_config(config(500))]
 
     /// The binary: arguments in any order and any input on standard input or as a link.
     #[test]

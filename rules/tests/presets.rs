@@ -80,6 +80,7 @@ const PINS: [(u8, &[Pin], &[&str]); 8] = [
                 ],
             ),
             ("e5", "allowed", &["OWN_USE.SEPARATE_TENANT"]),
+            ("e6", "allowed", &[]),
         ],
         &["DIAGRAM.UNSERVED_CUSTOMER"],
     ),
@@ -165,14 +166,29 @@ fn presets_have_titles_and_descriptions_in_both_languages() {
 }
 
 #[test]
-fn scenario_6_offers_all_three_options_and_option_1_as_a_fix() {
+fn scenario_6_offers_all_three_options_as_fixes_and_each_allows_the_purchase() {
+    let p = presets::get(6).unwrap_or_else(|| panic!("no preset 6"));
+    let s = p.scenario().unwrap_or_else(|e| panic!("{e}"));
     let r = report(6, Lang::ZhTw);
     let e4 = &r.edges[3];
-    let f = e4
+    assert_eq!(e4.id, "e4");
+    // Scenario 6 decides; scenario 4 is shown as advice.
+    let severities: Vec<_> = e4
         .findings
         .iter()
-        .find(|f| f.rule.as_str() == "RESELLER_AS_CUSTOMER.SAME_PROVIDER");
-    let f = f.unwrap_or_else(|| panic!("no finding"));
+        .map(|f| (f.rule.as_str(), f.severity))
+        .collect();
+    assert_eq!(
+        severities,
+        [
+            ("OWN_USE.SEPARATE_TENANT", csp_rules::Severity::Info),
+            (
+                "RESELLER_AS_CUSTOMER.SAME_PROVIDER",
+                csp_rules::Severity::Block
+            )
+        ]
+    );
+    let f = &e4.findings[1];
     assert_eq!(f.remedies.len(), 3);
     assert!(f
         .remedies
@@ -180,5 +196,99 @@ fn scenario_6_offers_all_three_options_and_option_1_as_a_fix() {
         .zip(["選項1", "選項2", "選項3"])
         .all(|(r, o)| r.starts_with(o)));
     assert_eq!(f.cite, "範例案例6");
-    assert!(!f.fixes.is_empty());
+    assert_eq!(
+        f.link,
+        "https://learn.microsoft.com/zh-tw/partner-center/csp-supported-partner-relationships#supported-partner-transactions-in-the-csp-program"
+    );
+    // Option 1 gives Tailspin's purchase a tenant of its own; option 2 ends Contoso → Tailspin
+    // (e2); option 3 moves it to Relecloud. Each alone makes e4 allowed.
+    assert_eq!(
+        f.fixes,
+        vec![
+            csp_rules::Fix::SetTenant {
+                node: "tailspin-buy".into(),
+                tenant: "tailspin-customer".into()
+            },
+            csp_rules::Fix::RemoveEdge { edge: "e2".into() },
+            csp_rules::Fix::SetFrom {
+                edge: "e2".into(),
+                from: "relecloud".into()
+            },
+        ]
+    );
+    for fix in &f.fixes {
+        let mut t = s.clone();
+        assert!(fix.apply(&mut t));
+        let after = evaluate(&t, Lang::En).unwrap_or_else(|e| panic!("{e}"));
+        let e4 = after.edges.iter().find(|e| e.id == "e4");
+        assert_eq!(e4.map(|e| e.verdict.as_str()), Some("allowed"), "{fix:?}");
+        assert!(
+            after.edges.iter().all(|e| e.verdict.as_str() == "allowed"),
+            "{fix:?}"
+        );
+        assert!(!fix.describe(&s, Lang::ZhTw).is_empty());
+    }
+}
+
+#[test]
+fn presets_name_their_nodes_and_title_in_chinese() {
+    let latin_word = |s: &str| {
+        // A word of Latin letters that is not a name the presets keep (brands, CSP, MPA).
+        s.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() > 1)
+            .find(|w| {
+                ![
+                    "Microsoft",
+                    "Adatum",
+                    "Fabrikam",
+                    "Contoso",
+                    "Litware",
+                    "Northwind",
+                    "Proseware",
+                    "Tailspin",
+                    "Wingtip",
+                    "Relecloud",
+                    "Woodgrove",
+                    "Trey",
+                    "Alpine",
+                    "GmbH",
+                    "CSP",
+                ]
+                .contains(w)
+            })
+            .map(str::to_string)
+    };
+    for p in presets::all() {
+        let s = p.scenario().unwrap_or_else(|e| panic!("{e}"));
+        let title = s.title_in(Lang::ZhTw).unwrap_or_default();
+        assert_eq!(latin_word(title), None, "preset {}: {title}", p.number);
+        assert_ne!(Some(title), s.title.as_deref(), "preset {}", p.number);
+        for n in &s.nodes {
+            let zh = n.label_in(Lang::ZhTw);
+            assert_eq!(latin_word(zh), None, "preset {}: {zh}", p.number);
+            assert_eq!(n.label_in(Lang::En), n.label(), "preset {}", p.number);
+        }
+        // The Chinese report names the nodes in Chinese, never by their English names.
+        let r = report(p.number, Lang::ZhTw);
+        for f in r.edges.iter().flat_map(|e| &e.findings) {
+            for n in s
+                .nodes
+                .iter()
+                .filter(|n| n.label_in(Lang::ZhTw) != n.label())
+            {
+                let english = format!("「{}」", n.label());
+                assert!(
+                    !f.message.contains(&english),
+                    "preset {}: {}",
+                    p.number,
+                    f.message
+                );
+                assert!(
+                    f.remedies.iter().all(|m| !m.contains(&english)),
+                    "preset {}",
+                    p.number
+                );
+            }
+        }
+    }
 }

@@ -20,14 +20,18 @@ fn node(i: usize) -> impl Strategy<Value = Node> {
         prop::sample::select(vec!["europe", "japan", "united_states", "Mars"]),
         prop::sample::select(vec!["a", "b", "c"]),
         prop::sample::select(vec!["t1", "t2", "t3", "t4"]),
-        prop::option::of(".{0,12}"),
+        (
+            prop::option::of(".{0,12}"),
+            prop::option::of((prop::option::of(".{0,6}"), prop::option::of(".{0,6}"))),
+        ),
         (flag(), flag(), flag(), flag()),
         any::<bool>(),
     )
         .prop_map(
-            move |(kind, region, org, tenant, name, (mpa, onb, enr, req), defaults)| {
+            move |(kind, region, org, tenant, (name, names), (mpa, onb, enr, req), defaults)| {
                 let mut n = Node::new(format!("n{i}"), kind);
                 n.name = name;
+                n.names = names.map(|(en, zh)| csp_rules::Localized { en, zh });
                 if kind != NodeKind::Microsoft {
                     n.region = Some(region.into());
                 }
@@ -56,6 +60,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         .prop_map(|(nodes, edges, date)| Scenario {
             version: 1,
             title: None,
+            titles: None,
             as_of: date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
             edges: edges
                 .into_iter()

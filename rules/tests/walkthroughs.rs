@@ -243,14 +243,34 @@ fn scenario_1_breaks_the_two_tier_chain_by_unticking_the_mpa_and_mends_it() {
 }
 
 #[test]
-fn scenario_6_walks_through_all_three_options() {
+fn scenario_6_walks_through_all_three_options_each_ending_in_an_allowed_purchase() {
     let w = walkthrough::get(6).unwrap();
+    let reports = play(&w);
     for k in 1..=3 {
         let (en, zh) = (format!("Option {k}"), format!("選項{k}"));
-        assert!(
-            w.steps.iter().any(|s| s.title(Lang::En).starts_with(&en)
-                && s.title(Lang::ZhTw).starts_with(&zh)),
-            "no step for option {k}"
+        let (i, step) = w
+            .steps
+            .iter()
+            .enumerate()
+            .find(|(_, s)| {
+                s.title(Lang::En).starts_with(&en) && s.title(Lang::ZhTw).starts_with(&zh)
+            })
+            .unwrap_or_else(|| panic!("no step for option {k}"));
+        // The step ends with a purchase by Tailspin's organization allowed, and says so.
+        let purchase = step
+            .expect
+            .iter()
+            .find(|x| matches!(&x.edge, EdgeSelector::Id(id) if id == "e4" || id == "e5"))
+            .unwrap_or_else(|| panic!("option {k} points at no purchase"));
+        assert_eq!(purchase.verdict, Verdict::Allowed, "option {k}");
+        let EdgeSelector::Id(id) = &purchase.edge else {
+            unreachable!()
+        };
+        let after = &reports[i].1;
+        assert_eq!(
+            after.edges.iter().find(|e| e.id == *id).map(|e| e.verdict),
+            Some(Verdict::Allowed),
+            "option {k}"
         );
         let last = w.step(w.len()).unwrap();
         assert!(
@@ -258,11 +278,67 @@ fn scenario_6_walks_through_all_three_options() {
             "the conclusion doesn't give option {k}"
         );
     }
-    // Option 2 ends the reseller relationship with Contoso.
-    assert!(w.steps.iter().any(|s| matches!(
-        &s.action,
-        Some(Action::Disconnect { from, to, kind: EdgeKind::SellsTo }) if from == "contoso" && to == "tailspin"
-    )));
+    let actions: Vec<_> = w.steps.iter().filter_map(|s| s.action.as_ref()).collect();
+    // Option 2 ends the reseller relationship with Contoso; option 3 sets it up with
+    // Relecloud, a different provider; nothing draws Contoso → Tailspin again.
+    assert_eq!(
+        actions,
+        [
+            &Action::Disconnect {
+                from: "contoso".into(),
+                to: "tailspin".into(),
+                kind: EdgeKind::SellsTo
+            },
+            &Action::Connect {
+                from: "relecloud".into(),
+                to: "tailspin".into(),
+                kind: EdgeKind::SellsTo
+            },
+        ]
+    );
+    // The guide doesn't say every option needs a customer-type tenant; options 2 and 3 work
+    // in the reseller's own tenant, and the walkthrough doesn't say otherwise.
+    for step in &w.steps {
+        assert!(
+            !step.text(Lang::En).contains("whichever option"),
+            "{}",
+            step.text(Lang::En)
+        );
+    }
+    // The option 2 step keeps the guide's point: its own subscriptions from another partner.
+    assert!(w
+        .steps
+        .iter()
+        .any(|s| s.title(Lang::En).starts_with("Option 2")
+            && s.text(Lang::En).contains("from a different CSP partner")));
+}
+
+#[test]
+fn every_step_cites_a_section_of_the_guide_with_its_link() {
+    for w in all() {
+        for k in 1..=w.len() {
+            let cite = w.cite(k).unwrap();
+            for lang in Lang::ALL {
+                assert!(!cite.text(lang).is_empty() && !cite.section().title(lang).is_empty());
+                assert!(cite.link(lang).starts_with("https://learn.microsoft.com/"));
+                assert!(cite.label(lang).contains(csp_rules::GUIDE_VERSION));
+            }
+        }
+        assert_eq!(w.cite(0), None);
+    }
+    // The steps about the MPA cite the guide's MPA section; the others their scenario.
+    let w = walkthrough::get(1).unwrap();
+    let mpa: Vec<usize> = (1..=w.len())
+        .filter(|&k| w.cite(k).map(|c| c.section()) == Some(csp_rules::Section::Mpa))
+        .collect();
+    assert_eq!(mpa, [3, 4]);
+    assert_eq!(
+        walkthrough::get(6)
+            .unwrap()
+            .cite(4)
+            .map(|c| c.text(Lang::En)),
+        Some("Example scenario 6".to_string())
+    );
 }
 
 #[test]

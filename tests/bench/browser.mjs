@@ -16,7 +16,7 @@ const freePort = () => new Promise((ok) => {
   const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); });
 });
 
-// The build's public URL is `/`, so its files are served at the root, the networks under /data/.
+// The build's URLs are relative, so its files are served at the root, the networks under /data/.
 const site = mkdtempSync(join(tmpdir(), 'csp-bench-'));
 for (const f of readdirSync(join(ROOT, 'dist'))) symlinkSync(join(ROOT, 'dist', f), join(site, f));
 // The benchmark hook is not part of the app: served beside it and added to the page only here.
@@ -30,7 +30,8 @@ try {
   for (let i = 0; i < 50; i++) {
     try { await fetch(`http://127.0.0.1:${port}/`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
   }
-  context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  // No service worker: its install, fetching the app again in the background, is not measured.
+  context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => window.cspRules && typeof window.cspRules.evaluate === 'function');

@@ -11,9 +11,12 @@ const gz = (bytes) => execFileSync('gzip', ['-9c'], { input: bytes, maxBuffer: 6
 const row = (name, raw, zipped, note = '') =>
   console.log(`  ${name.padEnd(44)} ${String(raw).padStart(8)} B raw ${String(zipped).padStart(8)} B gzip${note}`);
 
-// Every file of dist/ the page loads: the app (wasm + its JS glue), the loader, the stylesheet
-// and the HTML (the favicon is left out, as the target does).
-const files = readdirSync(DIST).filter((f) => /\.(wasm|js|css|html)$/.test(f)).sort();
+// Every file of dist/ the page loads: the app (wasm + its JS glue), the loader, the stylesheets
+// and the HTML (the favicon is left out, as the target does; so are the service worker, fetched
+// after the app has started, and nomodule.js, which only browsers without modules fetch).
+const files = readdirSync(DIST)
+  .filter((f) => /\.(wasm|js|css|html)$/.test(f) && f !== 'sw.js' && !f.startsWith('nomodule-'))
+  .sort();
 let total = 0;
 for (const f of files) {
   const bytes = readFileSync(join(DIST, f));

@@ -2,6 +2,8 @@
 //   E2E_URL      the root build (dist/), e.g. http://127.0.0.1:41234/
 //   E2E_SUB_URL  the build made with --public-url, e.g. http://127.0.0.1:41235/some/sub/path/
 //                (unset when test.sh did not make it; tests needing it should skip)
+//   E2E_SITE, E2E_PLAIN_SITE_URL, E2E_NGINX_URL  a site folder with the root build copied into
+//                /a/b/, and its URLs behind the plain server and nginx (see siteUrl)
 //
 // Usage in tests/e2e/*.test.mjs:
 //   const browser = await launchBrowser();           // once per file (closed after the file's tests)
@@ -36,14 +38,16 @@ after(() => Promise.all([...open].map((b) => b.close())));
 
 /**
  * Launches headless Chromium with a fresh profile. `close()` also removes the profile; browsers
- * still open when the file's tests end are closed then.
+ * still open when the file's tests end are closed then. `options` go to Playwright's
+ * launchPersistentContext (e.g. `locale`).
  */
-export async function launchBrowser() {
+export async function launchBrowser(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'csp-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
+    ...options,
   });
   const browser = {
     context,
@@ -65,6 +69,16 @@ export function appUrl(path = '/') {
 /** URL of `path` on the sub-path build, or undefined when it was not built. */
 export function subPathUrl(path = '/') {
   const base = process.env.E2E_SUB_URL;
+  return base && new URL(path.replace(/^\//, ''), base).href;
+}
+
+/**
+ * URL of `path` on the site where run.mjs copied the root build into /a/b/: served by
+ * `server` = 'plain' (Python's static server) or 'nginx' (deploy/nginx/ as shipped), or
+ * undefined when that server is not there.
+ */
+export function siteUrl(server, path = '/') {
+  const base = { plain: process.env.E2E_PLAIN_SITE_URL, nginx: process.env.E2E_NGINX_URL }[server];
   return base && new URL(path.replace(/^\//, ''), base).href;
 }
 

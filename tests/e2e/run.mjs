@@ -5,57 +5,41 @@
 //                 served from that folder so the app is reached under its sub-path
 //   E2E_FILE_TIMEOUT_MS  time limit for each test file (default 300000); a file over it is killed
 //                 and counts as one failure. Set tighter limits per test: test(name, { timeout }, fn)
+// It also copies the root build into the sub-folder a/b/ of a site (tests/e2e/out/site/), served
+// both by the plain server (E2E_PLAIN_SITE_URL) and by nginx with deploy/nginx/ as shipped
+// (E2E_NGINX_URL); without nginx (scripts/setup.sh --chromium installs it) those tests skip,
+// or fail under CI.
 // Static servers only: `trunk serve` adds an autoreload socket and rebuilds, which tests must not see.
 
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { fileURLToPath } from 'node:url';
+import { NGINX, copyDir, startNginx, startPlain } from './servers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const outDir = join(here, 'out');
 const servers = [];
 
-function freePort() {
-  return new Promise((ok, fail) => {
-    const srv = createServer().once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => ok(port));
-    });
-  });
-}
-
 async function serve(dir, page, name) {
   if (!existsSync(join(dir, page, 'index.html'))) {
     throw new Error(`${join(dir, page)}/index.html is missing: build first (trunk build --release --offline)`);
   }
-  const port = await freePort();
-  const log = openSync(join(outDir, `server-${name}.log`), 'w');
-  const child = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', dir, String(port)], {
-    stdio: ['ignore', log, log],
-  });
-  servers.push(child);
-  child.on('error', (err) => console.error(`e2e: python3 http.server: ${err.message}`));
-  const url = `http://127.0.0.1:${port}/${page.replace(/^\/+/, '')}`;
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`python3 http.server for ${dir} exited (${child.exitCode})`);
-    try {
-      await fetch(url);
-      return url;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`python3 http.server for ${dir} did not answer on ${url}`);
+  const server = await startPlain(dir, join(outDir, `server-${name}.log`));
+  servers.push(server);
+  return `${server.url}${page.replace(/^\/+/, '')}`;
 }
 
 function stopServers() {
-  for (const child of servers) if (child.exitCode === null) child.kill();
+  return Promise.all(servers.map((server) => server.stop()));
+}
+
+async function startPlainSite(site) {
+  const server = await startPlain(site, join(outDir, 'server-site.log'));
+  servers.push(server);
+  return server;
 }
 
 async function main() {
@@ -63,6 +47,20 @@ async function main() {
   process.env.E2E_URL = await serve(resolve(root, process.env.E2E_DIST ?? 'dist'), '/', 'dist');
   if (process.env.E2E_SUB_ROOT) {
     process.env.E2E_SUB_URL = await serve(process.env.E2E_SUB_ROOT, process.env.E2E_SUB_PATH ?? '/', 'subpath');
+  }
+  // The hosting tests' site: the same build, copied into a sub-folder.
+  const site = join(outDir, 'site');
+  copyDir(resolve(root, process.env.E2E_DIST ?? 'dist'), join(site, 'a/b'));
+  process.env.E2E_SITE = site;
+  process.env.E2E_PLAIN_SITE_URL = (await startPlainSite(site)).url;
+  if (existsSync(NGINX)) {
+    const nginx = await startNginx(site, join(outDir, 'nginx'));
+    servers.push(nginx);
+    process.env.E2E_NGINX_URL = nginx.url;
+  } else if (process.env.CI) {
+    throw new Error(`${NGINX} is missing (CI runs the hosting tests behind it): bash scripts/setup.sh --chromium`);
+  } else {
+    console.log(`e2e: ${NGINX} is missing, so the tests behind nginx skip (bash scripts/setup.sh --chromium installs it)`);
   }
 
   const args = process.argv.slice(2);
@@ -93,8 +91,7 @@ async function main() {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    stopServers();
-    process.exit(130);
+    stopServers().then(() => process.exit(130));
   });
 }
 
@@ -105,5 +102,5 @@ try {
   console.log('0 passed, 1 failed');
   process.exitCode = 1;
 } finally {
-  stopServers();
+  await stopServers();
 }

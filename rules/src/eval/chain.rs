@@ -192,7 +192,7 @@ pub fn no_self_loop(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
     let remedies = vec![t!(
         cx,
         "Remove it, or connect {from} to another party.",
-        "移除它，或將{from}連接到其他對象。"
+        "請移除此關聯性，或將{from}連接到其他對象。"
     )];
     let fixes = vec![Fix::RemoveEdge {
         edge: e.edge.id.to_string(),
@@ -208,7 +208,7 @@ pub fn needs_upstream(cx: &Cx, e: &EdgeRef) -> Finding {
             t!(cx, "The indirect reseller {from} has nothing to sell: no indirect provider sells to it through an allowed relationship.",
                    "間接轉銷商{from}沒有可銷售的項目：沒有間接提供者透過允許的關聯性銷售給它。"),
             t!(cx, "Connect an indirect provider that sells to {from}, and make that relationship allowed.",
-                   "連接一個銷售給{from}的間接提供者，並讓該關聯性成為允許。"),
+                   "連接一個銷售給{from}的間接提供者，並確保該關聯性是允許的。"),
         )
     } else {
         let kind = cx.kind(e.from);
@@ -216,7 +216,7 @@ pub fn needs_upstream(cx: &Cx, e: &EdgeRef) -> Finding {
             t!(cx, "The {kind} {from} has nothing to sell: Microsoft doesn't sell to it through an allowed relationship.",
                    "{kind}{from}沒有可銷售的項目：Microsoft 沒有透過允許的關聯性銷售給它。"),
             t!(cx, "Connect Microsoft to {from} (Microsoft sells to it), and make that relationship allowed.",
-                   "連接 Microsoft 銷售給{from}，並讓該關聯性成為允許。"),
+                   "連接由 Microsoft 銷售給{from}的關聯性，並確保該關聯性是允許的。"),
         )
     };
     cx.finding(

@@ -30,6 +30,7 @@ fn finding(
         edges,
         message,
         cite: rule.cite().text(cx.lang),
+        link: rule.link(cx.lang),
     }
 }
 
@@ -88,7 +89,8 @@ fn duplicate_edge(cx: &Cx) -> Vec<DiagramFinding> {
                 .chain(group.iter().map(|&(_, i)| i))
                 .map(|i| cx.s.edges[i].id.to_string())
                 .collect();
-            let (from, to, n, list) = (cx.q(a), cx.q(b), ids.len(), ids.join(", "));
+            let list = ids.join(cx.lang.pick(", ", "、"));
+            let (from, to, n) = (cx.q(a), cx.q(b), ids.len());
             let message = t!(cx, "The same relationship from {from} to {to} is drawn {n} times ({list}); one is enough.",
                                  "從{from}到{to}的相同關聯性畫了 {n} 次（{list}）；一次就夠了。");
             finding(cx, RuleId::DiagramDuplicateEdge, nodes, ids, message)

@@ -83,7 +83,9 @@ impl<'a> Judgement<'a> {
         if e.sells() && tier.is_some_and(|t| t != Tier::Microsoft) && !self.supplied[e.fi] {
             findings.push(chain::needs_upstream(cx, e));
         }
-        if !blocks(&findings) {
+        // Where scenario 6 decides, the own-use finding is already there as advice.
+        let own_use = |f: &Finding| f.rule == RuleId::OwnUseSeparateTenant;
+        if !blocks(&findings) && !findings.iter().any(own_use) {
             if let Some(f) = customers::own_use_info(cx, e) {
                 findings.push(f);
             }

@@ -63,7 +63,7 @@ pub(crate) fn evaluate_checked(s: &Scenario, checked: &Checked, lang: Lang) -> R
 
 /// The findings that depend only on an edge, its two ends and the indices.
 fn local(cx: &Cx, e: &EdgeRef) -> Vec<Finding> {
-    let checks: [fn(&Cx, &EdgeRef) -> Option<Finding>; 16] = [
+    let checks: [fn(&Cx, &EdgeRef) -> Option<Finding>; 17] = [
         chain::microsoft_sells_to_partners,
         chain::provider_sells_to_resellers,
         chain::reseller_sells_to_customers,
@@ -79,6 +79,7 @@ fn local(cx: &Cx, e: &EdgeRef) -> Vec<Finding> {
         customers::self_no_sale_to_self_or_affiliate,
         customers::own_use_separate_tenant,
         customers::reseller_as_customer_same_provider,
+        customers::reseller_as_customer_other_provider,
         regions::customer_same_region,
     ];
     let mut out: Vec<Finding> = checks.iter().filter_map(|check| check(cx, e)).collect();
@@ -180,6 +181,20 @@ pub(crate) struct Cx<'a> {
     pub sellers_into: Vec<u32>,
     /// For each node, how many different partners sell to or manage it.
     pub partners_into: Vec<u32>,
+    /// The tenants held by an indirect provider or a direct bill partner (where scenario 4,
+    /// not scenario 6, decides an own-use purchase).
+    pub held_by_non_reseller: Set<&'a str>,
+    /// What scenario 6's one-click fixes need; built on first need.
+    moves: OnceCell<Moves<'a>>,
+}
+
+/// The indices behind scenario 6's fixes for options 2 and 3.
+#[derive(Debug, Default)]
+struct Moves<'a> {
+    /// (provider, reseller) → the first `sells_to` edge holding that relationship.
+    relationship_edge: Map<(usize, usize), usize>,
+    /// For each region, the indirect providers Microsoft sells to, in file order.
+    providers_in: Map<&'a str, Vec<usize>>,
 }
 
 /// How many different `from`s each `to` has among `pairs` (sorted in place).
@@ -201,10 +216,14 @@ impl<'a> Cx<'a> {
         let n = s.nodes.len();
         let mut partner_tenants = Map::default();
         let mut partner_orgs = Set::default();
+        let mut held_by_non_reseller = Set::default();
         for (i, node) in s.nodes.iter().enumerate() {
             if node.kind.is_partner() {
                 partner_tenants.entry(node.tenant()).or_insert(i);
                 partner_orgs.insert(node.org());
+                if node.kind != NodeKind::IndirectReseller {
+                    held_by_non_reseller.insert(node.tenant());
+                }
             }
         }
         let mut providers_of: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -259,6 +278,8 @@ impl<'a> Cx<'a> {
             relationship_via: RefCell::default(),
             sellers_into: distinct_into(n, &mut sales),
             partners_into: distinct_into(n, &mut engagements),
+            held_by_non_reseller,
+            moves: OnceCell::new(),
         }
     }
 
@@ -289,20 +310,28 @@ impl<'a> Cx<'a> {
         }
         // Only the reader's language is formatted (`pick` would format both).
         match self.lang {
-            Lang::En => format!("“{}”", n.label()),
-            Lang::ZhTw => format!("「{}」", n.label()),
+            Lang::En => format!("“{}”", n.label_in(Lang::En)),
+            Lang::ZhTw => format!("「{}」", n.label_in(Lang::ZhTw)),
         }
     }
 
-    pub fn kind(&self, n: &NodeView) -> &'static str {
-        crate::names::kind_name(n.kind, self.lang)
+    /// A node's kind as a message says it; in Chinese, a Latin name ("Microsoft") takes the
+    /// space that separates it from the Chinese before it.
+    pub fn kind(&self, n: &NodeView) -> std::borrow::Cow<'static, str> {
+        let name = crate::names::kind_name(n.kind, self.lang);
+        if self.lang == Lang::ZhTw && name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            format!(" {name}").into()
+        } else {
+            name.into()
+        }
     }
 
+    /// A node's region as a message says it after "in" ("the United States").
     pub fn region(&self, n: &NodeView) -> String {
         if self.quiet.get() {
             return String::new();
         }
-        crate::names::region_name(n.region().unwrap_or_default(), self.lang).to_string()
+        crate::names::region_phrase(n.region().unwrap_or_default(), self.lang)
     }
 
     pub fn finding(
@@ -321,6 +350,7 @@ impl<'a> Cx<'a> {
             } else {
                 rule.cite().text(self.lang)
             },
+            link: rule.link(self.lang),
             remedies,
             fixes,
         }
@@ -378,6 +408,74 @@ impl<'a> Cx<'a> {
             .borrow_mut()
             .insert((seller, tenant), answer);
         answer
+    }
+
+    /// Whether scenario 6 decides a sale from `seller` into a customer of `tenant`: the seller
+    /// is an indirect reseller, a partner holds the tenant, and every partner holding it is an
+    /// indirect reseller (rules.md, `OWN_USE.SEPARATE_TENANT`).
+    pub fn scenario_6_decides(&self, seller: &NodeView, tenant: &str) -> bool {
+        seller.kind == NodeKind::IndirectReseller
+            && self.partner_tenants.contains_key(tenant)
+            && !self.held_by_non_reseller.contains(tenant)
+    }
+
+    fn moves(&self) -> &Moves<'a> {
+        self.moves.get_or_init(|| {
+            let mut m = Moves::default();
+            let mut from_microsoft = vec![false; self.s.nodes.len()];
+            for e in self.edges() {
+                if !e.sells() {
+                    continue;
+                }
+                if e.is(NodeKind::IndirectProvider, NodeKind::IndirectReseller) {
+                    m.relationship_edge.entry((e.fi, e.ti)).or_insert(e.i);
+                }
+                if e.is(NodeKind::Microsoft, NodeKind::IndirectProvider) {
+                    from_microsoft[e.ti] = true;
+                }
+            }
+            for (i, node) in self.s.nodes.iter().enumerate() {
+                if let (true, Some(region)) = (from_microsoft[i], node.region()) {
+                    m.providers_in.entry(region).or_default().push(i);
+                }
+            }
+            m
+        })
+    }
+
+    /// The edge holding the relationship (provider, reseller), for option 2's fix.
+    pub fn relationship_edge(
+        &self,
+        (provider, reseller): Relationship,
+    ) -> Option<&'a EdgeView<'a>> {
+        let i = *self.moves().relationship_edge.get(&(provider, reseller))?;
+        self.s.edges.get(i)
+    }
+
+    /// Scenario 6's option 3 for a sale from `seller` blocked by the relationship
+    /// (provider, reseller): another indirect provider of the reseller's region, supplied by
+    /// Microsoft, that the reseller could move its relationship to, so that the sale no longer
+    /// runs through one of its providers. Only a few candidates are looked at (each in
+    /// constant time), so a fix costs constant time; none found, no fix is offered.
+    pub fn other_provider(
+        &self,
+        seller: usize,
+        (provider, reseller): Relationship,
+    ) -> Option<usize> {
+        const LOOK_AT: usize = 8;
+        let m = self.moves();
+        let region = self.s.nodes[reseller].region()?;
+        m.providers_in
+            .get(region)?
+            .iter()
+            .take(LOOK_AT)
+            .copied()
+            .find(|&q| {
+                q != provider
+                    && q != seller
+                    && !m.relationship_edge.contains_key(&(q, seller))
+                    && !m.relationship_edge.contains_key(&(q, reseller))
+            })
     }
 
     /// A tenant name no node uses yet, for a customer that needs one of its own:

@@ -5,7 +5,7 @@ use super::{t, Cx, EdgeRef};
 use crate::catalogue::RuleId;
 use crate::fix::Fix;
 use crate::model::{Flag, NodeKind::*};
-use crate::names::flag_name;
+use crate::names::flag_step;
 use crate::report::Finding;
 use crate::view::NodeView;
 
@@ -28,19 +28,18 @@ pub fn mpa_required(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
         return None;
     }
     let as_of = cx.as_of;
-    let mut message = {
-        let who = unsigned
-            .iter()
-            .map(|n| cx.q(n))
-            .collect::<Vec<_>>()
-            .join(cx.lang.pick(" and ", "與"));
-        t!(cx, "{who} has not signed the Microsoft Partner Agreement (MPA), which every partner that transacts in CSP must sign from 2020-02-01 (this diagram is as of {as_of}).",
-               "{who}尚未簽署 Microsoft 合作夥伴合約（MPA）；從 2020-02-01 起，所有在 CSP 計畫中交易的合作夥伴都必須簽署（此圖的日期為 {as_of}）。")
-    };
+    let who = unsigned
+        .iter()
+        .map(|n| cx.q(n))
+        .collect::<Vec<_>>()
+        .join(cx.lang.pick(" and ", "與"));
+    let has = if unsigned.len() > 1 { "have" } else { "has" };
+    let mut message = t!(cx, "{who} {has} not signed the Microsoft Partner Agreement (MPA), which every partner that transacts in CSP must sign from 2020-02-01 (this diagram is as of {as_of}).",
+                             "{who}尚未簽署 Microsoft 合作夥伴合約（MPA）；從 2020 年 2 月 1 日起，所有在 CSP 計畫中交易的合作夥伴都必須簽署（此圖的日期為 {as_of}）。");
     if let Some(r) = unsigned.iter().find(|n| n.kind == IndirectReseller) {
         let r = cx.q(r);
-        message.push(' ');
-        message.push_str(&t!(cx, "Until {r} signs, its indirect provider can't associate its MPN ID with a new CSP subscription, nor transact new business through it.",
+        // Chinese sentences follow each other without a space.
+        message.push_str(&t!(cx, " Until {r} signs, its indirect provider can't associate its MPN ID with a new CSP subscription, nor transact new business through it.",
                                  "在{r}簽署之前，間接提供者無法將其 MPN 識別碼關聯至新的 CSP 訂用帳戶，也無法透過它交易新業務。"));
     }
     let remedies = unsigned
@@ -50,7 +49,7 @@ pub fn mpa_required(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
             t!(
                 cx,
                 "{n} signs the MPA (in Partner Center).",
-                "{n}簽署 MPA（在合作夥伴中心）。"
+                "{n}在合作夥伴中心簽署 MPA。"
             )
         })
         .collect();
@@ -87,18 +86,25 @@ pub fn reseller_ready(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
     let r = cx.q(reseller);
     let list = missing
         .iter()
-        .map(|&f| flag_name(f, cx.lang))
+        .map(|&f| flag_step(f, cx.lang))
         .collect::<Vec<_>>()
         .join(cx.lang.pick("; ", "；"));
-    let message = t!(cx, "The indirect reseller {r} can't transact new business yet. Before it can, it must be onboarded to Partner Center, enrolled as an indirect reseller and have signed the MPA. Not done: {list}.",
-                         "間接轉銷商{r}尚無法交易新業務。在此之前，它必須上架到合作夥伴中心、註冊為間接轉銷商，並簽署 MPA。尚未完成：{list}。");
+    let as_of = cx.as_of;
+    // Before the MPA date only the first two steps are required, and the message says so.
+    let message = if cx.mpa_in_force() {
+        t!(cx, "The indirect reseller {r} can't transact new business yet. Before it can, it must be onboarded to Partner Center, enrolled as an indirect reseller and have signed the MPA. Still to do: {list}.",
+               "間接轉銷商{r}尚無法交易新業務。在此之前，它必須加入合作夥伴中心、註冊為間接轉銷商，並簽署 MPA。尚待完成：{list}。")
+    } else {
+        t!(cx, "The indirect reseller {r} can't transact new business yet. Before it can, it must be onboarded to Partner Center and enrolled as an indirect reseller (the MPA is required only from 2020-02-01; this diagram is as of {as_of}). Still to do: {list}.",
+               "間接轉銷商{r}尚無法交易新業務。在此之前，它必須加入合作夥伴中心並註冊為間接轉銷商（MPA 自 2020 年 2 月 1 日起才須簽署，此圖的日期為 {as_of}）。尚待完成：{list}。")
+    };
     let remedies = missing
         .iter()
         .map(|f| match f {
             Flag::Onboarded => t!(
                 cx,
                 "Onboard {r} to Partner Center.",
-                "將{r}上架到合作夥伴中心。"
+                "讓{r}加入合作夥伴中心。"
             ),
             Flag::Enrolled => t!(
                 cx,

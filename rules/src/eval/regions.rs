@@ -1,5 +1,6 @@
-//! Regions (guide: example scenarios 7 and 8). A customer's region is its tenant's country;
-//! Microsoft has none. Regions are compared as plain strings.
+//! Regions (guide: example scenarios 7 and 8). A CSP region is a market of one or more
+//! countries; a customer's region is the market of its tenant's country; Microsoft has none.
+//! Regions are compared as plain strings.
 
 use super::{t, Cx, EdgeRef};
 use crate::catalogue::RuleId;
@@ -54,7 +55,7 @@ pub fn partner_same_region(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
     let (from, to) = (cx.q(e.from), cx.q(e.to));
     let (fr, tr) = (cx.region(e.from), cx.region(e.to));
     let message = t!(cx, "{from} is in {fr} and {to} is in {tr}: a partner builds relationships only with partners of its own region.",
-                         "{from}位於{fr}，{to}位於{tr}：合作夥伴只能與相同地區的夥伴建立關聯性。");
+                         "{from}位於{fr}，{to}位於{tr}：合作夥伴只能與相同地區的合作夥伴建立關聯性。");
     let remedies = vec![
         t!(
             cx,

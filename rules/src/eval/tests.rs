@@ -367,6 +367,37 @@ fn reseller_ready() {
         .eval();
     assert_eq!(judge(&r, "e2"), (BLOCKED, vec!["RESELLER.READY"]));
     assert_eq!(edge(&r, "e2").findings[0].fixes.len(), 1);
+    // …and its message doesn't say the MPA is required yet, in either language.
+    for lang in Lang::ALL {
+        let before = evaluate(
+            &B::two_tier()
+                .with("r", |n| n.onboarded = Some(false))
+                .dated("2019-12-31")
+                .0,
+            lang,
+        )
+        .unwrap();
+        let m = &edge(&before, "e2").findings[0].message;
+        assert!(
+            !m.contains("have signed the MPA") && !m.contains("並簽署 MPA"),
+            "{m}"
+        );
+        assert!(
+            m.contains("2020-02-01") || m.contains("2020 年 2 月 1 日"),
+            "{m}"
+        );
+        let after = evaluate(
+            &B::two_tier().with("r", |n| n.onboarded = Some(false)).0,
+            lang,
+        )
+        .unwrap();
+        let m = &edge(&after, "e2").findings[0].message;
+        assert!(
+            m.contains("have signed the MPA") || m.contains("並簽署 MPA"),
+            "{m}"
+        );
+        assert!(!m.contains("已加入"), "{m}");
+    }
     all_allowed(&B::two_tier().with("r", |n| n.onboarded = Some(true)).eval());
 }
 
@@ -501,27 +532,94 @@ fn own_use_separate_tenant() {
     assert_eq!(judge(&r, "e5"), (ALLOWED, vec!["OWN_USE.SEPARATE_TENANT"]));
 }
 
-#[test]
-fn reseller_as_customer_same_provider() {
-    // Scenario 6: Tailspin (t) is p's reseller; its tenant buys through p's other reseller w.
-    let base = B::two_tier()
+/// Scenario 6's network: Microsoft → p → r → c, and Tailspin (t, org "tailspin", tenant
+/// "tailspin-csp") is p's reseller (e4); `buy` is a customer of Tailspin's organization.
+fn scenario_6() -> B {
+    B::two_tier()
         .node("t", IndirectReseller)
         .with("t", |n| {
             n.org = Some("tailspin".into());
             n.tenant = Some("tailspin-csp".into());
         })
         .sells("p", "t")
-        .node("buy", Customer);
-    let into = |b: B, tenant: &str| {
-        let tenant = tenant.to_string();
-        b.with("buy", move |n| {
+        .node("buy", Customer)
+        .with("buy", |n| {
             n.org = Some("tailspin".into());
-            n.tenant = Some(tenant);
+            n.tenant = Some("tailspin-csp".into());
         })
-    };
-    let r = into(base.clone().sells("r", "buy"), "tailspin-csp").eval();
+}
+
+fn severities(r: &Report, id: &str) -> Vec<(&'static str, crate::Severity)> {
+    edge(r, id)
+        .findings
+        .iter()
+        .map(|f| (f.rule.as_str(), f.severity))
+        .collect()
+}
+
+#[test]
+fn own_use_separate_tenant_where_scenario_6_decides() {
+    use crate::Severity::{Block, Info};
+    // An indirect reseller's tenant buying through another indirect reseller: scenario 6
+    // decides, and scenario 4 is advice (info), here beside a block by scenario 6.
+    let r = scenario_6().sells("r", "buy").eval();
     assert_eq!(
-        judge(&r, "e5"),
+        severities(&r, "e5"),
+        [
+            ("OWN_USE.SEPARATE_TENANT", Info),
+            ("RESELLER_AS_CUSTOMER.SAME_PROVIDER", Block)
+        ]
+    );
+    assert!(edge(&r, "e5").findings[0]
+        .message
+        .contains("example scenario 6 decides"));
+    // Bought from a direct bill partner: scenario 4 decides, and blocks.
+    let from_direct = scenario_6()
+        .node("d", DirectBillPartner)
+        .sells("ms", "d")
+        .sells("d", "buy")
+        .eval();
+    assert_eq!(
+        judge(&from_direct, "e6"),
+        (BLOCKED, vec!["OWN_USE.SEPARATE_TENANT"])
+    );
+    // Into a tenant a direct bill partner (or a provider) also holds: scenario 4 again,
+    // whatever scenario 6 says (down another provider's chain, it says nothing).
+    for kind in [DirectBillPartner, IndirectProvider] {
+        let shared = scenario_6()
+            .with("t", |n| n.tenant = None)
+            .node("x", kind)
+            .with("x", |n| n.tenant = Some("tailspin-csp".into()))
+            .sells("r", "buy")
+            .eval();
+        assert_eq!(
+            severities(&shared, "e5"),
+            [("OWN_USE.SEPARATE_TENANT", Block)],
+            "{kind:?}"
+        );
+    }
+    // Straight from an indirect provider: the seller is no reseller, so scenario 4 blocks.
+    let direct = scenario_6().sells("p", "buy").eval();
+    assert_eq!(
+        severities(&direct, "e5"),
+        [
+            ("CHAIN.PROVIDER_SELLS_TO_RESELLERS", Block),
+            ("OWN_USE.SEPARATE_TENANT", Block),
+            ("RESELLER_AS_CUSTOMER.SAME_PROVIDER", Block)
+        ]
+    );
+}
+
+#[test]
+fn reseller_as_customer_same_provider() {
+    // Tailspin's tenant buys through r, p's other reseller: blocked by scenario 6.
+    let blocked = scenario_6()
+        .node("p2", IndirectProvider)
+        .sells("ms", "p2")
+        .sells("r", "buy");
+    let r = blocked.eval();
+    assert_eq!(
+        judge(&r, "e6"),
         (
             BLOCKED,
             vec![
@@ -530,19 +628,112 @@ fn reseller_as_customer_same_provider() {
             ]
         )
     );
-    let f = &edge(&r, "e5").findings[1];
+    let f = &edge(&r, "e6").findings[1];
     assert_eq!(f.remedies.len(), 3);
     assert!(
         f.remedies[0].starts_with("Option 1")
             && f.remedies[1].starts_with("Option 2")
             && f.remedies[2].starts_with("Option 3")
     );
-    // Option 1: another tenant as a separate customer environment.
-    let r = into(base.clone().sells("r", "buy"), "tailspin-internal").eval();
-    assert_eq!(judge(&r, "e5"), (ALLOWED, vec!["OWN_USE.SEPARATE_TENANT"]));
-    // Option 3: the reseller relationship is with another provider; a sale through p into
-    // Tailspin's CSP tenant is no longer this rule's concern (scenario 4 still blocks it).
-    let option3 = B::two_tier()
+    // Option 2 keeps the guide's point: the reseller then buys from a different CSP partner.
+    assert!(
+        f.remedies[1].contains("from a different CSP partner"),
+        "{}",
+        f.remedies[1]
+    );
+    assert!(f.remedies[2].contains("“p2”"), "{}", f.remedies[2]);
+    // The three options as one-click fixes: a tenant of its own, the end of the relationship
+    // p → t (e4), and that relationship moved to p2; each makes the purchase allowed.
+    assert_eq!(
+        f.fixes,
+        vec![
+            Fix::SetTenant {
+                node: "buy".into(),
+                tenant: "tailspin-customer".into()
+            },
+            Fix::RemoveEdge { edge: "e4".into() },
+            Fix::SetFrom {
+                edge: "e4".into(),
+                from: "p2".into()
+            },
+        ]
+    );
+    let after = |fix: &Fix| {
+        let mut s = blocked.0.clone();
+        assert!(fix.apply(&mut s));
+        B(s).eval()
+    };
+    assert_eq!(
+        judge(&after(&f.fixes[0]), "e6"),
+        (ALLOWED, vec!["OWN_USE.SEPARATE_TENANT"])
+    );
+    let option_2 = after(&f.fixes[1]);
+    assert_eq!(
+        judge(&option_2, "e6"),
+        (
+            ALLOWED,
+            vec![
+                "OWN_USE.SEPARATE_TENANT",
+                "RESELLER_AS_CUSTOMER.OTHER_PROVIDER"
+            ]
+        )
+    );
+    let option_3 = after(&f.fixes[2]);
+    assert_eq!(
+        judge(&option_3, "e6"),
+        (
+            ALLOWED,
+            vec![
+                "OWN_USE.SEPARATE_TENANT",
+                "RESELLER_AS_CUSTOMER.OTHER_PROVIDER"
+            ]
+        )
+    );
+    assert_eq!(judge(&option_3, "e4"), (ALLOWED, vec![]), "p2 → t");
+    // No provider to move to (only p in the region): no fix for option 3.
+    let r = scenario_6().sells("r", "buy").eval();
+    let f = &edge(&r, "e5").findings[1];
+    assert_eq!(f.fixes.len(), 2);
+    assert!(!f.remedies[2].contains("for example"));
+    // Through a provider of the reseller's own, even with another relationship elsewhere.
+    let both = scenario_6()
+        .node("p2", IndirectProvider)
+        .sells("ms", "p2")
+        .sells("p2", "t")
+        .sells("r", "buy")
+        .eval();
+    assert_eq!(
+        judge(&both, "e7"),
+        (
+            BLOCKED,
+            vec![
+                "OWN_USE.SEPARATE_TENANT",
+                "RESELLER_AS_CUSTOMER.SAME_PROVIDER"
+            ]
+        )
+    );
+    // A relationship blocked for a missing MPA still exists in Partner Center.
+    let unsigned = scenario_6()
+        .with("t", |n| n.mpa_signed = Some(false))
+        .sells("r", "buy")
+        .eval();
+    assert_eq!(judge(&unsigned, "e4").0, BLOCKED);
+    assert_eq!(judge(&unsigned, "e5").0, BLOCKED);
+    // Allowed: into another tenant (option 1), as the preset shows beside.
+    let own = scenario_6()
+        .with("buy", |n| n.tenant = Some("tailspin-internal".into()))
+        .sells("r", "buy")
+        .eval();
+    assert_eq!(
+        judge(&own, "e5"),
+        (ALLOWED, vec!["OWN_USE.SEPARATE_TENANT"])
+    );
+}
+
+#[test]
+fn reseller_as_customer_other_provider() {
+    // Option 3: Tailspin's reseller relationship is with p2; it buys through r, down p's chain.
+    let r = B::two_tier()
         .node("p2", IndirectProvider)
         .sells("ms", "p2")
         .node("t", IndirectReseller)
@@ -553,20 +744,66 @@ fn reseller_as_customer_same_provider() {
         .sells("r", "buy")
         .eval();
     assert_eq!(
-        judge(&option3, "e6"),
-        (BLOCKED, vec!["OWN_USE.SEPARATE_TENANT"])
+        judge(&r, "e6"),
+        (
+            ALLOWED,
+            vec![
+                "OWN_USE.SEPARATE_TENANT",
+                "RESELLER_AS_CUSTOMER.OTHER_PROVIDER"
+            ]
+        )
     );
-    // Straight from the provider, every rule that applies is shown.
-    let r = into(base.sells("p", "buy"), "tailspin-csp").eval();
+    let f = &edge(&r, "e6").findings[1];
+    assert_eq!(f.severity, crate::Severity::Info);
+    assert!(f.message.contains("down the chain of “p”"), "{}", f.message);
+    assert!(
+        f.message.contains("Its reseller relationship is with “p2”"),
+        "{}",
+        f.message
+    );
+    assert!(f.remedies[0].contains("separate customer-type tenant"));
+    // Option 2: the relationship with p has ended, and none has been set up yet.
+    let r = scenario_6().sells("r", "buy").eval();
+    let mut ended = scenario_6().sells("r", "buy").0;
+    ended.edges.retain(|e| e.id != "e4");
+    let ended = B(ended).eval();
     assert_eq!(
-        judge(&r, "e5"),
+        judge(&ended, "e5"),
+        (
+            ALLOWED,
+            vec![
+                "OWN_USE.SEPARATE_TENANT",
+                "RESELLER_AS_CUSTOMER.OTHER_PROVIDER"
+            ]
+        )
+    );
+    // Silent where the same provider blocks, into a tenant no partner holds, and for a seller
+    // with no provider (nothing to sell); a direct bill partner's sale stays under scenario 4
+    // (see own_use_separate_tenant_where_scenario_6_decides).
+    assert!(!judge(&r, "e5")
+        .1
+        .contains(&"RESELLER_AS_CUSTOMER.OTHER_PROVIDER"));
+    let from_direct = scenario_6()
+        .with("t", |n| n.tenant = None)
+        .node("d", DirectBillPartner)
+        .sells("ms", "d")
+        .sells("d", "buy")
+        .eval();
+    assert_eq!(
+        judge(&from_direct, "e6"),
+        (ALLOWED, vec!["OWN_USE.SEPARATE_TENANT"])
+    );
+    let unsupplied = scenario_6()
+        .with("t", |n| n.tenant = None)
+        .node("r2", IndirectReseller)
+        .with("buy", |n| n.tenant = Some("t".into()))
+        .sells("r2", "buy")
+        .eval();
+    assert_eq!(
+        judge(&unsupplied, "e5"),
         (
             BLOCKED,
-            vec![
-                "CHAIN.PROVIDER_SELLS_TO_RESELLERS",
-                "OWN_USE.SEPARATE_TENANT",
-                "RESELLER_AS_CUSTOMER.SAME_PROVIDER"
-            ]
+            vec!["CHAIN.NEEDS_UPSTREAM", "OWN_USE.SEPARATE_TENANT"]
         )
     );
 }
@@ -580,7 +817,18 @@ fn region_customer_same_region() {
         judge(&r, "e3"),
         (BLOCKED, vec!["REGION.CUSTOMER_SAME_REGION"])
     );
-    assert!(edge(&r, "e3").findings[0].message.contains("United States"));
+    let f = &edge(&r, "e3").findings[0];
+    assert!(
+        f.message
+            .contains("the customer “c” is in the United States"),
+        "{}",
+        f.message
+    );
+    assert!(
+        f.remedies[0].contains("a partner in the United States"),
+        "{:?}",
+        f.remedies
+    );
     let mut moved = away.0.clone();
     assert!(edge(&r, "e3").findings[0]
         .fixes
