@@ -21,7 +21,7 @@ pub(crate) struct ScenarioView<'a> {
     #[serde(default, rename = "title")]
     _title: Option<AnyString>,
     #[serde(default, rename = "titles")]
-    _titles: Option<LocalizedView<'a>>,
+    _titles: Option<Box<LocalizedView<'a>>>,
     #[serde(default, borrow)]
     pub as_of: Option<Cow<'a, str>>,
     #[serde(default, borrow, deserialize_with = "crate::parse::limited_nodes")]
@@ -38,8 +38,9 @@ pub(crate) struct NodeView<'a> {
     pub kind: NodeKind,
     #[serde(default, borrow)]
     pub name: Option<Cow<'a, str>>,
+    /// Boxed: most nodes have none, and inline it would be a quarter of every node.
     #[serde(default, borrow)]
-    pub names: Option<LocalizedView<'a>>,
+    pub names: Option<Box<LocalizedView<'a>>>,
     #[serde(default, borrow)]
     pub region: Option<Cow<'a, str>>,
     #[serde(default, borrow)]
@@ -170,7 +171,7 @@ impl<'a> NodeView<'a> {
             id: Cow::Borrowed(&n.id),
             kind: n.kind,
             name: borrowed(&n.name),
-            names: n.names.as_ref().map(LocalizedView::of),
+            names: n.names.as_ref().map(|l| Box::new(LocalizedView::of(l))),
             region: borrowed(&n.region),
             org: borrowed(&n.org),
             tenant: borrowed(&n.tenant),
