@@ -93,7 +93,7 @@ impl Validated {
 
 /// A scenario file read for judging alone (the CLI's `check`): its text borrowed from the
 /// file where serde allows, nothing kept that judging doesn't use. The same checks and the
-/// same errors as [`Validated::read`] and [`parse_bytes`], in about a third of the memory.
+/// same errors as [`Validated::read`] and [`parse_bytes`], copying no text.
 #[derive(Debug)]
 pub struct Borrowed<'a> {
     view: view::ScenarioView<'a>,

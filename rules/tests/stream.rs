@@ -70,3 +70,23 @@ fn text_with_escapes_is_read_the_same_either_way() {
     let json = br#"{"version":1,"as_of":"2020-05-12","nodes":[{"id":"ms","kind":"microsoft"},{"id":"d","kind":"direct_bill_partner","name":"\u201cQuoted\u201d \\ \"D\"","region":"eu\u0072ope"},{"id":"c","kind":"customer","name":"Tab\there","region":"japan","tenant":"d"}],"edges":[{"id":"e\u0031","from":"ms","to":"\u0064","kind":"sells_to"},{"id":"e2","from":"d","to":"c","kind":"sells_to"}]}"#;
     assert_same_report("escapes", json);
 }
+
+#[test]
+fn both_readers_refuse_a_wrong_type_in_the_same_words() {
+    // Found by the fuzz target: serde names the struct it expected.
+    for json in [
+        r#"{"version":1,"nodes":[{"id":"a","kind":"customer","region":"e","names":-0.0}]}"#,
+        r#"{"version":1,"titles":7}"#,
+        r#"{"version":1,"nodes":[7]}"#,
+        r#"{"version":1,"edges":[[]]}"#,
+    ] {
+        let whole = csp_rules::check(json.as_bytes(), Lang::En).map(|r| r.to_json());
+        let streamed = Borrowed::read(json.as_bytes())
+            .map(|f| serde_json::to_string(&f.judge(Lang::En)).unwrap_or_default());
+        assert_eq!(
+            streamed.map_err(|e| e.line(Lang::En)),
+            whole.map_err(|e| e.line(Lang::En)),
+            "{json}"
+        );
+    }
+}
