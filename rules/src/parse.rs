@@ -102,12 +102,32 @@ fn from_serde(path: String, inner: &serde_json::Error) -> ScenarioError {
         };
         return ScenarioError::new(field(p), Problem::MissingField);
     }
-    let p = if path == "." {
+    ScenarioError::new(field(shown_path(path)), Problem::Shape(message))
+}
+
+/// A path as an error line shows it: the top level (`.`) in words.
+fn shown_path(path: String) -> String {
+    if path == "." {
         "(top level)".to_string()
     } else {
         path
-    };
-    ScenarioError::new(field(p), Problem::Shape(message))
+    }
+}
+
+impl ScenarioError {
+    /// The same error for a caller that handed over data rather than text (a JavaScript
+    /// object, which the JS front ends write out as `json` for the parser): placed by its
+    /// field path alone, since a line and column would point into text that caller never saw.
+    pub fn placed_by_path(self, json: &[u8]) -> ScenarioError {
+        let place = match self.place {
+            Place::Json { line, column } => {
+                Place::field(shown_path(json_path::path_at(json, line, column)))
+            }
+            Place::Field { path, .. } => Place::field(path),
+            Place::Input => Place::Input,
+        };
+        ScenarioError { place, ..self }
+    }
 }
 
 /// Deserializes `nodes`, stopping as soon as the list passes its limit.
@@ -501,6 +521,40 @@ mod tests {
             err(tuple_node).starts_with("error: nodes[0] (line 1, column "),
             "{}",
             err(tuple_node)
+        );
+    }
+
+    #[test]
+    fn placed_by_path_names_the_field_and_never_a_position() {
+        let placed = |json: &str| match parse(json) {
+            Ok(_) => String::from("(parsed)"),
+            Err(e) => e.placed_by_path(json.as_bytes()).line(crate::Lang::En),
+        };
+        // A syntax error (here the lone surrogate JSON.stringify writes as an escape) gets
+        // the path of the value it is in.
+        assert_eq!(
+            placed(r#"{"version":1,"nodes":[{"id":"a","kind":"customer","name":"x\ud800"}]}"#),
+            "error: nodes[0].name: not valid JSON: unexpected end of hex escape"
+        );
+        assert_eq!(
+            placed(r#"{"version":1,"title":"\udc00","nodes":[]}"#),
+            "error: title: not valid JSON: lone leading surrogate in hex escape"
+        );
+        assert_eq!(
+            placed(r#"{"version":1,"nodes":[{"id":"a","kind":"alien"}]}"#),
+            "error: nodes[0].kind: unknown variant `alien`, expected one of `microsoft`, `indirect_provider`, `indirect_reseller`, `direct_bill_partner`, `customer`"
+        );
+        assert_eq!(
+            placed("[1]"),
+            "error: (top level): invalid type: sequence, expected a JSON object"
+        );
+        assert_eq!(
+            placed(r#"{"version":1,"nodes":[{"id":"a","kind":"customer"}]}"#),
+            "error: nodes[0].region: a region is required on every node but Microsoft"
+        );
+        assert_eq!(
+            placed("x"),
+            "error: (top level): not valid JSON: expected value"
         );
     }
 }

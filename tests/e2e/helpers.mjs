@@ -47,14 +47,17 @@ export function presetFile(n) {
 let scratch;
 let written = 0;
 
-/** Writes a scenario object to a temporary file (removed when the tests exit); returns its path. */
+/**
+ * Writes a scenario object (as JSON), or text as it is, to a temporary file (removed when the
+ * tests exit); returns its path.
+ */
 export function scenarioFile(scenario) {
   if (!scratch) {
     scratch = mkdtempSync(join(tmpdir(), 'csp-e2e-scenario-'));
     process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
   }
   const file = join(scratch, `scenario-${written++}.json`);
-  writeFileSync(file, JSON.stringify(scenario));
+  writeFileSync(file, typeof scenario === 'string' ? scenario : JSON.stringify(scenario));
   return file;
 }
 

@@ -2,6 +2,8 @@
 //   E2E_URL      the root build (dist/), e.g. http://127.0.0.1:41234/
 //   E2E_SUB_URL  the build made with --public-url, e.g. http://127.0.0.1:41235/some/sub/path/
 //                (unset when test.sh did not make it; tests needing it should skip)
+//   E2E_HOST_URL, E2E_STUB_URL, E2E_THIRD_URL  the embedding test bed (run.mjs): host pages on
+//                another origin (http://localhost:PORT/), the stand-in app, a third origin
 //   E2E_SITE, E2E_PLAIN_SITE_URL, E2E_NGINX_URL  a site folder with the root build copied into
 //                /a/b/, and its URLs behind the plain server and nginx (see siteUrl)
 //
@@ -30,7 +32,8 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const ALLOWED_HOST = '127.0.0.1';
+// Every server of the test bed is on loopback; `localhost` is the host pages' other origin.
+const ALLOWED_HOSTS = ['127.0.0.1'];
 
 // A browser left open keeps the test file's process, and so the whole run, alive: close them all.
 const open = new Set();
@@ -61,10 +64,19 @@ export async function launchBrowser(options = {}) {
   return browser;
 }
 
-/** URL of `path` on the root build. */
-export function appUrl(path = '/') {
-  return new URL(path.replace(/^\//, ''), requireEnv('E2E_URL')).href;
+/** URL of `path` under the base URL that run.mjs put in the environment variable `name`. */
+function under(name, path) {
+  return new URL(path.replace(/^\//, ''), requireEnv(name)).href;
 }
+
+/** URL of `path` on the root build. */
+export const appUrl = (path = '/') => under('E2E_URL', path);
+/** URL of `path` among the host pages (tests/e2e/host/), served from another origin. */
+export const hostUrl = (path = '/') => under('E2E_HOST_URL', path);
+/** URL of `path` on the stand-in app (tests/e2e/host/stub/), next to a copy of embed.js. */
+export const stubUrl = (path = '/') => under('E2E_STUB_URL', path);
+/** URL of `path` among the host pages on a third origin. */
+export const thirdUrl = (path = '/') => under('E2E_THIRD_URL', path);
 
 /** URL of `path` on the sub-path build, or undefined when it was not built. */
 export function subPathUrl(path = '/') {
@@ -86,10 +98,10 @@ export function siteUrl(server, path = '/') {
  * Opens a new page at `url` (with the site's localStorage cleared first unless `keepStorage`),
  * waits for `waitFor` (a selector; null to skip) and records every
  * problem: console errors (CSP violations among them), uncaught exceptions, HTTP
- * errors, failed requests, and requests to any host but 127.0.0.1 (blocked, never sent).
+ * errors, failed requests, and requests to any host but 127.0.0.1 (or `hosts`; blocked, never sent).
  * `assertClean()` throws listing them all; call it at the end of each test.
  */
-export async function openPage(browser, url, { waitFor = 'h1', keepStorage = false } = {}) {
+export async function openPage(browser, url, { waitFor = 'h1', keepStorage = false, hosts = ALLOWED_HOSTS } = {}) {
   const page = await browser.context.newPage();
   // The page autosaves to localStorage, which a file's tests share through one profile: each
   // page starts with none unless the test says otherwise (persistence tests do).
@@ -107,7 +119,7 @@ export async function openPage(browser, url, { waitFor = 'h1', keepStorage = fal
   };
   await page.route('**/*', (route) => {
     const target = new URL(route.request().url());
-    if (target.protocol === 'data:' || target.hostname === ALLOWED_HOST) return route.continue();
+    if (target.protocol === 'data:' || hosts.includes(target.hostname)) return route.continue();
     note(`request to another host (blocked): ${route.request().url()}`);
     return route.abort('blockedbyclient');
   });

@@ -3,6 +3,12 @@
 //   E2E_DIST      the root build to serve (default: dist)
 //   E2E_SUB_ROOT  a folder holding a --public-url build at E2E_SUB_PATH (e.g. /some/sub/path/);
 //                 served from that folder so the app is reached under its sub-path
+//   The embedding test bed (interfaces.md §6), real files on real servers of other origins:
+//   E2E_HOST_URL  host pages (tests/e2e/host/, with a self-hosted copy of dist/rules/) on
+//                 http://localhost:PORT/, another origin than the app's 127.0.0.1
+//   E2E_STUB_URL  tests/e2e/host/stub/ with dist/embed.js and dist/rules/ beside it: a stand-in
+//                 for the app's side of the messages, to test embed.js on its own
+//   E2E_THIRD_URL the host pages again on a third origin, a page that must get nothing
 //   E2E_FILE_TIMEOUT_MS  time limit for each test file (default 300000); a file over it is killed
 //                 and counts as one failure. Set tighter limits per test: test(name, { timeout }, fn)
 // It also copies the root build into the sub-folder a/b/ of a site (tests/e2e/out/site/), served
@@ -11,7 +17,7 @@
 // or fail under CI.
 // Static servers only: `trunk serve` adds an autoreload socket and rebuilds, which tests must not see.
 
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
@@ -32,6 +38,43 @@ async function serve(dir, page, name) {
   return `${server.url}${page.replace(/^\/+/, '')}`;
 }
 
+/**
+ * The embedding test bed: three more static servers, each a real folder. Host pages name the
+ * other origins literally (`__APP__`, `__STUB__`, `__THIRD__` and their `_ORIGIN` forms are
+ * replaced as they are copied), as an author's page names the app's address.
+ */
+async function serveEmbedSites(dist) {
+  const sites = join(outDir, 'sites');
+  rmSync(sites, { recursive: true, force: true });
+  const host = join(sites, 'host');
+  const stub = join(sites, 'stub');
+  const templates = join(here, 'host');
+  cpSync(templates, host, { recursive: true, filter: (f) => f !== join(templates, 'stub') });
+  cpSync(join(templates, 'stub'), stub, { recursive: true });
+  for (const site of [host, stub]) {
+    // The module self-hosted, as the README tells authors to do (a module script from
+    // another origin would need CORS headers that a static host may not send).
+    if (existsSync(join(dist, 'rules'))) cpSync(join(dist, 'rules'), join(site, 'rules'), { recursive: true });
+  }
+  if (existsSync(join(dist, 'embed.js'))) cpSync(join(dist, 'embed.js'), join(stub, 'embed.js'));
+  const urls = {
+    __APP__: process.env.E2E_URL,
+    __HOST__: (await serve(host, '/', 'host')).replace('//127.0.0.1:', '//localhost:'),
+    __STUB__: await serve(stub, '/', 'stub'),
+    __THIRD__: await serve(host, '/', 'third'),
+  };
+  for (const [key, url] of Object.entries(urls)) urls[`${key.slice(0, -2)}_ORIGIN__`] = new URL(url).origin;
+  for (const site of [host, stub]) {
+    for (const f of readdirSync(site).filter((f) => /\.(html|js)$/.test(f))) {
+      const path = join(site, f);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/__(APP|HOST|STUB|THIRD)(_ORIGIN)?__/g, (k) => urls[k]));
+    }
+  }
+  process.env.E2E_HOST_URL = urls.__HOST__;
+  process.env.E2E_STUB_URL = urls.__STUB__;
+  process.env.E2E_THIRD_URL = urls.__THIRD__;
+}
+
 function stopServers() {
   return Promise.all(servers.map((server) => server.stop()));
 }
@@ -44,13 +87,15 @@ async function startPlainSite(site) {
 
 async function main() {
   mkdirSync(outDir, { recursive: true });
-  process.env.E2E_URL = await serve(resolve(root, process.env.E2E_DIST ?? 'dist'), '/', 'dist');
+  const dist = resolve(root, process.env.E2E_DIST ?? 'dist');
+  process.env.E2E_URL = await serve(dist, '/', 'dist');
+  await serveEmbedSites(dist);
   if (process.env.E2E_SUB_ROOT) {
     process.env.E2E_SUB_URL = await serve(process.env.E2E_SUB_ROOT, process.env.E2E_SUB_PATH ?? '/', 'subpath');
   }
   // The hosting tests' site: the same build, copied into a sub-folder.
   const site = join(outDir, 'site');
-  copyDir(resolve(root, process.env.E2E_DIST ?? 'dist'), join(site, 'a/b'));
+  copyDir(dist, join(site, 'a/b'));
   process.env.E2E_SITE = site;
   process.env.E2E_PLAIN_SITE_URL = (await startPlainSite(site)).url;
   if (existsSync(NGINX)) {
