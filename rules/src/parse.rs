@@ -162,9 +162,19 @@ struct LimitedSeq<T> {
     item: PhantomData<T>,
 }
 
+/// An optional field holding a struct (`names`, `titles`), read only from a JSON object or
+/// `null`, as every object of the format is.
+pub(crate) fn object_only<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    MapOnly<T>: Deserialize<'de>,
+{
+    Option::<MapOnly<T>>::deserialize(d).map(|o| o.map(|MapOnly(t)| t))
+}
+
 /// Reads a struct only from a JSON object: serde's derive also takes an array of the field
 /// values, which the scenario format does not allow.
-struct MapOnly<T>(T);
+pub(crate) struct MapOnly<T>(T);
 
 impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for MapOnly<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -516,6 +526,13 @@ mod tests {
     #[test]
     fn arrays_never_stand_for_objects() {
         assert!(err("[1,[]]").starts_with("error: (top level) (line 1, column 0): invalid type: sequence, expected a JSON object"), "{}", err("[1,[]]"));
+        for (json, place) in [
+            (r#"{"version":1,"titles":["T"]}"#, "error: titles (line 1, column 22): invalid type: sequence, expected a JSON object"),
+            (r#"{"version":1,"nodes":[{"id":"a","kind":"customer","region":"e","names":["x","y"]}]}"#, "error: nodes[0].names (line 1, column 71): invalid type: sequence, expected a JSON object"),
+        ] {
+            assert_eq!(err(json), place);
+        }
+        assert!(parse(r#"{"version":1,"titles":null,"nodes":[{"id":"a","kind":"customer","region":"e","names":{"en":"A"}}]}"#).is_ok());
         let tuple_node = r#"{"version":1,"nodes":[["ms","microsoft"]]}"#;
         assert!(
             err(tuple_node).starts_with("error: nodes[0] (line 1, column "),

@@ -22,7 +22,11 @@ pub(crate) struct ScenarioView<'a> {
     pub version: u64,
     #[serde(default, rename = "title")]
     _title: Option<AnyString>,
-    #[serde(default, rename = "titles")]
+    #[serde(
+        default,
+        rename = "titles",
+        deserialize_with = "crate::parse::object_only"
+    )]
     _titles: Option<Box<LocalizedView<'a>>>,
     #[serde(default, borrow)]
     pub as_of: Option<Cow<'a, str>>,
@@ -41,7 +45,7 @@ pub(crate) struct NodeView<'a> {
     #[serde(default, borrow)]
     pub name: Option<Cow<'a, str>>,
     /// Boxed: most nodes have none, and inline it would be a quarter of every node.
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "crate::parse::object_only")]
     pub names: Option<Box<LocalizedView<'a>>>,
     #[serde(default, borrow)]
     pub region: Option<Cow<'a, str>>,

@@ -79,6 +79,9 @@ fn both_readers_refuse_a_wrong_type_in_the_same_words() {
         r#"{"version":1,"titles":7}"#,
         r#"{"version":1,"nodes":[7]}"#,
         r#"{"version":1,"edges":[[]]}"#,
+        r#"{"version":1,"titles":["T"]}"#,
+        r#"{"version":1,"nodes":[{"id":"a","kind":"customer","region":"e","names":["x"]}]}"#,
+        r#"{"version":1,"nodes":[{"id":"a","kind":"customer","region":"e","names":{"en":"A"}}]}"#,
     ] {
         let whole = csp_rules::check(json.as_bytes(), Lang::En).map(|r| r.to_json());
         let streamed = Borrowed::read(json.as_bytes())
