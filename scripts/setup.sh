@@ -5,7 +5,7 @@
 #                                      tests; nginx serves the built site with deploy/nginx/)
 # Source it to keep the PATH it exports; always pass a flag then (`source scripts/setup.sh
 # --no-chromium`), since a sourced script given no arguments sees its caller's.
-# Only the package registries are reachable (docs: /work/shared/spec/toolchain.md), so every
+# Only the package registries are reachable, so every
 # tool comes from crates.io, npm or Debian; nothing may download its own binaries.
 
 set -euo pipefail

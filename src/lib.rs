@@ -1,20 +1,18 @@
 //! CSP Scenario Explorer: the page around the `csp-rules` engine.
 //!
 //! Every rule lives in the engine; this crate only edits a scenario, asks the engine to judge
-//! it and shows the answer. The pure parts (state, layout, URLs, texts) compile and test
-//! natively; `web` and the components are where the browser is touched.
+//! it and shows the answer. The rooms, from the top: `shell` (the frame) lays out the features
+//! (`canvas`, `panels`, `training`, `audit`), which draw the `model` (pure state and reducers)
+//! and send it actions; `io` is the browser's edges and `text` every string, both below the
+//! model; `csp_rules` is the ground. Nothing in `model`, `io` or `text` draws.
 
-pub mod components;
-pub mod export;
-pub mod fasthash;
-pub mod fmtnum;
-pub mod i18n;
-pub mod js_api;
-pub mod layout;
-pub mod persist;
-pub mod state;
+pub mod audit;
+pub mod canvas;
+pub mod io;
+pub mod model;
+pub mod panels;
+pub mod shell;
+pub mod text;
 pub mod training;
-pub mod url;
-pub mod web;
 
-pub use components::app::App;
+pub use shell::app::App;

@@ -3,7 +3,7 @@
 fn main() {
     // The JS API is published first, so a partner page can use it as soon as the module loads;
     // if it can't be (no window), the app still renders.
-    if let Err(err) = csp_explorer::js_api::install() {
+    if let Err(err) = csp_explorer::io::js_api::install() {
         gloo::console::error!(err);
     }
     yew::Renderer::<csp_explorer::App>::new().render();

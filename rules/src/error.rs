@@ -182,6 +182,10 @@ pub enum Problem {
     },
     BadShareLink(LinkFault),
     NewerShareLink(u64),
+    /// The bytes of a file could not be read at all (the browser refused them).
+    Unreadable,
+    /// A guide scenario number that names none, as written.
+    NoSuchPreset(String),
 }
 
 /// What is wrong with a share link.
@@ -325,6 +329,14 @@ impl ScenarioError {
             ),
             Problem::NewerShareLink(v) => {
                 format!("此連結由較新版本建立（格式 {v}）；此版本只能讀取格式 1")
+            }
+            Problem::Unreadable if en => "the file could not be read".into(),
+            Problem::Unreadable => "無法讀取檔案".into(),
+            Problem::NoSuchPreset(n) if en => {
+                format!("there is no guide scenario {n:?} (use #preset=1 to #preset=8)")
+            }
+            Problem::NoSuchPreset(n) => {
+                format!("沒有指南範例案例 {n:?}（請使用 #preset=1 到 #preset=8）")
             }
         }
     }

@@ -53,6 +53,16 @@ impl Lang {
             Lang::ZhTw => zh,
         }
     }
+
+    /// `text` in this language's quotation marks, as every message quotes a name: “Litware”,
+    /// 「Litware」.
+    pub fn quote(self, text: &str) -> String {
+        // Only this language's is formatted (`pick` would format both).
+        match self {
+            Lang::En => format!("“{text}”"),
+            Lang::ZhTw => format!("「{text}」"),
+        }
+    }
 }
 
 /// A text in both languages, for data that is written once (presets, catalogue).

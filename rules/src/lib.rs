@@ -15,6 +15,7 @@
 //!   [`glossary()`] maps the guide's Chinese terms to the tool's.
 
 mod catalogue;
+mod describe;
 mod error;
 mod eval;
 mod fix;
@@ -34,6 +35,7 @@ mod view;
 pub mod walkthrough;
 
 pub use catalogue::{rules, Cite, RuleId, RuleInfo, Severity};
+pub use describe::{dates_note, id_grammar, Scope};
 pub use error::{quoted, Limit, LinkFault, Place, Problem, ScenarioError, ECHO_MAX};
 pub use eval::{evaluate, Judgement, MPA_DATE};
 pub use fix::{Fix, FlagName};

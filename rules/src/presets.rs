@@ -2,7 +2,7 @@
 //! `rules/presets/` (plain scenario files the CLI reads too); titles and descriptions in
 //! both languages live here, beside them.
 
-use crate::error::ScenarioError;
+use crate::error::{Place, Problem, ScenarioError};
 use crate::lang::{Lang, Text};
 use crate::model::Scenario;
 use crate::parse::parse;
@@ -88,4 +88,42 @@ pub fn all() -> &'static [Preset] {
 /// Preset `number` (1–8).
 pub fn get(number: u8) -> Option<&'static Preset> {
     PRESETS.iter().find(|p| p.number == number)
+}
+
+/// The preset a `#preset=` value names, or the error line that says it names none.
+pub fn find(number: &str) -> Result<&'static Preset, ScenarioError> {
+    number
+        .parse::<u8>()
+        .ok()
+        .and_then(get)
+        .ok_or_else(|| ScenarioError::new(Place::Input, Problem::NoSuchPreset(number.into())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_reads_the_number_or_says_there_is_none() {
+        assert_eq!(find("6").map(|p| p.number), Ok(6));
+        for bad in ["9", "0", "x", "", "06 "] {
+            let e = find(bad).map(|p| p.number).map_err(|e| e.line(Lang::En));
+            assert_eq!(
+                e,
+                Err(format!(
+                    "error: input: there is no guide scenario {bad:?} (use #preset=1 to #preset=8)"
+                ))
+            );
+        }
+        assert_eq!(
+            find("9").map(|p| p.number).map_err(|e| e.line(Lang::ZhTw)),
+            Err("error: 輸入: 沒有指南範例案例 \"9\"（請使用 #preset=1 到 #preset=8）".into())
+        );
+        let unreadable = ScenarioError::new(Place::Input, Problem::Unreadable);
+        assert_eq!(
+            unreadable.line(Lang::En),
+            "error: input: the file could not be read"
+        );
+        assert_eq!(unreadable.line(Lang::ZhTw), "error: 輸入: 無法讀取檔案");
+    }
 }

@@ -286,7 +286,8 @@ impl Action {
             }
             Action::Connect { from, to, kind } => {
                 if s.node(from).is_some() && s.node(to).is_some() {
-                    let id = fresh_edge_id(s);
+                    // The editor's next ID, so "show me" draws what the learner would.
+                    let id = s.fresh_edge_id();
                     s.edges.push(Edge {
                         id,
                         from: from.clone(),
@@ -313,7 +314,7 @@ impl Action {
     }
 
     fn describe_with(&self, lang: Lang, label: impl Fn(&str) -> String) -> String {
-        let q = |id: &str| lang.pick(format!("“{}”", label(id)), format!("「{}」", label(id)));
+        let q = |id: &str| lang.quote(&label(id));
         match self {
             Action::SetFlag { node, flag, value } => {
                 let (n, f) = (q(node), flag_name((*flag).into(), lang));
@@ -378,15 +379,6 @@ fn fresh_tenant(s: &Scenario, org: &str) -> String {
         .chain((2..).map(|k| format!("{base}-{k}")))
         .find(|t| !used.contains(t.as_str()))
         .unwrap_or(base)
-}
-
-/// The editor's next edge ID (`e1`, `e2`…), so "show me" draws what the learner would.
-fn fresh_edge_id(s: &Scenario) -> String {
-    let used: HashSet<&str> = s.edges.iter().map(|e| e.id.as_str()).collect();
-    (1..)
-        .map(|n| format!("e{n}"))
-        .find(|id| !used.contains(id.as_str()))
-        .unwrap_or_else(|| "e".to_string())
 }
 
 /// A verdict a step points at: the edge's verdict and exactly the rules behind it.

@@ -9,8 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openPage, appUrl, axeViolations } from './lib.mjs';
-import { cli, root } from './helpers.mjs';
+import { launchBrowser, openPage, appUrl, axeViolations, cli, root } from './helpers.mjs';
 
 let browser;
 let page;

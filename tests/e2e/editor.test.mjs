@@ -3,8 +3,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, appUrl } from './lib.mjs';
 import {
+  launchBrowser,
+  openPage,
+  appUrl,
   addFromPalette,
   clickEdge,
   clickNode,

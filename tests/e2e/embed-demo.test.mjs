@@ -3,8 +3,16 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, appUrl } from './lib.mjs';
-import { cli, cliError, cliReport, reportVerdicts, scenarioFile } from './helpers.mjs';
+import {
+  launchBrowser,
+  openPage,
+  appUrl,
+  cli,
+  cliError,
+  cliReport,
+  reportVerdicts,
+  scenarioFile,
+} from './helpers.mjs';
 
 let browser;
 before(async () => {

@@ -6,8 +6,20 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launchBrowser, openPage, appUrl, hostUrl, stubUrl, thirdUrl } from './lib.mjs';
-import { cliError, cliReport, pageVerdicts, presetFile, reportVerdicts, scenarioFile } from './helpers.mjs';
+import {
+  launchBrowser,
+  openPage,
+  appUrl,
+  hostUrl,
+  stubUrl,
+  thirdUrl,
+  cliError,
+  cliReport,
+  pageVerdicts,
+  presetFile,
+  reportVerdicts,
+  scenarioFile,
+} from './helpers.mjs';
 
 // Frames are polled on a timer: a cross-origin frame out of view gets no animation frames.
 // Every server of the test bed: the host pages' (localhost) and the app's, the stand-in's and

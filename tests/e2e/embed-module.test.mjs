@@ -6,8 +6,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launchBrowser, openPage, appUrl, hostUrl } from './lib.mjs';
-import { cli, cliError, presetFile, scenarioFile } from './helpers.mjs';
+import {
+  launchBrowser,
+  openPage,
+  appUrl,
+  hostUrl,
+  cli,
+  cliError,
+  presetFile,
+  scenarioFile,
+} from './helpers.mjs';
 import { generatedScenario } from './generate.mjs';
 
 const LANGS = ['en', 'zh-TW'];

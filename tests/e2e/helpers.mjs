@@ -1,12 +1,184 @@
-// Helpers for the explorer's browser tests: the CLI as the oracle for verdicts, and the
-// user's gestures on the canvas. The CLI is built from the same rules crate the page uses,
-// so every verdict the page shows can be checked against it.
+// The browser tests' one helper module: a real Chromium on the built site, the CLI as the
+// oracle for verdicts, and the user's gestures on the canvas. run.mjs serves the built site
+// and sets:
+//   E2E_URL      the root build (dist/), e.g. http://127.0.0.1:41234/
+//   E2E_SUB_URL  the build made with --public-url, e.g. http://127.0.0.1:41235/some/sub/path/
+//                (unset when test.sh did not make it; tests needing it should skip)
+//   E2E_HOST_URL, E2E_STUB_URL, E2E_THIRD_URL  the embedding test bed (run.mjs): host pages on
+//                another origin (http://localhost:PORT/), the stand-in app, a third origin
+//   E2E_SITE, E2E_PLAIN_SITE_URL, E2E_NGINX_URL  a site folder with the root build copied into
+//                /a/b/, and its URLs behind the plain server and nginx (see siteUrl)
+//
+// Usage in tests/e2e/*.test.mjs:
+//   const browser = await launchBrowser();           // once per file (closed after the file's tests)
+//   const { page, assertClean } = await openPage(browser, appUrl('/'));
+//   ... drive `page` (Playwright API) ...
+//   assert.deepEqual(await axeViolations(page), []);   // accessibility (axe-core)
+//   assertClean();   // throws on console errors, page errors, failed or off-host requests
+// The CLI is built from the same rules crate the page uses, so every verdict the page shows
+// can be checked against it.
 
+import { after } from 'node:test';
+import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+// Without the networking flags Chromium keeps dialing Google hosts the machine cannot reach.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+// Every server of the test bed is on loopback; `localhost` is the host pages' other origin.
+const ALLOWED_HOSTS = ['127.0.0.1'];
+
+// A browser left open keeps the test file's process, and so the whole run, alive: close them all.
+const open = new Set();
+after(() => Promise.all([...open].map((b) => b.close())));
+
+/**
+ * Launches headless Chromium with a fresh profile. `close()` also removes the profile; browsers
+ * still open when the file's tests end are closed then. `options` go to Playwright's
+ * launchPersistentContext (e.g. `locale`).
+ */
+export async function launchBrowser(options = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'csp-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    ...options,
+  });
+  const browser = {
+    context,
+    async close() {
+      if (!open.delete(browser)) return;
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  open.add(browser);
+  return browser;
+}
+
+/** URL of `path` under the base URL that run.mjs put in the environment variable `name`. */
+function under(name, path) {
+  return new URL(path.replace(/^\//, ''), requireEnv(name)).href;
+}
+
+/** URL of `path` on the root build. */
+export const appUrl = (path = '/') => under('E2E_URL', path);
+/** URL of `path` among the host pages (tests/e2e/host/), served from another origin. */
+export const hostUrl = (path = '/') => under('E2E_HOST_URL', path);
+/** URL of `path` on the stand-in app (tests/e2e/host/stub/), next to a copy of embed.js. */
+export const stubUrl = (path = '/') => under('E2E_STUB_URL', path);
+/** URL of `path` among the host pages on a third origin. */
+export const thirdUrl = (path = '/') => under('E2E_THIRD_URL', path);
+
+/** URL of `path` on the sub-path build, or undefined when it was not built. */
+export function subPathUrl(path = '/') {
+  const base = process.env.E2E_SUB_URL;
+  return base && new URL(path.replace(/^\//, ''), base).href;
+}
+
+/**
+ * URL of `path` on the site where run.mjs copied the root build into /a/b/: served by
+ * `server` = 'plain' (Python's static server) or 'nginx' (deploy/nginx/ as shipped), or
+ * undefined when that server is not there.
+ */
+export function siteUrl(server, path = '/') {
+  const base = { plain: process.env.E2E_PLAIN_SITE_URL, nginx: process.env.E2E_NGINX_URL }[server];
+  return base && new URL(path.replace(/^\//, ''), base).href;
+}
+
+/**
+ * Opens a new page at `url` (with the site's localStorage cleared first unless `keepStorage`),
+ * waits for `waitFor` (a selector; null to skip) and records every
+ * problem: console errors (CSP violations among them), uncaught exceptions, HTTP
+ * errors, failed requests, and requests to any host but 127.0.0.1 (or `hosts`; blocked, never sent).
+ * `assertClean()` throws listing them all; call it at the end of each test.
+ */
+export async function openPage(browser, url, { waitFor = 'h1', keepStorage = false, hosts = ALLOWED_HOSTS } = {}) {
+  const page = await browser.context.newPage();
+  // The page autosaves to localStorage, which a file's tests share through one profile: each
+  // page starts with none unless the test says otherwise (persistence tests do).
+  if (!keepStorage) {
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: new URL(url).origin, storageTypes: 'local_storage' });
+    await cdp.detach();
+  }
+  const problems = [];
+  let reportFirst;
+  const firstProblem = new Promise((resolve) => (reportFirst = resolve));
+  const note = (problem) => {
+    problems.push(problem);
+    reportFirst();
+  };
+  await page.route('**/*', (route) => {
+    const target = new URL(route.request().url());
+    if (target.protocol === 'data:' || hosts.includes(target.hostname)) return route.continue();
+    note(`request to another host (blocked): ${route.request().url()}`);
+    return route.abort('blockedbyclient');
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') note(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => note(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => {
+    if (!req.failure()?.errorText.startsWith('net::ERR_BLOCKED_BY_CLIENT')) {
+      note(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+    }
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) note(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  const assertClean = () => {
+    if (problems.length) {
+      throw new Error(`${url} had ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+    }
+  };
+
+  await page.goto(url, { waitUntil: 'load' });
+  if (waitFor) {
+    // Stop at the first problem rather than waiting out the timeout for an app that broke.
+    const ready = page.waitForSelector(waitFor, { timeout: 15_000 });
+    const outcome = await Promise.race([ready.then(() => 'ready', (e) => e), firstProblem.then(() => 'problem')]);
+    if (outcome !== 'ready') {
+      assertClean();
+      throw outcome;
+    }
+  }
+  return { page, problems, assertClean };
+}
+
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+let axeSource;
+
+/**
+ * Runs axe-core on the page and returns its violations as short strings (`rule-id (impact): target`).
+ * Evaluated through the DevTools protocol, so the page's CSP does not block it.
+ */
+export async function axeViolations(page, tags = WCAG_AA) {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const { violations } = await page.evaluate((runOnly) => window.axe.run(document, { runOnly }), tags);
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+}
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests through node tests/e2e/run.mjs`);
+  return value;
+}
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = join(root, 'target/debug/csp-rules');
@@ -96,7 +268,6 @@ function centre(box) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-/** Clicks a node's shape (selecting it). */
 /** Adds a node of `kind` from the palette and waits until it is drawn. */
 export async function addFromPalette(page, kind) {
   const before = (await pageNodes(page)).length;
@@ -104,6 +275,7 @@ export async function addFromPalette(page, kind) {
   await page.waitForFunction((n) => document.querySelectorAll('[data-node-id]').length === n, before + 1);
 }
 
+/** Clicks a node's shape (selecting it). */
 export async function clickNode(page, id, options = {}) {
   await page.locator(`[data-node-id="${id}"] .glyph`).click(options);
 }

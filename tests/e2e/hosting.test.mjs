@@ -9,8 +9,16 @@ import { request } from 'node:http';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { launchBrowser, openPage, siteUrl } from './lib.mjs';
-import { cliReport, pageVerdicts, presetFile, reportVerdicts, root } from './helpers.mjs';
+import {
+  launchBrowser,
+  openPage,
+  siteUrl,
+  cliReport,
+  pageVerdicts,
+  presetFile,
+  reportVerdicts,
+  root,
+} from './helpers.mjs';
 import { startNginx } from './servers.mjs';
 
 const DIST = join(root, 'dist');
@@ -70,7 +78,7 @@ function decoded({ headers, body }) {
 
 const ext = (file) => file.split('.').pop();
 
-let browser; // lib.mjs closes it after the last test
+let browser; // helpers.mjs closes it after the last test
 before(async () => {
   browser = await launchBrowser();
 });

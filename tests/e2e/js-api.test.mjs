@@ -4,8 +4,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launchBrowser, openPage, appUrl } from './lib.mjs';
-import { cli, cliError, cliReport, presetFile, scenarioFile } from './helpers.mjs';
+import {
+  launchBrowser,
+  openPage,
+  appUrl,
+  cli,
+  cliError,
+  cliReport,
+  presetFile,
+  scenarioFile,
+} from './helpers.mjs';
 
 let browser;
 let page;

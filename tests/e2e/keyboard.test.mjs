@@ -4,8 +4,11 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, appUrl, axeViolations } from './lib.mjs';
 import {
+  launchBrowser,
+  openPage,
+  appUrl,
+  axeViolations,
   cliReport,
   pageNodes,
   pageVerdicts,

@@ -8,8 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appUrl, axeViolations, launchBrowser } from './lib.mjs';
-import { root } from './helpers.mjs';
+import { appUrl, axeViolations, launchBrowser, root } from './helpers.mjs';
 import { copyDir, startPlain } from './servers.mjs';
 
 const DIST = join(root, 'dist');
@@ -18,7 +17,7 @@ const file = (re) => readdirSync(DIST).find((f) => re.test(f));
 const WASM = file(/_bg\.wasm$/);
 const GLUE = file(/^csp-explorer-[0-9a-f]{16}\.js$/);
 
-let browser; // lib.mjs closes it after the last test
+let browser; // helpers.mjs closes it after the last test
 let zhBrowser;
 const servers = [];
 before(async () => {
@@ -98,6 +97,10 @@ test('on loopback, first paint and the app\'s start (printed; nothing asserted o
   );
   await page.goto(appUrl('/'));
   await page.waitForFunction(() => window.__started);
+  // On loopback the app can start before the first frame is painted: wait for that frame.
+  await page
+    .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 5000 })
+    .catch(() => {});
   const { fcp, started } = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
     started: window.__started,

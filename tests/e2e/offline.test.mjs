@@ -10,8 +10,17 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { axeViolations, launchBrowser, openPage } from './lib.mjs';
-import { cli, cliReport, pageVerdicts, presetFile, reportVerdicts, root } from './helpers.mjs';
+import {
+  axeViolations,
+  launchBrowser,
+  openPage,
+  cli,
+  cliReport,
+  pageVerdicts,
+  presetFile,
+  reportVerdicts,
+  root,
+} from './helpers.mjs';
 import { copyDir, freePort, startFallback, startPlain } from './servers.mjs';
 
 const DIST = join(root, 'dist');

@@ -1,8 +1,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, appUrl, subPathUrl } from './lib.mjs';
+import { launchBrowser, openPage, appUrl, subPathUrl } from './helpers.mjs';
 
-let browser; // lib.mjs closes it after the last test
+let browser; // helpers.mjs closes it after the last test
 before(async () => {
   browser = await launchBrowser();
 });

@@ -7,8 +7,11 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, truncateSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openPage, appUrl, axeViolations } from './lib.mjs';
 import {
+  launchBrowser,
+  openPage,
+  appUrl,
+  axeViolations,
   addFromPalette,
   cli,
   cliError,

@@ -5,8 +5,18 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, openPage, appUrl, subPathUrl } from './lib.mjs';
-import { cliReport, pageNodes, pageVerdicts, presetFile, reportVerdicts, root } from './helpers.mjs';
+import {
+  launchBrowser,
+  openPage,
+  appUrl,
+  subPathUrl,
+  cliReport,
+  pageNodes,
+  pageVerdicts,
+  presetFile,
+  reportVerdicts,
+  root,
+} from './helpers.mjs';
 
 let browser;
 before(async () => {

@@ -4,8 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, appUrl, axeViolations } from './lib.mjs';
-import { cli, cliReport, presetFile } from './helpers.mjs';
+import { launchBrowser, openPage, appUrl, axeViolations, cli, cliReport, presetFile } from './helpers.mjs';
 
 let browser;
 before(async () => {

@@ -4,8 +4,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, appUrl } from './lib.mjs';
 import {
+  launchBrowser,
+  openPage,
+  appUrl,
   cli,
   cliReport,
   pageNodes,

@@ -8,8 +8,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, openPage, appUrl, axeViolations } from './lib.mjs';
-import { clickEdge, clickNode, pageVerdicts, presetFile, root } from './helpers.mjs';
+import {
+  launchBrowser,
+  openPage,
+  appUrl,
+  axeViolations,
+  clickEdge,
+  clickNode,
+  pageVerdicts,
+  presetFile,
+  root,
+} from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -230,6 +239,31 @@ test('starting a walkthrough keeps the learner\'s own diagram aside, and brings 
   await page.click('.training button.start-walkthrough');
   await page.waitForSelector('.walkthrough[data-step="1"]');
   assert.equal(await page.locator('button.restore-diagram').count(), 0);
+  assertClean();
+  await page.close();
+});
+
+test('importing a file during a walkthrough ends the walkthrough on the imported diagram', async () => {
+  const { page, assertClean } = await openPage(browser, appUrl('/?lang=en#preset=6&step=3'), {
+    waitFor: '.walkthrough[data-step="3"]',
+  });
+  assert.ok((await page.locator('.canvas-wrap.touring').count()) === 1, 'the step dims and lights the canvas');
+  await page.setInputFiles('input.file-input', presetFile(2));
+  await page.waitForSelector('[data-node-id="fabrikam"]');
+  // The diagram is the file's: no walkthrough over it, nothing lit or dimmed, no step to resume.
+  assert.equal(await page.locator('.walkthrough').count(), 0);
+  assert.equal(await page.locator('.canvas-wrap.touring').count(), 0);
+  assert.equal(await page.locator('[data-node-id].dim, [data-edge-id].dim, [data-node-id].lit').count(), 0);
+  const file = JSON.parse(readFileSync(presetFile(2), 'utf8'));
+  assert.deepEqual(
+    await page.$$eval('[data-edge-id]', (els) => els.map((e) => e.getAttribute('data-edge-id'))),
+    file.edges.map((e) => e.id),
+  );
+  assert.equal(await page.locator('.training button.restore-diagram').count(), 0);
+  assert.ok(!new URL(page.url()).hash.includes('preset'), `the address names the file: ${page.url()}`);
+  // Nothing is lost: Undo brings the walkthrough's diagram back.
+  await page.click('button[data-action="undo"]');
+  await page.waitForFunction(() => !document.querySelector('[data-node-id="fabrikam"]'));
   assertClean();
   await page.close();
 });

@@ -308,11 +308,7 @@ impl<'a> Cx<'a> {
         if self.quiet.get() {
             return String::new();
         }
-        // Only the reader's language is formatted (`pick` would format both).
-        match self.lang {
-            Lang::En => format!("“{}”", n.label_in(Lang::En)),
-            Lang::ZhTw => format!("「{}」", n.label_in(Lang::ZhTw)),
-        }
+        self.lang.quote(n.label_in(self.lang))
     }
 
     /// A node's kind as a message says it; in Chinese, a Latin name ("Microsoft") takes the

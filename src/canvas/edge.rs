@@ -1,0 +1,152 @@
+//! One edge on the canvas: a line with an arrowhead (filled for "sells to", open for
+//! "manages") and a verdict badge. Verdict shows by colour and by line style and icon:
+//! allowed is solid with a check, blocked is dashed with a cross.
+
+use super::shapes::box_exit;
+use crate::text::common;
+use crate::text::num::fixed;
+use csp_rules::{EdgeKind, Lang, Verdict};
+use yew::prelude::*;
+
+/// Where an edge is drawn: its two centres, already offset when edges share a pair.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Segment {
+    pub x1: f64,
+    pub y1: f64,
+    pub x2: f64,
+    pub y2: f64,
+}
+
+impl Segment {
+    /// The visible part: from one node's box to the other's, with the unit direction.
+    fn trimmed(&self) -> Option<(f64, f64, f64, f64, f64, f64)> {
+        let (dx, dy) = (self.x2 - self.x1, self.y2 - self.y1);
+        let len = (dx * dx + dy * dy).sqrt();
+        if !len.is_finite() || len < 1.0 {
+            return None;
+        }
+        let (ux, uy) = (dx / len, dy / len);
+        let start = box_exit(ux, uy);
+        let end = box_exit(-ux, -uy) + 4.0;
+        if len < start + end + 16.0 {
+            return None;
+        }
+        Some((
+            self.x1 + ux * start,
+            self.y1 + uy * start,
+            self.x2 - ux * end,
+            self.y2 - uy * end,
+            ux,
+            uy,
+        ))
+    }
+}
+
+fn f1(v: f64) -> String {
+    fixed(v, 1)
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct EdgeProps {
+    pub id: AttrValue,
+    pub kind: EdgeKind,
+    pub seg: Segment,
+    /// `None` when the diagram can't be judged (it has an input error).
+    pub verdict: Option<Verdict>,
+    pub selected: bool,
+    /// The labels of its two ends.
+    pub from: AttrValue,
+    pub to: AttrValue,
+    /// A prop, not the page's context: thousands of edges would each subscribe to it.
+    pub lang: Lang,
+    /// A quiz is being answered: the verdict is not said in the edge's name.
+    pub hide_verdict: bool,
+    /// `lit` or `dim` during a walkthrough step.
+    #[prop_or_default]
+    pub mark: Option<&'static str>,
+}
+
+#[function_component(EdgeView)]
+pub fn edge_view(p: &EdgeProps) -> Html {
+    // Made here, not by the layer: only an edge whose props changed pays for its name.
+    let relation = common::relation(p.lang, &p.from, p.kind, &p.to);
+    let title = if p.hide_verdict {
+        relation
+    } else {
+        format!("{relation} — {}", common::verdict(p.lang, p.verdict))
+    };
+    let verdict = p.verdict.map(Verdict::as_str);
+    let class = classes!(
+        "edge",
+        verdict.unwrap_or("unjudged"),
+        match p.kind {
+            EdgeKind::SellsTo => "sells",
+            EdgeKind::Manages => "manages",
+        },
+        p.selected.then_some("selected"),
+        p.mark
+    );
+    let body = match p.seg.trimmed() {
+        Some((x1, y1, x2, y2, ux, uy)) => {
+            // Arrowhead at the target: a triangle 12 long, 7 wide each side.
+            let (bx, by) = (x2 - ux * 12.0, y2 - uy * 12.0);
+            let (px, py) = (-uy * 7.0, ux * 7.0);
+            let head = match p.kind {
+                EdgeKind::SellsTo => format!(
+                    "M{} {}L{} {}L{} {}Z",
+                    f1(x2 + ux * 3.0),
+                    f1(y2 + uy * 3.0),
+                    f1(bx + px),
+                    f1(by + py),
+                    f1(bx - px),
+                    f1(by - py)
+                ),
+                EdgeKind::Manages => format!(
+                    "M{} {}L{} {}L{} {}",
+                    f1(bx + px),
+                    f1(by + py),
+                    f1(x2 + ux * 3.0),
+                    f1(y2 + uy * 3.0),
+                    f1(bx - px),
+                    f1(by - py)
+                ),
+            };
+            let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
+            // The badge's mark from its first point on, in relative steps: placed by its
+            // coordinates, not a transform (a paint chunk each in Chromium, see `shapes`).
+            let ((ox, oy), steps) = match p.verdict {
+                Some(Verdict::Allowed) => ((-4.5, 0.5), "l3 3l6 -7"),
+                Some(Verdict::Blocked) => ((-3.5, -3.5), "l7 7m0 -7l-7 7"),
+                None => ((-1.0, -4.0), "h2m-1 3v5"),
+            };
+            let mark = format!("M{} {}{steps}", f1(mx + ox), f1(my + oy));
+            let (cx, cy) = (f1(mx), f1(my));
+            let (x1, y1, x2, y2) = (f1(x1), f1(y1), f1(bx + ux * 2.0), f1(by + uy * 2.0));
+            html! {
+                <>
+                    <line class="hit" x1={x1.clone()} y1={y1.clone()} x2={x2.clone()} y2={y2.clone()} />
+                    <line class="line" {x1} {y1} {x2} {y2} />
+                    <path class="head" d={head} />
+                    <g class="verdict-badge">
+                        <circle {cx} {cy} r="9" />
+                        <path d={mark} />
+                    </g>
+                </>
+            }
+        }
+        // Ends on top of each other: nothing sensible to draw but the badge.
+        None => html! {
+            <g class="verdict-badge">
+                <circle cx={f1(p.seg.x1)} cy={f1(p.seg.y1 - 40.0)} r="9" />
+            </g>
+        },
+    };
+    html! {
+        <g class={class} data-edge-id={p.id.clone()} data-verdict={verdict}
+           tabindex="0" role="button" aria-label={title.clone()}
+           aria-pressed={if p.selected { "true" } else { "false" }}>
+            <title>{ title }</title>
+            { body }
+        </g>
+    }
+}

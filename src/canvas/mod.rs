@@ -1,0 +1,337 @@
+//! The SVG canvas: nodes and edges inside one `<g transform>` (pan and zoom change only that
+//! attribute), and one pointer state machine for the whole surface (`gesture`). Pointer
+//! events are handled by delegation: the element under the pointer names itself through
+//! `data-handle`, `data-node-id` or `data-edge-id`, so nodes and edges carry no callbacks.
+
+pub mod edge;
+pub mod gesture;
+pub mod layers;
+pub mod legend;
+pub mod node;
+mod popup;
+pub mod shapes;
+pub mod topology;
+
+use crate::io::web;
+use crate::model::training::Marks;
+use crate::model::{use_page, Action, Dispatch, Page, PendingEdge, Selection, Shared, View};
+use crate::text::canvas;
+use crate::text::num::fixed;
+use csp_rules::{Scenario, Verdict};
+use gesture::{Gesture, Hit, Out, Overlay, Scene};
+use gloo::events::EventListener;
+use layers::{EdgeLayer, Lift, Part};
+use node::{NodeLayer, NodesOf};
+use std::cell::RefCell;
+use std::rc::Rc;
+use topology::use_topology;
+use web_sys::Element;
+use yew::prelude::*;
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct CanvasProps {
+    /// Compared by pointer: a new diagram is a new `Rc`, and comparing 3,000 nodes and edges
+    /// on every render of the page (a click, a selection) was a cost of its own.
+    pub scenario: Shared<Scenario>,
+    /// The rules' revision of `scenario` (anything but positions).
+    pub rev: u64,
+    /// Each edge's verdict, in `scenario`'s order; empty when the diagram can't be judged.
+    pub verdicts: Rc<Vec<Verdict>>,
+    pub selection: Selection,
+    pub view: View,
+    pub pending: Option<PendingEdge>,
+    /// A walkthrough step's highlight: what it names is `lit`, the rest `dim`.
+    #[prop_or_default]
+    pub marks: Option<Rc<Marks>>,
+    /// A quiz is being answered: verdicts are not shown (nor said in edge names).
+    #[prop_or_default]
+    pub hide_verdicts: bool,
+}
+
+/// Measures the canvas now and whenever the window changes size.
+#[hook]
+fn use_measure(svg: NodeRef, dispatch: Dispatch) {
+    use_effect_with((), move |_| {
+        let measure = move || {
+            if let Some(el) = svg.cast::<Element>() {
+                let r = el.get_bounding_client_rect();
+                dispatch.send(Action::CanvasResized {
+                    width: r.width(),
+                    height: r.height(),
+                });
+            }
+        };
+        measure();
+        let listener =
+            web_sys::window().map(|w| EventListener::new(&w, "resize", move |_| measure()));
+        move || drop(listener)
+    });
+}
+
+/// The pointer's position in canvas pixels.
+fn local(svg: &NodeRef, e: &MouseEvent) -> (f64, f64) {
+    let (cx, cy) = (f64::from(e.client_x()), f64::from(e.client_y()));
+    match svg.cast::<Element>() {
+        Some(el) => {
+            let r = el.get_bounding_client_rect();
+            (cx - r.left(), cy - r.top())
+        }
+        None => (cx, cy),
+    }
+}
+
+/// What the pointer went down on, as the element under it names itself.
+fn hit(e: &web_sys::Event) -> Hit {
+    let target = web::event_element(e);
+    let attr = |name: &str| target.as_ref().and_then(|t| web::closest_attr(t, name));
+    if let Some(id) = attr("data-handle") {
+        Hit::Handle(id)
+    } else if let Some(id) = attr("data-node-id") {
+        Hit::Node(id)
+    } else if let Some(id) = attr("data-edge-id") {
+        Hit::Edge(id)
+    } else {
+        Hit::Background
+    }
+}
+
+/// Carries out what the gesture asked for.
+struct Runner {
+    svg: NodeRef,
+    dispatch: Dispatch,
+    overlay: UseStateHandle<Overlay>,
+    lift: UseStateHandle<Option<Rc<Lift>>>,
+    scenario: Shared<Scenario>,
+    rev: u64,
+}
+
+impl Runner {
+    fn run(&self, out: Vec<Out>, pointer: i32) {
+        for o in out {
+            match o {
+                Out::Send(a) => self.dispatch.send(a),
+                Out::Overlay(ov) => self.overlay.set(ov),
+                Out::Capture => {
+                    if let Some(el) = self.svg.cast::<Element>() {
+                        let _ = el.set_pointer_capture(pointer);
+                    }
+                }
+                Out::Lift(nodes) => {
+                    let lift = Lift::new(self.scenario.0.clone(), self.rev, &nodes);
+                    self.lift.set(Some(Rc::new(lift)));
+                }
+                Out::Land => self.lift.set(None),
+            }
+        }
+    }
+}
+
+/// The pointer and wheel handlers of the canvas, for this render's props.
+struct Handlers {
+    down: Callback<PointerEvent>,
+    moved: Callback<PointerEvent>,
+    up: Callback<PointerEvent>,
+    cancel: Callback<PointerEvent>,
+    wheel: Callback<WheelEvent>,
+    key: Callback<KeyboardEvent>,
+}
+
+fn handlers(
+    p: &CanvasProps,
+    svg: &NodeRef,
+    gesture: &Rc<RefCell<Gesture>>,
+    run: Rc<Runner>,
+) -> Handlers {
+    let (scenario, selection, view) = (p.scenario.clone(), p.selection.clone(), p.view);
+    let scene = move || (scenario.clone(), selection.clone(), view);
+    let down = {
+        let (svg, gesture, run, scene) = (svg.clone(), gesture.clone(), run.clone(), scene.clone());
+        Callback::from(move |e: PointerEvent| {
+            if e.button() != 0 {
+                return;
+            }
+            let (s, sel, view) = scene();
+            let sc = Scene {
+                scenario: &s,
+                selection: &sel,
+                view,
+            };
+            let out = gesture.borrow_mut().press(
+                e.pointer_id(),
+                local(&svg, &e),
+                hit(&e),
+                e.shift_key(),
+                sc,
+            );
+            run.run(out, e.pointer_id());
+        })
+    };
+    let moved = {
+        let (svg, gesture, run) = (svg.clone(), gesture.clone(), run.clone());
+        Callback::from(move |e: PointerEvent| {
+            let out = gesture
+                .borrow_mut()
+                .moved(e.pointer_id(), local(&svg, &e), view);
+            run.run(out, e.pointer_id());
+        })
+    };
+    let finish = {
+        let (svg, gesture, run) = (svg.clone(), gesture.clone(), run.clone());
+        move |e: PointerEvent, cancelled: bool| {
+            // The pointer is captured by the canvas, so ask the document what is under it.
+            let under = gesture.borrow().connecting().then(|| {
+                web::element_at(f64::from(e.client_x()), f64::from(e.client_y()))
+                    .and_then(|el| web::closest_attr(&el, "data-node-id"))
+            });
+            let (s, sel, view) = scene();
+            let sc = Scene {
+                scenario: &s,
+                selection: &sel,
+                view,
+            };
+            let out = gesture
+                .borrow_mut()
+                .release(local(&svg, &e), under.flatten(), cancelled, sc);
+            run.run(out, e.pointer_id());
+        }
+    };
+    let up = {
+        let finish = finish.clone();
+        Callback::from(move |e: PointerEvent| finish(e, false))
+    };
+    let cancel = Callback::from(move |e: PointerEvent| finish(e, true));
+    let wheel = {
+        let (svg, dispatch) = (svg.clone(), run.dispatch.clone());
+        Callback::from(move |e: WheelEvent| {
+            e.prevent_default();
+            let factor = gesture::wheel_factor(e.delta_y(), e.delta_mode());
+            let at = Some(local(&svg, &e));
+            dispatch.send(Action::Zoom { factor, at });
+        })
+    };
+    let key = {
+        let dispatch = run.dispatch.clone();
+        let has_nodes = !p.selection.nodes.is_empty();
+        Callback::from(move |e: KeyboardEvent| {
+            let focused = match hit(&e) {
+                Hit::Node(id) => Some(crate::model::Target::Node(id)),
+                Hit::Edge(id) => Some(crate::model::Target::Edge(id)),
+                Hit::Handle(_) | Hit::Background => None,
+            };
+            if let Some(a) = gesture::canvas_key(&e.key(), e.shift_key(), focused, has_nodes) {
+                e.prevent_default();
+                dispatch.send(a);
+            }
+        })
+    };
+    Handlers {
+        down,
+        moved,
+        up,
+        cancel,
+        wheel,
+        key,
+    }
+}
+
+/// What is drawn over the diagram while a gesture runs.
+fn overlay_view(o: &Overlay) -> Html {
+    match o {
+        Overlay::None => html! {},
+        Overlay::Band { from, to } => html! {
+            <line class="band" x1={fixed(from.0, 1)} y1={fixed(from.1, 1)}
+                  x2={fixed(to.0, 1)} y2={fixed(to.1, 1)} />
+        },
+        Overlay::Box(r) => html! {
+            <rect class="marquee" x={fixed(r.x0, 1)} y={fixed(r.y0, 1)}
+                  width={fixed(r.x1 - r.x0, 1)} height={fixed(r.y1 - r.y0, 1)} />
+        },
+    }
+}
+
+/// The dashed line of a connection waiting for its kind.
+fn pending_line(s: &Scenario, pe: &PendingEdge) -> Option<Html> {
+    let pos = |id: &str| s.node(id).and_then(|n| Some((n.x?, n.y?)));
+    let (a, b) = (pos(&pe.from)?, pos(&pe.to)?);
+    Some(html! {
+        <line class="pending" x1={fixed(a.0, 1)} y1={fixed(a.1, 1)}
+              x2={fixed(b.0, 1)} y2={fixed(b.1, 1)} />
+    })
+}
+
+#[function_component(Canvas)]
+pub fn canvas(p: &CanvasProps) -> Html {
+    let Page { lang, dispatch } = use_page();
+    let svg_ref = use_node_ref();
+    let gesture = use_mut_ref(Gesture::default);
+    let overlay = use_state_eq(|| Overlay::None);
+    let lift = use_state(|| None::<Rc<Lift>>);
+    use_measure(svg_ref.clone(), dispatch.clone());
+    let popup = use_node_ref();
+    {
+        let popup = popup.clone();
+        use_effect_with(p.pending.clone(), move |pending| {
+            if let (Some(pe), Some(el)) = (pending, popup.cast::<web_sys::HtmlElement>()) {
+                popup::place(&el, pe.at);
+            }
+        });
+    }
+    let run = Rc::new(Runner {
+        svg: svg_ref.clone(),
+        dispatch: dispatch.clone(),
+        overlay: overlay.clone(),
+        lift: lift.clone(),
+        scenario: p.scenario.clone(),
+        rev: p.rev,
+    });
+    let h = handlers(p, &svg_ref, &gesture, run);
+
+    let (names, topology) = use_topology(&p.scenario.0, p.rev);
+    // While nodes are dragged, the edges that don't touch them are drawn from the diagram as
+    // it was (unchanged props: yew skips them) and the others on the layer under the canvas.
+    let lifted = (*lift).clone().filter(|l| l.holds(&p.scenario, p.rev));
+    let (drawn, part) = match &lifted {
+        Some(l) => (l.frozen.clone(), Part::Without(l.nodes.clone())),
+        None => (p.scenario.0.clone(), Part::All),
+    };
+    let edge_layer = |scenario: Rc<Scenario>, part: Part| {
+        html! {
+            <EdgeLayer scenario={Shared(scenario)} topology={Shared(topology.clone())} {part}
+                verdicts={p.verdicts.clone()} selected={p.selection.edges.clone()}
+                marks={p.marks.clone()} hide_verdicts={p.hide_verdicts} />
+        }
+    };
+    let live = lifted
+        .as_ref()
+        .map(|l| edge_layer(p.scenario.0.clone(), Part::Touching(l.nodes.clone())));
+    let transform = p.view.transform();
+
+    html! {
+        <div class={classes!("canvas-wrap", p.hide_verdicts.then_some("quiz-hidden"), p.marks.is_some().then_some("touring"))}
+             data-quiz={p.hide_verdicts.then_some("hidden")}>
+            // Under the canvas (which has no background of its own) and composited apart
+            // from it, so a drag repaints and rasterizes only what moves. Empty otherwise.
+            <svg class="canvas-live" aria-hidden="true" focusable="false">
+                <g transform={transform.clone()}>{ for live }</g>
+            </svg>
+            <svg ref={svg_ref} class="canvas" tabindex="0" role="group"
+                 aria-label={canvas::canvas_label(lang)}
+                 onpointerdown={h.down} onpointermove={h.moved} onpointerup={h.up}
+                 onpointercancel={h.cancel} onwheel={h.wheel} onkeydown={h.key}>
+                <g class="viewport" {transform}>
+                    { edge_layer(drawn, part) }
+                    { for p.pending.as_ref().and_then(|pe| pending_line(&p.scenario, pe)) }
+                    <NodeLayer scenario={NodesOf(p.scenario.0.clone())} names={Shared(names)}
+                        selected={p.selection.nodes.clone()} marks={p.marks.clone()} />
+                    { overlay_view(&overlay) }
+                </g>
+            </svg>
+            if p.scenario.nodes.is_empty() {
+                <p class="empty-hint">{ canvas::empty_hint(lang) }</p>
+            }
+            if let Some(pending) = &p.pending {
+                { popup::connect_popup(pending, &p.scenario, &popup, lang, &dispatch) }
+            }
+        </div>
+    }
+}

@@ -1,0 +1,163 @@
+//! One node on the canvas. No callbacks: the canvas reads `data-node-id` and `data-handle`
+//! from pointer events, so a node re-renders only when its own props change.
+
+use super::shapes::{icon, kind_class, shape};
+use super::topology::NodeNames;
+use crate::model::training::Marks;
+use crate::model::{use_page, Shared};
+use crate::text::canvas;
+use crate::text::num::fixed;
+use csp_rules::{kind_name, Flag, NodeKind, Scenario};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Labels longer than this are cut on the canvas (the full name is in the tooltip).
+const MAX_LABEL: usize = 26;
+
+/// The label as shown: the name, or its start when it is long (`true`: it was cut).
+pub fn short_label(label: &str) -> (String, bool) {
+    if label.chars().count() <= MAX_LABEL {
+        (label.to_string(), false)
+    } else {
+        let cut: String = label.chars().take(MAX_LABEL - 1).collect();
+        (cut.trim_end().to_string(), true)
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct NodeProps {
+    pub id: AttrValue,
+    pub kind: NodeKind,
+    pub label: AttrValue,
+    pub kind_name: AttrValue,
+    pub x: f64,
+    pub y: f64,
+    pub selected: bool,
+    /// A requirement of the node is unmet (an unsigned MPA…): shown as a badge.
+    pub warn: bool,
+    pub handle_title: AttrValue,
+    /// `lit` or `dim` during a walkthrough step.
+    #[prop_or_default]
+    pub mark: Option<&'static str>,
+}
+
+#[function_component(NodeView)]
+pub fn node_view(p: &NodeProps) -> Html {
+    let class = classes!(
+        "node",
+        kind_class(p.kind),
+        p.selected.then_some("selected"),
+        p.warn.then_some("warn"),
+        p.mark
+    );
+    let tooltip = format!("{} — {}", p.label, p.kind_name);
+    let (shown, cut) = short_label(&p.label);
+    // The accessible name holds the text shown (what speech users will say), then the full
+    // name when the shown one was cut.
+    let mut name = shown.clone();
+    if p.kind_name != p.label {
+        name = format!("{name} {}", p.kind_name);
+    }
+    if cut {
+        name = format!("{name} ({})", p.label);
+    }
+    html! {
+        <g class={class} data-node-id={p.id.clone()} tabindex="0" role="button"
+           aria-pressed={if p.selected { "true" } else { "false" }}
+           aria-label={name}
+           transform={format!("translate({} {})", fixed(p.x, 1), fixed(p.y, 1))}>
+            <title>{ tooltip }</title>
+            // Parts placed by their own coordinates, not transforms (see `shapes`).
+            <g class="glyph">
+                { shape(p.kind) }
+                { icon(p.kind) }
+            </g>
+            if p.warn {
+                <g class="badge-warn">
+                    <circle cx="-22" cy="-20" r="8" />
+                    <path d="M-22 -24.5v5 M-22 -17v1.5" />
+                </g>
+            }
+            // One text, two lines: the name, then the kind (read as "Contoso indirect provider").
+            <text class="caption" y="40">
+                <tspan class="label" x="0">
+                    { shown }
+                    if cut {
+                        <tspan aria-hidden="true">{ "…" }</tspan>
+                    }
+                </tspan>
+                if p.kind_name != p.label {
+                    { " " }
+                    <tspan class="kind" x="0" dy="14">{ p.kind_name.clone() }</tspan>
+                }
+            </text>
+            <g class="handle" data-handle={p.id.clone()}>
+                <title>{ p.handle_title.clone() }</title>
+                <circle class="handle-hit" cx="38" r="12" />
+                <circle class="handle-dot" cx="38" r="6.5" />
+                <path d="M34.5 0h7 M38 -3.5v7" />
+            </g>
+        </g>
+    }
+}
+
+/// A scenario compared by its nodes only: an edit to edges leaves the node layer alone.
+#[derive(Debug, Clone)]
+pub struct NodesOf(pub Rc<Scenario>);
+
+impl PartialEq for NodesOf {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0.nodes == other.0.nodes
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct NodeLayerProps {
+    pub scenario: NodesOf,
+    /// Each node's ID and label, in `scenario`'s order.
+    pub names: Shared<NodeNames>,
+    /// The selected nodes.
+    pub selected: BTreeSet<String>,
+    #[prop_or_default]
+    pub marks: Option<Rc<Marks>>,
+}
+
+/// The diagram's nodes.
+#[function_component(NodeLayer)]
+pub fn node_layer(p: &NodeLayerProps) -> Html {
+    let lang = use_page().lang;
+    let handle_title = AttrValue::Static(canvas::handle_title(lang));
+    let nodes = p
+        .scenario
+        .0
+        .nodes
+        .iter()
+        .zip(p.names.all())
+        .filter_map(|(n, (id, label))| {
+            let (x, y) = (n.x?, n.y?);
+            let warn = Flag::ALL.iter().any(|&f| !n.flag(f));
+            let mark = p.marks.as_ref().map(|m| m.class(&m.nodes, &n.id));
+            Some(html! {
+                <NodeView key={id.clone()} id={id.clone()} kind={n.kind} label={label.clone()}
+                    kind_name={AttrValue::Static(kind_name(n.kind, lang))} {x} {y}
+                    selected={p.selected.contains(&n.id)} {warn}
+                    handle_title={handle_title.clone()} {mark} />
+            })
+        });
+    html! { <g class="nodes">{ for nodes }</g> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_labels_are_cut_on_a_char_boundary() {
+        assert_eq!(short_label("Contoso"), ("Contoso".to_string(), false));
+        let long = "間".repeat(40);
+        let (shown, cut) = short_label(&long);
+        assert_eq!(shown.chars().count(), MAX_LABEL - 1);
+        assert!(cut);
+    }
+}

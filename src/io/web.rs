@@ -1,0 +1,281 @@
+//! The browser at the edges: location and history, the document's language, the clipboard,
+//! performance marks, hit testing. Every call tolerates a missing API (no window, no
+//! clipboard) and never panics; what can't be done is reported as `None`/`false`.
+
+use super::url;
+use csp_rules::Lang;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The page's address: (href, search, hash).
+pub fn location() -> (String, String, String) {
+    let loc = window().map(|w| w.location());
+    let get = |f: fn(&web_sys::Location) -> Result<String, JsValue>| {
+        loc.as_ref().and_then(|l| f(l).ok()).unwrap_or_default()
+    };
+    (
+        get(web_sys::Location::href),
+        get(web_sys::Location::search),
+        get(web_sys::Location::hash),
+    )
+}
+
+/// `?lang=` first, then the browser's language, else English.
+pub fn initial_lang() -> Lang {
+    let (_, search, _) = location();
+    url::lang_param(&search)
+        .or_else(|| {
+            window()
+                .and_then(|w| w.navigator().language())
+                .and_then(|tag| Lang::from_browser(&tag))
+        })
+        .unwrap_or_default()
+}
+
+/// Replaces the address without a reload or a history entry (and without `hashchange`).
+fn replace(search: &str, hash: &str) {
+    let Some(w) = window() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}{hash}")),
+        );
+    }
+}
+
+/// Sets `?lang=` and keeps the rest of the address, fragment included.
+pub fn set_lang_param(lang: Lang) {
+    let (_, search, hash) = location();
+    replace(&url::with_lang(&search, lang), &hash);
+}
+
+/// Sets (or with `""` removes) the fragment.
+pub fn set_fragment(hash: &str) {
+    let (_, search, _) = location();
+    replace(&search, hash);
+}
+
+/// `<html lang>` and the title follow the page's language.
+pub fn set_document_lang(lang: Lang, title: &str) {
+    if let Some(doc) = window().and_then(|w| w.document()) {
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+        doc.set_title(title);
+    }
+}
+
+/// Sets `data-{name}` on the document's root element (a test hook that needs no render).
+pub fn set_root_data(name: &str, value: &str) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute(&format!("data-{name}"), value);
+    }
+}
+
+/// A `performance.mark` (read by the browser tests to time the first render).
+pub fn mark(name: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// Writes `text` to the clipboard; `done(true)` once written, `done(false)` when the
+/// clipboard is missing (not a secure context) or refused.
+pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
+    let Some(nav) = window().map(|w| w.navigator()) else {
+        return done(false);
+    };
+    // `navigator.clipboard` is undefined outside secure contexts; calling into it would throw.
+    let has_clipboard = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard"))
+        .map(|c| !c.is_undefined() && !c.is_null())
+        .unwrap_or(false);
+    if !has_clipboard {
+        return done(false);
+    }
+    let promise = nav.clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// The topmost element at a viewport point.
+pub fn element_at(x: f64, y: f64) -> Option<Element> {
+    window()?.document()?.element_from_point(x as f32, y as f32)
+}
+
+/// The value of `attr` on `el` or its nearest ancestor that has it.
+pub fn closest_attr(el: &Element, attr: &str) -> Option<String> {
+    el.closest(&format!("[{attr}]"))
+        .ok()
+        .flatten()?
+        .get_attribute(attr)
+}
+
+/// The element an event happened on.
+pub fn event_element(e: &web_sys::Event) -> Option<Element> {
+    e.target()?.dyn_into::<Element>().ok()
+}
+
+/// Whether a key press belongs to a text field (so Delete edits text there).
+pub fn in_text_field(e: &web_sys::Event) -> bool {
+    event_element(e).is_some_and(|el| {
+        matches!(
+            el.tag_name().to_ascii_lowercase().as_str(),
+            "input" | "textarea" | "select"
+        ) || el.closest("[contenteditable]").ok().flatten().is_some()
+    })
+}
+
+/// The browser's local storage, when there is one and it may be used.
+fn local_storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// The text stored under `key`.
+pub fn storage_get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key`; `false` when storage is missing, full or refused.
+pub fn storage_set(key: &str, value: &str) -> bool {
+    local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Removes what is stored under `key`, if storage can be used.
+pub fn storage_remove(key: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// A blob of `bytes` with a MIME type.
+pub fn blob(bytes: &[u8], mime: &str) -> Option<web_sys::Blob> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()
+}
+
+/// Offers a blob as a download named `name`, through a `blob:` URL on a temporary anchor
+/// (no `data:` URL, nothing loaded into the page itself).
+pub fn download_blob(name: &str, blob: &web_sys::Blob) -> bool {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return false;
+    };
+    let ok = doc
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .is_some_and(|a| {
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+            true
+        });
+    // Revoked later: the download may not have started reading it yet.
+    let _ = gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    ok
+}
+
+/// Offers `bytes` as a download.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
+    blob(bytes, mime).is_some_and(|b| download_blob(name, &b))
+}
+
+/// Reads a file's bytes; `done(None)` when it can't be read.
+pub fn read_file(file: web_sys::File, done: impl FnOnce(Option<Vec<u8>>) + 'static) {
+    wasm_bindgen_futures::spawn_local(async move { done(file_bytes(&file).await) });
+}
+
+/// A file's bytes, or `None` when it can't be read.
+pub async fn file_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+    wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()
+        .map(|buf| js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Focuses the first element matching `selector`, if there is one.
+pub fn focus_first(selector: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Focuses the canvas element of node `id` (compared as text: an ID may hold any character).
+pub fn focus_node(id: &str) {
+    let Some(list) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("[data-node-id]").ok())
+    else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(el) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::SvgElement>().ok())
+        else {
+            continue;
+        };
+        if el.get_attribute("data-node-id").as_deref() == Some(id) {
+            let _ = el.focus();
+            return;
+        }
+    }
+}
+
+/// The text of the page's own stylesheets, as the browser parsed them (for exports, so the
+/// wasm need not carry a second copy of `app.css`). A sheet it can't read is skipped.
+pub fn page_css() -> String {
+    let Some(sheets) = window()
+        .and_then(|w| w.document())
+        .map(|d| d.style_sheets())
+    else {
+        return String::new();
+    };
+    let mut css = String::new();
+    for i in 0..sheets.length() {
+        let Some(rules) = sheets
+            .item(i)
+            .and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok())
+            .and_then(|s| s.css_rules().ok())
+        else {
+            continue;
+        };
+        for j in 0..rules.length() {
+            if let Some(rule) = rules.item(j) {
+                css.push_str(&rule.css_text());
+                css.push('\n');
+            }
+        }
+    }
+    css
+}
+
+/// JSON text indented by two spaces, by the browser's own `JSON.stringify` (a pretty printer
+/// of our own would compile a second serializer for every type). `None` if it isn't JSON.
+pub fn indent_json(compact: &str) -> Option<String> {
+    let value = js_sys::JSON::parse(compact).ok()?;
+    js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
+        .ok()?
+        .as_string()
+}

@@ -1,0 +1,267 @@
+//! Diagram geometry that is not a rule: tier rows, where new nodes go, auto layout, the
+//! bounding box, and fresh IDs. Positions never change a verdict.
+
+use csp_rules::{NodeKind, Scenario};
+use std::collections::{HashMap, HashSet};
+
+/// The y of the first tier and the distance between tiers, as the presets are laid out.
+pub const TOP: f64 = 60.0;
+pub const ROW: f64 = 140.0;
+/// Horizontal distance between neighbours in a tier.
+pub const SPACING: f64 = 180.0;
+/// Where a tier is centred when it has nothing in it yet.
+pub const CENTRE_X: f64 = 450.0;
+
+/// The row of a kind's tier in the supply chain (the engine's order: Microsoft, then
+/// providers and direct bill partners, then resellers, then customers).
+pub fn tier_y(kind: NodeKind) -> f64 {
+    TOP + ROW * kind.tier() as f64
+}
+
+/// Where a new node of `kind` goes: on its tier's row, right of whatever is already there.
+pub fn place_new(s: &Scenario, kind: NodeKind) -> (f64, f64) {
+    let y = tier_y(kind);
+    let rightmost = s
+        .nodes
+        .iter()
+        .filter_map(|n| Some((n.x?, n.y?)))
+        .filter(|(_, ny)| (ny - y).abs() < ROW / 2.0)
+        .map(|(x, _)| x)
+        .fold(None, |m: Option<f64>, x| Some(m.map_or(x, |m| m.max(x))));
+    (rightmost.map_or(CENTRE_X, |x| x + SPACING), y)
+}
+
+/// Gives every node without a position one, in its tier's row (share links and files
+/// written by hand may carry none).
+pub fn fill_missing(s: &mut Scenario) {
+    for i in 0..s.nodes.len() {
+        if s.nodes[i].x.is_none() || s.nodes[i].y.is_none() {
+            let (x, y) = place_new(s, s.nodes[i].kind);
+            s.nodes[i].x = Some(x);
+            s.nodes[i].y = Some(y);
+        }
+    }
+}
+
+/// Lays every node out by tier. Within a tier, nodes are ordered by the mean x of their
+/// neighbours in the tiers above (so edges cross less), then by where they were.
+pub fn auto_layout(s: &mut Scenario) {
+    let index: HashMap<&str, usize> = s
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let mut above: Vec<Vec<usize>> = vec![Vec::new(); s.nodes.len()];
+    for e in &s.edges {
+        if let (Some(&a), Some(&b)) = (index.get(e.from.as_str()), index.get(e.to.as_str())) {
+            let (ta, tb) = (s.nodes[a].kind.tier(), s.nodes[b].kind.tier());
+            if ta < tb {
+                above[b].push(a);
+            } else if tb < ta {
+                above[a].push(b);
+            }
+        }
+    }
+    let mut new_x: Vec<Option<f64>> = vec![None; s.nodes.len()];
+    let last = NodeKind::ALL.iter().map(|k| k.tier()).max().unwrap_or(0);
+    for t in 0..=last {
+        let mut row: Vec<(f64, f64, usize)> = s
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.kind.tier() == t)
+            .map(|(i, n)| {
+                let placed: Vec<f64> = above[i].iter().filter_map(|&j| new_x[j]).collect();
+                let old = n.x.unwrap_or(CENTRE_X);
+                let key = if placed.is_empty() {
+                    old
+                } else {
+                    placed.iter().sum::<f64>() / placed.len() as f64
+                };
+                (key, old, i)
+            })
+            .collect();
+        row.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let width = SPACING * (row.len().saturating_sub(1)) as f64;
+        for (slot, &(_, _, i)) in row.iter().enumerate() {
+            new_x[i] = Some(CENTRE_X - width / 2.0 + SPACING * slot as f64);
+        }
+    }
+    for (n, x) in s.nodes.iter_mut().zip(new_x) {
+        n.x = x;
+        n.y = Some(tier_y(n.kind));
+    }
+}
+
+/// A rectangle in diagram coordinates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rect {
+    pub fn from_corners(a: (f64, f64), b: (f64, f64)) -> Rect {
+        Rect {
+            x0: a.0.min(b.0),
+            y0: a.1.min(b.1),
+            x1: a.0.max(b.0),
+            y1: a.1.max(b.1),
+        }
+    }
+
+    pub fn contains(&self, (x, y): (f64, f64)) -> bool {
+        (self.x0..=self.x1).contains(&x) && (self.y0..=self.y1).contains(&y)
+    }
+}
+
+/// Node half-size and label room, so a fitted view shows whole shapes and their labels.
+const MARGIN_X: f64 = 110.0;
+const MARGIN_TOP: f64 = 50.0;
+const MARGIN_BOTTOM: f64 = 90.0;
+
+/// The box around the given node ids (all nodes when `only` is `None`), labels included.
+pub fn bounds(s: &Scenario, only: Option<&HashSet<&str>>) -> Option<Rect> {
+    let mut it = s
+        .nodes
+        .iter()
+        .filter(|n| only.is_none_or(|o| o.contains(n.id.as_str())))
+        .filter_map(|n| Some((n.x?, n.y?)));
+    let first = it.next()?;
+    let r = it.fold(Rect::from_corners(first, first), |r, (x, y)| Rect {
+        x0: r.x0.min(x),
+        y0: r.y0.min(y),
+        x1: r.x1.max(x),
+        y1: r.y1.max(y),
+    });
+    Some(Rect {
+        x0: r.x0 - MARGIN_X,
+        y0: r.y0 - MARGIN_TOP,
+        x1: r.x1 + MARGIN_X,
+        y1: r.y1 + MARGIN_BOTTOM,
+    })
+}
+
+/// The node-ID prefix for each kind (short, so IDs stay readable in reports).
+fn prefix(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Microsoft => "ms",
+        NodeKind::IndirectProvider => "provider",
+        NodeKind::IndirectReseller => "reseller",
+        NodeKind::DirectBillPartner => "dbp",
+        NodeKind::Customer => "customer",
+    }
+}
+
+/// A fresh node ID for `kind`: `ms`, then `ms-2`…; `reseller-1`, `reseller-2`… Always valid
+/// and unused.
+pub fn new_node_id(s: &Scenario, kind: NodeKind) -> (String, usize) {
+    let used: HashSet<&str> = s.nodes.iter().map(|n| n.id.as_str()).collect();
+    let p = prefix(kind);
+    if kind == NodeKind::Microsoft && !used.contains(p) {
+        return (p.to_string(), 1);
+    }
+    let first = if kind == NodeKind::Microsoft { 2 } else { 1 };
+    (first..)
+        .map(|n| (format!("{p}-{n}"), n))
+        .find(|(id, _)| !used.contains(id.as_str()))
+        .unwrap_or_else(|| (format!("{p}-x"), 0))
+}
+
+/// Rounds to the snap grid.
+pub fn snap(v: f64, grid: f64) -> f64 {
+    (v / grid).round() * grid
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use csp_rules::{Edge, EdgeKind, Node};
+
+    fn node(id: &str, kind: NodeKind, x: Option<f64>) -> Node {
+        let mut n = Node::new(id, kind);
+        n.x = x;
+        n.y = x.map(|_| tier_y(kind));
+        n
+    }
+
+    #[test]
+    fn new_ids_are_fresh_and_valid() {
+        let mut s = Scenario::default();
+        assert_eq!(new_node_id(&s, NodeKind::Microsoft).0, "ms");
+        s.nodes.push(Node::new("ms", NodeKind::Microsoft));
+        assert_eq!(new_node_id(&s, NodeKind::Microsoft).0, "ms-2");
+        s.nodes
+            .push(Node::new("reseller-1", NodeKind::IndirectReseller));
+        assert_eq!(new_node_id(&s, NodeKind::IndirectReseller).0, "reseller-2");
+        assert_eq!(s.fresh_edge_id(), "e1");
+        s.edges.push(Edge {
+            id: "e1".into(),
+            from: "ms".into(),
+            to: "reseller-1".into(),
+            kind: EdgeKind::SellsTo,
+        });
+        assert_eq!(s.fresh_edge_id(), "e2");
+    }
+
+    #[test]
+    fn new_nodes_go_right_of_their_tier() {
+        let mut s = Scenario::default();
+        assert_eq!(place_new(&s, NodeKind::Customer), (CENTRE_X, 480.0));
+        s.nodes.push(node("c", NodeKind::Customer, Some(500.0)));
+        assert_eq!(place_new(&s, NodeKind::Customer), (680.0, 480.0));
+        assert_eq!(place_new(&s, NodeKind::Microsoft), (CENTRE_X, 60.0));
+    }
+
+    #[test]
+    fn auto_layout_rows_by_tier_and_follows_parents() {
+        let mut s = Scenario::default();
+        s.nodes.push(node("c1", NodeKind::Customer, None));
+        s.nodes.push(node("c2", NodeKind::Customer, None));
+        s.nodes
+            .push(node("r1", NodeKind::IndirectReseller, Some(100.0)));
+        s.nodes
+            .push(node("r2", NodeKind::IndirectReseller, Some(900.0)));
+        s.nodes.push(node("ms", NodeKind::Microsoft, Some(0.0)));
+        for (id, from, to) in [("e1", "r2", "c1"), ("e2", "r1", "c2")] {
+            s.edges.push(Edge {
+                id: id.into(),
+                from: from.into(),
+                to: to.into(),
+                kind: EdgeKind::SellsTo,
+            });
+        }
+        auto_layout(&mut s);
+        let pos = |id: &str| {
+            s.nodes
+                .iter()
+                .find(|n| n.id == id)
+                .map(|n| (n.x.unwrap_or(f64::NAN), n.y.unwrap_or(f64::NAN)))
+                .unwrap_or_default()
+        };
+        assert_eq!(pos("ms"), (CENTRE_X, 60.0));
+        assert_eq!(pos("r1").1, 340.0);
+        assert!(pos("r1").0 < pos("r2").0);
+        // c2 is under r1 (left), c1 under r2 (right).
+        assert!(pos("c2").0 < pos("c1").0);
+        assert_eq!(pos("c1").1, 480.0);
+    }
+
+    #[test]
+    fn missing_positions_are_filled_and_bounds_cover_them() {
+        let mut s = Scenario::default();
+        assert_eq!(bounds(&s, None), None);
+        s.nodes.push(node("a", NodeKind::Customer, None));
+        s.nodes.push(node("b", NodeKind::Customer, None));
+        fill_missing(&mut s);
+        assert!(s.nodes.iter().all(|n| n.x.is_some() && n.y.is_some()));
+        assert_ne!(s.nodes[0].x, s.nodes[1].x);
+        let b = bounds(&s, None).unwrap_or(Rect::from_corners((0.0, 0.0), (0.0, 0.0)));
+        assert!(b.contains((CENTRE_X, 480.0)));
+        assert_eq!(snap(27.0, 20.0), 20.0);
+        assert_eq!(snap(31.0, 20.0), 40.0);
+    }
+}

@@ -1,0 +1,848 @@
+//! The page's state: the diagram being edited plus what the editor keeps around it
+//! (selection, viewport, language, history) and the training and audit sub-states. Every user
+//! verb is one [`Action`]; reducing is pure (no browser calls), so it is tested natively and
+//! every web effect stays in the views. Rules are never applied here: the engine judges the
+//! scenario and proposes the fixes.
+
+use super::audit::{Audit, AuditAction};
+use super::document::{Document, Snapshot};
+use super::effect::{Arrival, Effect};
+use super::history::{Group, History};
+use super::layout::{self, Rect};
+use super::selection::{Selection, Target};
+use super::training::{Train, Training};
+use super::view::{PendingEdge, View};
+use crate::io::storage::Unreadable;
+use crate::io::url::Start;
+use csp_rules::{presets, share, EdgeKind, Fix, Flag, Lang, NodeKind, Scenario, ScenarioError};
+use std::collections::HashSet;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// The snap grid, in diagram units.
+pub const GRID: f64 = 20.0;
+
+/// A problem kept until dismissed, typed until it is shown (so it follows a language switch).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// Something could not be opened: a share link, a preset number.
+    Open(ScenarioError),
+    /// The diagram saved in the browser could not be read; its text is kept here (to
+    /// download) and in storage under `storage::KEPT_KEY`.
+    StorageUnreadable { reason: Unreadable, raw: Rc<String> },
+    /// An imported file was refused by the engine, or could not be read; the diagram is
+    /// unchanged.
+    Import(ScenarioError),
+}
+
+/// An edit to one node's fields.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeEdit {
+    Id(String),
+    Name(String),
+    Kind(NodeKind),
+    Region(String),
+    Org(String),
+    Tenant(String),
+    /// `true`: the requirement is met (stored as unstated, the default).
+    Flag(Flag, bool),
+}
+
+impl NodeEdit {
+    /// The typed field it comes from (a keystroke each, merged into one undo step); `None`
+    /// for a choice, which is a step of its own.
+    pub fn typed_field(&self) -> Option<&'static str> {
+        match self {
+            NodeEdit::Name(_) => Some("name"),
+            NodeEdit::Org(_) => Some("org"),
+            NodeEdit::Tenant(_) => Some("tenant"),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EdgeEdit {
+    Kind(EdgeKind),
+    Reverse,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Open what a URL fragment names (a preset or a share link).
+    Open(Start),
+    /// Replace the diagram with an empty one.
+    New,
+    /// Replaces the diagram with an imported file's (already read by the engine).
+    Import(Scenario),
+    /// An import was refused: say why, change nothing else.
+    ImportFailed(ScenarioError),
+    SetLang(Lang),
+    AddNode(NodeKind),
+    /// Absolute positions (a drag in progress); snapped when snapping is on.
+    SetPositions(Vec<(String, f64, f64)>),
+    /// Moves the selected nodes (keyboard arrows).
+    Nudge {
+        dx: f64,
+        dy: f64,
+    },
+    Select {
+        target: Target,
+        additive: bool,
+    },
+    SetSelection(Selection),
+    ClearSelection,
+    DeleteSelection,
+    ProposeEdge(PendingEdge),
+    ConfirmEdge(EdgeKind),
+    CancelEdge,
+    AddEdge {
+        from: String,
+        to: String,
+        kind: EdgeKind,
+    },
+    EditNode {
+        id: String,
+        edit: NodeEdit,
+    },
+    EditEdge {
+        id: String,
+        edit: EdgeEdit,
+    },
+    DeleteNode(String),
+    DeleteEdge(String),
+    SetTitle(String),
+    SetAsOf(String),
+    ApplyFix(Fix),
+    /// Pans by screen pixels.
+    Pan {
+        dx: f64,
+        dy: f64,
+    },
+    /// Zooms around a canvas point, or the canvas centre.
+    Zoom {
+        factor: f64,
+        at: Option<(f64, f64)>,
+    },
+    FitView,
+    SetSnap(bool),
+    AutoLayout,
+    CanvasResized {
+        width: f64,
+        height: f64,
+    },
+    /// Selects these and brings them into view (from the findings list).
+    Reveal {
+        nodes: Vec<String>,
+        edges: Vec<String>,
+    },
+    DismissNotice,
+    /// Steps back through the diagram's history (every edit above is one step).
+    Undo,
+    Redo,
+    /// Ends a gesture (a drag): the next move starts a new undo step.
+    Checkpoint,
+    /// Saving to the browser's storage failed (`true`) or worked again (`false`).
+    SaveFailed(bool),
+    /// Walkthrough and quiz verbs.
+    Train(Train),
+    /// Network audit verbs.
+    Audit(AuditAction),
+}
+
+#[derive(Debug, Clone)]
+pub struct State {
+    pub doc: Document,
+    pub selection: Selection,
+    pub view: View,
+    pub canvas: (f64, f64),
+    /// The canvas has been measured; until then a fit is redone when it is.
+    pub measured: bool,
+    pub fit_pending: bool,
+    pub lang: Lang,
+    pub snap: bool,
+    pub pending_edge: Option<PendingEdge>,
+    pub notice: Option<Notice>,
+    /// Why the last edit was refused (a rename to a used ID), shown by the field.
+    pub edit_error: Option<ScenarioError>,
+    /// Undo and redo steps (shared, so cloning the state stays cheap).
+    pub history: Rc<History>,
+    /// Bumped on every change to the scenario, positions included (what autosave follows).
+    pub changes: u64,
+    /// The last save to the browser's storage failed.
+    pub save_failed: bool,
+    pub training: Training,
+    pub audit: Audit,
+}
+
+impl State {
+    /// An empty page in `lang`, then what the URL names opened on it.
+    pub fn new(lang: Lang, start: Start) -> State {
+        let mut state = State {
+            doc: Document::default(),
+            selection: Selection::default(),
+            view: View::default(),
+            canvas: (800.0, 560.0),
+            measured: false,
+            fit_pending: false,
+            lang,
+            snap: false,
+            pending_edge: None,
+            notice: None,
+            edit_error: None,
+            history: Rc::default(),
+            changes: 0,
+            save_failed: false,
+            training: Training::default(),
+            audit: Audit::default(),
+        };
+        state.open(start);
+        state
+    }
+
+    /// Starts from a diagram restored from the browser's storage, then opens what the URL
+    /// names as an undoable step, so a link never silently replaces the user's own work.
+    pub fn restored(lang: Lang, saved: Option<Scenario>, start: Start) -> State {
+        let mut state = State::new(lang, Start::Nothing);
+        if let Some(scenario) = saved {
+            state.load(Rc::new(scenario), Arrival::Restored);
+        }
+        if start == Start::Nothing {
+            return state;
+        }
+        Rc::unwrap_or_clone(Rc::new(state).reduce(Action::Open(start)))
+    }
+
+    /// The scenario being edited.
+    pub fn scenario(&self) -> &Rc<Scenario> {
+        self.doc.scenario()
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// The one way a new diagram comes in: every caller says, by `how`, what it keeps.
+    pub fn load(&mut self, scenario: Rc<Scenario>, how: Arrival) {
+        let preset = match how {
+            Arrival::Restored | Arrival::New => None,
+            Arrival::Opened { preset } => preset,
+            Arrival::Step { preset } => Some(preset),
+            Arrival::Kept => self.doc.preset(),
+        };
+        self.doc.replace(scenario, preset);
+        self.selection = Selection::default();
+        self.pending_edge = None;
+        self.edit_error = None;
+        if how != Arrival::Kept {
+            self.notice = None;
+        }
+        if how == Arrival::Restored {
+            self.history = Rc::default();
+        }
+        self.training.arrived(how);
+        match how {
+            Arrival::New => self.view = View::default(),
+            Arrival::Restored | Arrival::Opened { .. } => {
+                self.fit_pending = !self.measured;
+                self.fit();
+            }
+            Arrival::Step { .. } | Arrival::Kept => {}
+        }
+    }
+
+    /// Opens what a fragment names; a link that can't be opened leaves a notice and nothing
+    /// else changed.
+    fn open(&mut self, start: Start) {
+        let (loaded, preset) = match start {
+            Start::Nothing => return,
+            Start::Preset(text) => match presets::find(&text) {
+                Ok(p) => (p.scenario(), Some(p.number)),
+                Err(e) => return self.notice = Some(Notice::Open(e)),
+            },
+            Start::Share(fragment) => (share::decode(&fragment), None),
+        };
+        match loaded {
+            Ok(s) => self.load(Rc::new(s), Arrival::Opened { preset }),
+            Err(e) => self.notice = Some(Notice::Open(e)),
+        }
+    }
+
+    /// Applies what a sub-state's reducer asked for.
+    fn apply(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::Load(s, how) => self.load(s, how),
+                Effect::Change(s) => {
+                    self.doc.replace(Rc::new(s), self.doc.preset());
+                    self.edit_error = None;
+                }
+                Effect::ClearSelection => self.selection = Selection::default(),
+            }
+        }
+    }
+
+    /// Puts a step of the history back; what no longer exists leaves the selection.
+    fn restore(&mut self, snap: Snapshot) {
+        self.doc.restore(snap);
+        self.changes += 1;
+        self.pending_edge = None;
+        self.edit_error = None;
+        let s = self.doc.scenario();
+        let nodes: HashSet<&str> = s.nodes.iter().map(|n| n.id.as_str()).collect();
+        let edges: HashSet<&str> = s.edges.iter().map(|e| e.id.as_str()).collect();
+        self.selection.nodes.retain(|n| nodes.contains(n.as_str()));
+        self.selection.edges.retain(|e| edges.contains(e.as_str()));
+    }
+
+    fn undo(&mut self) -> bool {
+        let now = self.doc.snapshot();
+        match Rc::make_mut(&mut self.history).undo(now) {
+            Some(prev) => {
+                self.restore(prev);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn redo(&mut self) -> bool {
+        let now = self.doc.snapshot();
+        match Rc::make_mut(&mut self.history).redo(now) {
+            Some(next) => {
+                self.restore(next);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Records `before` as an undo step when the diagram changed.
+    fn record(&mut self, before: Snapshot, group: Option<Group>) {
+        let now = self.doc.scenario();
+        let changed = !Rc::ptr_eq(&before.scenario, now)
+            && (*before.scenario != **now || before.preset != self.doc.preset());
+        if changed {
+            self.changes += 1;
+            Rc::make_mut(&mut self.history).record(before, group);
+        }
+    }
+
+    pub(super) fn fit(&mut self) {
+        if let Some(b) = layout::bounds(self.doc.scenario(), None) {
+            self.view = View::fit(b, self.canvas);
+        }
+    }
+
+    /// Whether the box of these node IDs is in view.
+    pub(super) fn in_view(&self, ids: &HashSet<&str>) -> Option<(bool, Rect)> {
+        let b = layout::bounds(self.doc.scenario(), Some(ids))?;
+        let seen = self.view.visible(self.canvas);
+        Some((
+            seen.contains((b.x0, b.y0)) && seen.contains((b.x1, b.y1)),
+            b,
+        ))
+    }
+
+    /// Brings the box of these nodes and edges into view if it is not already in it.
+    fn reveal(&mut self, nodes: &[String], edges: &[String]) {
+        let s = self.doc.scenario().clone();
+        let mut ids: HashSet<&str> = nodes.iter().map(String::as_str).collect();
+        for e in s.edges.iter().filter(|e| edges.contains(&e.id)) {
+            ids.insert(&e.from);
+            ids.insert(&e.to);
+        }
+        if let Some((false, b)) = self.in_view(&ids) {
+            self.view = self.view.centred_on(b, self.canvas);
+        }
+    }
+}
+
+/// The undo group an action belongs to, if it merges with the ones like it that follow.
+fn group_of(action: &Action, selection: &Selection) -> Option<Group> {
+    match action {
+        Action::SetPositions(_) => Some(Group::Drag),
+        Action::Nudge { .. } => Some(Group::Nudge(selection.nodes.clone())),
+        Action::EditNode { id, edit } => edit.typed_field().map(|f| Group::Field(id.clone(), f)),
+        Action::SetTitle(_) => Some(Group::Title),
+        _ => None,
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let before = self.doc.snapshot();
+        let group = group_of(&action, &self.selection);
+        // Actions that leave the diagram alone but end a run of merged edits.
+        let breaks = matches!(
+            action,
+            Action::Checkpoint
+                | Action::Select { .. }
+                | Action::SetSelection(_)
+                | Action::ClearSelection
+        );
+        // Undo and Redo move through the history themselves.
+        let history_move = matches!(action, Action::Undo | Action::Redo);
+        let mut s = (*self).clone();
+        if !s.step(action) {
+            if breaks && self.history.in_group() {
+                Rc::make_mut(&mut s.history).break_group();
+                return Rc::new(s);
+            }
+            return self;
+        }
+        if !history_move {
+            s.record(before, group);
+            if breaks {
+                Rc::make_mut(&mut s.history).break_group();
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+impl State {
+    /// Applies one action; `false` when nothing changed (the page then keeps its state, and
+    /// yew renders nothing).
+    fn step(&mut self, action: Action) -> bool {
+        match action {
+            Action::Open(start) => {
+                let notice = self.notice.clone();
+                let rev = self.doc.rev();
+                self.open(start);
+                self.doc.rev() != rev || self.notice != notice
+            }
+            Action::New => {
+                self.load(Rc::new(Scenario::default()), Arrival::New);
+                true
+            }
+            Action::Import(s) => {
+                self.load(Rc::new(s), Arrival::Opened { preset: None });
+                true
+            }
+            Action::ImportFailed(e) => {
+                self.notice = Some(Notice::Import(e));
+                true
+            }
+            Action::SetLang(lang) => std::mem::replace(&mut self.lang, lang) != lang,
+            Action::Train(t) => match self.training.reduce(t, &self.doc) {
+                Some(effects) => {
+                    self.apply(effects);
+                    true
+                }
+                None => false,
+            },
+            Action::Audit(a) => self.audit.reduce(a),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Checkpoint => false,
+            Action::DismissNotice => self.notice.take().is_some(),
+            Action::SaveFailed(failed) => {
+                std::mem::replace(&mut self.save_failed, failed) != failed
+            }
+            Action::Reveal { nodes, edges } => {
+                self.selection = Selection {
+                    nodes: nodes.iter().cloned().collect(),
+                    edges: edges.iter().cloned().collect(),
+                };
+                self.reveal(&nodes, &edges);
+                true
+            }
+            edit @ (Action::AddNode(_)
+            | Action::SetPositions(_)
+            | Action::Nudge { .. }
+            | Action::DeleteSelection
+            | Action::ProposeEdge(_)
+            | Action::ConfirmEdge(_)
+            | Action::CancelEdge
+            | Action::AddEdge { .. }
+            | Action::EditNode { .. }
+            | Action::EditEdge { .. }
+            | Action::DeleteNode(_)
+            | Action::DeleteEdge(_)
+            | Action::SetTitle(_)
+            | Action::SetAsOf(_)
+            | Action::ApplyFix(_)
+            | Action::AutoLayout
+            | Action::SetSnap(_)) => self.edit_step(edit),
+            view @ (Action::Select { .. }
+            | Action::SetSelection(_)
+            | Action::ClearSelection
+            | Action::Pan { .. }
+            | Action::Zoom { .. }
+            | Action::FitView
+            | Action::CanvasResized { .. }) => self.view_step(view),
+        }
+    }
+
+    /// Selection and viewport verbs: they never change the diagram.
+    fn view_step(&mut self, action: Action) -> bool {
+        match action {
+            Action::Select { target, additive } => self.selection.pick(target, additive),
+            Action::SetSelection(sel) => {
+                std::mem::replace(&mut self.selection, sel) != self.selection
+            }
+            Action::ClearSelection => {
+                let had = !self.selection.is_empty() || self.pending_edge.is_some();
+                self.selection = Selection::default();
+                self.pending_edge = None;
+                had
+            }
+            Action::Pan { dx, dy } => {
+                if !(dx.is_finite() && dy.is_finite()) {
+                    return false;
+                }
+                self.view.x += dx;
+                self.view.y += dy;
+                true
+            }
+            Action::Zoom { factor, at } => {
+                let at = at.unwrap_or((self.canvas.0 / 2.0, self.canvas.1 / 2.0));
+                self.view = self.view.zoomed(factor, at);
+                true
+            }
+            Action::FitView => {
+                self.fit();
+                true
+            }
+            Action::CanvasResized { width, height } => {
+                let size = (width, height);
+                if !(width > 0.0 && height > 0.0) || (self.measured && size == self.canvas) {
+                    return false;
+                }
+                self.canvas = size;
+                self.measured = true;
+                if std::mem::take(&mut self.fit_pending) {
+                    self.fit();
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::url::Start;
+    use crate::model::history::HISTORY_LIMIT;
+    use crate::model::selection::Target;
+    use crate::model::view::PendingEdge;
+    use csp_rules::{evaluate, presets, validate, Flag, Verdict};
+    use csp_rules::{share, EdgeKind, Fix, NodeKind, Scenario};
+
+    fn run(state: State, actions: Vec<Action>) -> Rc<State> {
+        actions.into_iter().fold(Rc::new(state), |s, a| s.reduce(a))
+    }
+
+    fn verdicts(s: &State) -> Vec<Verdict> {
+        evaluate(s.scenario(), Lang::En)
+            .map(|r| r.edges.iter().map(|e| e.verdict).collect())
+            .unwrap_or_default()
+    }
+
+    fn chain() -> Rc<State> {
+        let mut actions = vec![];
+        for k in [
+            NodeKind::Microsoft,
+            NodeKind::IndirectProvider,
+            NodeKind::IndirectReseller,
+            NodeKind::Customer,
+        ] {
+            actions.push(Action::AddNode(k));
+        }
+        for (from, to) in [
+            ("ms", "provider-1"),
+            ("provider-1", "reseller-1"),
+            ("reseller-1", "customer-1"),
+        ] {
+            actions.push(Action::ProposeEdge(PendingEdge {
+                from: from.into(),
+                to: to.into(),
+                at: (0.0, 0.0),
+            }));
+            actions.push(Action::ConfirmEdge(EdgeKind::SellsTo));
+        }
+        run(State::new(Lang::En, Start::Nothing), actions)
+    }
+
+    #[test]
+    fn a_chain_built_by_hand_is_valid_and_allowed() {
+        let s = chain();
+        assert_eq!(s.scenario().nodes.len(), 4);
+        assert_eq!(
+            s.scenario()
+                .edges
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect::<Vec<_>>(),
+            ["e1", "e2", "e3"]
+        );
+        assert_eq!(verdicts(&s), [Verdict::Allowed; 3]);
+        assert_eq!(s.selection.single_edge(), Some("e3"));
+    }
+
+    #[test]
+    fn unticking_the_mpa_blocks_and_the_engines_fix_unblocks() {
+        let s = chain().reduce(Action::EditNode {
+            id: "reseller-1".into(),
+            edit: NodeEdit::Flag(Flag::MpaSigned, false),
+        });
+        assert_eq!(
+            verdicts(&s),
+            [Verdict::Allowed, Verdict::Blocked, Verdict::Blocked]
+        );
+        let fix = evaluate(s.scenario(), Lang::En).ok().and_then(|r| {
+            r.edges[1]
+                .findings
+                .iter()
+                .flat_map(|f| f.fixes.clone())
+                .next()
+        });
+        let s = match fix {
+            Some(f) => s.reduce(Action::ApplyFix(f)),
+            None => s,
+        };
+        assert_eq!(verdicts(&s), [Verdict::Allowed; 3]);
+    }
+
+    #[test]
+    fn kind_changes_drop_flags_that_no_longer_apply() {
+        let s = chain()
+            .reduce(Action::EditNode {
+                id: "reseller-1".into(),
+                edit: NodeEdit::Flag(Flag::Onboarded, false),
+            })
+            .reduce(Action::EditNode {
+                id: "reseller-1".into(),
+                edit: NodeEdit::Kind(NodeKind::Customer),
+            });
+        assert!(validate(s.scenario()).is_ok());
+        let s = s.reduce(Action::EditNode {
+            id: "ms".into(),
+            edit: NodeEdit::Kind(NodeKind::DirectBillPartner),
+        });
+        assert!(validate(s.scenario()).is_ok());
+    }
+
+    #[test]
+    fn renames_follow_edges_and_refuse_used_ids() {
+        let s = chain().reduce(Action::EditNode {
+            id: "reseller-1".into(),
+            edit: NodeEdit::Id("litware".into()),
+        });
+        assert!(s.scenario().edges.iter().any(|e| e.to == "litware"));
+        assert!(s.scenario().edges.iter().any(|e| e.from == "litware"));
+        let refused = s.clone().reduce(Action::EditNode {
+            id: "litware".into(),
+            edit: NodeEdit::Id("ms".into()),
+        });
+        assert_eq!(refused.scenario(), s.scenario());
+        assert!(refused.edit_error.is_some());
+        // A bad ID is kept (nothing is lost) and the engine says what is wrong.
+        let bad = s.reduce(Action::EditNode {
+            id: "litware".into(),
+            edit: NodeEdit::Id("lit ware".into()),
+        });
+        assert!(evaluate(bad.scenario(), Lang::En).is_err());
+        assert!(bad.scenario().nodes.iter().any(|n| n.id == "lit ware"));
+    }
+
+    #[test]
+    fn deleting_a_node_takes_its_edges() {
+        let s = chain()
+            .reduce(Action::Select {
+                target: Target::Node("provider-1".into()),
+                additive: false,
+            })
+            .reduce(Action::DeleteSelection);
+        assert_eq!(s.scenario().nodes.len(), 3);
+        assert_eq!(s.scenario().edges.len(), 1);
+        assert!(s.selection.is_empty());
+        assert!(validate(s.scenario()).is_ok());
+    }
+
+    #[test]
+    fn presets_and_links_open_and_bad_ones_leave_a_notice() {
+        let s = State::new(Lang::En, Start::Preset("6".into()));
+        assert_eq!(s.doc.preset(), Some(6));
+        assert_eq!(s.scenario().nodes.len(), 7);
+        let s = Rc::new(s).reduce(Action::Open(Start::Preset("9".into())));
+        let none = presets::find("9").err().map(Notice::Open);
+        assert!(none.is_some());
+        assert_eq!(s.notice, none);
+        assert_eq!(s.scenario().nodes.len(), 7, "the diagram is kept");
+        let s = s.reduce(Action::Open(Start::Share("scenario=garbage".into())));
+        assert!(matches!(s.notice, Some(Notice::Open(_))));
+        let link = share::fragment(s.scenario());
+        let t = State::new(Lang::ZhTw, crate::io::url::parse_fragment(&link));
+        assert_eq!(t.scenario(), s.scenario());
+        assert_eq!(t.notice, None);
+    }
+
+    #[test]
+    fn positions_do_not_bump_the_rules_revision_and_snap() {
+        let s = chain();
+        let rev = s.doc.rev();
+        let s = s
+            .reduce(Action::SetSnap(true))
+            .reduce(Action::SetPositions(vec![("ms".into(), 33.0, 47.0)]));
+        assert_eq!(s.doc.rev(), rev);
+        let ms = s.scenario().nodes.iter().find(|n| n.id == "ms");
+        assert_eq!(ms.and_then(|n| n.x.zip(n.y)), Some((40.0, 40.0)));
+    }
+
+    #[test]
+    fn every_kind_of_edit_undoes_and_redoes() {
+        let built = chain();
+        // Four adds and three connections: seven steps.
+        assert_eq!(built.history.past.len(), 7);
+        let mut s = built.clone();
+        for _ in 0..3 {
+            s = s.reduce(Action::Undo);
+        }
+        assert!(s.scenario().edges.is_empty());
+        assert_eq!(s.scenario().nodes.len(), 4);
+        for _ in 0..3 {
+            s = s.reduce(Action::Redo);
+        }
+        assert_eq!(s.scenario(), built.scenario());
+
+        let steps: Vec<Action> = vec![
+            Action::EditNode {
+                id: "reseller-1".into(),
+                edit: NodeEdit::Flag(Flag::MpaSigned, false),
+            },
+            Action::ApplyFix(Fix::SetFlag {
+                node: "reseller-1".into(),
+                flag: csp_rules::FlagName::MpaSigned,
+            }),
+            Action::EditEdge {
+                id: "e3".into(),
+                edit: EdgeEdit::Kind(EdgeKind::Manages),
+            },
+            Action::DeleteNode("provider-1".into()),
+            Action::Open(Start::Preset("6".into())),
+            Action::Import(Scenario::default()),
+        ];
+        for action in steps {
+            let before = s.clone();
+            let after = s.clone().reduce(action.clone());
+            assert_ne!(
+                after.scenario(),
+                before.scenario(),
+                "{action:?} changes the diagram"
+            );
+            let undone = after.clone().reduce(Action::Undo);
+            assert_eq!(undone.scenario(), before.scenario(), "undo {action:?}");
+            assert_eq!(undone.doc.preset(), before.doc.preset(), "undo {action:?}");
+            let redone = undone.reduce(Action::Redo);
+            assert_eq!(redone.scenario(), after.scenario(), "redo {action:?}");
+            s = after;
+        }
+        // A new edit after an undo drops the steps that were undone.
+        let s = s
+            .reduce(Action::Undo)
+            .reduce(Action::AddNode(NodeKind::Customer));
+        assert!(!s.can_redo());
+    }
+
+    #[test]
+    fn a_drag_is_one_step_and_nudges_coalesce_until_something_else_happens() {
+        let s = chain();
+        let steps = s.history.past.len();
+        let mut d = s.clone();
+        for i in 1..=10 {
+            d = d.reduce(Action::SetPositions(vec![("ms".into(), f64::from(i), 0.0)]));
+        }
+        d = d.reduce(Action::Checkpoint);
+        assert_eq!(d.history.past.len(), steps + 1);
+        let d = d.reduce(Action::SetPositions(vec![("ms".into(), 500.0, 0.0)]));
+        assert_eq!(
+            d.history.past.len(),
+            steps + 2,
+            "a second drag is a second step"
+        );
+        let back = d.reduce(Action::Undo).reduce(Action::Undo);
+        assert_eq!(back.scenario(), s.scenario());
+
+        let n = s
+            .reduce(Action::Select {
+                target: Target::Node("ms".into()),
+                additive: false,
+            })
+            .reduce(Action::Nudge { dx: 10.0, dy: 0.0 })
+            .reduce(Action::Nudge { dx: 10.0, dy: 0.0 })
+            .reduce(Action::Nudge { dx: 0.0, dy: 10.0 });
+        assert_eq!(n.history.past.len(), steps + 1);
+        let n = n
+            .reduce(Action::Select {
+                target: Target::Node("customer-1".into()),
+                additive: false,
+            })
+            .reduce(Action::Nudge { dx: 10.0, dy: 0.0 });
+        assert_eq!(n.history.past.len(), steps + 2);
+    }
+
+    #[test]
+    fn typing_in_a_field_is_one_step_and_history_is_bounded() {
+        let s = chain();
+        let steps = s.history.past.len();
+        let mut t = s.clone();
+        for name in ["C", "Co", "Con"] {
+            t = t.reduce(Action::EditNode {
+                id: "customer-1".into(),
+                edit: NodeEdit::Name(name.into()),
+            });
+        }
+        assert_eq!(t.history.past.len(), steps + 1);
+        assert_eq!(t.reduce(Action::Undo).scenario(), s.scenario());
+        // Regions picked from the list one after another are separate steps.
+        let r = ["japan", "europe"].iter().fold(s.clone(), |r, region| {
+            r.reduce(Action::EditNode {
+                id: "customer-1".into(),
+                edit: NodeEdit::Region((*region).into()),
+            })
+        });
+        assert_eq!(r.history.past.len(), steps + 2);
+
+        let mut b = Rc::new(State::new(Lang::En, Start::Nothing));
+        for _ in 0..HISTORY_LIMIT + 20 {
+            b = b.reduce(Action::AddNode(NodeKind::Customer));
+        }
+        assert_eq!(b.history.past.len(), HISTORY_LIMIT);
+        // Selection and view changes are not steps.
+        let c = b
+            .clone()
+            .reduce(Action::FitView)
+            .reduce(Action::ClearSelection);
+        assert_eq!(c.history.past.len(), HISTORY_LIMIT);
+        assert!(!b.reduce(Action::Redo).can_redo());
+    }
+
+    #[test]
+    fn a_link_opened_over_a_saved_diagram_can_be_undone() {
+        let saved = (**chain().scenario()).clone();
+        let s = State::restored(Lang::En, Some(saved.clone()), Start::Preset("3".into()));
+        assert_eq!(s.doc.preset(), Some(3));
+        assert_eq!(Rc::new(s).reduce(Action::Undo).scenario().as_ref(), &saved);
+        let s = State::restored(Lang::En, Some(saved.clone()), Start::Nothing);
+        assert_eq!(s.scenario().as_ref(), &saved);
+        assert!(!s.can_undo());
+        // A bad link keeps the saved diagram and says why.
+        let s = State::restored(
+            Lang::En,
+            Some(saved.clone()),
+            Start::Share("scenario=x".into()),
+        );
+        assert_eq!(s.scenario().as_ref(), &saved);
+        assert!(matches!(s.notice, Some(Notice::Open(_))));
+    }
+}

@@ -1,0 +1,66 @@
+//! The one-line error banners: something that could not be opened or imported, saved text
+//! that could not be read (dismissable), or a diagram the engine can't judge as it stands
+//! (shown until it is fixed). Errors arrive typed and are written here, in the language of
+//! the moment.
+
+use crate::io::web;
+use crate::model::{Action, Dispatch, Notice};
+use crate::text::{io, panels};
+use csp_rules::{Lang, ScenarioError};
+use yew::prelude::*;
+
+/// The banners for `notice`, and for `invalid`, why the current diagram can't be judged.
+pub fn notices(
+    notice: Option<&Notice>,
+    invalid: Option<&ScenarioError>,
+    lang: Lang,
+    dispatch: &Dispatch,
+) -> Html {
+    let dismiss = || {
+        html! {
+            <button type="button" onclick={dispatch.on(Action::DismissNotice)}>{ panels::dismiss(lang) }</button>
+        }
+    };
+    let notice = notice.map(|n| match n {
+        Notice::Open(e) => html! {
+            <div class="notice error" role="alert" data-notice="open">
+                <code class="error-line">{ e.line(lang) }</code>
+                { dismiss() }
+            </div>
+        },
+        Notice::Import(e) => html! {
+            <div class="notice error" role="alert" data-notice="import">
+                <span>{ io::import_refused(lang) }</span>
+                <code class="error-line">{ e.line(lang) }</code>
+                { dismiss() }
+            </div>
+        },
+        Notice::StorageUnreadable { reason, raw } => {
+            let raw = raw.clone();
+            let download = Callback::from(move |_| {
+                web::download(
+                    "csp-explorer-unreadable-save.txt",
+                    "text/plain",
+                    raw.as_bytes(),
+                );
+            });
+            html! {
+                <div class="notice error" role="alert" data-notice="storage">
+                    <span>{ io::storage_unreadable(lang) }</span>
+                    <code class="error-line">{ reason.text(lang) }</code>
+                    <button type="button" data-download="kept" onclick={download}>{ io::download_kept(lang) }</button>
+                    { dismiss() }
+                </div>
+            }
+        }
+    });
+    let invalid = invalid.map(|e| {
+        html! {
+            <div class="notice error" role="alert" data-notice="invalid">
+                <span>{ panels::cant_judge(lang) }</span>
+                <code class="error-line">{ e.line(lang) }</code>
+            </div>
+        }
+    });
+    html! { <>{ for notice }{ for invalid }</> }
+}

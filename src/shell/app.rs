@@ -1,0 +1,202 @@
+//! The page: the state and its one memoized evaluation by the engine, the contexts every
+//! component reads (the dispatch, the page's language), the effects at the page's edges
+//! (address, keys, document language, autosave), and the frame the rooms go into.
+
+use super::announce::use_announcer;
+use super::chrome::{open_ui, use_chrome};
+use super::dialogs::{ConnectDialog, ShortcutSheet};
+use super::header::header;
+use super::keys::{self, Command, Press, Ui};
+use super::workspace::{side, stage, Stage};
+use crate::io::autosave::use_autosave;
+use crate::io::url;
+use crate::io::{storage, web};
+use crate::model::audit::{is_large, Network};
+use crate::model::evaluation::{EvalKey, Evaluation};
+use crate::model::training::{marks_of, MarksKey, Train};
+use crate::model::{Action, Dispatch, Notice, Page, State};
+use crate::panels::selection::others;
+use crate::text::shell;
+use csp_rules::Scenario;
+use gloo::events::{EventListener, EventListenerOptions};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+use yew::Reducible;
+
+/// The page as it starts: the diagram saved in the browser, then what the address names
+/// opened over it. Saved text that can't be read is kept aside (in storage and in memory)
+/// and the page starts clean, saying so.
+fn initial_state() -> State {
+    let (_, _, hash) = web::location();
+    let raw = web::storage_get(storage::KEY);
+    let (saved, unreadable) = match raw.as_deref().map(storage::decode) {
+        None => (None, None),
+        Some(Ok(s)) => (Some(s), None),
+        Some(Err(why)) => (None, Some(why)),
+    };
+    let state = State::restored(web::initial_lang(), saved, url::parse_fragment(&hash));
+    let link = Action::Train(Train::Link(url::training_link(&hash)));
+    let mut state = Rc::unwrap_or_clone(Rc::new(state).reduce(link));
+    if let (Some(why), Some(raw)) = (unreadable, raw) {
+        web::storage_set(storage::KEPT_KEY, &raw);
+        state.notice.get_or_insert(Notice::StorageUnreadable {
+            reason: why,
+            raw: Rc::new(raw),
+        });
+    }
+    state
+}
+
+/// Reads a key event for the key map, and carries out its answer.
+fn on_page_key(e: &web_sys::Event, dispatch: &Dispatch, ui: &Callback<Ui>) {
+    let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+        return;
+    };
+    let el = web::event_element(e);
+    let closest = |sel: &str| {
+        el.as_ref()
+            .is_some_and(|el| el.closest(sel).ok().flatten().is_some())
+    };
+    let name = key.key();
+    let press = Press {
+        key: &name,
+        ctrl: key.ctrl_key(),
+        meta: key.meta_key(),
+        shift: key.shift_key(),
+        alt: key.alt_key(),
+        in_text_field: web::in_text_field(e),
+        in_dialog: closest("[role=dialog], .menu-panel"),
+        on_canvas: el
+            .as_ref()
+            .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("body"))
+            || closest("svg.canvas"),
+    };
+    if let Some((command, prevent)) = keys::page_key(&press) {
+        if prevent {
+            key.prevent_default();
+        }
+        match command {
+            Command::Send(a) => dispatch.send(a),
+            Command::Open(u) => ui.emit(u),
+        }
+    }
+}
+
+/// Listeners for the page's life: a new fragment opens what it names; the page's keys go to
+/// the key map, through `ui` as this render left it.
+#[hook]
+fn use_page_listeners(dispatch: Dispatch, ui: Rc<RefCell<Callback<Ui>>>) {
+    use_effect_with((), move |_| {
+        web::mark("csp-explorer:first-render");
+        let window = web_sys::window();
+        let on_hash = window.as_ref().map(|w| {
+            let dispatch = dispatch.clone();
+            EventListener::new(w, "hashchange", move |_| {
+                let (_, _, hash) = web::location();
+                dispatch.send(Action::Open(url::parse_fragment(&hash)));
+                dispatch.send(Action::Train(Train::Link(url::training_link(&hash))));
+            })
+        });
+        let on_key = window.and_then(|w| w.document()).map(|d| {
+            // Not passive: Backspace must not also navigate or scroll.
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&d, "keydown", options, move |e| {
+                on_page_key(e, &dispatch, &ui.borrow());
+            })
+        });
+        move || drop((on_hash, on_key))
+    });
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(initial_state);
+    let dispatch = Dispatch::new(state.dispatcher());
+    let lang = state.lang;
+    let scenario = state.scenario().clone();
+    let rev = state.doc.rev();
+    let eval = use_memo(
+        EvalKey {
+            rev,
+            lang,
+            scenario: scenario.clone(),
+        },
+        Evaluation::new,
+    );
+    let chrome = use_chrome();
+
+    // Autosave: every change to the scenario, positions included, debounced. A no-op for
+    // the reducer (no render) unless the outcome changed.
+    let on_saved = use_callback(dispatch.clone(), |ok: bool, d| {
+        d.send(Action::SaveFailed(!ok))
+    });
+    use_autosave(state.changes, scenario.clone(), on_saved);
+    let ui = {
+        let (chrome, dispatch) = (chrome.clone(), dispatch.clone());
+        let single = state.selection.single_node().map(str::to_string);
+        Callback::from(move |u: Ui| open_ui(u, &chrome, &dispatch, lang, single.as_deref()))
+    };
+    let ui_now = use_mut_ref(Callback::noop);
+    *ui_now.borrow_mut() = ui;
+    use_page_listeners(dispatch.clone(), ui_now);
+    use_effect_with(lang, |lang| {
+        web::set_document_lang(*lang, shell::document_title(*lang))
+    });
+    let report = eval.report().cloned();
+    use_announcer(
+        chrome.announce.clone(),
+        rev,
+        lang,
+        eval.scenario.clone(),
+        report.clone(),
+    );
+
+    // Training: a walkthrough step's highlight; a quiz being answered hides every verdict.
+    let marks_key = MarksKey {
+        tour: state.training.tour,
+        rev,
+        scenario: eval.scenario.clone(),
+    };
+    let marks = use_memo(marks_key, marks_of);
+    // A network past the audit's limits is shown in the audit view: neither drawn nor listed
+    // in the findings panel.
+    let large = is_large(&scenario);
+    let network = report
+        .as_ref()
+        .filter(|_| large)
+        .map(|r| Network(eval.scenario.clone(), r.clone()));
+    let empty = use_memo((), |_| Rc::new(Scenario::default()));
+    let drawn = if large {
+        (*empty).clone()
+    } else {
+        scenario.clone()
+    };
+    let connect_from = (*chrome.connect).clone();
+
+    let stage_parts = Stage {
+        drawn,
+        marks: (*marks).clone(),
+        table: *chrome.table && !large,
+    };
+    html! {
+        <ContextProvider<Page> context={Page { lang, dispatch: dispatch.clone() }}>
+        <div class="app">
+            { header(&state, &eval, &chrome, network, &dispatch) }
+            <div class="sr-only" aria-live="polite" data-live="verdicts">{ (*chrome.announce).clone() }</div>
+            if *chrome.sheet {
+                <ShortcutSheet sheet={chrome.sheet.clone()} />
+            }
+            if let Some(from) = connect_from {
+                <ConnectDialog from_label={scenario.label_of(&from).to_string()}
+                    others={others(&scenario, &from)} {from} connect={chrome.connect.clone()} />
+            }
+            <main class="workspace">
+                { stage(&state, &eval, stage_parts, &dispatch) }
+                { side(&state, &eval, large, &dispatch) }
+            </main>
+        </div>
+        </ContextProvider<Page>>
+    }
+}

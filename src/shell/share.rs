@@ -1,0 +1,94 @@
+//! "Copy share link": the page's address with `#scenario=…` (the engine's encoding), written
+//! to the clipboard; the link is also shown in a field, for when the clipboard can't be used,
+//! with a warning when it is longer than links can safely be.
+
+use crate::io::{url, web};
+use crate::model::{use_page, Shared};
+use crate::text::{common, shell};
+use csp_rules::share::{fragment, SAFE_URL_LENGTH};
+use csp_rules::Scenario;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Debug, Clone, PartialEq)]
+struct Link {
+    link: String,
+    /// `None` while the clipboard is being written.
+    copied: Option<bool>,
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct ShareProps {
+    /// Compared by pointer (it changes with every drag frame; the link is made on click).
+    pub scenario: Shared<Scenario>,
+}
+
+#[function_component(ShareButton)]
+pub fn share_button(p: &ShareProps) -> Html {
+    let shared = use_state_eq(|| None::<Link>);
+    let field = use_node_ref();
+    let lang = use_page().lang;
+
+    let onclick = {
+        let shared = shared.clone();
+        let scenario = p.scenario.clone();
+        Callback::from(move |_| {
+            let (href, _, _) = web::location();
+            let link = format!("{}{}", url::without_fragment(&href), fragment(&scenario));
+            shared.set(Some(Link {
+                link: link.clone(),
+                copied: None,
+            }));
+            let shared = shared.clone();
+            web::copy_text(link.clone(), move |ok| {
+                shared.set(Some(Link {
+                    link,
+                    copied: Some(ok),
+                }))
+            });
+        })
+    };
+    // Select the link so it is ready to copy by hand.
+    {
+        let field = field.clone();
+        use_effect_with((*shared).clone(), move |_| {
+            if let Some(input) = field.cast::<HtmlInputElement>() {
+                input.select();
+            }
+        });
+    }
+    let panel = shared.as_ref().map(|s| {
+        let close = {
+            let shared = shared.clone();
+            Callback::from(move |_| shared.set(None))
+        };
+        let status = match s.copied {
+            Some(true) => shell::copied(lang),
+            Some(false) => shell::copy_below(lang),
+            None => "",
+        };
+        let len = s.link.len();
+        html! {
+            <div class="share-panel" role="group" aria-label={shell::share_link(lang)}>
+                <p role="status" class="share-status">{ status }</p>
+                <label>
+                    <span>{ shell::share_link(lang) }</span>
+                    <input ref={field.clone()} class="share-url" type="text" readonly=true
+                        value={s.link.clone()} />
+                </label>
+                if len > SAFE_URL_LENGTH {
+                    <p class="warning" data-warning="long-link">
+                        { shell::too_long(lang, len, SAFE_URL_LENGTH) }
+                    </p>
+                }
+                <button type="button" onclick={close}>{ common::close(lang) }</button>
+            </div>
+        }
+    });
+    html! {
+        <div class="share">
+            <button type="button" class="share-button" {onclick}>{ shell::copy_share_link(lang) }</button>
+            { for panel }
+        </div>
+    }
+}

@@ -1,0 +1,87 @@
+//! The workspace: the stage (palette, the canvas or the table, the legend, where a file can
+//! be dropped) and the side panel (training, the selection, the findings, the scenario).
+
+use super::file_tools::import_file;
+use super::palette::Palette;
+use crate::canvas::legend::Legend;
+use crate::canvas::Canvas;
+use crate::model::evaluation::Evaluation;
+use crate::model::training::Marks;
+use crate::model::{Dispatch, Shared, State};
+use crate::panels::findings::Findings;
+use crate::panels::scenario::ScenarioPanel;
+use crate::panels::selection::selection_panel;
+use crate::panels::table::DiagramTable;
+use crate::text::shell;
+use crate::training::TrainingPanel;
+use csp_rules::Scenario;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What the stage shows of the page in state `s`.
+pub struct Stage {
+    /// What the canvas draws: the scenario, or nothing when it is too large to draw.
+    pub drawn: Rc<Scenario>,
+    pub marks: Option<Rc<Marks>>,
+    /// The table stands in for the canvas.
+    pub table: bool,
+}
+
+pub fn stage(s: &State, eval: &Evaluation, st: Stage, dispatch: &Dispatch) -> Html {
+    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
+    // A file dropped onto the diagram is imported, as the import picker's is.
+    let on_drop = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            let file = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0));
+            if let Some(file) = file {
+                e.prevent_default();
+                import_file(file, dispatch.clone());
+            }
+        })
+    };
+    let hide = s.training.hides_verdicts();
+    let report = eval.report().cloned().map(Shared);
+    let counts = report
+        .as_ref()
+        .filter(|_| !hide)
+        .map(|r| (r.summary.allowed, r.summary.blocked));
+    html! {
+        <div class="stage" ondragover={on_dragover} ondrop={on_drop}>
+            <Palette />
+            if st.table && !hide {
+                <DiagramTable scenario={Shared(s.scenario().clone())} {report} />
+            } else {
+                <Canvas scenario={Shared(st.drawn)} rev={s.doc.rev()} verdicts={eval.verdicts.clone()}
+                    selection={s.selection.clone()} view={s.view} pending={s.pending_edge.clone()}
+                    marks={st.marks} hide_verdicts={hide} />
+            }
+            <Legend {counts} />
+        </div>
+    }
+}
+
+/// The side panel of the page in state `s`; `large`: too large to draw, so its findings are
+/// the audit view's.
+pub fn side(s: &State, eval: &Evaluation, large: bool, dispatch: &Dispatch) -> Html {
+    let lang = s.lang;
+    let live = Shared(s.scenario().clone());
+    let judged = Shared(eval.scenario.clone());
+    let report = eval.report().cloned().map(Shared);
+    let t = &s.training;
+    html! {
+        <aside class="side" aria-label={shell::side_label(lang)}>
+            <TrainingPanel tour={t.tour} quiz={t.quiz.clone()} preset={s.doc.preset()}
+                scenario={judged.clone()} live={live.clone()} report={report.clone()}
+                can_restore={t.kept.is_some()} />
+            if !t.hides_verdicts() {
+                { selection_panel(s, &judged, report.as_ref(), lang, dispatch) }
+                <Findings report={report.clone().filter(|_| !large)} scenario={judged} />
+            }
+            <ScenarioPanel title={live.title.clone()} as_of={live.as_of.clone()} preset={s.doc.preset()} />
+        </aside>
+    }
+}
