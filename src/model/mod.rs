@@ -12,6 +12,7 @@ pub mod effect;
 pub mod evaluation;
 pub mod history;
 pub mod layout;
+pub mod mode;
 pub mod quiz;
 pub mod selection;
 pub mod shared;
@@ -21,6 +22,7 @@ pub mod view;
 
 pub use context::{use_page, Dispatch, Page};
 pub use effect::{Arrival, Effect};
+pub use mode::{use_mode, Embed, Mode, Theme};
 pub use selection::{Selection, Target};
 pub use shared::Shared;
 pub use state::{Action, EdgeEdit, NodeEdit, Notice, State};

@@ -294,7 +294,7 @@ fn quiz_item(
                         { " " }{ t::your_answer(lang, &answer_text(lang, &answer)) }
                     </p>
                     <p>{ t::the_answer(lang) }{ " " }{ verdict_badge(lang, Some(er.verdict)) }</p>
-                    { rule_lines(&er.findings) }
+                    { rule_lines(lang, &er.findings) }
                 </div>
             }
         </li>
