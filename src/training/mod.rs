@@ -29,8 +29,9 @@ struct Printing {
 /// Printing: a button names what to print, and the browser is asked once it is drawn; the
 /// browser's own command prints what fits what is on screen (the walkthrough under way, the
 /// quiz without its answers, else the handout), drawn before the page is laid out for print
-/// (yew renders in a microtask, which runs before the browser goes on). What was printed
-/// stays, hidden, until the next print.
+/// (yew renders in a microtask, which runs before the browser goes on). A print a button
+/// asked for keeps its document until the browser's `afterprint`, as some browsers print
+/// after `print()` has returned. What was printed stays, hidden, until the next print.
 #[hook]
 fn use_printing(default: PrintDoc) -> (UseStateHandle<Option<Printing>>, Callback<PrintDoc>) {
     let printing = use_state_eq(|| None::<Printing>);
@@ -40,15 +41,20 @@ fn use_printing(default: PrintDoc) -> (UseStateHandle<Option<Printing>>, Callbac
     {
         let (printing, asked) = (printing.clone(), asked.clone());
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "beforeprint", move |_| {
+            let listeners = web_sys::window().map(|w| {
+                let done = asked.clone();
+                let before = EventListener::new(&w, "beforeprint", move |_| {
                     if !*asked.borrow() {
                         let doc = *default_now.borrow();
                         printing.set(Some(Printing { doc, ask: false }));
                     }
-                })
+                });
+                let after = EventListener::new(&w, "afterprint", move |_| {
+                    *done.borrow_mut() = false;
+                });
+                (before, after)
             });
-            move || drop(listener)
+            move || drop(listeners)
         });
     }
     {
@@ -56,10 +62,10 @@ fn use_printing(default: PrintDoc) -> (UseStateHandle<Option<Printing>>, Callbac
         use_effect_with(*printing, move |now| {
             if let Some(p) = now.filter(|p| p.ask) {
                 *asked.borrow_mut() = true;
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
+                let asking = web_sys::window().map(|w| w.print().is_ok());
+                if asking != Some(true) {
+                    *asked.borrow_mut() = false;
                 }
-                *asked.borrow_mut() = false;
                 printing.set(Some(Printing { ask: false, ..p }));
             }
         });

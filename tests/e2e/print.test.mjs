@@ -21,10 +21,21 @@ after(async () => {
 const walkthrough = (n) => JSON.parse(readFileSync(join(root, `rules/presets/walkthroughs/${n}.json`), 'utf8'));
 const presetTitle = (n, lang) => cli('presets', '--lang', lang).split('\n').find((l) => l.startsWith(`${n}\t`)).split('\t')[1];
 
-/** Clicks a print button and waits for what it prints (the browser's dialog does nothing headless). */
+/**
+ * Clicks a print button and waits for what it prints. The page's call to `window.print()` is
+ * counted instead of opening the browser's dialog (headless, a print it starts never ends and
+ * `page.pdf` then refuses); `page.pdf` below is the real print.
+ */
 async function printed(page, button, kind) {
+  await page.evaluate(() => {
+    window.__prints = 0;
+    window.print = () => {
+      window.__prints += 1;
+    };
+  });
   await page.click(button);
   await page.waitForSelector(`.print-doc[data-print="${kind}"]`, { state: 'attached' });
+  assert.equal(await page.evaluate(() => window.__prints), 1, 'the browser is asked to print once');
 }
 
 /** Under print media: the form controls, menus and buttons still shown (none, as it should be). */
@@ -122,7 +133,10 @@ test('the printed quiz worksheet: numbered edges and blank answers, the answer k
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.answer-key')).breakBefore), 'page');
   const key = await page.textContent('.answer-key');
   for (const f of report.edges.flatMap((e) => e.findings)) assert.ok(key.includes(f.message), f.rule);
-  assert.ok((await pdf(page, 'worksheet-7')) >= 2);
+  const pages = await pdf(page, 'worksheet-7');
+  // What the button asked for is what the browser printed (its beforeprint didn't swap it).
+  assert.equal(await page.getAttribute('.print-doc', 'data-print'), 'worksheet-key');
+  assert.ok(pages >= 2, `${pages} pages`);
   assertClean();
   await page.close();
 });
