@@ -16,6 +16,9 @@ const GAP: f64 = 14.0;
 const MARGIN: f64 = 8.0;
 /// The arrow's distance from the callout's corners.
 const ARROW_INSET: f64 = 18.0;
+/// The callout's border, top and bottom, and the least height it is shrunk to.
+const BORDERS: f64 = 4.0;
+const MIN_ROOM: f64 = 200.0;
 
 /// Which side of its subject the callout is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,26 +243,45 @@ pub fn place_callout(callout: &HtmlElement, subject: &str) {
         x1: inner(window.inner_width()),
         y1: inner(window.inner_height()),
     };
+    let clip = |r: Rect| Rect {
+        x0: r.x0.max(screen.x0),
+        y0: r.y0.max(screen.y0),
+        x1: r.x1.min(screen.x1),
+        y1: r.y1.min(screen.y1),
+    };
+    let c = rect_of(&canvas);
+    let in_canvas = clip(c);
+    // Below the header: the canvas and the side panel.
+    let in_workspace = doc
+        .query_selector("main.workspace")
+        .ok()
+        .flatten()
+        .map_or(screen, |w| clip(rect_of(&w)));
+    // A long step scrolls inside a callout no taller than the workspace, rather than covering
+    // the header; only a workspace too small to read in gives way to the window.
+    let room_y = in_workspace.y1 - in_workspace.y0 - 2.0 * MARGIN - BORDERS;
+    if room_y >= MIN_ROOM {
+        let _ = style.set_property("--callout-room", &format!("{}px", fixed(room_y, 0)));
+    } else {
+        let _ = style.remove_property("--callout-room");
+    }
     let size = (
         f64::from(callout.offset_width()),
         f64::from(callout.offset_height()),
     );
-    let c = rect_of(&canvas);
     // Nothing lit in view: the whole canvas is the subject, so the callout takes a corner.
     let lit = boxes(&doc, ".canvas-wrap .lit");
     let anchor = boxed(&boxes(&doc, subject))
         .or_else(|| boxed(&lit))
         .unwrap_or(c);
-    let in_canvas = Rect {
-        x0: c.x0.max(screen.x0),
-        y0: c.y0.max(screen.y0),
-        x1: c.x1.min(screen.x1),
-        y1: c.y1.min(screen.y1),
-    };
-    // Inside the canvas when it is big enough, so the side panel stays in view; else the window.
+    // Inside the canvas when it is big enough, so the side panel stays in view; else below
+    // the header; else the window.
     let room =
         |r: &Rect| r.x1 - r.x0 >= size.0 + 2.0 * MARGIN && r.y1 - r.y0 >= size.1 + 2.0 * MARGIN;
-    let area = if room(&in_canvas) { in_canvas } else { screen };
+    let area = [in_canvas, in_workspace]
+        .into_iter()
+        .find(room)
+        .unwrap_or(screen);
     let p = place(anchor, &lit, size, area);
     let _ = style.set_property("left", &format!("{}px", fixed(p.left, 0)));
     let _ = style.set_property("top", &format!("{}px", fixed(p.top, 0)));

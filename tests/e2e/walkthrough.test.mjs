@@ -205,6 +205,12 @@ test('#preset=6&step=3 resumes at step 3; later steps rebuild their diagram; key
   await page.keyboard.press('ArrowRight');
   await page.waitForSelector('.walkthrough[data-step="5"]');
   assert.equal(await page.evaluate(() => localStorage.getItem('csp-explorer/walkthrough')), '6:5');
+  // A step too long for the canvas keeps off the header (and its language switch).
+  const [calloutTop, headerBottom] = await page.evaluate(() => [
+    document.querySelector('.tour-callout').getBoundingClientRect().top,
+    document.querySelector('header.top').getBoundingClientRect().bottom,
+  ]);
+  assert.ok(calloutTop >= headerBottom, `callout at ${calloutTop}, header to ${headerBottom}`);
   // The language switch keeps the step and the diagram.
   const verdicts = await pageVerdicts(page);
   await page.click('.lang-switch button[data-lang="zh-TW"]');
