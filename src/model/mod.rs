@@ -12,6 +12,7 @@ pub mod effect;
 pub mod evaluation;
 pub mod history;
 pub mod layout;
+pub mod route;
 pub mod selection;
 pub mod shared;
 pub mod state;
