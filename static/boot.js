@@ -51,6 +51,14 @@ const TEXT = {
 };
 
 const params = new URLSearchParams(location.search);
+// The colour theme the app will show (?theme=, else the visitor's last choice), set before the
+// loading screen paints in the other one. Storage may be refused: then the system's.
+try {
+  const theme = params.get('theme') || localStorage.getItem('csp-explorer/theme');
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+} catch (e) {
+  // No storage here: the system's theme.
+}
 const lang = pickLang(params.get('lang'), navigator.language);
 const t = TEXT[lang];
 const screen = document.getElementById('csp-boot');

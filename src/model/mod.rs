@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod context;
+pub mod display;
 pub mod document;
 mod edit;
 pub mod effect;
@@ -20,6 +21,7 @@ pub mod training;
 pub mod view;
 
 pub use context::{use_page, Dispatch, Page};
+pub use display::{Mode, Theme};
 pub use effect::{Arrival, Effect};
 pub use selection::{Selection, Target};
 pub use shared::Shared;

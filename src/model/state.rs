@@ -5,6 +5,7 @@
 //! scenario and proposes the fixes.
 
 use super::audit::{Audit, AuditAction};
+use super::display::{Mode, Theme};
 use super::document::{Document, Snapshot};
 use super::effect::{Arrival, Effect};
 use super::history::{Group, History};
@@ -148,6 +149,9 @@ pub enum Action {
     Train(Train),
     /// Network audit verbs.
     Audit(AuditAction),
+    /// Shows the page as the whole app or in presenter mode.
+    SetMode(Mode),
+    SetTheme(Theme),
 }
 
 #[derive(Debug, Clone)]
@@ -173,6 +177,9 @@ pub struct State {
     pub save_failed: bool,
     pub training: Training,
     pub audit: Audit,
+    /// Which chrome the page draws.
+    pub mode: Mode,
+    pub theme: Theme,
 }
 
 impl State {
@@ -195,6 +202,8 @@ impl State {
             save_failed: false,
             training: Training::default(),
             audit: Audit::default(),
+            mode: Mode::default(),
+            theme: Theme::default(),
         };
         state.open(start);
         state
@@ -439,6 +448,8 @@ impl State {
                 None => false,
             },
             Action::Audit(a) => self.audit.reduce(a),
+            Action::SetMode(mode) => std::mem::replace(&mut self.mode, mode) != mode,
+            Action::SetTheme(theme) => std::mem::replace(&mut self.theme, theme) != theme,
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Checkpoint => false,

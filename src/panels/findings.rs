@@ -35,7 +35,7 @@ struct DiagramEntryProps {
 
 #[function_component(DiagramEntry)]
 fn diagram_entry(p: &DiagramEntryProps) -> Html {
-    let Page { lang, dispatch } = use_page();
+    let Page { lang, dispatch, .. } = use_page();
     let d = &p.finding;
     html! {
         <li class={classes!("finding", severity(d.severity))} data-rule={d.rule.as_str()}>
@@ -61,7 +61,7 @@ struct EntryProps {
 
 #[function_component(Entry)]
 fn entry(p: &EntryProps) -> Html {
-    let Page { lang, dispatch } = use_page();
+    let Page { lang, dispatch, .. } = use_page();
     html! {
         <li class="edge-entry" data-finding-edge={p.id.clone()}>
             <button type="button" class="entry" onclick={reveal(&dispatch, vec![], vec![p.id.to_string()])}>

@@ -59,7 +59,7 @@ fn leave(dispatch: &Dispatch, tour: Tour, finished: bool) -> impl Fn() + Clone {
 
 #[function_component(WalkthroughPanel)]
 pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
-    let Page { lang, dispatch } = use_page();
+    let Page { lang, dispatch, .. } = use_page();
     let tour = p.tour;
     let w = use_memo(tour.preset, |n| training::walkthrough_of(*n));
     let text_ref = use_node_ref();
