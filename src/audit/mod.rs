@@ -67,7 +67,7 @@ fn after_paint(then: impl FnOnce() + 'static) {
 
 #[function_component(AuditView)]
 pub fn audit_view(p: &AuditProps) -> Html {
-    let Page { lang, dispatch, .. } = use_page();
+    let Page { lang, dispatch } = use_page();
     // A large network opened in the editor is shown here at once.
     {
         let dispatch = dispatch.clone();

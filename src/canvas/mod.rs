@@ -264,7 +264,7 @@ fn pending_line(s: &Scenario, pe: &PendingEdge) -> Option<Html> {
 
 #[function_component(Canvas)]
 pub fn canvas(p: &CanvasProps) -> Html {
-    let Page { lang, dispatch, .. } = use_page();
+    let Page { lang, dispatch } = use_page();
     let svg_ref = use_node_ref();
     let gesture = use_mut_ref(Gesture::default);
     let overlay = use_state_eq(|| Overlay::None);

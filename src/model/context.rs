@@ -3,7 +3,6 @@
 //! reducer's handle. The shell provides it; a component without a provider (a test) gets the
 //! default language and a dispatch that does nothing.
 
-use super::display::Mode;
 use super::state::{Action, State};
 use csp_rules::Lang;
 use yew::prelude::*;
@@ -44,8 +43,6 @@ impl Dispatch {
 pub struct Page {
     pub lang: Lang,
     pub dispatch: Dispatch,
-    /// Which chrome the page draws: views that have no place in a mode leave themselves out.
-    pub mode: Mode,
 }
 
 #[hook]

@@ -6,13 +6,13 @@
 
 pub mod audit;
 pub mod context;
-pub mod display;
 pub mod document;
 mod edit;
 pub mod effect;
 pub mod evaluation;
 pub mod history;
 pub mod layout;
+pub mod mode;
 pub mod route;
 pub mod selection;
 pub mod shared;
@@ -21,8 +21,8 @@ pub mod training;
 pub mod view;
 
 pub use context::{use_page, Dispatch, Page};
-pub use display::{Mode, Theme};
 pub use effect::{Arrival, Effect};
+pub use mode::{use_mode, Embed, Mode, Theme};
 pub use selection::{Selection, Target};
 pub use shared::Shared;
 pub use state::{Action, EdgeEdit, NodeEdit, Notice, State};

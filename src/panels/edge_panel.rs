@@ -35,7 +35,7 @@ fn fixes(report: Option<&EdgeReport>) -> Vec<&Fix> {
 
 #[function_component(EdgePanel)]
 pub fn edge_panel(p: &EdgePanelProps) -> Html {
-    let Page { lang, dispatch, .. } = use_page();
+    let Page { lang, dispatch } = use_page();
     let e = &p.edge;
     let label = |id: &str| p.scenario.label_of(id).to_string();
     let on_kind = {

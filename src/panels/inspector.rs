@@ -51,7 +51,7 @@ struct Drafts {
 
 #[function_component(Inspector)]
 pub fn inspector(p: &InspectorProps) -> Html {
-    let Page { lang, dispatch, .. } = use_page();
+    let Page { lang, dispatch } = use_page();
     let node = &p.node;
     let region = node.region.as_deref().unwrap_or_default();
     let drafts = Drafts {

@@ -16,7 +16,7 @@ pub struct ScenarioPanelProps {
 
 #[function_component(ScenarioPanel)]
 pub fn scenario_panel(p: &ScenarioPanelProps) -> Html {
-    let Page { lang, dispatch, .. } = use_page();
+    let Page { lang, dispatch } = use_page();
     let on_title = dispatch.to(|e: InputEvent| {
         Action::SetTitle(e.target_unchecked_into::<HtmlInputElement>().value())
     });

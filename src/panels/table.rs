@@ -14,7 +14,7 @@ pub struct TableProps {
 
 #[function_component(DiagramTable)]
 pub fn diagram_table(p: &TableProps) -> Html {
-    let Page { lang, dispatch, .. } = use_page();
+    let Page { lang, dispatch } = use_page();
     let label = |id: &str| p.scenario.label_of(id).to_string();
     let rows = p.scenario.edges.iter().map(|e| {
         let er = p

@@ -3,7 +3,7 @@
 //! (address, keys, document language, autosave), and the frame the rooms go into.
 
 use super::announce::use_announcer;
-use super::chrome::{open_ui, set_mode, use_chrome, Now};
+use super::chrome::{open_ui, set_present, use_chrome, Now};
 use super::dialogs::{ConnectDialog, ShortcutSheet};
 use super::header::header;
 use super::help::HelpDialog;
@@ -28,9 +28,14 @@ use yew::Reducible;
 
 /// The page as it starts: the diagram saved in the browser, then what the address names
 /// opened over it. Saved text that can't be read is kept aside (in storage and in memory)
-/// and the page starts clean, saying so.
+/// and the page starts clean, saying so. An embed (`?embed=`) uses no storage at all.
 fn initial_state() -> State {
-    let (_, search, hash) = web::location();
+    let mode = Mode::from_params(web::query("embed").as_deref())
+        .presenting(Mode::present_param(web::query("present").as_deref()));
+    if !mode.uses_storage() {
+        web::turn_storage_off();
+    }
+    let (_, _, hash) = web::location();
     let raw = web::storage_get(storage::KEY);
     let (saved, unreadable) = match raw.as_deref().map(storage::decode) {
         None => (None, None),
@@ -40,9 +45,13 @@ fn initial_state() -> State {
     let state = State::restored(web::initial_lang(), saved, url::parse_fragment(&hash));
     let link = Action::Train(Train::Link(url::training_link(&hash)));
     let mut state = Rc::unwrap_or_clone(Rc::new(state).reduce(link));
-    state.mode = Mode::from_present_param(url::param(&search, "present"));
+    state.mode = mode;
+    // The address first, then the user's last choice (the app's storage: none in an embed).
     let stored = web::storage_get(storage::THEME_KEY);
-    state.theme = Theme::initial(url::param(&search, "theme"), stored.as_deref());
+    state.theme = web::query("theme")
+        .and_then(|t| Theme::from_param(&t))
+        .or_else(|| stored.and_then(|t| Theme::from_param(&t)))
+        .unwrap_or(mode.default_theme());
     if let (Some(why), Some(raw)) = (unreadable, raw) {
         web::storage_set(storage::KEPT_KEY, &raw);
         state.notice.get_or_insert(Notice::StorageUnreadable {
@@ -53,10 +62,10 @@ fn initial_state() -> State {
     state
 }
 
-/// What the key map reads of the page besides the key: presenter mode, a walkthrough.
+/// What the key map reads of the page besides the key: the mode, a walkthrough.
 #[derive(Debug, Clone, Copy, Default)]
 struct KeyState {
-    present: bool,
+    mode: Mode,
     touring: bool,
 }
 
@@ -83,7 +92,7 @@ fn on_page_key(e: &web_sys::Event, dispatch: &Dispatch, ui: &Callback<Ui>, now: 
             .as_ref()
             .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("body"))
             || closest("svg.canvas"),
-        present: now.present,
+        present: now.mode.present,
         touring: now.touring,
     };
     if let Some((command, prevent)) = keys::page_key(&press) {
@@ -121,8 +130,9 @@ fn use_page_listeners(
         let on_fullscreen = doc.as_ref().map(|d| {
             let (dispatch, now) = (dispatch.clone(), now.clone());
             EventListener::new(d, "fullscreenchange", move |_| {
-                if !web::is_fullscreen() && now.borrow().present {
-                    set_mode(&dispatch, Mode::App);
+                let mode = now.borrow().mode;
+                if !web::is_fullscreen() && mode.present {
+                    set_present(&dispatch, mode, false);
                 }
             })
         });
@@ -159,7 +169,12 @@ pub fn app() -> Html {
     let on_saved = use_callback(dispatch.clone(), |ok: bool, d| {
         d.send(Action::SaveFailed(!ok))
     });
-    use_autosave(state.changes, scenario.clone(), on_saved);
+    let changes = if state.mode.uses_storage() {
+        state.changes
+    } else {
+        0
+    };
+    use_autosave(changes, scenario.clone(), on_saved);
     let mode = state.mode;
     let ui = {
         let (chrome, dispatch) = (chrome.clone(), dispatch.clone());
@@ -173,19 +188,19 @@ pub fn app() -> Html {
     *ui_now.borrow_mut() = ui;
     let keys_now = use_mut_ref(KeyState::default);
     *keys_now.borrow_mut() = KeyState {
-        present: mode == Mode::Present,
+        mode,
         touring: state.training.tour.is_some(),
     };
     use_page_listeners(dispatch.clone(), ui_now, keys_now);
     use_effect_with(lang, |lang| {
         web::set_document_lang(*lang, shell::document_title(*lang))
     });
-    // The stylesheet and tests read the mode and the theme on <html>; a page opened in
-    // presenter mode asks for full screen too (refused without a gesture: still presenting).
+    // The stylesheet and tests read the mode on <html>; a page opened in presenter mode asks
+    // for full screen too (refused without a gesture: still presenting).
     use_effect_with(mode, |mode| web::set_root_data("mode", mode.as_str()));
     let first_mode = use_state(|| mode);
     use_effect_with((), move |_| {
-        if *first_mode == Mode::Present {
+        if first_mode.present {
             web::request_fullscreen();
         }
     });
@@ -229,7 +244,8 @@ pub fn app() -> Html {
         table: *chrome.table && !large,
     };
     html! {
-        <ContextProvider<Page> context={Page { lang, dispatch: dispatch.clone(), mode }}>
+        <ContextProvider<Page> context={Page { lang, dispatch: dispatch.clone() }}>
+        <ContextProvider<Mode> context={state.mode}>
         <div class="app">
             { header(&state, &eval, &chrome, network, &dispatch) }
             <div class="sr-only" aria-live="polite" data-live="verdicts">{ (*chrome.announce).clone() }</div>
@@ -248,6 +264,7 @@ pub fn app() -> Html {
                 { side(&state, &eval, large, &dispatch) }
             </main>
         </div>
+        </ContextProvider<Mode>>
         </ContextProvider<Page>>
     }
 }

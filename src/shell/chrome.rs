@@ -50,15 +50,16 @@ pub fn switch_lang(dispatch: &Dispatch, lang: Lang) {
     dispatch.send(Action::SetLang(lang));
 }
 
-/// Enters or leaves presenter mode: the address says so (a reload stays in it), and the page
-/// goes full screen where the browser allows it.
-pub fn set_mode(dispatch: &Dispatch, mode: Mode) {
-    web::set_param("present", (mode == Mode::Present).then_some("1"));
-    match mode {
-        Mode::Present => web::request_fullscreen(),
-        Mode::App => web::exit_fullscreen(),
+/// Enters or leaves presenter mode (from `mode`): the address says so (a reload stays in it),
+/// and the page goes full screen where the browser allows it.
+pub fn set_present(dispatch: &Dispatch, mode: Mode, on: bool) {
+    web::set_param("present", on.then_some("1"));
+    if on {
+        web::request_fullscreen();
+    } else {
+        web::exit_fullscreen();
     }
-    dispatch.send(Action::SetMode(mode));
+    dispatch.send(Action::SetMode(mode.presenting(on)));
 }
 
 /// Switches the colour theme, and remembers it (when the browser's storage may be used).
@@ -93,12 +94,6 @@ pub fn open_ui(u: Ui, chrome: &Chrome, dispatch: &Dispatch, now: Now) {
         ),
         Ui::Presets => web::focus_first("button[data-menu=presets]"),
         Ui::Lang => switch_lang(dispatch, lang.pick(Lang::ZhTw, Lang::En)),
-        Ui::Present => set_mode(
-            dispatch,
-            match mode {
-                Mode::App => Mode::Present,
-                Mode::Present => Mode::App,
-            },
-        ),
+        Ui::Present => set_present(dispatch, mode, !mode.present),
     }
 }

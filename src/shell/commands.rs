@@ -1,7 +1,7 @@
 //! The toolbar's menus as data: what File, View and Help hold (and the narrow screen's one
 //! menu, which holds them all), each item named by an ID, and what picking each ID does.
 
-use super::chrome::{set_mode, set_theme, switch_lang, Chrome, Help};
+use super::chrome::{set_present, set_theme, switch_lang, Chrome, Help};
 use super::file_tools::{export_json, export_picture, Picture};
 use super::menu::{Check, Item, Section};
 use crate::io::web;
@@ -84,7 +84,7 @@ pub fn view(c: &Ctx) -> Vec<Section> {
             ],
         ),
         Section::new(vec![Item::new("present", shell::present_title(lang))
-            .check(Check::Box(c.mode == Mode::Present))
+            .check(Check::Box(c.mode.present))
             .keys("F", "F")]),
     ]
 }
@@ -162,13 +162,7 @@ pub fn run(id: &str, c: &Ctx) {
         "theme-auto" => set_theme(d, Theme::Auto),
         "theme-light" => set_theme(d, Theme::Light),
         "theme-dark" => set_theme(d, Theme::Dark),
-        "present" => set_mode(
-            d,
-            match c.mode {
-                Mode::App => Mode::Present,
-                Mode::Present => Mode::App,
-            },
-        ),
+        "present" => set_present(d, c.mode, !c.mode.present),
         "shortcuts" => c.chrome.sheet.set(true),
         "glossary" => c.chrome.help.set(Some(Help::Glossary)),
         "about" => c.chrome.help.set(Some(Help::About)),

@@ -85,7 +85,7 @@ pub struct ConnectProps {
 
 #[function_component(ConnectDialog)]
 pub fn connect_dialog(p: &ConnectProps) -> Html {
-    let Page { lang, dispatch, .. } = use_page();
+    let Page { lang, dispatch } = use_page();
     // Closed, the focus goes back to the node it connected.
     let on_close = {
         let connect = p.connect.clone();

@@ -7,7 +7,7 @@ use super::toolbar::{presenter_bar, toolbar};
 use crate::audit::AuditView;
 use crate::model::audit::Network;
 use crate::model::evaluation::Evaluation;
-use crate::model::{Dispatch, Mode, State};
+use crate::model::{Dispatch, State};
 use crate::panels::notice::notices;
 use crate::text::{io, shell};
 use csp_rules::Lang;
@@ -42,9 +42,10 @@ pub fn header(
     let counts = eval
         .report()
         .map(|r| (r.summary.allowed, r.summary.blocked));
-    let bar = match s.mode {
-        Mode::App => toolbar(s, counts, chrome, dispatch),
-        Mode::Present => presenter_bar(s, dispatch),
+    let bar = if s.mode.present {
+        presenter_bar(s, dispatch)
+    } else {
+        toolbar(s, counts, chrome, dispatch)
     };
     html! {
         <header class="top">

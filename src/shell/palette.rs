@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 #[function_component(Palette)]
 pub fn palette() -> Html {
-    let Page { lang, dispatch, .. } = use_page();
+    let Page { lang, dispatch } = use_page();
     let buttons = NodeKind::ALL.iter().map(|&kind| {
         let onclick = dispatch.on::<MouseEvent>(Action::AddNode(kind));
         let name = text::cap(kind_name(kind, lang));

@@ -3,13 +3,13 @@
 //! 1,000 px one menu holds those three; on a narrow screen the row keeps the scenarios, undo,
 //! redo and share, and that menu holds the rest. In presenter mode it is a slim bar.
 
-use super::chrome::{set_mode, Chrome};
+use super::chrome::{set_present, Chrome};
 use super::commands::{self, Ctx};
 use super::icons::{icon, Icon};
 use super::menu::Menu;
 use super::presets_menu::PresetsMenu;
 use super::share::ShareButton;
-use crate::model::{Action, Dispatch, Mode, Shared, State};
+use crate::model::{Action, Dispatch, Shared, State};
 use crate::text::shell;
 use yew::prelude::*;
 
@@ -42,8 +42,8 @@ pub fn toolbar(s: &State, counts: Option<(usize, usize)>, chrome: &Chrome, d: &D
         Callback::from(move |id: &'static str| commands::run(id, &c))
     };
     let present = {
-        let d = d.clone();
-        Callback::from(move |_: MouseEvent| set_mode(&d, Mode::Present))
+        let (d, mode) = (d.clone(), s.mode);
+        Callback::from(move |_: MouseEvent| set_present(&d, mode, true))
     };
     html! {
         <div class="toolbar" role="toolbar" aria-label={shell::toolbar(lang)}>
@@ -77,8 +77,8 @@ pub fn toolbar(s: &State, counts: Option<(usize, usize)>, chrome: &Chrome, d: &D
 pub fn presenter_bar(s: &State, d: &Dispatch) -> Html {
     let lang = s.lang;
     let leave = {
-        let d = d.clone();
-        Callback::from(move |_: MouseEvent| set_mode(&d, Mode::App))
+        let (d, mode) = (d.clone(), s.mode);
+        Callback::from(move |_: MouseEvent| set_present(&d, mode, false))
     };
     html! {
         <div class="toolbar presenter-bar" role="toolbar" aria-label={shell::toolbar(lang)}>

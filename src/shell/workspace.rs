@@ -50,7 +50,7 @@ pub fn stage(s: &State, eval: &Evaluation, st: Stage, dispatch: &Dispatch) -> Ht
         .as_ref()
         .filter(|_| !hide)
         .map(|r| (r.summary.allowed, r.summary.blocked));
-    let edits = s.mode.edits();
+    let edits = s.mode.editing_panels();
     html! {
         <div class="stage" ondragover={on_dragover} ondrop={on_drop}>
             if edits {
@@ -81,7 +81,7 @@ pub fn side(s: &State, eval: &Evaluation, large: bool, dispatch: &Dispatch) -> H
     let report = eval.report().cloned().map(Shared);
     let t = &s.training;
     // Presenting: the walkthrough, or what is selected, large; not the editing panels.
-    let edits = s.mode.edits();
+    let edits = s.mode.editing_panels();
     let edge_selected = s.selection.single_edge().is_some();
     html! {
         <aside class="side" aria-label={shell::side_label(lang)}>

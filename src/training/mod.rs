@@ -65,7 +65,7 @@ pub struct TrainingProps {
 
 #[function_component(TrainingPanel)]
 pub fn training_panel(p: &TrainingProps) -> Html {
-    let Page { lang, dispatch, .. } = use_page();
+    let Page { lang, dispatch } = use_page();
     use_print_fit(dispatch.clone());
     // Read once per preset and after each walkthrough, not on every render.
     let walkthrough = use_memo((p.preset, p.tour), |(preset, _)| {

@@ -24,7 +24,7 @@ pub struct QuizProps {
 
 #[function_component(QuizPanel)]
 pub fn quiz_panel(p: &QuizProps) -> Html {
-    let Page { lang, dispatch, .. } = use_page();
+    let Page { lang, dispatch } = use_page();
     let link = use_state(|| None::<String>);
     let train = |t: Train| dispatch.on::<MouseEvent>(Action::Train(t));
     let Some(report) = &p.report else {
@@ -157,7 +157,7 @@ fn quiz_item(
                         <strong class="mark">{ if right { t::right(lang) } else { t::wrong(lang) } }</strong>
                         { " " }{ t::the_answer(lang) }{ " " }{ verdict_badge(lang, Some(er.verdict)) }
                     </p>
-                    { rule_lines(&er.findings) }
+                    { rule_lines(lang, &er.findings) }
                 </div>
             }
         </li>
