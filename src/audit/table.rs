@@ -21,6 +21,11 @@ pub fn ready(
     dispatch: &Dispatch,
 ) -> Html {
     let s = &a.scenario;
+    let name = if a.file.is_empty() {
+        audit::untitled_network(lang)
+    } else {
+        &a.file
+    };
     let rows = a.matching(filter);
     let pages = rows.len().div_ceil(PAGE).max(1);
     let current = page.min(pages - 1);
@@ -33,7 +38,10 @@ pub fn ready(
         .collect();
     html! {
         <>
-            <p class="audit-file">{ audit::audit_file(lang, &a.file, s.nodes.len(), s.edges.len()) }</p>
+            <p class="audit-file">{ audit::audit_file(lang, name, s.nodes.len(), s.edges.len()) }</p>
+            if a.opened {
+                <p class="audit-note" data-audit-note="opened">{ audit::opened_here(lang) }</p>
+            }
             { summary(a, lang) }
             { filters(a, filter, lang, dispatch) }
             <p class="audit-page" role="status" data-audit-matching={rows.len().to_string()}>

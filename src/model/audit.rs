@@ -25,6 +25,19 @@ pub fn is_large(s: &Scenario) -> bool {
     s.nodes.len() > LARGE_NODES || s.edges.len() > LARGE_EDGES
 }
 
+/// Judges a network that came to the editor too large to draw ([`Phase::Judging`]), or says
+/// why the engine can't.
+pub fn judge_queued(name: String, s: Rc<Scenario>, lang: Lang) -> AuditAction {
+    match csp_rules::evaluate(&s, lang) {
+        Ok(report) => {
+            let mut audited = Audited::new(name, s, Rc::new(report));
+            audited.opened = true;
+            AuditAction::Judged(Rc::new(audited))
+        }
+        Err(e) => AuditAction::Failed(e),
+    }
+}
+
 /// A judged network with the indices the table needs.
 #[derive(Debug, PartialEq)]
 pub struct Audited {
@@ -34,6 +47,9 @@ pub struct Audited {
     pub by_rule: Vec<(RuleId, usize)>,
     /// Each edge's ends as node indices.
     pub ends: Vec<(usize, usize)>,
+    /// It came to the editor (a share link, an import) too large to draw, rather than
+    /// through the audit's own file input.
+    pub opened: bool,
 }
 
 impl Audited {
@@ -75,6 +91,7 @@ impl Audited {
             report,
             by_rule,
             ends,
+            opened: false,
         }
     }
 
@@ -178,6 +195,10 @@ pub enum Phase {
     Closed,
     /// A file on its way in: its name and the step it is at.
     Busy(String, Step),
+    /// A network over the size limits that came to the editor (a share link, an import), by
+    /// the name it is shown with (its title, or none): judged here once this step is painted,
+    /// instead of being laid out and drawn.
+    Judging(String, Shared<Scenario>),
     /// The file was refused: the engine's error, shown in the reader's language.
     Failed(ScenarioError),
     /// Compared by pointer: a network of 250,000 edges is never compared by value.
@@ -203,6 +224,8 @@ pub enum AuditAction {
     Dropped,
     Judged(Rc<Audited>),
     Failed(ScenarioError),
+    /// A network too large to draw came to the editor: judge it here instead.
+    Queue(Rc<Scenario>),
     /// A large network opened in the editor, with the editor's report, is shown here.
     Show(Network),
     Filter(Filter),
@@ -220,11 +243,20 @@ impl Audit {
                 _ => return false,
             },
             AuditAction::Dropped => self.phase = Phase::Closed,
+            // An answer that comes after the audit was closed is not wanted any more.
+            AuditAction::Judged(_) | AuditAction::Failed(_) if self.phase == Phase::Closed => {
+                return false
+            }
             AuditAction::Judged(a) => self.open(Phase::Ready(Shared(a))),
             AuditAction::Failed(e) => self.open(Phase::Failed(e)),
+            AuditAction::Queue(s) => {
+                let name = s.title.clone().unwrap_or_default();
+                self.open(Phase::Judging(name, Shared(s)));
+            }
             AuditAction::Show(Network(scenario, report)) => {
                 let name = scenario.title.clone().unwrap_or_default();
-                let audited = Audited::new(name, scenario, report);
+                let mut audited = Audited::new(name, scenario, report);
+                audited.opened = true;
                 self.open(Phase::Ready(Shared(Rc::new(audited))));
             }
             AuditAction::Filter(f) => {
