@@ -1,11 +1,11 @@
-//! The network audit view: a bar with "Open network audit…", then, for a file, its progress,
+//! The network audit view (opened from the File menu's "Open network audit…"): for a file, its progress,
 //! its error, or its counts and a searchable, filterable, paged table of its edges. The
 //! audit's state is the page's (`model::audit`); this room reads the file and draws.
 
 mod table;
 
 use crate::io::web;
-use crate::model::audit::{Audit, AuditAction, Audited, Network, Phase, Step};
+use crate::model::audit::{judge_queued, Audit, AuditAction, Audited, Network, Phase, Step};
 use crate::model::{use_page, Action, Dispatch, Page};
 use crate::text::{audit, common};
 use std::rc::Rc;
@@ -60,6 +60,17 @@ fn audit_file(input: HtmlInputElement, dispatch: Dispatch, lang: csp_rules::Lang
     });
 }
 
+/// The progress of a step.
+fn busy(name: &str, step: Step, lang: csp_rules::Lang) -> Html {
+    html! {
+        <div class="audit-busy" role="status" data-audit-busy={step.number().to_string()}>
+            <progress max={Step::COUNT.to_string()} value={step.number().to_string()}
+                aria-label={audit::audit_step(lang, step.number(), Step::COUNT)} />
+            <p>{ step.text(name, lang) }</p>
+        </div>
+    }
+}
+
 /// Runs `then` once the browser has had time to paint what was just rendered.
 fn after_paint(then: impl FnOnce() + 'static) {
     gloo::timers::callback::Timeout::new(30, then).forget();
@@ -77,6 +88,24 @@ pub fn audit_view(p: &AuditProps) -> Html {
             }
         });
     }
+    // A network too large to draw that came to the editor is judged once its step is painted.
+    {
+        let dispatch = dispatch.clone();
+        let queued = match &p.audit.phase {
+            Phase::Judging(name, s) => Some((name.clone(), s.clone())),
+            _ => None,
+        };
+        use_effect_with(queued, move |queued| {
+            if let Some((name, s)) = queued.clone() {
+                after_paint(move || {
+                    web::mark("csp-explorer:audit-start");
+                    let judged = judge_queued(name, s.0, lang);
+                    web::mark("csp-explorer:audit-end");
+                    dispatch.send(Action::Audit(judged));
+                });
+            }
+        });
+    }
     let on_file = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
@@ -86,22 +115,19 @@ pub fn audit_view(p: &AuditProps) -> Html {
     let opener = html! {
         <label class="audit-open button-like">
             { audit::open_audit(lang) }
-            <input type="file" accept=".json,application/json" data-audit-file="" onchange={on_file} />
+            <input type="file" accept=".json,application/json" data-audit-file="" onchange={on_file.clone()} />
         </label>
     };
     let body = match &p.audit.phase {
+        // Opened from the File menu, which clicks this.
         Phase::Closed => {
             return html! {
-                <section class="audit-bar" aria-label={audit::audit_title(lang)}>{ opener }</section>
+                <input type="file" hidden=true tabindex="-1" accept=".json,application/json"
+                    data-audit-file="" aria-label={audit::open_audit(lang)} onchange={on_file} />
             }
         }
-        Phase::Busy(name, step) => html! {
-            <div class="audit-busy" role="status" data-audit-busy={step.number().to_string()}>
-                <progress max={Step::COUNT.to_string()} value={step.number().to_string()}
-                    aria-label={audit::audit_step(lang, step.number(), Step::COUNT)} />
-                <p>{ step.text(name, lang) }</p>
-            </div>
-        },
+        Phase::Busy(name, step) => busy(name, *step, lang),
+        Phase::Judging(name, s) => busy(name, Step::Judging(s.edges.len()), lang),
         Phase::Failed(e) => html! { <p class="audit-error" role="alert">{ e.line(lang) }</p> },
         Phase::Ready(a) => table::ready(a, &p.audit.filter, p.audit.page, lang, &dispatch),
     };

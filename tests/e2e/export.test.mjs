@@ -15,6 +15,7 @@ import {
   clickNode,
   cliReport,
   pageVerdicts,
+  pickMenu,
   presetFile,
   root,
   savedDiagram,
@@ -31,7 +32,7 @@ after(async () => {
 
 /** Exports the picture with the dialog's choices; returns the download's name and bytes. */
 async function exportPicture(page, format, { theme = 'light', legend = true, caption = false } = {}) {
-  await page.click(`button[data-action="export-${format}"]`);
+  await pickMenu(page, 'file', `export-${format}`);
   await page.waitForSelector('.export-dialog');
   await page.check(`.export-dialog input[name="export-format"][value="${format}"]`);
   await page.check(`.export-dialog input[name="export-theme"][value="${theme}"]`);
@@ -54,7 +55,7 @@ test('an exported SVG is the diagram alone: no handles, no OS theme, no cut name
   await page.waitForFunction(() => document.querySelector('[data-node-id="contoso"] .label').textContent.includes('…'));
   await page.hover('[data-node-id="wingtip"] .glyph');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.click('button[data-action="export-svg"]');
+  await pickMenu(page, 'file', 'export-svg');
   await page.waitForSelector('.export-dialog');
   assert.deepEqual(await axeViolations(page), []);
   await page.keyboard.press('Escape');
