@@ -179,9 +179,13 @@ pub fn app() -> Html {
     let ui = {
         let (chrome, dispatch) = (chrome.clone(), dispatch.clone());
         let single = state.selection.single_node().map(str::to_string);
+        let quiz = state.training.hides_verdicts();
         Callback::from(move |u: Ui| {
             let single = single.as_deref();
-            open_ui(u, &chrome, &dispatch, Now { lang, mode, single })
+            // The table would show a quiz's answers (its menu item is off too).
+            if !(quiz && u == Ui::Table) {
+                open_ui(u, &chrome, &dispatch, Now { lang, mode, single })
+            }
         })
     };
     let ui_now = use_mut_ref(Callback::noop);

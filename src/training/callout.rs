@@ -274,15 +274,18 @@ pub fn place_callout(callout: &HtmlElement, subject: &str) {
     let anchor = boxed(&boxes(&doc, subject))
         .or_else(|| boxed(&lit))
         .unwrap_or(c);
-    // Inside the canvas when it is big enough, so the side panel stays in view; else below
-    // the header; else the window.
+    // Beside its subject inside the canvas, so the side panel stays in view; else beside it
+    // below the header (over the side panel), rather than over the subject the learner may
+    // have to click; else over the canvas, or below the header, or the window.
     let room =
         |r: &Rect| r.x1 - r.x0 >= size.0 + 2.0 * MARGIN && r.y1 - r.y0 >= size.1 + 2.0 * MARGIN;
-    let area = [in_canvas, in_workspace]
-        .into_iter()
-        .find(room)
-        .unwrap_or(screen);
-    let p = place(anchor, &lit, size, area);
+    let areas: Vec<Rect> = [in_canvas, in_workspace].into_iter().filter(room).collect();
+    let tries = areas.iter().map(|a| place(anchor, &lit, size, *a));
+    let p = tries
+        .clone()
+        .find(|p| p.side != Side::Over)
+        .or_else(|| tries.clone().next())
+        .unwrap_or_else(|| place(anchor, &lit, size, screen));
     let _ = style.set_property("left", &format!("{}px", fixed(p.left, 0)));
     let _ = style.set_property("top", &format!("{}px", fixed(p.top, 0)));
     let _ = style.set_property("--arrow", &format!("{}px", fixed(p.arrow, 0)));

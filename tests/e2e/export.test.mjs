@@ -20,6 +20,7 @@ import {
   root,
   savedDiagram,
   scenarioFile,
+  screenshot,
 } from './helpers.mjs';
 
 let browser;
@@ -58,6 +59,7 @@ test('an exported SVG is the diagram alone: no handles, no OS theme, no cut name
   await pickMenu(page, 'file', 'export-svg');
   await page.waitForSelector('.export-dialog');
   assert.deepEqual(await axeViolations(page), []);
+  await screenshot(page, 'training-export.png');
   await page.keyboard.press('Escape');
   const svg = await exportPicture(page, 'svg');
   assert.equal(svg.name, 'An-indirect-reseller-buying-as-an-end-customer-from-its-own.svg', 'whole words of the title');

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, openPage, appUrl, cli, cliReport, presetFile, root } from './helpers.mjs';
+import { launchBrowser, openPage, appUrl, cli, cliReport, presetFile, root, screenshot } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -117,6 +117,7 @@ test('the printed quiz worksheet: numbered edges and blank answers, the answer k
   });
   await printed(page, '.training button.print-worksheet', 'worksheet-key');
   assert.deepEqual(await controlsInPrint(page), []);
+  await screenshot(page, 'training-worksheet.png', { fullPage: true });
   const questions = await page.$$eval('.print-doc .print-questions li', (els) => els.map((el) => el.dataset.question));
   assert.deepEqual(questions, report.edges.map((_, i) => String(i + 1)));
   const sheet = await page.evaluate(() => {

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launchBrowser, openPage, appUrl, axeViolations, cli, cliReport, presetFile } from './helpers.mjs';
+import { launchBrowser, openPage, appUrl, axeViolations, cli, cliReport, presetFile, screenshot } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -221,6 +221,7 @@ test('questions and edges carry the same numbers, and pointing at one points at 
   await page.waitForFunction((id) => document.querySelector(`[data-edge-id="${id}"]`).classList.contains('pointed'), b.edge);
   assert.deepEqual(await pointed(), [b.edge]);
   assert.deepEqual(await pointedQuestion(), [b.edge]);
+  await screenshot(page, 'training-quiz.png');
   await page.mouse.move(1, 1);
   await page.waitForFunction(() => !document.querySelector('.pointed'));
   // Hover an edge: its question is raised.

@@ -20,6 +20,7 @@ import {
   presetFile,
   root,
   savedDiagram,
+  screenshot,
 } from './helpers.mjs';
 
 let browser;
@@ -336,6 +337,7 @@ async function calloutAndSubject(page, selector) {
       callout: box([callout]),
       subject: box(document.querySelectorAll(sel)) ?? box(document.querySelectorAll('.canvas-wrap .lit')),
       canvas: box([document.querySelector('.canvas-wrap')]),
+      header: document.querySelector('header.top').getBoundingClientRect().bottom,
       screen: { x0: 0, y0: 0, x1: innerWidth, y1: innerHeight },
     };
   }, selector);
@@ -359,11 +361,14 @@ test('each step is a callout beside what it names, inside the canvas; docked on 
             ? `.canvas-wrap [data-edge-id="${a.edge}"]`
             : `.canvas-wrap [data-node-id="${a.from}"], .canvas-wrap [data-node-id="${a.to}"]`;
       const g = await calloutAndSubject(page, sel);
+      if (n === 6 && k === 4) await screenshot(page, 'training-tour.png');
       const at = `walkthrough ${n}, step ${k} (${g.side})`;
       const within = (r, b) => r.x0 >= b.x0 - 1 && r.y0 >= b.y0 - 1 && r.x1 <= b.x1 + 1 && r.y1 <= b.y1 + 1;
       assert.ok(within(g.callout, g.screen), `${at}: inside the window ${JSON.stringify(g)}`);
-      // Inside the canvas when it is tall enough, so the side panel stays in view.
-      if (g.callout.y1 - g.callout.y0 + 16 <= g.canvas.y1 - g.canvas.y0) {
+      // Never over the header; over the canvas only when it fits there (so the side panel
+      // stays in view), else beside its subject over the side panel.
+      assert.ok(g.callout.y0 >= g.header - 1, `${at}: below the header ${JSON.stringify(g)}`);
+      if (g.side === 'over' && g.callout.y1 - g.callout.y0 + 16 <= g.canvas.y1 - g.canvas.y0) {
         assert.ok(within(g.callout, g.canvas), `${at}: inside the canvas ${JSON.stringify(g)}`);
       }
       // Beside its subject, not over it, the gap the arrow crosses.
