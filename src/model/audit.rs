@@ -381,7 +381,7 @@ mod tests {
         );
         assert_eq!(
             Step::Checking.text("n.json", Lang::ZhTw),
-            "正在檢查 n.json…"
+            "正在檢查「n.json」…"
         );
         a.filter.search = "r2".into();
         a.page = 3;

@@ -50,9 +50,14 @@ fn news(lang: Lang, s: &Scenario, r: &Report, changed: &[usize]) -> String {
             }
         })
         .collect();
-    let mut text = named.join(" ");
+    // Chinese sentences end in 。 and need no space between them.
+    let mut text = named.join(lang.pick(" ", ""));
     if changed.len() > 3 {
-        text = format!("{text} {}", shell::and_more(lang, changed.len() - 3));
+        text = format!(
+            "{text}{}{}",
+            lang.pick(" ", ""),
+            shell::and_more(lang, changed.len() - 3)
+        );
     }
     text
 }

@@ -155,8 +155,15 @@ pub fn app() -> Html {
     let ui_now = use_mut_ref(Callback::noop);
     *ui_now.borrow_mut() = ui;
     use_page_listeners(dispatch.clone(), ui_now);
-    use_effect_with(lang, |lang| {
-        web::set_document_lang(*lang, shell::document_title(*lang))
+    // The tab says which diagram it is, in the page's language.
+    let title = scenario
+        .title_in(lang)
+        .filter(|t| !t.trim().is_empty())
+        .map(str::to_string);
+    use_effect_with((lang, title), |(lang, title)| {
+        let app = shell::app_name(*lang);
+        let text = title.as_deref().map(|t| shell::titled(*lang, t, app));
+        web::set_document_lang(*lang, text.as_deref().unwrap_or(app))
     });
     use_effect_with(state.theme, |theme| {
         web::set_root_data("theme", theme.as_str())

@@ -1,7 +1,7 @@
 //! The page's header: the product's name and the language switch, the toolbars, the audit
 //! bar, and the notices.
 
-use super::chrome::{switch_lang, Chrome, APP_NAME};
+use super::chrome::{switch_lang, Chrome};
 use super::file_tools::FileTools;
 use super::toolbar::toolbar;
 use crate::audit::AuditView;
@@ -47,7 +47,7 @@ pub fn header(
         <header class="top">
             <div class="masthead">
                 <div class="brand">
-                    <h1>{ APP_NAME }</h1>
+                    <h1>{ shell::app_name(lang) }</h1>
                     <p class="subtitle">{ shell::subtitle(lang) }</p>
                 </div>
                 { lang_switch(lang, dispatch) }
