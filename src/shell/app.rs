@@ -214,8 +214,8 @@ pub fn app() -> Html {
                 <ShortcutSheet sheet={chrome.sheet.clone()} />
             }
             if let Some(from) = connect_from {
-                <ConnectDialog from_label={scenario.label_of(&from).to_string()}
-                    others={others(&scenario, &from)} {from} connect={chrome.connect.clone()} />
+                <ConnectDialog from_label={scenario.label_of_in(&from, lang).to_string()}
+                    others={others(&scenario, &from, lang)} {from} connect={chrome.connect.clone()} />
             }
             <main class="workspace">
                 { stage(&state, &eval, stage_parts, &dispatch) }

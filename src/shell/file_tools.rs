@@ -71,7 +71,7 @@ pub fn file_tools(p: &FileToolsProps) -> Html {
     };
     let export_json = {
         let s = p.scenario.clone();
-        Callback::from(move |_: MouseEvent| files::download_json(&s))
+        Callback::from(move |_: MouseEvent| files::download_json(&s, lang))
     };
     let export = |f: Export| {
         let (s, counts) = (p.scenario.clone(), p.counts);

@@ -81,7 +81,7 @@ pub fn side(s: &State, eval: &Evaluation, large: bool, dispatch: &Dispatch) -> H
                 { selection_panel(s, &judged, report.as_ref(), lang, dispatch) }
                 <Findings report={report.clone().filter(|_| !large)} scenario={judged} />
             }
-            <ScenarioPanel title={live.title.clone()} as_of={live.as_of.clone()} preset={s.doc.preset()} />
+            <ScenarioPanel title={live.title.clone()} titles={live.titles.clone()} as_of={live.as_of.clone()} preset={s.doc.preset()} />
         </aside>
     }
 }

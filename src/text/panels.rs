@@ -9,6 +9,8 @@ texts! {
     as_of_hint(dates: &str) => "Empty: {dates}", "留白：使用{dates}";
     from_guide => "From the guide", "出自指南";
     name => "Name", "名稱";
+    /// Under the name: what the other language calls it, quoted.
+    name_elsewhere(name: &str) => "In Chinese: {name}", "英文：{name}";
     /// The ID field's hint, around the engine's rule for IDs.
     id_hint(grammar: &str) => "{grammar}; unique. Press Enter to apply.", "{grammar}，不可重複。按 Enter 套用。";
     other_region => "Other…", "其他…";
