@@ -2,11 +2,12 @@
 //! requirements its kind has (only those: a flag on another kind is an input error), plus
 //! its relationships and a keyboard way to add one.
 
+use super::widgets::see_also_link;
 use crate::model::{names, use_page, Action, Dispatch, NodeEdit, Page, Target};
 use crate::text::{self, common, panels};
 use csp_rules::{
-    edge_kind_name, flag_name, kind_name, region_name, EdgeKind, Flag, Lang, Node, NodeKind,
-    ScenarioError, Verdict, CSP_REGIONS,
+    edge_kind_name, flag_name, kind_name, region_help, region_name, EdgeKind, Flag, Lang, Node,
+    NodeKind, ScenarioError, SeeAlso, Verdict, CSP_REGIONS,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -276,11 +277,15 @@ fn region_field(
         <>
             <label class="field">
                 <span>{ common::region(lang) }</span>
-                <select name="region" onchange={on_select}>
+                <select name="region" onchange={on_select} aria-describedby="region-hint">
                     { for options }
                     <option value={OTHER} selected={selected == OTHER}>{ panels::other_region(lang) }</option>
                 </select>
             </label>
+            // Beside the field rather than in its label: a link in a label is a second target.
+            <p id="region-hint" class="hint region-help">
+                { region_help(lang) }{ lang.pick(" ", "") }{ see_also_link(lang, SeeAlso::Regions) }
+            </p>
             if selected == OTHER {
                 <label class="field">
                     <span>{ panels::region_id(lang) }</span>
