@@ -14,6 +14,7 @@ pub mod history;
 pub mod layout;
 pub mod mode;
 pub mod names;
+pub mod route;
 pub mod selection;
 pub mod shared;
 pub mod state;
