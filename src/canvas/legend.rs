@@ -54,9 +54,9 @@ pub fn legend(p: &LegendProps) -> Html {
                         { common::blocked(lang) }</li>
                 }
                 <li>{ sample("neutral", EdgeKind::SellsTo, "") }
-                    { format!("{} ({})", edge_kind_name(EdgeKind::SellsTo, lang), canvas::filled_arrow(lang)) }</li>
+                    { common::aside(lang, edge_kind_name(EdgeKind::SellsTo, lang), canvas::filled_arrow(lang)) }</li>
                 <li>{ sample("neutral", EdgeKind::Manages, "") }
-                    { format!("{} ({})", edge_kind_name(EdgeKind::Manages, lang), canvas::open_arrow(lang)) }</li>
+                    { common::aside(lang, edge_kind_name(EdgeKind::Manages, lang), canvas::open_arrow(lang)) }</li>
             </ul>
             if let Some((allowed, blocked)) = p.counts {
                 <p class="counts" role="status" data-allowed={allowed.to_string()}

@@ -743,7 +743,7 @@ pub fn draw(p: &Picture) -> (El, f64, f64) {
         top - f.y0,
     );
     let mut y = top + (f.y1 - f.y0) + PAD / 2.0;
-    let places = Topology::build(&s);
+    let places = Topology::build(&s, p.lang);
     let verdict = |i: usize| p.report.and_then(|r| r.edges.get(i)).map(|e| e.verdict);
     let label = |id: &str| s.label_of_in(id, p.lang).to_string();
     let edges = s

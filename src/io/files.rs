@@ -156,6 +156,13 @@ mod tests {
         assert_eq!(file_stem(&s, Lang::En), "scenario");
         s.title = Some("Two-tier chain / 二層 <x>: a \\ b * c? \"d\" |e|.".into());
         assert_eq!(file_stem(&s, Lang::En), "Two-tier-chain-二層-x-a-b-c-d-e");
+        s.titles = Some(csp_rules::Localized {
+            en: None,
+            zh: Some("二層式通路".into()),
+        });
+        assert_eq!(file_stem(&s, Lang::ZhTw), "二層式通路");
+        assert_eq!(file_stem(&s, Lang::En), "Two-tier-chain-二層-x-a-b-c-d-e");
+        s.titles = None;
         s.title = Some("///".into());
         assert_eq!(file_stem(&s, Lang::En), "scenario");
         s.title = Some("con".into());

@@ -230,7 +230,7 @@ fn quiz_item(
     dispatch: &Dispatch,
 ) -> Html {
     let answer = q.answer(&e.id);
-    let label = |id: &str| s.label_of(id).to_string();
+    let label = |id: &str| s.label_of_in(id, lang).to_string();
     let radio = |v: Verdict| {
         let edge = e.id.clone();
         let onchange = dispatch.on::<Event>(Action::Train(Train::Quiz(QuizVerb::AnswerVerdict {
