@@ -1002,7 +1002,7 @@ mod tests {
     #[test]
     fn the_colours_are_the_pages_theme() {
         let scss = include_str!("../../static/styles/_theme.scss");
-        for (pal, from) in [(&LIGHT, ":root {"), (&DARK, "prefers-color-scheme: dark")] {
+        for (pal, from) in [(&LIGHT, ":root {"), (&DARK, "@mixin dark {")] {
             let names = [
                 "bg", "fg", "muted", "border", "accent", "allowed", "blocked", "canvas",
             ];

@@ -50,7 +50,7 @@ texts! {
     theme_dark => "Dark", "深色";
     picture_holds => "Show", "顯示";
     with_legend => "The legend", "圖例";
-    with_findings => "The findings, as a caption", "發現（以圖說顯示）";
+    with_findings => "The findings, as a caption", "檢查結果（以圖說顯示）";
     picture_reopens => "An exported SVG holds the diagram too: Import opens it again for editing.",
         "匯出的 SVG 也包含圖表本身：使用「匯入」即可再次開啟並編輯。";
     export_now => "Export", "匯出";

@@ -56,7 +56,7 @@ texts! {
     /// Before checking with questions left open.
     unanswered(n: usize, of: usize) => "{n} of {of} unanswered — check anyway?", "{of} 題中有 {n} 題未作答，仍要核對嗎？";
     /// A predicted block and its rule.
-    blocked_by(rule: &str) => "Blocked, {rule}", "封鎖，{rule}";
+    blocked_by(rule: &str) => "Blocked, {rule}", "不允許，{rule}";
     your_answer(answer: &str) => "Your answer: {answer}.", "您的答案：{answer}。";
     result_scenario(title: &str) => "Scenario: {title}", "情境：{title}";
     result_name(name: &str) => "Name: {name}", "姓名：{name}";
@@ -71,7 +71,7 @@ texts! {
     print_worksheet => "Print quiz worksheet", "列印測驗卷";
     answer_key => "Answer key", "解答";
     worksheet_intro => "For each numbered relationship, tick whether the rules allow it; for a blocked one, write the rule that blocks it.",
-        "請就每個編號的關聯性，勾選規則是否允許；若為封鎖，請寫出封鎖它的規則。";
+        "請就每個編號的關聯性，勾選規則是否允許；若不允許，請寫出不允許它的規則。";
     name_line => "Name:", "姓名：";
     date_line => "Date:", "日期：";
     the_change => "The change:", "變更：";

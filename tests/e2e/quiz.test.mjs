@@ -154,7 +154,7 @@ for (const lang of ['en', 'zh-TW']) {
         waitFor: '[data-quiz-panel="open"]',
       });
       const secrets = [title, description, ...report.edges.flatMap((e) => e.findings.flatMap((f) => [f.message, statements[f.rule]]))];
-      const counts = lang === 'en' ? [/\d+ allowed/, /\d+ blocked/, /Allowed \(\d/] : [/\d+ 個允許/, /\d+ 個封鎖/];
+      const counts = lang === 'en' ? [/\d+ allowed/, /\d+ blocked/, /Allowed \(\d/] : [/\d+ 個允許/, /\d+ 個不允許/];
       const words = lang === 'en' ? ['Allowed', 'Blocked'] : ['允許', '封鎖'];
       const check = async (at) => {
         const text = await pageTextBesidesChoices(page);
