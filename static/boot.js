@@ -52,6 +52,15 @@ const TEXT = {
 
 const params = new URLSearchParams(location.search);
 const lang = pickLang(params.get('lang'), navigator.language);
+// The theme, as the app will choose it (`?theme=`, else light in an embed, else the system's),
+// already for the loading screen.
+const THEMES = ['light', 'dark', 'auto'];
+const EMBEDS = ['view', 'edit', 'walkthrough', 'quiz'];
+document.documentElement.dataset.theme = THEMES.includes(params.get('theme'))
+  ? params.get('theme')
+  : EMBEDS.includes(params.get('embed'))
+    ? 'light'
+    : 'auto';
 const t = TEXT[lang];
 const screen = document.getElementById('csp-boot');
 const live = screen && screen.querySelector('.boot-live');

@@ -15,3 +15,8 @@ pub(crate) type Set<K> = std::collections::HashSet<K, State>;
 pub(crate) fn map_with_capacity<K, V>(n: usize) -> Map<K, V> {
     Map::with_capacity_and_hasher(n, State::default())
 }
+
+/// An empty set with room for `n` entries.
+pub(crate) fn set_with_capacity<K>(n: usize) -> Set<K> {
+    Set::with_capacity_and_hasher(n, State::default())
+}

@@ -3,7 +3,9 @@
 //! (compiled to WebAssembly) and behind the page's JavaScript API.
 //!
 //! - [`parse`] reads a scenario file (interfaces.md §1) and reports the first problem with
-//!   its place; [`evaluate`] judges it into a [`Report`] (§2).
+//!   its place; [`evaluate`] judges it into a [`Report`] (§2). [`Borrowed`] reads a file for
+//!   judging alone, and its [`Judgement`] serializes into the same report edge by edge, for
+//!   networks too large to hold a report of.
 //! - Every rule of `rules.md` is a [`RuleId`]; its check is one function in `eval/`.
 //! - [`share`] encodes a scenario as the page's share-link fragment; [`presets`] are the
 //!   guide's eight example scenarios.
@@ -29,12 +31,13 @@ pub mod presets;
 mod report;
 pub mod share;
 mod slice;
+mod view;
 pub mod walkthrough;
 
 pub use catalogue::{rules, Cite, RuleId, RuleInfo, Severity};
 pub use describe::{dates_note, id_grammar, Scope};
-pub use error::{Limit, Place, Problem, ScenarioError};
-pub use eval::{evaluate, MPA_DATE};
+pub use error::{quoted, Limit, LinkFault, Place, Problem, ScenarioError, ECHO_MAX};
+pub use eval::{evaluate, Judgement, MPA_DATE};
 pub use fix::{Fix, FlagName};
 pub use glossary::{glossary, Term, GLOSSARY};
 pub use guide::{guide_link, Link, Section, SeeAlso, GUIDE_TITLE, GUIDE_VERSION};
@@ -87,6 +90,34 @@ impl Validated {
     pub fn evaluate(self, lang: Lang) -> (Scenario, Report) {
         let report = eval::evaluate_checked(&self.scenario, &self.checked, lang);
         (self.scenario, report)
+    }
+}
+
+/// A scenario file read for judging alone (the CLI's `check`): its text borrowed from the
+/// file where serde allows, nothing kept that judging doesn't use. The same checks and the
+/// same errors as [`Validated::read`] and [`parse_bytes`], copying no text.
+#[derive(Debug)]
+pub struct Borrowed<'a> {
+    view: view::ScenarioView<'a>,
+    checked: parse::Checked,
+}
+
+impl<'a> Borrowed<'a> {
+    /// Reads and validates a scenario file, as [`check`] does.
+    pub fn read(json: &'a [u8]) -> Result<Borrowed<'a>, ScenarioError> {
+        let (view, checked) = parse::parse_view(json)?;
+        Ok(Borrowed { view, checked })
+    }
+
+    /// How many edges it has.
+    pub fn edge_count(&self) -> usize {
+        self.view.edges.len()
+    }
+
+    /// Judges it. Serializing the judgement writes the report [`check`] gives, byte for
+    /// byte, one edge at a time.
+    pub fn judge(&self, lang: Lang) -> Judgement<'_> {
+        Judgement::new(&self.view, &self.checked, lang)
     }
 }
 

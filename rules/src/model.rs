@@ -19,7 +19,11 @@ pub struct Scenario {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Extension: the title in each language; `title` is used where one is missing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::parse::object_only"
+    )]
     pub titles: Option<Localized>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
@@ -200,7 +204,11 @@ pub struct Node {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Extension: the name in each language; `name` is used where one is missing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::parse::object_only"
+    )]
     pub names: Option<Localized>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,

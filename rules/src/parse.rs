@@ -2,10 +2,11 @@
 //! bad field), then the checks serde can't express. The first problem wins.
 
 use crate::error::{Limit, Place, Problem, ScenarioError};
-use crate::hash::{map_with_capacity, Map};
+use crate::hash::{map_with_capacity, set_with_capacity, Map, Set};
 use crate::json_path;
-use crate::model::{Date, Edge, Flag, Node, NodeKind, Scenario, DEFAULT_AS_OF};
-use serde::de::{Deserializer, SeqAccess, Visitor};
+use crate::model::{Date, Flag, NodeKind, Scenario, DEFAULT_AS_OF};
+use crate::view::ScenarioView;
+use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
 use std::marker::PhantomData;
 
 const LIMIT_MARK: &str = "\u{1}limit:";
@@ -17,27 +18,39 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Scenario, ScenarioError> {
 
 /// Reads and validates, keeping what validation learned for the evaluation that follows.
 pub(crate) fn parse_checked(bytes: &[u8]) -> Result<(Scenario, Checked), ScenarioError> {
+    let scenario: Scenario = read_json(bytes)?;
+    let checked = validate(&scenario)?;
+    Ok((scenario, checked))
+}
+
+/// As [`parse_checked`], into the engine's view of the scenario, which borrows its text from
+/// `bytes`: what the CLI judges a file with. The same errors, in the same order.
+pub(crate) fn parse_view(bytes: &[u8]) -> Result<(ScenarioView<'_>, Checked), ScenarioError> {
+    let view: ScenarioView = read_json(bytes)?;
+    let checked = validate_view(&view)?;
+    Ok((view, checked))
+}
+
+/// A scenario file's JSON, up to its shape: the size limit, an optional BOM, then serde
+/// with the path of the first bad field.
+fn read_json<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, ScenarioError> {
     if bytes.len() > Limit::MAX_BYTES {
         return Err(ScenarioError::new(
             Place::Input,
             Problem::TooLarge {
                 limit: Limit::Bytes,
-                found: bytes.len(),
+                found: Some(bytes.len()),
             },
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let scenario = match serde_json::from_slice::<MapOnly<Scenario>>(bytes) {
-        Ok(MapOnly(s)) => s,
-        Err(e) => {
-            return Err(match json_path::path_of_error(bytes, &e) {
-                Some(path) => from_serde(path, &e),
-                None => syntax(&e),
-            })
-        }
-    };
-    let checked = validate(&scenario)?;
-    Ok((scenario, checked))
+    match serde_json::from_slice::<MapOnly<T>>(bytes) {
+        Ok(MapOnly(s)) => Ok(s),
+        Err(e) => Err(match json_path::path_of_error(bytes, &e) {
+            Some(path) => from_serde(path, &e),
+            None => syntax(&e),
+        }),
+    }
 }
 
 /// Reads and validates a scenario file given as text.
@@ -73,7 +86,10 @@ fn from_serde(path: String, inner: &serde_json::Error) -> ScenarioError {
         } else {
             Limit::Edges
         };
-        return ScenarioError::new(Place::field(which), Problem::TooLarge { limit, found: 0 });
+        return ScenarioError::new(
+            Place::field(which),
+            Problem::TooLarge { limit, found: None },
+        );
     }
     if let Some(name) = message
         .strip_prefix("missing field `")
@@ -115,7 +131,11 @@ impl ScenarioError {
 }
 
 /// Deserializes `nodes`, stopping as soon as the list passes its limit.
-pub(crate) fn limited_nodes<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Node>, D::Error> {
+pub(crate) fn limited_nodes<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
     d.deserialize_seq(LimitedSeq {
         max: Limit::MAX_NODES,
         name: "nodes",
@@ -124,7 +144,11 @@ pub(crate) fn limited_nodes<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Node>
 }
 
 /// Deserializes `edges`, stopping as soon as the list passes its limit.
-pub(crate) fn limited_edges<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Edge>, D::Error> {
+pub(crate) fn limited_edges<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
     d.deserialize_seq(LimitedSeq {
         max: Limit::MAX_EDGES,
         name: "edges",
@@ -138,9 +162,19 @@ struct LimitedSeq<T> {
     item: PhantomData<T>,
 }
 
+/// An optional field holding a struct (`names`, `titles`), read only from a JSON object or
+/// `null`, as every object of the format is.
+pub(crate) fn object_only<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    MapOnly<T>: Deserialize<'de>,
+{
+    Option::<MapOnly<T>>::deserialize(d).map(|o| o.map(|MapOnly(t)| t))
+}
+
 /// Reads a struct only from a JSON object: serde's derive also takes an array of the field
 /// values, which the scenario format does not allow.
-struct MapOnly<T>(T);
+pub(crate) struct MapOnly<T>(T);
 
 impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for MapOnly<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -183,9 +217,9 @@ impl<'de, T: serde::Deserialize<'de>> Visitor<'de> for LimitedSeq<T> {
     }
 }
 
-/// The effective evaluation date of a scenario.
-pub fn as_of(s: &Scenario) -> Result<Date, ScenarioError> {
-    match s.as_of.as_deref() {
+/// The effective evaluation date of a scenario's `as_of`.
+fn date_of(as_of: Option<&str>) -> Result<Date, ScenarioError> {
+    match as_of {
         None => Ok(DEFAULT_AS_OF),
         Some(text) => Date::parse(text).ok_or_else(|| {
             ScenarioError::new(Place::field("as_of"), Problem::BadDate(text.to_string()))
@@ -210,19 +244,24 @@ fn valid_id(id: &str) -> bool {
 /// Everything the scenario format requires beyond its JSON shape. Also run on scenarios the
 /// page builds in memory, so evaluation never meets a dangling edge.
 pub fn validate(s: &Scenario) -> Result<Checked, ScenarioError> {
+    validate_view(&ScenarioView::of(s))
+}
+
+/// [`validate`], on the engine's view of a scenario.
+pub(crate) fn validate_view(s: &ScenarioView) -> Result<Checked, ScenarioError> {
     fn err<T>(path: String, p: Problem) -> Result<T, ScenarioError> {
         Err(ScenarioError::new(Place::field(path), p))
     }
     if s.version != 1 {
         return err("version".into(), Problem::UnsupportedVersion(s.version));
     }
-    let as_of = as_of(s)?;
+    let as_of = date_of(s.as_of.as_deref())?;
     if s.nodes.len() > Limit::MAX_NODES {
         return err(
             "nodes".into(),
             Problem::TooLarge {
                 limit: Limit::Nodes,
-                found: s.nodes.len(),
+                found: Some(s.nodes.len()),
             },
         );
     }
@@ -231,20 +270,20 @@ pub fn validate(s: &Scenario) -> Result<Checked, ScenarioError> {
             "edges".into(),
             Problem::TooLarge {
                 limit: Limit::Edges,
-                found: s.edges.len(),
+                found: Some(s.edges.len()),
             },
         );
     }
     let mut index: Map<&str, usize> = map_with_capacity(s.nodes.len());
     for (i, n) in s.nodes.iter().enumerate() {
         if !valid_id(&n.id) {
-            return err(format!("nodes[{i}].id"), Problem::BadId(n.id.clone()));
+            return err(format!("nodes[{i}].id"), Problem::BadId(n.id.to_string()));
         }
-        if let Some(first) = index.insert(&n.id, i) {
+        if let Some(first) = index.insert(n.id.as_ref(), i) {
             return err(
                 format!("nodes[{i}].id"),
                 Problem::DuplicateId {
-                    id: n.id.clone(),
+                    id: n.id.to_string(),
                     first,
                 },
             );
@@ -277,17 +316,20 @@ pub fn validate(s: &Scenario) -> Result<Checked, ScenarioError> {
             }
         }
     }
-    let mut edge_ids: Map<&str, usize> = map_with_capacity(s.edges.len());
+    // A set, not a map to the index: two-thirds of the memory, and only an error needs
+    // the first index (found then by a scan).
+    let mut edge_ids: Set<&str> = set_with_capacity(s.edges.len());
     let mut ends = Vec::with_capacity(s.edges.len());
     for (i, e) in s.edges.iter().enumerate() {
         if !valid_id(&e.id) {
-            return err(format!("edges[{i}].id"), Problem::BadId(e.id.clone()));
+            return err(format!("edges[{i}].id"), Problem::BadId(e.id.to_string()));
         }
-        if let Some(first) = edge_ids.insert(&e.id, i) {
+        if !edge_ids.insert(e.id.as_ref()) {
+            let first = s.edges.iter().position(|f| f.id == e.id).unwrap_or(i);
             return err(
                 format!("edges[{i}].id"),
                 Problem::DuplicateId {
-                    id: e.id.clone(),
+                    id: e.id.to_string(),
                     first,
                 },
             );
@@ -326,7 +368,7 @@ mod tests {
             (
                 s.nodes.len(),
                 s.edges.len(),
-                as_of(s).map(|d| d.to_string()).ok(),
+                date_of(s.as_of.as_deref()).map(|d| d.to_string()).ok(),
             )
         });
         assert_eq!(s, Ok((2, 1, Some("2020-05-12".to_string()))));
@@ -484,6 +526,13 @@ mod tests {
     #[test]
     fn arrays_never_stand_for_objects() {
         assert!(err("[1,[]]").starts_with("error: (top level) (line 1, column 0): invalid type: sequence, expected a JSON object"), "{}", err("[1,[]]"));
+        for (json, place) in [
+            (r#"{"version":1,"titles":["T"]}"#, "error: titles (line 1, column 22): invalid type: sequence, expected a JSON object"),
+            (r#"{"version":1,"nodes":[{"id":"a","kind":"customer","region":"e","names":["x","y"]}]}"#, "error: nodes[0].names (line 1, column 71): invalid type: sequence, expected a JSON object"),
+        ] {
+            assert_eq!(err(json), place);
+        }
+        assert!(parse(r#"{"version":1,"titles":null,"nodes":[{"id":"a","kind":"customer","region":"e","names":{"en":"A"}}]}"#).is_ok());
         let tuple_node = r#"{"version":1,"nodes":[["ms","microsoft"]]}"#;
         assert!(
             err(tuple_node).starts_with("error: nodes[0] (line 1, column "),

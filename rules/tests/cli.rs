@@ -221,7 +221,7 @@ fn every_class_of_bad_input_exits_2_naming_the_place() {
     }
     // Past the size limit: refused without reading it all.
     let big = vec![b' '; 64 * 1024 * 1024 + 10];
-    assert_input_error(&["check", "-"], &big, "over the limit of 64 MiB");
+    assert_input_error(&["check", "-"], &big, "the limit of 64 MiB");
 }
 
 #[test]
@@ -234,5 +234,222 @@ fn errors_can_be_read_in_chinese() {
     assert_eq!(
         text(&out.stderr),
         "error: nodes[0].region: 除了 Microsoft 之外，每個節點都必須有地區\n"
+    );
+}
+
+/// A scenario of `n` sales from one provider to resellers, for output larger than a pipe holds.
+fn many_edges(n: usize) -> String {
+    let mut nodes = vec![r#"{"id":"ms","kind":"microsoft"}"#.to_string()];
+    let mut edges = Vec::new();
+    for i in 0..n {
+        nodes.push(format!(
+            r#"{{"id":"r{i}","kind":"indirect_reseller","region":"europe","mpa_signed":false}}"#
+        ));
+        edges.push(format!(
+            r#"{{"id":"e{i}","from":"ms","to":"r{i}","kind":"sells_to"}}"#
+        ));
+    }
+    format!(
+        r#"{{"version":1,"nodes":[{}],"edges":[{}]}}"#,
+        nodes.join(","),
+        edges.join(",")
+    )
+}
+
+#[test]
+fn the_words_broken_pipe_in_the_input_are_an_input_error_like_any_other() {
+    let id = br#"{"version":1,"nodes":[{"id":"Broken pipe","kind":"microsoft"}]}"#;
+    assert_input_error(&["check", "-"], id, "\"Broken pipe\" is not a valid ID");
+    let key = br#"{"version":1,"Broken pipe":1}"#;
+    assert_input_error(&["check", "-"], key, "unknown field `Broken pipe`");
+    let date = br#"{"version":1,"as_of":"Broken pipe"}"#;
+    assert_input_error(&["share", "-"], date, "as_of");
+    assert_input_error(
+        &["check", "--lang", "Broken pipe", "-"],
+        b"",
+        "unknown language",
+    );
+    assert_input_error(&["check", "/no/Broken pipe.json"], b"", "cannot read");
+}
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_csp-rules"))
+        .args(["check", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("spawn: {e}"));
+    child
+        .stdin
+        .take()
+        .map(|mut i| i.write_all(many_edges(3000).as_bytes()));
+    // Read a little of the report (far less than it is), then close the pipe, as `| head` does.
+    let mut first = [0u8; 16];
+    if let Some(mut o) = child.stdout.take() {
+        std::io::Read::read_exact(&mut o, &mut first).unwrap_or_else(|e| panic!("read: {e}"));
+    }
+    let out = child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("wait: {e}"));
+    assert_eq!(&first[..2], b"{\n");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "");
+}
+
+#[test]
+fn a_closed_standard_output_is_an_error_not_a_silent_success() {
+    for args in ["check", "share", "rules"] {
+        let file = if args == "rules" {
+            String::new()
+        } else {
+            preset_path(1)
+        };
+        let out = Command::new("sh")
+            .args([
+                "-c",
+                "exec \"$0\" \"$1\" $2 >&-",
+                env!("CARGO_BIN_EXE_csp-rules"),
+                args,
+                &file,
+            ])
+            .output()
+            .unwrap_or_else(|e| panic!("sh: {e}"));
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args}: {err}");
+        assert!(
+            err.starts_with("error: cannot write output"),
+            "{args}: {err}"
+        );
+    }
+    // Output thrown away on purpose is still a success.
+    let out = Command::new("sh")
+        .args([
+            "-c",
+            "exec \"$0\" check \"$1\" >/dev/null",
+            env!("CARGO_BIN_EXE_csp-rules"),
+            &preset_path(1),
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("sh: {e}"));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
+#[test]
+fn arguments_and_input_are_echoed_escaped_and_bounded() {
+    let nasty = "\u{1b}]0;owned\u{7}\u{1b}[2J\u{2028}\u{85}";
+    let long = "x".repeat(100_000);
+    let file_arg = format!("/no/{nasty}.json");
+    let lang_arg = format!("--lang={nasty}");
+    let option_arg = format!("--{long}");
+    for args in [
+        vec!["check", file_arg.as_str()],
+        vec!["check", lang_arg.as_str(), "-"],
+        vec!["check", option_arg.as_str()],
+        vec![nasty],
+        vec!["preset", nasty],
+        vec!["rules", nasty],
+    ] {
+        let out = run(&args, b"");
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            !err.trim_end()
+                .chars()
+                .any(|c| c.is_control() || c == '\u{2028}'),
+            "{err:?}"
+        );
+        assert!(err.len() < 600, "{} bytes", err.len());
+    }
+    let key = serde_json::to_string(&format!("{nasty}{long}")).unwrap_or_default();
+    let input = format!(r#"{{"version":1,{key}:1}}"#);
+    let out = run(&["check", "-"], input.as_bytes());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(r"unknown field `\u{1b}]0;owned\u{7}\u{1b}[2J"),
+        "{err}"
+    );
+    assert!(err.contains("xxx…`"), "{err}");
+    assert!(err.len() < 800, "{} bytes", err.len());
+}
+
+#[test]
+fn over_the_size_limit_the_real_size_is_given_or_what_is_known_of_it() {
+    let big = vec![b' '; 64 * 1024 * 1024 + 10];
+    // A file's size is known without reading it.
+    let path = format!("{}/too-big.json", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(&path, &big).unwrap_or_else(|e| panic!("{e}"));
+    let out = run(&["check", &path], b"");
+    assert_eq!(
+        text(&out.stderr),
+        "error: input: 67108874 bytes is over the limit of 64 MiB (67108864 bytes)\n"
+    );
+    let _ = std::fs::remove_file(&path);
+    // Standard input is read no further than the limit: all that is known is that it is more.
+    let out = run(&["check", "-"], &big);
+    assert_eq!(
+        text(&out.stderr),
+        "error: input: more than the limit of 64 MiB (67108864 bytes)\n"
+    );
+    let out = run(&["check", "--lang", "zh-TW", "-"], &big);
+    assert_eq!(
+        text(&out.stderr),
+        "error: 輸入: 超過 64 MiB（67108864 位元組）的上限\n"
+    );
+}
+
+#[test]
+fn share_decode_prints_the_scenario_a_link_holds() {
+    let link = text(&run(&["share", &preset_path(6)], b"").stdout);
+    assert!(link.starts_with("#scenario=1.c."), "{link}");
+    // The link as an argument, or a whole URL on standard input.
+    let out = run(&["share", "--decode", link.trim()], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let decoded = csp_rules::parse_bytes(&out.stdout).map_err(|e| e.to_string());
+    let original = csp_rules::parse_bytes(&std::fs::read(preset_path(6)).unwrap_or_default())
+        .map_err(|e| e.to_string());
+    assert_eq!(decoded, original);
+    let url = format!("https://example.org/explorer/?lang=en{}", link.trim());
+    let again = run(&["share", "--decode", "-"], url.as_bytes());
+    assert_eq!(again.stdout, out.stdout);
+    // What it prints is a scenario file: sharing it again gives the same link.
+    assert_eq!(text(&run(&["share", "-"], &out.stdout).stdout), link);
+    // Links of earlier versions decode too.
+    let fixtures = include_str!("fixtures/share-links-v1.txt");
+    let line = fixtures
+        .lines()
+        .find(|l| l.starts_with("6\t"))
+        .unwrap_or_default();
+    let mut cols = line.split('\t').skip(1);
+    let (old, held) = (
+        cols.next().unwrap_or_default(),
+        cols.next().unwrap_or_default(),
+    );
+    let out = run(&["share", "--decode", old], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let decoded = csp_rules::parse_bytes(&out.stdout).map_err(|e| e.to_string());
+    assert_eq!(decoded, csp_rules::parse(held).map_err(|e| e.to_string()));
+}
+
+#[test]
+fn share_decode_refuses_a_damaged_link_with_one_line() {
+    let link = text(&run(&["share", &preset_path(4)], b"").stdout);
+    let damaged = format!("{}A", link.trim());
+    assert_input_error(
+        &["share", "--decode", &damaged],
+        b"",
+        "not a scenario share link",
+    );
+    assert_input_error(&["share", "--decode", "01.c.AAAA"], b"", "unknown format");
+    assert_input_error(&["share", "--decode", "2.c.AAAA"], b"", "newer version");
+    assert_input_error(&["share", "--decode"], b"", "missing LINK");
+    assert_input_error(&["share", "--decode", "a", "b"], b"", "expected one LINK");
+    let out = run(&["share", "--decode", "--lang", "zh-TW", "garbage"], b"");
+    assert_eq!(
+        text(&out.stderr),
+        "error: 輸入: 不是有效的情境分享連結（應為 <格式>.<編碼>.<資料>）\n"
     );
 }

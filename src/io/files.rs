@@ -14,7 +14,7 @@ pub fn read_scenario(
     let size = file.size();
     if size > Limit::MAX_BYTES as f64 {
         // Refused before reading it all into memory, with the error the CLI gives.
-        let found = size as usize;
+        let found = Some(size as usize);
         let limit = Limit::Bytes;
         return done(Err(ScenarioError::new(
             Place::Input,

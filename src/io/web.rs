@@ -4,6 +4,7 @@
 
 use super::url;
 use csp_rules::Lang;
+use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
@@ -22,6 +23,25 @@ pub fn location() -> (String, String, String) {
         get(web_sys::Location::search),
         get(web_sys::Location::hash),
     )
+}
+
+/// The values of the query parameter `name`, in order, decoded as `URLSearchParams.getAll`
+/// decodes them.
+pub fn query_all(name: &str) -> Vec<String> {
+    let (_, search, _) = location();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Vec::new();
+    };
+    params
+        .get_all(name)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect()
+}
+
+/// The first value of the query parameter `name`, decoded.
+pub fn query(name: &str) -> Option<String> {
+    query_all(name).into_iter().next()
 }
 
 /// `?lang=` first, then the browser's language, else English.
@@ -135,8 +155,23 @@ pub fn in_text_field(e: &web_sys::Event) -> bool {
     })
 }
 
-/// The browser's local storage, when there is one and it may be used.
+thread_local! {
+    static STORAGE_OFF: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Keeps the page out of the browser's storage from now on: every read finds nothing and
+/// every write is refused (an embed must neither restore nor overwrite what a visitor saved
+/// in the whole app).
+pub fn turn_storage_off() {
+    STORAGE_OFF.with(|off| off.set(true));
+}
+
+/// The browser's local storage, when there is one and it may be used. A frame on another
+/// site may be refused it (reading `localStorage` then throws): that is `None` too.
 fn local_storage() -> Option<web_sys::Storage> {
+    if STORAGE_OFF.with(Cell::get) {
+        return None;
+    }
     window()?.local_storage().ok().flatten()
 }
 

@@ -12,6 +12,7 @@ pub mod effect;
 pub mod evaluation;
 pub mod history;
 pub mod layout;
+pub mod mode;
 pub mod selection;
 pub mod shared;
 pub mod state;
@@ -20,6 +21,7 @@ pub mod view;
 
 pub use context::{use_page, Dispatch, Page};
 pub use effect::{Arrival, Effect};
+pub use mode::{use_mode, Embed, Mode, Theme};
 pub use selection::{Selection, Target};
 pub use shared::Shared;
 pub use state::{Action, EdgeEdit, NodeEdit, Notice, State};

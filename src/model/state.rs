@@ -9,6 +9,7 @@ use super::document::{Document, Snapshot};
 use super::effect::{Arrival, Effect};
 use super::history::{Group, History};
 use super::layout::{self, Rect};
+use super::mode::{Mode, Theme};
 use super::selection::{Selection, Target};
 use super::training::{Train, Training};
 use super::view::{PendingEdge, View};
@@ -78,6 +79,7 @@ pub enum Action {
     /// An import was refused: say why, change nothing else.
     ImportFailed(ScenarioError),
     SetLang(Lang),
+    SetTheme(Theme),
     AddNode(NodeKind),
     /// Absolute positions (a drag in progress); snapped when snapping is on.
     SetPositions(Vec<(String, f64, f64)>),
@@ -173,6 +175,12 @@ pub struct State {
     pub save_failed: bool,
     pub training: Training,
     pub audit: Audit,
+    /// How the page is shown (the whole app or an embed): whether the visitor may edit, and
+    /// whether a resized canvas is fitted again.
+    pub mode: Mode,
+    pub theme: Theme,
+    /// Bumped whenever another diagram comes in (`State::load`), for whoever reports it.
+    pub arrivals: u64,
 }
 
 impl State {
@@ -195,6 +203,9 @@ impl State {
             save_failed: false,
             training: Training::default(),
             audit: Audit::default(),
+            mode: Mode::default(),
+            theme: Theme::default(),
+            arrivals: 0,
         };
         state.open(start);
         state
@@ -235,6 +246,7 @@ impl State {
             Arrival::Kept => self.doc.preset(),
         };
         self.doc.replace(scenario, preset);
+        self.arrivals += 1;
         self.selection = Selection::default();
         self.pending_edge = None;
         self.edit_error = None;
@@ -362,6 +374,33 @@ impl State {
     }
 }
 
+/// Whether an action is the visitor changing the diagram (refused where the mode is
+/// read-only). Opening a diagram is not (a host's `load` replaces it in any mode), nor is a
+/// walkthrough's own step.
+fn is_edit(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::New
+            | Action::AddNode(_)
+            | Action::SetPositions(_)
+            | Action::Nudge { .. }
+            | Action::DeleteSelection
+            | Action::ProposeEdge(_)
+            | Action::ConfirmEdge(_)
+            | Action::AddEdge { .. }
+            | Action::EditNode { .. }
+            | Action::EditEdge { .. }
+            | Action::DeleteNode(_)
+            | Action::DeleteEdge(_)
+            | Action::SetTitle(_)
+            | Action::SetAsOf(_)
+            | Action::ApplyFix(_)
+            | Action::AutoLayout
+            | Action::Undo
+            | Action::Redo
+    )
+}
+
 /// The undo group an action belongs to, if it merges with the ones like it that follow.
 fn group_of(action: &Action, selection: &Selection) -> Option<Group> {
     match action {
@@ -411,6 +450,9 @@ impl State {
     /// Applies one action; `false` when nothing changed (the page then keeps its state, and
     /// yew renders nothing).
     fn step(&mut self, action: Action) -> bool {
+        if !self.mode.editable() && is_edit(&action) {
+            return false;
+        }
         match action {
             Action::Open(start) => {
                 let notice = self.notice.clone();
@@ -431,6 +473,7 @@ impl State {
                 true
             }
             Action::SetLang(lang) => std::mem::replace(&mut self.lang, lang) != lang,
+            Action::SetTheme(theme) => std::mem::replace(&mut self.theme, theme) != theme,
             Action::Train(t) => match self.training.reduce(t, &self.doc) {
                 Some(effects) => {
                     self.apply(effects);
@@ -518,7 +561,7 @@ impl State {
                 }
                 self.canvas = size;
                 self.measured = true;
-                if std::mem::take(&mut self.fit_pending) {
+                if std::mem::take(&mut self.fit_pending) || self.mode.refits() {
                     self.fit();
                 }
                 true
@@ -534,7 +577,7 @@ mod tests {
     use crate::io::url::Start;
     use crate::model::history::HISTORY_LIMIT;
     use crate::model::selection::Target;
-    use crate::model::view::PendingEdge;
+    use crate::model::view::{PendingEdge, View};
     use csp_rules::{evaluate, presets, validate, Flag, Verdict};
     use csp_rules::{share, EdgeKind, Fix, NodeKind, Scenario};
 
@@ -825,6 +868,98 @@ mod tests {
             .reduce(Action::ClearSelection);
         assert_eq!(c.history.past.len(), HISTORY_LIMIT);
         assert!(!b.reduce(Action::Redo).can_redo());
+    }
+
+    #[test]
+    fn a_read_only_mode_refuses_every_edit_but_opens_diagrams_and_moves_the_view() {
+        let mut view = (*chain()).clone();
+        view.mode = Mode::from_params(Some("view"));
+        let view = Rc::new(view);
+        let edits = vec![
+            Action::New,
+            Action::AddNode(NodeKind::Customer),
+            Action::SetPositions(vec![("ms".into(), 500.0, 500.0)]),
+            Action::DeleteNode("ms".into()),
+            Action::DeleteEdge("e1".into()),
+            Action::EditNode {
+                id: "ms".into(),
+                edit: NodeEdit::Name("x".into()),
+            },
+            Action::EditEdge {
+                id: "e1".into(),
+                edit: EdgeEdit::Reverse,
+            },
+            Action::AddEdge {
+                from: "ms".into(),
+                to: "customer-1".into(),
+                kind: EdgeKind::Manages,
+            },
+            Action::ProposeEdge(PendingEdge {
+                from: "ms".into(),
+                to: "customer-1".into(),
+                at: (0.0, 0.0),
+            }),
+            Action::SetTitle("t".into()),
+            Action::AutoLayout,
+            Action::Undo,
+        ];
+        let selected = view.clone().reduce(Action::Select {
+            target: Target::Node("ms".into()),
+            additive: false,
+        });
+        assert_eq!(selected.selection.single_node(), Some("ms"));
+        for edit in edits {
+            let after = selected.clone().reduce(edit.clone());
+            assert!(Rc::ptr_eq(&after, &selected), "{edit:?} is refused");
+        }
+        let nudged = selected.clone().reduce(Action::Nudge { dx: 10.0, dy: 0.0 });
+        assert_eq!(nudged.scenario(), selected.scenario());
+        let deleted = selected.clone().reduce(Action::DeleteSelection);
+        assert_eq!(deleted.scenario(), selected.scenario());
+        let panned = selected.clone().reduce(Action::Pan { dx: 5.0, dy: 0.0 });
+        assert_ne!(panned.view, selected.view);
+        let opened = selected.reduce(Action::Open(Start::Preset("6".into())));
+        assert_eq!(opened.doc.preset(), Some(6));
+        assert_eq!(opened.arrivals, view.arrivals + 1);
+    }
+
+    #[test]
+    fn a_frame_is_fitted_again_whenever_it_is_resized() {
+        let mut s = State::new(Lang::En, Start::Preset("6".into()));
+        s.mode = Mode::from_params(Some("edit"));
+        let s = Rc::new(s).reduce(Action::CanvasResized {
+            width: 800.0,
+            height: 500.0,
+        });
+        let wide = s.view;
+        let s = s
+            .reduce(Action::Zoom {
+                factor: 2.0,
+                at: None,
+            })
+            .reduce(Action::CanvasResized {
+                width: 400.0,
+                height: 300.0,
+            });
+        let bounds = layout::bounds(s.scenario(), None);
+        assert_eq!(bounds.map(|b| View::fit(b, (400.0, 300.0))), Some(s.view));
+        assert_ne!(s.view, wide);
+        // The whole app keeps the visitor's zoom.
+        let app = Rc::new(State::new(Lang::En, Start::Preset("6".into())))
+            .reduce(Action::CanvasResized {
+                width: 800.0,
+                height: 500.0,
+            })
+            .reduce(Action::Zoom {
+                factor: 2.0,
+                at: None,
+            });
+        let zoomed = app.view;
+        let app = app.reduce(Action::CanvasResized {
+            width: 400.0,
+            height: 300.0,
+        });
+        assert_eq!(app.view, zoomed);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::io::{storage, web};
 use crate::model::audit::{is_large, Network};
 use crate::model::evaluation::{EvalKey, Evaluation};
 use crate::model::training::{marks_of, MarksKey, Train};
-use crate::model::{Action, Dispatch, Notice, Page, State};
+use crate::model::{Action, Dispatch, Mode, Notice, Page, State, Theme};
 use crate::panels::selection::others;
 use crate::text::shell;
 use csp_rules::Scenario;
@@ -27,8 +27,12 @@ use yew::Reducible;
 
 /// The page as it starts: the diagram saved in the browser, then what the address names
 /// opened over it. Saved text that can't be read is kept aside (in storage and in memory)
-/// and the page starts clean, saying so.
+/// and the page starts clean, saying so. An embed (`?embed=`) uses no storage at all.
 fn initial_state() -> State {
+    let mode = Mode::from_params(web::query("embed").as_deref());
+    if !mode.uses_storage() {
+        web::turn_storage_off();
+    }
     let (_, _, hash) = web::location();
     let raw = web::storage_get(storage::KEY);
     let (saved, unreadable) = match raw.as_deref().map(storage::decode) {
@@ -39,6 +43,11 @@ fn initial_state() -> State {
     let state = State::restored(web::initial_lang(), saved, url::parse_fragment(&hash));
     let link = Action::Train(Train::Link(url::training_link(&hash)));
     let mut state = Rc::unwrap_or_clone(Rc::new(state).reduce(link));
+    state.mode = mode;
+    state.theme = web::query("theme")
+        .as_deref()
+        .and_then(Theme::from_param)
+        .unwrap_or(mode.default_theme());
     if let (Some(why), Some(raw)) = (unreadable, raw) {
         web::storage_set(storage::KEPT_KEY, &raw);
         state.notice.get_or_insert(Notice::StorageUnreadable {
@@ -132,7 +141,12 @@ pub fn app() -> Html {
     let on_saved = use_callback(dispatch.clone(), |ok: bool, d| {
         d.send(Action::SaveFailed(!ok))
     });
-    use_autosave(state.changes, scenario.clone(), on_saved);
+    let changes = if state.mode.uses_storage() {
+        state.changes
+    } else {
+        0
+    };
+    use_autosave(changes, scenario.clone(), on_saved);
     let ui = {
         let (chrome, dispatch) = (chrome.clone(), dispatch.clone());
         let single = state.selection.single_node().map(str::to_string);
@@ -143,6 +157,9 @@ pub fn app() -> Html {
     use_page_listeners(dispatch.clone(), ui_now);
     use_effect_with(lang, |lang| {
         web::set_document_lang(*lang, shell::document_title(*lang))
+    });
+    use_effect_with(state.theme, |theme| {
+        web::set_root_data("theme", theme.as_str())
     });
     let report = eval.report().cloned();
     use_announcer(
@@ -182,6 +199,7 @@ pub fn app() -> Html {
     };
     html! {
         <ContextProvider<Page> context={Page { lang, dispatch: dispatch.clone() }}>
+        <ContextProvider<Mode> context={state.mode}>
         <div class="app">
             { header(&state, &eval, &chrome, network, &dispatch) }
             <div class="sr-only" aria-live="polite" data-live="verdicts">{ (*chrome.announce).clone() }</div>
@@ -197,6 +215,7 @@ pub fn app() -> Html {
                 { side(&state, &eval, large, &dispatch) }
             </main>
         </div>
+        </ContextProvider<Mode>>
         </ContextProvider<Page>>
     }
 }

@@ -21,7 +21,7 @@
 import { after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -48,10 +48,17 @@ after(() => Promise.all([...open].map((b) => b.close())));
 /**
  * Launches headless Chromium with a fresh profile. `close()` also removes the profile; browsers
  * still open when the file's tests end are closed then. `options` go to Playwright's
- * launchPersistentContext (e.g. `locale`).
+ * launchPersistentContext (e.g. `locale`), except `blockStorage`: the profile's setting that
+ * refuses every site cookies and storage, so reading `localStorage` throws a SecurityError (as
+ * a browser may do to a frame of another site).
  */
-export async function launchBrowser(options = {}) {
+export async function launchBrowser({ blockStorage = false, ...options } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'csp-e2e-'));
+  if (blockStorage) {
+    mkdirSync(join(profile, 'Default'));
+    const preferences = { profile: { default_content_setting_values: { cookies: 2 } } };
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify(preferences));
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,

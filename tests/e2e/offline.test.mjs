@@ -134,7 +134,7 @@ test('the precache list is index.html and every file it names, and nothing for o
   assert.equal(files[0], 'index.html');
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const names = readdirSync(DIST);
-  for (const want of [/_bg\.wasm$/, /^csp-explorer-[0-9a-f]{16}\.js$/, /^boot-[0-9a-f]{16}\.js$/, /^app-[0-9a-f]{16}\.css$/, /^boot-[0-9a-f]{16}\.css$/, /^manifest\.webmanifest$/]) {
+  for (const want of [/_bg\.wasm$/, /^csp-explorer-[0-9a-f]{8,16}\.js$/, /^boot-[0-9a-f]{8,16}\.js$/, /^app-[0-9a-f]{8,16}\.css$/, /^boot-[0-9a-f]{8,16}\.css$/, /^manifest\.webmanifest$/]) {
     const name = names.find((f) => want.test(f));
     assert.ok(name && files.includes(name), `lists ${want}`);
   }

@@ -22,7 +22,7 @@ fn valid_sale(from: NodeKind, to: NodeKind) -> bool {
 fn reverse_fix(e: &EdgeRef) -> Vec<Fix> {
     if e.fi != e.ti && valid_sale(e.to.kind, e.from.kind) {
         vec![Fix::Reverse {
-            edge: e.edge.id.clone(),
+            edge: e.edge.id.to_string(),
         }]
     } else {
         Vec::new()
@@ -195,7 +195,7 @@ pub fn no_self_loop(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
         "請移除此關聯性，或將{from}連接到其他對象。"
     )];
     let fixes = vec![Fix::RemoveEdge {
-        edge: e.edge.id.clone(),
+        edge: e.edge.id.to_string(),
     }];
     Some(cx.finding(RuleId::ChainNoSelfLoop, message, remedies, fixes))
 }

@@ -46,7 +46,7 @@ pub fn manages_partner_to_customer(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
     let mut fixes = Vec::new();
     if e.fi != e.ti && e.from.kind == Customer && e.to.kind.is_partner() {
         fixes.push(Fix::Reverse {
-            edge: e.edge.id.clone(),
+            edge: e.edge.id.to_string(),
         });
     }
     let remedies = vec![t!(
@@ -93,7 +93,7 @@ pub fn own_use_separate_tenant(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
         "將購買項目布建到獨立的客戶類型租用戶（例如「{fresh}」）。"
     )];
     let fixes = vec![Fix::SetTenant {
-        node: e.to.id.clone(),
+        node: e.to.id.to_string(),
         tenant: fresh,
     }];
     if cx.scenario_6_decides(e.from, tenant) {
@@ -140,19 +140,19 @@ pub fn reseller_as_customer_same_provider(cx: &Cx, e: &EdgeRef) -> Option<Findin
                          "{to}的租用戶「{tenant}」已與{p}建立間接提供者-間接轉銷商關係（身為{r}），因此不能再成為{p}的終端客戶。");
     // Option 1 is a tenant of its own; options 2 and 3 change the reseller relationship.
     let mut fixes = vec![Fix::SetTenant {
-        node: e.to.id.clone(),
+        node: e.to.id.to_string(),
         tenant: fresh.clone(),
     }];
     let held = cx.relationship_edge(relationship);
     let other = held.and(cx.other_provider(e.fi, relationship));
     if let Some(edge) = held {
         fixes.push(Fix::RemoveEdge {
-            edge: edge.id.clone(),
+            edge: edge.id.to_string(),
         });
         if let Some(q) = other {
             fixes.push(Fix::SetFrom {
-                edge: edge.id.clone(),
-                from: cx.s.nodes[q].id.clone(),
+                edge: edge.id.to_string(),
+                from: cx.s.nodes[q].id.to_string(),
             });
         }
     }

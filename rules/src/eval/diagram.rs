@@ -2,16 +2,18 @@
 
 use super::{t, Cx};
 use crate::catalogue::RuleId;
-use crate::hash::{map_with_capacity, Map};
 use crate::model::{EdgeKind, NodeKind};
 use crate::report::{DiagramFinding, Verdict};
 
-pub fn findings(cx: &Cx, verdicts: &[Verdict]) -> Vec<DiagramFinding> {
-    let mut out = Vec::new();
-    out.extend(one_microsoft(cx));
-    out.extend(duplicate_edge(cx));
-    out.extend(unserved_customer(cx, verdicts));
-    out
+/// In the report's order; each written only when it is taken (there can be one per node).
+pub fn findings<'c, 'a>(
+    cx: &'c Cx<'a>,
+    verdicts: &[Verdict],
+) -> impl Iterator<Item = DiagramFinding> + use<'c, 'a> {
+    one_microsoft(cx)
+        .into_iter()
+        .chain(duplicate_edge(cx))
+        .chain(unserved_customer(cx, verdicts))
 }
 
 fn finding(
@@ -37,7 +39,7 @@ fn one_microsoft(cx: &Cx) -> Option<DiagramFinding> {
         cx.s.nodes
             .iter()
             .filter(|n| n.kind == NodeKind::Microsoft)
-            .map(|n| n.id.clone())
+            .map(|n| n.id.to_string())
             .collect();
     if ms.len() < 2 {
         return None;
@@ -54,9 +56,34 @@ fn one_microsoft(cx: &Cx) -> Option<DiagramFinding> {
     ))
 }
 
-fn duplicate_edge(cx: &Cx) -> Vec<DiagramFinding> {
-    // First edge of each (from, to, kind), then the later ones of the groups that repeat.
-    let mut first: Map<(usize, usize, EdgeKind), usize> = map_with_capacity(cx.s.edges.len());
+/// Each relationship drawn more than once, as (its first edge, a later edge) for every later
+/// edge. Natively by sorting the edges by (from, to, kind): at 250,000 edges that needs a
+/// quarter of the memory of a hash map, which was the CLI's peak.
+#[cfg(not(target_arch = "wasm32"))]
+fn repeats(cx: &Cx) -> Vec<(usize, usize)> {
+    // Indices fit in 32 bits: the format's limits are far below.
+    let mut keyed: Vec<((u32, u32, bool), u32)> = cx
+        .edges()
+        .map(|e| {
+            let key = (e.fi as u32, e.ti as u32, e.edge.kind == EdgeKind::Manages);
+            (key, e.i as u32)
+        })
+        .collect();
+    keyed.sort_unstable();
+    let mut repeats: Vec<(usize, usize)> = Vec::new();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        let first = run[0].1 as usize;
+        repeats.extend(run.iter().skip(1).map(|&(_, i)| (first, i as usize)));
+    }
+    repeats
+}
+
+/// As above; in the page by a hash map, whose code the page has anyway (a sort of its own
+/// would add 1.7 kB of gzip to the wasm, for memory the page's diagrams don't need).
+#[cfg(target_arch = "wasm32")]
+fn repeats(cx: &Cx) -> Vec<(usize, usize)> {
+    let mut first: crate::hash::Map<(usize, usize, EdgeKind), usize> =
+        crate::hash::map_with_capacity(cx.s.edges.len());
     let mut repeats: Vec<(usize, usize)> = Vec::new();
     for e in cx.edges() {
         let f = *first.entry((e.fi, e.ti, e.edge.kind)).or_insert(e.i);
@@ -64,6 +91,11 @@ fn duplicate_edge(cx: &Cx) -> Vec<DiagramFinding> {
             repeats.push((f, e.i));
         }
     }
+    repeats
+}
+
+fn duplicate_edge(cx: &Cx) -> Vec<DiagramFinding> {
+    let mut repeats = repeats(cx);
     // Groups in the order of their first edge; within a group, file order.
     repeats.sort_unstable();
     repeats
@@ -71,13 +103,13 @@ fn duplicate_edge(cx: &Cx) -> Vec<DiagramFinding> {
         .map(|group| {
             let (fi, ti) = cx.ends[group[0].0];
             let (a, b) = (&cx.s.nodes[fi], &cx.s.nodes[ti]);
-            let mut nodes = vec![a.id.clone()];
+            let mut nodes = vec![a.id.to_string()];
             if fi != ti {
-                nodes.push(b.id.clone());
+                nodes.push(b.id.to_string());
             }
             let ids: Vec<String> = std::iter::once(group[0].0)
                 .chain(group.iter().map(|&(_, i)| i))
-                .map(|i| cx.s.edges[i].id.clone())
+                .map(|i| cx.s.edges[i].id.to_string())
                 .collect();
             let list = ids.join(cx.lang.pick(", ", "、"));
             let (from, to, n) = (cx.q(a), cx.q(b), ids.len());
@@ -88,7 +120,10 @@ fn duplicate_edge(cx: &Cx) -> Vec<DiagramFinding> {
         .collect()
 }
 
-fn unserved_customer(cx: &Cx, verdicts: &[Verdict]) -> Vec<DiagramFinding> {
+fn unserved_customer<'c, 'a>(
+    cx: &'c Cx<'a>,
+    verdicts: &[Verdict],
+) -> impl Iterator<Item = DiagramFinding> + use<'c, 'a> {
     let mut served = vec![false; cx.s.nodes.len()];
     for e in cx.edges() {
         if e.sells() && verdicts[e.i] == Verdict::Allowed {
@@ -109,10 +144,9 @@ fn unserved_customer(cx: &Cx, verdicts: &[Verdict]) -> Vec<DiagramFinding> {
             finding(
                 cx,
                 RuleId::DiagramUnservedCustomer,
-                vec![n.id.clone()],
+                vec![n.id.to_string()],
                 Vec::new(),
                 message,
             )
         })
-        .collect()
 }

@@ -2,31 +2,42 @@
 //!
 //! One pass builds indices, one pass applies the rules local to an edge (one function per
 //! rule ID, in the files beside this one), then supply is propagated down the chain in tier
-//! order (Microsoft, then providers and direct bill partners, then resellers). Everything is
-//! linear in nodes + edges.
+//! order (Microsoft, then providers and direct bill partners, then resellers); those passes
+//! keep only each edge's verdict (`judgement`). Each edge's findings are then written when
+//! they are asked for, one edge at a time, so a report need never be held whole. Everything
+//! is linear in nodes + edges (scenario 6's look-up aside: see `Cx::relationship_via`).
 
 mod chain;
 mod customers;
 mod diagram;
+mod judgement;
 mod prerequisites;
 mod regions;
 
-use crate::catalogue::{RuleId, Severity};
+pub use judgement::Judgement;
+
+use crate::catalogue::RuleId;
 use crate::error::ScenarioError;
 use crate::fix::Fix;
 use crate::hash::{Map, Set};
 use crate::lang::Lang;
-use crate::model::{Date, Edge, EdgeKind, Node, NodeKind, Scenario};
+use crate::model::{Date, EdgeKind, NodeKind, Scenario};
 use crate::parse::{validate, Checked};
-use crate::report::{EdgeReport, Finding, Report, Summary, Verdict};
+use crate::report::{Finding, Report};
+use crate::view::{EdgeView, NodeView, ScenarioView};
 use std::cell::{Cell, OnceCell, RefCell};
 
-/// A message in the reader's language; `format!` captures from the caller's scope.
+/// A message in the reader's language; `format!` captures from the caller's scope. Nothing
+/// is formatted while the engine only decides verdicts (`Cx::quiet`).
 macro_rules! t {
     ($cx:expr, $en:literal, $zh:literal) => {
-        match $cx.lang {
-            $crate::lang::Lang::En => format!($en),
-            $crate::lang::Lang::ZhTw => format!($zh),
+        if $cx.quiet.get() {
+            String::new()
+        } else {
+            match $cx.lang {
+                $crate::lang::Lang::En => format!($en),
+                $crate::lang::Lang::ZhTw => format!($zh),
+            }
         }
     };
 }
@@ -46,75 +57,8 @@ pub fn evaluate(s: &Scenario, lang: Lang) -> Result<Report, ScenarioError> {
 
 /// Evaluates a scenario that `validate` has passed, as `checked` says.
 pub(crate) fn evaluate_checked(s: &Scenario, checked: &Checked, lang: Lang) -> Report {
-    let cx = Cx::new(s, &checked.ends, checked.as_of, lang);
-    let n = s.nodes.len();
-
-    let mut findings: Vec<Vec<Finding>> = cx.edges().map(|e| local(&cx, &e)).collect();
-    let blocked = |f: &[Finding]| f.iter().any(|f| f.severity == Severity::Block);
-
-    // Supply flows down the chain; a seller is supplied by an allowed sale into it from
-    // the tier above, so each tier is settled before the next is judged.
-    let mut supplied = vec![false; n];
-    for tier in [Tier::Microsoft, Tier::Provider, Tier::Reseller] {
-        for e in cx.edges() {
-            if e.edge.kind == EdgeKind::SellsTo && Tier::of(e.from.kind) == Some(tier) {
-                if tier != Tier::Microsoft && !supplied[e.fi] {
-                    findings[e.i].push(chain::needs_upstream(&cx, &e));
-                }
-                if tier.supplies(e.to.kind) && !blocked(&findings[e.i]) {
-                    supplied[e.ti] = true;
-                }
-            }
-        }
-    }
-
-    for e in cx.edges() {
-        // Where scenario 6 decides, the own-use finding is already there as advice.
-        let own_use = |f: &Finding| f.rule == RuleId::OwnUseSeparateTenant;
-        if !blocked(&findings[e.i]) && !findings[e.i].iter().any(own_use) {
-            if let Some(f) = customers::own_use_info(&cx, &e) {
-                findings[e.i].push(f);
-            }
-        }
-        findings[e.i].sort_by_key(|f| f.rule);
-    }
-
-    let verdicts: Vec<Verdict> = findings
-        .iter()
-        .map(|f| {
-            if blocked(f) {
-                Verdict::Blocked
-            } else {
-                Verdict::Allowed
-            }
-        })
-        .collect();
-    let diagram = diagram::findings(&cx, &verdicts);
-    let mut summary = Summary::default();
-    let edges = s
-        .edges
-        .iter()
-        .zip(findings)
-        .zip(&verdicts)
-        .map(|((edge, findings), &verdict)| {
-            match verdict {
-                Verdict::Allowed => summary.allowed += 1,
-                Verdict::Blocked => summary.blocked += 1,
-            }
-            EdgeReport {
-                id: edge.id.clone(),
-                verdict,
-                findings,
-            }
-        })
-        .collect();
-    Report {
-        version: 1,
-        as_of: checked.as_of.to_string(),
-        edges,
-        diagram,
-        summary,
-    }
+    let view = ScenarioView::of(s);
+    Judgement::new(&view, checked, lang).report()
 }
 
 /// The findings that depend only on an edge, its two ends and the indices.
@@ -180,11 +124,11 @@ impl Tier {
 #[derive(Debug)]
 pub(crate) struct EdgeRef<'a> {
     pub i: usize,
-    pub edge: &'a Edge,
+    pub edge: &'a EdgeView<'a>,
     pub fi: usize,
     pub ti: usize,
-    pub from: &'a Node,
-    pub to: &'a Node,
+    pub from: &'a NodeView<'a>,
+    pub to: &'a NodeView<'a>,
 }
 
 impl EdgeRef<'_> {
@@ -203,8 +147,11 @@ pub(crate) type Relationship = (usize, usize);
 /// The scenario with the indices the rules need, built once.
 #[derive(Debug)]
 pub(crate) struct Cx<'a> {
-    pub s: &'a Scenario,
+    pub s: &'a ScenarioView<'a>,
     pub lang: Lang,
+    /// While set, rules decide but write no text: the messages, remedies and citations of
+    /// their findings are empty. The pass that only needs verdicts sets it.
+    pub quiet: Cell<bool>,
     pub as_of: Date,
     pub ends: &'a [(usize, usize)],
     /// Each tenant held by a partner, with the first partner holding it.
@@ -265,7 +212,7 @@ fn distinct_into(n: usize, pairs: &mut [(usize, usize)]) -> Vec<u32> {
 }
 
 impl<'a> Cx<'a> {
-    fn new(s: &'a Scenario, ends: &'a [(usize, usize)], as_of: Date, lang: Lang) -> Self {
+    fn new(s: &'a ScenarioView<'a>, ends: &'a [(usize, usize)], as_of: Date, lang: Lang) -> Self {
         let n = s.nodes.len();
         let mut partner_tenants = Map::default();
         let mut partner_orgs = Set::default();
@@ -315,6 +262,7 @@ impl<'a> Cx<'a> {
         Cx {
             s,
             lang,
+            quiet: Cell::new(false),
             as_of,
             ends,
             partner_tenants,
@@ -356,13 +304,16 @@ impl<'a> Cx<'a> {
     }
 
     /// A node's label in quotation marks of the reader's language.
-    pub fn q(&self, n: &Node) -> String {
+    pub fn q(&self, n: &NodeView) -> String {
+        if self.quiet.get() {
+            return String::new();
+        }
         self.lang.quote(n.label_in(self.lang))
     }
 
     /// A node's kind as a message says it; in Chinese, a Latin name ("Microsoft") takes the
     /// space that separates it from the Chinese before it.
-    pub fn kind(&self, n: &Node) -> std::borrow::Cow<'static, str> {
+    pub fn kind(&self, n: &NodeView) -> std::borrow::Cow<'static, str> {
         let name = crate::names::kind_name(n.kind, self.lang);
         if self.lang == Lang::ZhTw && name.starts_with(|c: char| c.is_ascii_alphabetic()) {
             format!(" {name}").into()
@@ -372,7 +323,10 @@ impl<'a> Cx<'a> {
     }
 
     /// A node's region as a message says it after "in" ("the United States").
-    pub fn region(&self, n: &Node) -> String {
+    pub fn region(&self, n: &NodeView) -> String {
+        if self.quiet.get() {
+            return String::new();
+        }
         crate::names::region_phrase(n.region().unwrap_or_default(), self.lang)
     }
 
@@ -387,7 +341,11 @@ impl<'a> Cx<'a> {
             rule,
             severity: rule.severity(),
             message,
-            cite: rule.cite().text(self.lang),
+            cite: if self.quiet.get() {
+                String::new()
+            } else {
+                rule.cite().text(self.lang)
+            },
             link: rule.link(self.lang),
             remedies,
             fixes,
@@ -451,7 +409,7 @@ impl<'a> Cx<'a> {
     /// Whether scenario 6 decides a sale from `seller` into a customer of `tenant`: the seller
     /// is an indirect reseller, a partner holds the tenant, and every partner holding it is an
     /// indirect reseller (rules.md, `OWN_USE.SEPARATE_TENANT`).
-    pub fn scenario_6_decides(&self, seller: &Node, tenant: &str) -> bool {
+    pub fn scenario_6_decides(&self, seller: &NodeView, tenant: &str) -> bool {
         seller.kind == NodeKind::IndirectReseller
             && self.partner_tenants.contains_key(tenant)
             && !self.held_by_non_reseller.contains(tenant)
@@ -482,7 +440,10 @@ impl<'a> Cx<'a> {
     }
 
     /// The edge holding the relationship (provider, reseller), for option 2's fix.
-    pub fn relationship_edge(&self, (provider, reseller): Relationship) -> Option<&'a Edge> {
+    pub fn relationship_edge(
+        &self,
+        (provider, reseller): Relationship,
+    ) -> Option<&'a EdgeView<'a>> {
         let i = *self.moves().relationship_edge.get(&(provider, reseller))?;
         self.s.edges.get(i)
     }
@@ -518,7 +479,7 @@ impl<'a> Cx<'a> {
     /// organization alone, so it is found once per organization; each name in use is then
     /// tried at most once overall (it ends in `-customer` or `-customer-<digits>`, which
     /// names one organization), and all of it is linear in the nodes.
-    pub fn fresh_tenant(&self, customer: &Node) -> String {
+    pub fn fresh_tenant(&self, customer: &NodeView) -> String {
         let org = customer.org();
         if let Some(name) = self.fresh.borrow().get(org) {
             return name.clone();

@@ -4,13 +4,14 @@
 use super::{t, Cx, EdgeRef};
 use crate::catalogue::RuleId;
 use crate::fix::Fix;
-use crate::model::{Flag, Node, NodeKind::*};
+use crate::model::{Flag, NodeKind::*};
 use crate::names::flag_step;
 use crate::report::Finding;
+use crate::view::NodeView;
 
-fn set_flag(n: &Node, flag: Flag) -> Fix {
+fn set_flag(n: &NodeView, flag: Flag) -> Fix {
     Fix::SetFlag {
-        node: n.id.clone(),
+        node: n.id.to_string(),
         flag: flag.into(),
     }
 }
@@ -19,7 +20,7 @@ pub fn mpa_required(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
     if !e.sells() || !cx.mpa_in_force() {
         return None;
     }
-    let unsigned: Vec<&Node> = [e.from, e.to]
+    let unsigned: Vec<&NodeView> = [e.from, e.to]
         .into_iter()
         .filter(|n| n.kind.is_partner() && !n.flag(Flag::MpaSigned))
         .collect();

@@ -33,7 +33,7 @@ pub fn customer_same_region(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
         ),
     ];
     let fixes = e.from.region().map(|r| Fix::SetRegion {
-        node: e.to.id.clone(),
+        node: e.to.id.to_string(),
         region: r.to_string(),
     });
     Some(cx.finding(
@@ -69,7 +69,7 @@ pub fn partner_same_region(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
         ),
     ];
     let fixes = e.from.region().map(|r| Fix::SetRegion {
-        node: e.to.id.clone(),
+        node: e.to.id.to_string(),
         region: r.to_string(),
     });
     Some(cx.finding(

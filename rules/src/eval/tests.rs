@@ -991,7 +991,8 @@ fn naming_a_fresh_tenant_probes_each_taken_name_once_overall() {
             .sells("d", &id);
     }
     let checked = crate::parse::validate(&b.0).unwrap_or_else(|e| panic!("{e}"));
-    let cx = super::Cx::new(&b.0, &checked.ends, checked.as_of, Lang::En);
+    let view = crate::view::ScenarioView::of(&b.0);
+    let cx = super::Cx::new(&view, &checked.ends, checked.as_of, Lang::En);
     let fixes: Vec<String> = cx
         .edges()
         .filter_map(|e| super::customers::own_use_separate_tenant(&cx, &e))
@@ -1015,7 +1016,8 @@ fn naming_a_fresh_tenant_probes_each_taken_name_once_overall() {
 /// index look-ups it took.
 fn relationship_probes(b: &B) -> (usize, usize) {
     let checked = crate::parse::validate(&b.0).unwrap_or_else(|e| panic!("{e}"));
-    let cx = super::Cx::new(&b.0, &checked.ends, checked.as_of, Lang::En);
+    let view = crate::view::ScenarioView::of(&b.0);
+    let cx = super::Cx::new(&view, &checked.ends, checked.as_of, Lang::En);
     let hits = cx
         .edges()
         .filter_map(|e| super::customers::reseller_as_customer_same_provider(&cx, &e))
@@ -1105,7 +1107,8 @@ fn scenario_6_index_answers_as_a_scan_of_the_sellers_providers_would() {
         }
         let sellers = providers + resellers;
         let checked = crate::parse::validate(&b.0).unwrap_or_else(|e| panic!("{e}"));
-        let cx = super::Cx::new(&b.0, &checked.ends, checked.as_of, Lang::En);
+        let view = crate::view::ScenarioView::of(&b.0);
+        let cx = super::Cx::new(&view, &checked.ends, checked.as_of, Lang::En);
         for seller in 1..=sellers {
             for t in 0..4 {
                 let tenant = format!("t{t}");
