@@ -14,7 +14,8 @@ import { measurer, serve, summary } from './drive.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const OUT = process.env.BENCH_DIR ?? join(ROOT, 'target/bench');
-const CLI = join(ROOT, 'target/release/csp-rules');
+// Built by scripts/bench.sh (the `cli` profile).
+const CLI = join(ROOT, 'target/cli/csp-rules');
 const SIZES = (process.env.BENCH_SIZES ?? '100 1000 3000 10000').split(/\s+/).filter(Boolean).map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // The peer takes minutes per round past this size; once is enough to place it.
