@@ -6,6 +6,7 @@
 pub mod detail;
 pub mod edge;
 pub mod gesture;
+pub mod label;
 pub mod layers;
 pub mod legend;
 pub mod node;

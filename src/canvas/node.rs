@@ -2,6 +2,7 @@
 //! from pointer events, so a node re-renders only when its own props change.
 
 use super::detail::Visible;
+use super::label::{node_name, short_label};
 use super::plain::PlainNodeView;
 use super::shapes::{icon, kind_class, shape};
 use super::topology::NodeNames;
@@ -13,19 +14,6 @@ use csp_rules::{kind_name, Flag, NodeKind, Scenario};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Labels longer than this are cut on the canvas (the full name is in the tooltip).
-const MAX_LABEL: usize = 26;
-
-/// The label as shown: the name, or its start when it is long (`true`: it was cut).
-pub fn short_label(label: &str) -> (String, bool) {
-    if label.chars().count() <= MAX_LABEL {
-        (label.to_string(), false)
-    } else {
-        let cut: String = label.chars().take(MAX_LABEL - 1).collect();
-        (cut.trim_end().to_string(), true)
-    }
-}
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct NodeProps {
@@ -48,19 +36,6 @@ pub struct NodeProps {
     /// The copy a drag draws: no hooks, nothing to focus (the node itself keeps them).
     #[prop_or_default]
     pub copy: bool,
-}
-
-/// A node's accessible name: the text shown (what speech users will say) and its kind, then
-/// the full name when the shown one was cut.
-pub fn node_name(label: &str, kind_name: &str) -> String {
-    let (mut name, cut) = short_label(label);
-    if kind_name != label {
-        name = format!("{name} {kind_name}");
-    }
-    if cut {
-        name = format!("{name} ({label})");
-    }
-    name
 }
 
 #[function_component(NodeView)]
@@ -185,18 +160,4 @@ pub fn node_layer(p: &NodeLayerProps) -> Html {
         None => (0..nodes.len()).filter_map(draw).collect(),
     };
     html! { <g class="nodes">{ for drawn }</g> }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_labels_are_cut_on_a_char_boundary() {
-        assert_eq!(short_label("Contoso"), ("Contoso".to_string(), false));
-        let long = "間".repeat(40);
-        let (shown, cut) = short_label(&long);
-        assert_eq!(shown.chars().count(), MAX_LABEL - 1);
-        assert!(cut);
-    }
 }

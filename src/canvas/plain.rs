@@ -5,7 +5,7 @@
 //! transformed element is a paint chunk of its own in Chromium, see `shapes`).
 
 use super::edge::{edge_name, Segment};
-use super::node::node_name;
+use super::label::node_name;
 use super::shapes::kind_class;
 use crate::text::num::push_fixed;
 use csp_rules::{EdgeKind, Lang, NodeKind, Verdict};
