@@ -58,6 +58,9 @@ pub struct CanvasProps {
     /// Drags snap to the grid.
     #[prop_or_default]
     pub snap: bool,
+    /// Shown over the canvas while the diagram is empty (the shell's start screen).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// Measures the canvas now and whenever the window changes size.
@@ -420,7 +423,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
                 <g {transform}>{ for drag }</g>
             </svg>
             if p.scenario.nodes.is_empty() {
-                <p class="empty-hint">{ canvas::empty_hint(lang) }</p>
+                { p.children.clone() }
             }
             if let Some(pending) = &p.pending {
                 { popup::connect_popup(pending, &p.scenario, &popup, lang, &dispatch) }
