@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openPage, appUrl, cli, root } from './helpers.mjs';
+import { launchBrowser, openPage, appUrl, cli, pickMenu, root } from './helpers.mjs';
 
 let browser;
 let dir;
@@ -110,7 +110,7 @@ test('past 1,500 nodes: drawn, plain and batched zoomed out, culled and in full 
   assert.ok(await handle.evaluate((el) => el.isConnected), 'the dragged node is the same element');
 
   // The table lists every edge with its verdict.
-  await page.click('button[data-view="table"]');
+  await pickMenu(page, 'view', 'table');
   await page.waitForSelector('tr[data-table-edge]', { timeout: 60_000 });
   const rows = await page.$$eval('tr[data-table-edge]', (els) => els.map((el) => [el.dataset.tableEdge, el.dataset.verdict]));
   assert.equal(rows.length, scenario.edges.length);
