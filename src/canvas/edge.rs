@@ -79,7 +79,7 @@ pub fn edge_name(
     if hide_verdict {
         relation
     } else {
-        format!("{relation} — {}", common::verdict(lang, verdict))
+        common::said_as(lang, &relation, common::verdict(lang, verdict))
     }
 }
 

@@ -1,6 +1,9 @@
 //! What a node says: the label as drawn (cut when long) and its accessible name, the same in
 //! full detail and zoomed out.
 
+use crate::text::common;
+use csp_rules::Lang;
+
 /// Labels longer than this are cut on the canvas (the full name is in the tooltip).
 const MAX_LABEL: usize = 26;
 
@@ -16,13 +19,13 @@ pub fn short_label(label: &str) -> (String, bool) {
 
 /// A node's accessible name: the text shown (what speech users will say) and its kind, then
 /// the full name when the shown one was cut.
-pub fn node_name(label: &str, kind_name: &str) -> String {
+pub fn node_name(lang: Lang, label: &str, kind_name: &str) -> String {
     let (mut name, cut) = short_label(label);
     if kind_name != label {
-        name = format!("{name} {kind_name}");
+        name = common::named_kind(lang, &name, kind_name);
     }
     if cut {
-        name = format!("{name} ({label})");
+        name = common::aside(lang, &name, label);
     }
     name
 }

@@ -272,12 +272,12 @@ pub fn drag_layer(p: &DragLayerProps) -> Html {
                 <NodeView key={id.clone()} id={id.clone()} kind={n.kind} label={label.clone()}
                     kind_name={AttrValue::Static(kind)} {x} {y} {selected}
                     warn={Flag::ALL.iter().any(|&f| !n.flag(f))}
-                    handle_title={handle_title.clone()} {mark} copy={true} />
+                    handle_title={handle_title.clone()} {lang} {mark} copy={true} />
             }
         } else {
             html! {
                 <PlainNodeView key={id.clone()} id={id.clone()} kind={n.kind} {x} {y}
-                    label={label.clone()} kind_name={kind} {selected} copy={true} {mark} />
+                    label={label.clone()} kind_name={kind} {lang} {selected} copy={true} {mark} />
             }
         })
     });

@@ -362,7 +362,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
             }
         });
     }
-    let (names, topology) = use_topology(&p.scenario.0, p.rev);
+    let (names, topology) = use_topology(&p.scenario.0, p.rev, lang);
     let detail = Detail::of(p.scenario.nodes.len(), p.view.k);
     let visible = use_visible(VisibleKey {
         scenario: p.scenario.clone(),

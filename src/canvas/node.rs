@@ -8,9 +8,9 @@ use super::shapes::{icon, kind_class, shape};
 use super::topology::NodeNames;
 use crate::model::training::Marks;
 use crate::model::{use_page, Shared};
-use crate::text::canvas;
 use crate::text::num::fixed;
-use csp_rules::{kind_name, Flag, NodeKind, Scenario};
+use crate::text::{canvas, common};
+use csp_rules::{kind_name, Flag, Lang, NodeKind, Scenario};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -27,6 +27,8 @@ pub struct NodeProps {
     /// A requirement of the node is unmet (an unsigned MPA…): shown as a badge.
     pub warn: bool,
     pub handle_title: AttrValue,
+    /// A prop, not the page's context: thousands of nodes would each subscribe to it.
+    pub lang: Lang,
     /// `lit` or `dim` during a walkthrough step.
     #[prop_or_default]
     pub mark: Option<&'static str>,
@@ -48,9 +50,9 @@ pub fn node_view(p: &NodeProps) -> Html {
         p.lifted.then_some("lifted"),
         p.mark
     );
-    let tooltip = format!("{} — {}", p.label, p.kind_name);
+    let tooltip = common::aside(p.lang, &p.label, &p.kind_name);
     let (shown, cut) = short_label(&p.label);
-    let name = (!p.copy).then(|| node_name(&p.label, &p.kind_name));
+    let name = (!p.copy).then(|| node_name(p.lang, &p.label, &p.kind_name));
     let (id, copy) = if p.copy {
         (None, Some(p.id.clone()))
     } else {
@@ -144,7 +146,7 @@ pub fn node_layer(p: &NodeLayerProps) -> Html {
         if !p.full {
             return Some(html! {
                 <PlainNodeView key={id.clone()} id={id.clone()} kind={n.kind} {x} {y}
-                    label={label.clone()} kind_name={kind_name} {selected} {lifted} {mark} />
+                    label={label.clone()} kind_name={kind_name} {lang} {selected} {lifted} {mark} />
             });
         }
         let kind_name = AttrValue::Static(kind_name);
@@ -152,7 +154,7 @@ pub fn node_layer(p: &NodeLayerProps) -> Html {
         Some(html! {
             <NodeView key={id.clone()} id={id.clone()} kind={n.kind} label={label.clone()}
                 {kind_name} {x} {y} {selected} {warn} handle_title={handle_title.clone()}
-                {mark} {lifted} />
+                {lang} {mark} {lifted} />
         })
     };
     let drawn: Vec<Html> = match &p.visible.nodes {

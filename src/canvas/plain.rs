@@ -141,6 +141,7 @@ pub struct PlainNodeProps {
     pub y: f64,
     pub label: AttrValue,
     pub kind_name: &'static str,
+    pub lang: Lang,
     pub selected: bool,
     /// Being dragged: drawn on the drag layer meanwhile, so left invisible (and focusable) here.
     #[prop_or_default]
@@ -181,7 +182,7 @@ pub fn plain_node(n: &PlainNodeProps) -> Html {
         Some(AttrValue::from(n.id.clone())),
         Some(AttrValue::Static("0")),
         Some(AttrValue::Static("button")),
-        Some(node_name(&n.label, n.kind_name).into()),
+        Some(node_name(n.lang, &n.label, n.kind_name).into()),
         Some(AttrValue::Static(PRESSED[usize::from(n.selected)])),
     ];
     element("path", NODE_KEYS, values)

@@ -22,7 +22,7 @@ pub fn diagram_table(p: &TableProps) -> Html {
         .scenario
         .nodes
         .iter()
-        .map(|n| (n.id.as_str(), n.label()))
+        .map(|n| (n.id.as_str(), n.label_in(lang)))
         .collect();
     let label = |id: &str| labels.get(id).copied().unwrap_or(id).to_string();
     // The report's edges are the scenario's, in its order.
