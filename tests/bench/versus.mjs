@@ -7,15 +7,15 @@
 // Rounds alternate between the two pages. Prints every figure and writes them to
 // target/bench/versus.json for tests/bench/summary.mjs. Asserts nothing.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { preparePeer } from './peer.mjs';
 import { measurer, serve, summary } from './drive.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const OUT = process.env.BENCH_DIR ?? join(ROOT, 'target/bench');
-// Built by scripts/bench.sh (the `cli` profile).
-const CLI = join(ROOT, 'target/cli/csp-rules');
+// Only for share links, the same from any build: scripts/bench.sh builds the `cli` profile.
+const CLI = ['cli', 'release', 'debug'].map((p) => join(ROOT, 'target', p, 'csp-rules')).find((f) => existsSync(f)) ?? join(ROOT, 'target/cli/csp-rules');
 const SIZES = (process.env.BENCH_SIZES ?? '100 1000 3000 10000').split(/\s+/).filter(Boolean).map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // The peer takes minutes per round past this size; once is enough to place it.
