@@ -124,6 +124,23 @@ pub struct EdgeProps {
     pub mark: Mark,
 }
 
+/// An edge's accessible name and tooltip: its relation, then its verdict unless hidden.
+pub fn edge_name(
+    lang: Lang,
+    from: &str,
+    kind: EdgeKind,
+    to: &str,
+    verdict: Option<Verdict>,
+    hide_verdict: bool,
+) -> String {
+    let relation = common::relation(lang, from, kind, to);
+    if hide_verdict {
+        relation
+    } else {
+        common::said_as(lang, &relation, common::verdict(lang, verdict))
+    }
+}
+
 #[function_component(EdgeView)]
 pub fn edge_view(p: &EdgeProps) -> Html {
     // Made here, not by the layer: only an edge whose props changed pays for its name.
