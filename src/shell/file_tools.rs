@@ -3,6 +3,7 @@
 //! engine, so a refused import shows exactly the CLI's `error:` line.
 
 use super::chrome::Chrome;
+use super::recent::Recent;
 use crate::io::export::Frame;
 use crate::io::{files, web};
 use crate::model::layout;
@@ -106,6 +107,7 @@ pub fn file_tools(p: &FileToolsProps) -> Html {
             </div>
             <div class="group">
                 <button type="button" data-action="import" onclick={open_picker}>{ shell::import(lang) }</button>
+                <Recent scenario={p.scenario.clone()} />
                 <input ref={input} type="file" class="file-input" hidden=true tabindex="-1"
                     accept=".json,application/json" aria-label={shell::import_file(lang)} onchange={on_file} />
                 <button type="button" data-action="export-json" onclick={export_json}>{ shell::export_json(lang) }</button>

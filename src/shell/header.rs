@@ -3,6 +3,7 @@
 
 use super::chrome::{switch_lang, Chrome, APP_NAME};
 use super::file_tools::FileTools;
+use super::recent::saved_work_notices;
 use super::toolbar::toolbar;
 use crate::audit::AuditView;
 use crate::model::audit::Network;
@@ -53,10 +54,11 @@ pub fn header(
                 { lang_switch(lang, dispatch) }
             </div>
             { toolbar(s, lang, dispatch) }
-            <FileTools {scenario} {counts} can_undo={s.can_undo()} can_redo={s.can_redo()}
+            <FileTools scenario={scenario.clone()} {counts} can_undo={s.can_undo()} can_redo={s.can_redo()}
                 chrome={chrome.clone()} />
             <AuditView audit={s.audit.clone()} {network} />
             { notices(s.notice.as_ref(), eval.report.as_ref().err(), lang, dispatch) }
+            { saved_work_notices(&s.saving, &scenario, s.doc.id(), lang, dispatch) }
             if s.save_failed {
                 <div class="notice error" role="alert" data-notice="save-failed">
                     <span>{ io::save_failed(lang) }</span>

@@ -11,6 +11,7 @@ mod header;
 pub mod keys;
 mod palette;
 mod presets_menu;
+mod recent;
 mod share;
 mod toolbar;
 mod workspace;
