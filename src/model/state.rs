@@ -150,6 +150,8 @@ pub enum Action {
     Audit(AuditAction),
     /// Saved work: another tab's save, unreadable saved text, Recent.
     Saving(SaveAction),
+    /// Shows the page as the whole app or in presenter mode.
+    SetMode(Mode),
 }
 
 #[derive(Debug, Clone)]
@@ -599,6 +601,7 @@ impl State {
             },
             Action::Audit(a) => self.audit.reduce(a),
             Action::Saving(a) => self.saving_step(a),
+            Action::SetMode(mode) => std::mem::replace(&mut self.mode, mode) != mode,
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Checkpoint => false,

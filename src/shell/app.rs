@@ -3,10 +3,12 @@
 //! (address, keys, document language, autosave), and the frame the rooms go into.
 
 use super::announce::use_announcer;
-use super::chrome::{open_ui, use_chrome};
+use super::chrome::{open_ui, set_present, use_chrome, Now};
 use super::dialogs::{ConnectDialog, ShortcutSheet};
 use super::header::header;
+use super::help::HelpDialog;
 use super::keys::{self, Command, Press, Ui};
+use super::recent::RecentDialog;
 use super::workspace::{side, stage, Stage};
 use crate::io::autosave::{use_autosave, Autosave};
 use crate::io::store::Local;
@@ -16,7 +18,7 @@ use crate::model::audit::{is_large, Network};
 use crate::model::evaluation::{EvalKey, Evaluation};
 use crate::model::saving::{SaveAction, UnreadableSave};
 use crate::model::training::{marks_of, MarksKey, Train};
-use crate::model::{Action, Dispatch, Mode, Page, State, Theme};
+use crate::model::{Action, Dispatch, Mode, Page, Shared, State, Theme};
 use crate::panels::selection::others;
 use crate::text::shell;
 use csp_rules::Scenario;
@@ -32,7 +34,8 @@ use yew::Reducible;
 /// nothing is saved over it until the user has downloaded or discarded it) and the page
 /// starts clean, saying so. An embed (`?embed=`) uses no storage at all.
 fn initial_state() -> State {
-    let mode = Mode::from_params(web::query("embed").as_deref());
+    let mode = Mode::from_params(web::query("embed").as_deref())
+        .presenting(Mode::present_param(web::query("present").as_deref()));
     if !mode.uses_storage() {
         web::turn_storage_off();
     }
@@ -54,9 +57,11 @@ fn initial_state() -> State {
     let link = Action::Train(Train::Link(url::training_link(&hash)));
     let mut state = Rc::unwrap_or_clone(Rc::new(state).reduce(link));
     state.mode = mode;
+    // The address first, then the user's last choice (the app's storage: none in an embed).
+    let stored = web::storage_get(storage::THEME_KEY);
     state.theme = web::query("theme")
-        .as_deref()
-        .and_then(Theme::from_param)
+        .and_then(|t| Theme::from_param(&t))
+        .or_else(|| stored.and_then(|t| Theme::from_param(&t)))
         .unwrap_or(mode.default_theme());
     if let (Some(reason), Some(raw)) = (unreadable, raw) {
         let kept = storage::keep_aside(&Local, &raw);
@@ -69,8 +74,15 @@ fn initial_state() -> State {
     state
 }
 
+/// What the key map reads of the page besides the key: the mode, a walkthrough.
+#[derive(Debug, Clone, Copy, Default)]
+struct KeyState {
+    mode: Mode,
+    touring: bool,
+}
+
 /// Reads a key event for the key map, and carries out its answer.
-fn on_page_key(e: &web_sys::Event, dispatch: &Dispatch, ui: &Callback<Ui>) {
+fn on_page_key(e: &web_sys::Event, dispatch: &Dispatch, ui: &Callback<Ui>, now: KeyState) {
     let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
         return;
     };
@@ -92,6 +104,8 @@ fn on_page_key(e: &web_sys::Event, dispatch: &Dispatch, ui: &Callback<Ui>) {
             .as_ref()
             .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("body"))
             || closest("svg.canvas"),
+        present: now.mode.present,
+        touring: now.touring,
     };
     if let Some((command, prevent)) = keys::page_key(&press) {
         if prevent {
@@ -105,9 +119,14 @@ fn on_page_key(e: &web_sys::Event, dispatch: &Dispatch, ui: &Callback<Ui>) {
 }
 
 /// Listeners for the page's life: a new fragment opens what it names; the page's keys go to
-/// the key map, through `ui` as this render left it.
+/// the key map, through `ui` and with `now` as this render left them; leaving full screen
+/// (the browser's own Esc) leaves presenter mode.
 #[hook]
-fn use_page_listeners(dispatch: Dispatch, ui: Rc<RefCell<Callback<Ui>>>) {
+fn use_page_listeners(
+    dispatch: Dispatch,
+    ui: Rc<RefCell<Callback<Ui>>>,
+    now: Rc<RefCell<KeyState>>,
+) {
     use_effect_with((), move |_| {
         web::mark("csp-explorer:first-render");
         let window = web_sys::window();
@@ -119,14 +138,24 @@ fn use_page_listeners(dispatch: Dispatch, ui: Rc<RefCell<Callback<Ui>>>) {
                 dispatch.send(Action::Train(Train::Link(url::training_link(&hash))));
             })
         });
-        let on_key = window.and_then(|w| w.document()).map(|d| {
+        let doc = window.and_then(|w| w.document());
+        let on_fullscreen = doc.as_ref().map(|d| {
+            let (dispatch, now) = (dispatch.clone(), now.clone());
+            EventListener::new(d, "fullscreenchange", move |_| {
+                let mode = now.borrow().mode;
+                if !web::is_fullscreen() && mode.present {
+                    set_present(&dispatch, mode, false);
+                }
+            })
+        });
+        let on_key = doc.map(|d| {
             // Not passive: Backspace must not also navigate or scroll.
             let options = EventListenerOptions::enable_prevent_default();
             EventListener::new_with_options(&d, "keydown", options, move |e| {
-                on_page_key(e, &dispatch, &ui.borrow());
+                on_page_key(e, &dispatch, &ui.borrow(), *now.borrow());
             })
         });
-        move || drop((on_hash, on_key))
+        move || drop((on_hash, on_key, on_fullscreen))
     });
 }
 
@@ -168,16 +197,34 @@ pub fn app() -> Html {
         released: state.saving.released,
     };
     use_autosave(autosave, on_saved, elsewhere);
+    let mode = state.mode;
     let ui = {
         let (chrome, dispatch) = (chrome.clone(), dispatch.clone());
         let single = state.selection.single_node().map(str::to_string);
-        Callback::from(move |u: Ui| open_ui(u, &chrome, &dispatch, lang, single.as_deref()))
+        Callback::from(move |u: Ui| {
+            let single = single.as_deref();
+            open_ui(u, &chrome, &dispatch, Now { lang, mode, single })
+        })
     };
     let ui_now = use_mut_ref(Callback::noop);
     *ui_now.borrow_mut() = ui;
-    use_page_listeners(dispatch.clone(), ui_now);
+    let keys_now = use_mut_ref(KeyState::default);
+    *keys_now.borrow_mut() = KeyState {
+        mode,
+        touring: state.training.tour.is_some(),
+    };
+    use_page_listeners(dispatch.clone(), ui_now, keys_now);
     use_effect_with(lang, |lang| {
         web::set_document_lang(*lang, shell::document_title(*lang))
+    });
+    // The stylesheet and tests read the mode on <html>; a page opened in presenter mode asks
+    // for full screen too (refused without a gesture: still presenting).
+    use_effect_with(mode, |mode| web::set_root_data("mode", mode.as_str()));
+    let first_mode = use_state(|| mode);
+    use_effect_with((), move |_| {
+        if first_mode.present {
+            web::request_fullscreen();
+        }
     });
     use_effect_with(state.theme, |theme| {
         web::set_root_data("theme", theme.as_str())
@@ -226,6 +273,12 @@ pub fn app() -> Html {
             <div class="sr-only" aria-live="polite" data-live="verdicts">{ (*chrome.announce).clone() }</div>
             if *chrome.sheet {
                 <ShortcutSheet sheet={chrome.sheet.clone()} />
+            }
+            if chrome.help.is_some() {
+                <HelpDialog help={chrome.help.clone()} />
+            }
+            if *chrome.recent {
+                <RecentDialog open={chrome.recent.clone()} scenario={Shared(scenario.clone())} />
             }
             if let Some(from) = connect_from {
                 <ConnectDialog from_label={scenario.label_of(&from).to_string()}

@@ -1,8 +1,9 @@
-//! Saved work: **Recent** (a button that opens a dialog of the diagrams this browser kept,
-//! the one saved in its place first when it is not the one on screen), and the notices about
-//! saved work (saved text that can't be read, another tab's save). The list is read from
-//! storage when the dialog opens; opening an entry is one undoable step.
+//! Saved work: **Recent** (the File menu's dialog of the diagrams this browser kept, the one
+//! saved in its place first when it is not the one on screen), and the notices about saved
+//! work (saved text that can't be read, another tab's save). The list is read from storage
+//! when the dialog opens; opening an entry is one undoable step.
 
+use super::dialogs::{click_closes, escape_closes, focus_in};
 use crate::io::recent::{self, Entry};
 use crate::io::storage;
 use crate::io::store::Local;
@@ -78,137 +79,90 @@ fn open(row: &Row, dispatch: &Dispatch) -> bool {
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct RecentProps {
+    /// The dialog is open: closing it sets this to `false`.
+    pub open: UseStateHandle<bool>,
     /// The diagram on screen (the saved one is listed when it differs).
     pub scenario: Shared<Scenario>,
 }
 
-/// The **Recent…** button and its dialog.
-#[function_component(Recent)]
-pub fn recent_button(p: &RecentProps) -> Html {
+/// The File menu's **Recent…** dialog: the list is read from storage as it opens.
+#[function_component(RecentDialog)]
+pub fn recent_dialog(p: &RecentProps) -> Html {
     let Page { lang, dispatch } = use_page();
-    let list: UseStateHandle<Option<Vec<Row>>> = use_state(|| None);
+    let root = use_node_ref();
+    let list = {
+        let s = p.scenario.clone();
+        use_state(move || rows(&s))
+    };
     let failed = use_state(|| false);
-    use_focus_recent(list.is_some());
-    let toggle = {
-        let (list, failed, s) = (list.clone(), failed.clone(), p.scenario.clone());
-        Callback::from(move |_: MouseEvent| {
-            failed.set(false);
-            list.set(if list.is_some() { None } else { Some(rows(&s)) });
-        })
-    };
+    // Closed, the focus goes back to the menu it was opened from.
     let close = {
-        let list = list.clone();
+        let open = p.open.clone();
         Callback::from(move |()| {
-            list.set(None);
-            web::focus_first("button[data-action=recent]");
+            open.set(false);
+            web::focus_shown(&["button[data-menu=file]", "button[data-menu=more]"]);
         })
     };
-    let button = html! {
-        <button type="button" data-action="recent" aria-haspopup="dialog"
-            aria-expanded={if list.is_some() { "true" } else { "false" }}
-            onclick={toggle}>{ io::recent(lang) }</button>
-    };
-    let Some(rows) = (*list).clone() else {
-        return button;
-    };
-    let dialog = RecentDialog {
-        rows,
-        failed: *failed,
-        lang,
-    };
-    html! { <>{ button }{ dialog.view(&dispatch, &close, &failed) }</> }
-}
-
-struct RecentDialog {
-    rows: Vec<Row>,
-    failed: bool,
-    lang: Lang,
-}
-
-impl RecentDialog {
-    fn view(
-        &self,
-        dispatch: &Dispatch,
-        close: &Callback<()>,
-        failed: &UseStateHandle<bool>,
-    ) -> Html {
-        let lang = self.lang;
-        let onkeydown = {
-            let close = close.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Escape" {
-                    e.stop_propagation();
+    {
+        let root = root.clone();
+        use_effect_with((), move |_| focus_in(&root, "li button, button"));
+    }
+    let item = |row: &Row| {
+        let e = &row.entry;
+        let title = e.title_in(lang).unwrap_or(io::untitled(lang)).to_string();
+        let meta = io::recent_meta(
+            lang,
+            &when(e.at, lang),
+            &num::thousands(e.nodes),
+            &num::thousands(e.edges),
+        );
+        let onclick = {
+            let (row, dispatch, close, failed) =
+                (row.clone(), dispatch.clone(), close.clone(), failed.clone());
+            Callback::from(move |_: MouseEvent| {
+                if open(&row, &dispatch) {
                     close.emit(());
+                } else {
+                    failed.set(true);
                 }
             })
         };
-        let item = |row: &Row| {
-            let e = &row.entry;
-            let title = e.title_in(lang).unwrap_or(io::untitled(lang)).to_string();
-            let meta = io::recent_meta(
-                lang,
-                &when(e.at, lang),
-                &num::thousands(e.nodes),
-                &num::thousands(e.edges),
-            );
-            let onclick = {
-                let (row, dispatch, close, failed) =
-                    (row.clone(), dispatch.clone(), close.clone(), failed.clone());
-                Callback::from(move |_: MouseEvent| {
-                    if open(&row, &dispatch) {
-                        close.emit(());
-                    } else {
-                        failed.set(true);
-                    }
-                })
-            };
-            html! {
-                <li key={e.key.clone()} data-recent={if row.slot.is_some() { "saved" } else { "kept" }}>
-                    <button type="button" class="link" {onclick}>{ title }</button>
-                    if row.slot.is_some() {
-                        <span class="recent-saved">{ io::recent_saved(lang) }</span>
-                    }
-                    <span class="hint">{ meta }</span>
-                </li>
-            }
-        };
-        let cancel = {
-            let close = close.clone();
-            Callback::from(move |_: MouseEvent| close.emit(()))
-        };
+        let saved = row.slot.is_some();
         html! {
-            <div class="recent-dialog" role="dialog" aria-labelledby="recent-title" {onkeydown}>
-                <h2 id="recent-title">{ io::recent_title(lang) }</h2>
-                <p class="hint">{ io::recent_intro(lang) }</p>
-                if self.rows.is_empty() {
-                    <p data-recent-empty="">{ io::recent_empty(lang) }</p>
-                } else {
-                    <ul class="recent-list">{ for self.rows.iter().map(item) }</ul>
+            <li key={e.key.clone()} data-recent={if saved { "saved" } else { "kept" }}>
+                <button type="button" class="link" {onclick}>{ title }</button>
+                if saved {
+                    <span class="recent-saved">{ io::recent_saved(lang) }</span>
                 }
-                if self.failed {
-                    <p class="error-line" role="alert">{ io::recent_unreadable(lang) }</p>
-                }
-                <button type="button" data-recent-close="" onclick={cancel}>{ common::close(lang) }</button>
-            </div>
+                <span class="hint">{ meta }</span>
+            </li>
         }
+    };
+    html! {
+        <div class="recent-dialog" role="dialog" aria-modal="true" aria-labelledby="recent-title"
+            data-dialog="recent" ref={root} onkeydown={escape_closes(&close)}>
+            <button type="button" class="dialog-close" onclick={click_closes(&close)}>
+                { common::close(lang) }
+            </button>
+            <h2 id="recent-title">{ io::recent_title(lang) }</h2>
+            <p class="hint">{ io::recent_intro(lang) }</p>
+            if list.is_empty() {
+                <p data-recent-empty="">{ io::recent_empty(lang) }</p>
+            } else {
+                <ul class="recent-list">{ for list.iter().map(item) }</ul>
+            }
+            if *failed {
+                <p class="error-line" role="alert">{ io::recent_unreadable(lang) }</p>
+            }
+        </div>
     }
-}
-
-/// Focuses the dialog's first entry (or its Close button) as it opens.
-#[hook]
-fn use_focus_recent(open: bool) {
-    use_effect_with(open, |open| {
-        if *open {
-            web::focus_first(".recent-dialog li button, .recent-dialog button");
-        }
-    });
 }
 
 /// The notices about saved work: unreadable saved text (kept aside or not), and another
 /// tab's save over this one's diagram.
 pub fn saved_work_notices(
     saving: &Saving,
-    mine: &Shared<Scenario>,
+    mine: &Rc<Scenario>,
     doc: &Rc<str>,
     lang: Lang,
     dispatch: &Dispatch,

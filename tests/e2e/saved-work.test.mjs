@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launchBrowser, openPage, appUrl, axeViolations, addFromPalette, pageNodes, savedDiagram } from './helpers.mjs';
+import { launchBrowser, openPage, appUrl, axeViolations, addFromPalette, pageNodes, pickMenu, savedDiagram } from './helpers.mjs';
 
 const KEY = 'csp-explorer/diagram';
 const KEPT = 'csp-explorer/diagram-unreadable';
@@ -65,7 +65,7 @@ test('a link opened in another tab saves nothing until it is edited; then the re
   assert.equal(await recentText(page, entries[0]), before, 'kept exactly as it was saved');
 
   // One click away: Recent lists it, opening it is one undoable step.
-  await page.click('button[data-action="recent"]');
+  await pickMenu(page, 'file', 'recent');
   await page.waitForSelector('.recent-dialog [data-recent="kept"]');
   assert.match(await page.textContent('.recent-dialog [data-recent="kept"]'), /Untitled diagram.*2 nodes, 0 relationships/);
   assert.deepEqual(await axeViolations(page), [], 'Recent dialog');
@@ -82,12 +82,15 @@ test('a link opened in another tab saves nothing until it is edited; then the re
 
 test('Recent in Chinese, and empty at first', async () => {
   const { page, assertClean } = await openPage(browser, appUrl('/?lang=zh-TW'));
-  assert.equal((await page.textContent('button[data-action="recent"]')).trim(), '最近的圖表…');
-  await page.click('button[data-action="recent"]');
+  await page.click('button[data-menu="file"]');
+  assert.equal((await page.textContent('[data-menu-wrap="file"] [data-item="recent"]')).trim(), '最近的圖表…');
+  await page.click('[data-menu-wrap="file"] [data-item="recent"]');
   await page.waitForSelector('.recent-dialog [data-recent-empty]');
   assert.match(await page.textContent('.recent-dialog'), /最近的圖表.*目前沒有圖表/);
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('.recent-dialog').count(), 0);
+  // The focus goes back to the menu it came from.
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.menu), 'file');
   assertClean();
   await page.close();
 });
