@@ -144,7 +144,7 @@ pub fn run(id: &str, c: &Ctx) {
         }
         "import" => web::click_first("input.file-input"),
         "recent" => c.chrome.recent.set(true),
-        "export-json" => export_json(&c.scenario),
+        "export-json" => export_json(&c.scenario, c.lang),
         "export-svg" => export_picture(Picture::Svg, &c.scenario, c.counts, c.lang),
         "export-png" => export_picture(Picture::Png, &c.scenario, c.counts, c.lang),
         "audit" => web::click_first("input[data-audit-file]"),
