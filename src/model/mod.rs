@@ -16,6 +16,7 @@ pub mod mode;
 pub mod names;
 pub mod quiz;
 pub mod route;
+pub mod saving;
 pub mod selection;
 pub mod shared;
 pub mod state;

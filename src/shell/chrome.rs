@@ -24,6 +24,8 @@ pub struct Chrome {
     pub help: UseStateHandle<Option<Help>>,
     /// The *Export picture* dialog is open, for this format.
     pub picture: UseStateHandle<Option<Format>>,
+    /// The File menu's Recent dialog is open.
+    pub recent: UseStateHandle<bool>,
 }
 
 /// A dialog of the Help menu.
@@ -42,6 +44,7 @@ pub fn use_chrome() -> Chrome {
         announce: use_state_eq(String::new),
         help: use_state_eq(|| None),
         picture: use_state_eq(|| None),
+        recent: use_state_eq(|| false),
     }
 }
 

@@ -7,7 +7,7 @@ use super::file_tools::export_json;
 use super::menu::{Check, Item, Section};
 use crate::io::web;
 use crate::model::{Action, Dispatch, Mode, State, Theme};
-use crate::text::{audit, shell};
+use crate::text::{audit, io, shell};
 use csp_rules::{Lang, Scenario};
 use std::rc::Rc;
 
@@ -46,6 +46,7 @@ pub fn file(c: &Ctx) -> Section {
     Section::new(vec![
         Item::new("new", shell::new_diagram(lang)),
         Item::new("import", shell::import(lang)),
+        Item::new("recent", io::recent(lang)),
         Item::new("export-json", shell::export_json(lang)).disabled(c.quiz),
         Item::new("export-svg", shell::export_svg(lang)).disabled(no_picture),
         Item::new("export-png", shell::export_png(lang)).disabled(no_picture),
@@ -144,6 +145,7 @@ pub fn run(id: &str, c: &Ctx) {
             send(Action::New);
         }
         "import" => web::click_first("input.file-input"),
+        "recent" => c.chrome.recent.set(true),
         "export-json" => export_json(&c.scenario, c.lang),
         "export-svg" => c.chrome.picture.set(Some(Format::Svg)),
         "export-png" => c.chrome.picture.set(Some(Format::Png)),
