@@ -39,7 +39,6 @@ texts! {
     quiz_link_hint => "Whoever opens this link gets this diagram as a quiz, its questions in this link's order. Make another link for another order.",
         "開啟此連結的人會以測驗的方式看到此圖表，題目依此連結的順序排列。如需其他順序，請再產生一個連結。";
     another_order => "Another order", "換一種題目順序";
-    untitled => "Untitled diagram", "未命名的圖表";
     check_anyway => "Check anyway", "仍要核對";
     keep_answering => "Keep answering", "繼續作答";
     no_answer => "no answer", "未作答";

@@ -102,7 +102,7 @@ pub fn title_of(s: &Scenario, preset: Option<u8>, lang: Lang) -> String {
                 .filter(|t| !t.trim().is_empty())
                 .map(str::to_string)
         })
-        .unwrap_or_else(|| t::untitled(lang).to_string())
+        .unwrap_or_else(|| crate::text::io::untitled(lang).to_string())
 }
 
 fn handout(p: &PrintProps, lang: Lang) -> Html {

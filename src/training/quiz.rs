@@ -54,7 +54,7 @@ fn quiz_title(s: &Scenario, preset: Option<u8>, lang: Lang) -> String {
         .map(|p| p.title(lang).to_string())
         .or_else(|| s.title_in(lang).map(str::to_string))
         .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| t::untitled(lang).to_string())
+        .unwrap_or_else(|| crate::text::io::untitled(lang).to_string())
 }
 
 #[function_component(QuizPanel)]
