@@ -14,9 +14,11 @@ pub mod topology;
 
 use crate::io::web;
 use crate::model::training::Marks;
-use crate::model::{use_page, Action, Dispatch, Page, PendingEdge, Selection, Shared, View};
-use crate::text::canvas;
+use crate::model::{
+    use_mode, use_page, Action, Dispatch, Page, PendingEdge, Selection, Shared, View,
+};
 use crate::text::num::fixed;
+use crate::text::{canvas, embed};
 use csp_rules::{Scenario, Verdict};
 use gesture::{Gesture, Hit, Out, Overlay, Scene};
 use gloo::events::EventListener;
@@ -141,6 +143,7 @@ fn handlers(
     svg: &NodeRef,
     gesture: &Rc<RefCell<Gesture>>,
     run: Rc<Runner>,
+    viewing: bool,
 ) -> Handlers {
     let (scenario, selection, view) = (p.scenario.clone(), p.selection.clone(), p.view);
     let scene = move || (scenario.clone(), selection.clone(), view);
@@ -156,13 +159,14 @@ fn handlers(
                 selection: &sel,
                 view,
             };
-            let out = gesture.borrow_mut().press(
-                e.pointer_id(),
-                local(&svg, &e),
-                hit(&e),
-                e.shift_key(),
-                sc,
-            );
+            let (id, at, shift) = (e.pointer_id(), local(&svg, &e), e.shift_key());
+            let mut g = gesture.borrow_mut();
+            let out = if viewing {
+                g.press_viewing(id, at, hit(&e), shift, sc)
+            } else {
+                g.press(id, at, hit(&e), shift, sc)
+            };
+            drop(g);
             run.run(out, e.pointer_id());
         })
     };
@@ -284,7 +288,9 @@ pub fn canvas(p: &CanvasProps) -> Html {
         scenario: p.scenario.clone(),
         rev: p.rev,
     });
-    let h = handlers(p, &svg_ref, &gesture, run);
+    // Where the diagram can't be changed (a read-only embed), it says so and nothing drags.
+    let viewing = !use_mode().editable();
+    let h = handlers(p, &svg_ref, &gesture, run, viewing);
 
     let (names, topology) = use_topology(&p.scenario.0, p.rev);
     // While nodes are dragged, the edges that don't touch them are drawn from the diagram as
@@ -315,7 +321,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
                 <g transform={transform.clone()}>{ for live }</g>
             </svg>
             <svg ref={svg_ref} class="canvas" tabindex="0" role="group"
-                 aria-label={canvas::canvas_label(lang)}
+                 aria-label={if viewing { embed::canvas_view_label(lang) } else { canvas::canvas_label(lang) }}
                  onpointerdown={h.down} onpointermove={h.moved} onpointerup={h.up}
                  onpointercancel={h.cancel} onwheel={h.wheel} onkeydown={h.key}>
                 <g class="viewport" {transform}>
@@ -327,7 +333,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
                 </g>
             </svg>
             if p.scenario.nodes.is_empty() {
-                <p class="empty-hint">{ canvas::empty_hint(lang) }</p>
+                <p class="empty-hint">{ if viewing { embed::empty_view(lang) } else { canvas::empty_hint(lang) } }</p>
             }
             if let Some(pending) = &p.pending {
                 { popup::connect_popup(pending, &p.scenario, &popup, lang, &dispatch) }

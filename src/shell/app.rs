@@ -8,6 +8,9 @@ use super::dialogs::{ConnectDialog, ShortcutSheet};
 use super::header::header;
 use super::keys::{self, Command, Press, Ui};
 use super::workspace::{side, stage, Stage};
+use crate::embed::frame::frame;
+use crate::embed::popover::popover;
+use crate::embed::use_embed;
 use crate::io::autosave::use_autosave;
 use crate::io::url;
 use crate::io::{storage, web};
@@ -41,7 +44,7 @@ fn initial_state() -> State {
         Some(Err(why)) => (None, Some(why)),
     };
     let state = State::restored(web::initial_lang(), saved, url::parse_fragment(&hash));
-    let link = Action::Train(Train::Link(url::training_link(&hash)));
+    let link = Action::Train(Train::Link(mode.training(url::training_link(&hash))));
     let mut state = Rc::unwrap_or_clone(Rc::new(state).reduce(link));
     state.mode = mode;
     state.theme = web::query("theme")
@@ -59,7 +62,7 @@ fn initial_state() -> State {
 }
 
 /// Reads a key event for the key map, and carries out its answer.
-fn on_page_key(e: &web_sys::Event, dispatch: &Dispatch, ui: &Callback<Ui>) {
+fn on_page_key(e: &web_sys::Event, mode: Mode, dispatch: &Dispatch, ui: &Callback<Ui>) {
     let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
         return;
     };
@@ -82,7 +85,8 @@ fn on_page_key(e: &web_sys::Event, dispatch: &Dispatch, ui: &Callback<Ui>) {
             .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("body"))
             || closest("svg.canvas"),
     };
-    if let Some((command, prevent)) = keys::page_key(&press) {
+    if let Some((command, prevent)) = keys::page_key(&press).filter(|(c, _)| keys::allowed(mode, c))
+    {
         if prevent {
             key.prevent_default();
         }
@@ -96,7 +100,7 @@ fn on_page_key(e: &web_sys::Event, dispatch: &Dispatch, ui: &Callback<Ui>) {
 /// Listeners for the page's life: a new fragment opens what it names; the page's keys go to
 /// the key map, through `ui` as this render left it.
 #[hook]
-fn use_page_listeners(dispatch: Dispatch, ui: Rc<RefCell<Callback<Ui>>>) {
+fn use_page_listeners(mode: Mode, dispatch: Dispatch, ui: Rc<RefCell<Callback<Ui>>>) {
     use_effect_with((), move |_| {
         web::mark("csp-explorer:first-render");
         let window = web_sys::window();
@@ -105,14 +109,15 @@ fn use_page_listeners(dispatch: Dispatch, ui: Rc<RefCell<Callback<Ui>>>) {
             EventListener::new(w, "hashchange", move |_| {
                 let (_, _, hash) = web::location();
                 dispatch.send(Action::Open(url::parse_fragment(&hash)));
-                dispatch.send(Action::Train(Train::Link(url::training_link(&hash))));
+                let link = mode.training(url::training_link(&hash));
+                dispatch.send(Action::Train(Train::Link(link)));
             })
         });
         let on_key = window.and_then(|w| w.document()).map(|d| {
             // Not passive: Backspace must not also navigate or scroll.
             let options = EventListenerOptions::enable_prevent_default();
             EventListener::new_with_options(&d, "keydown", options, move |e| {
-                on_page_key(e, &dispatch, &ui.borrow());
+                on_page_key(e, mode, &dispatch, &ui.borrow());
             })
         });
         move || drop((on_hash, on_key))
@@ -154,13 +159,14 @@ pub fn app() -> Html {
     };
     let ui_now = use_mut_ref(Callback::noop);
     *ui_now.borrow_mut() = ui;
-    use_page_listeners(dispatch.clone(), ui_now);
+    use_page_listeners(state.mode, dispatch.clone(), ui_now);
     use_effect_with(lang, |lang| {
         web::set_document_lang(*lang, shell::document_title(*lang))
     });
     use_effect_with(state.theme, |theme| {
         web::set_root_data("theme", theme.as_str())
     });
+    use_embed(&state, &eval, dispatch.clone());
     let report = eval.report().cloned();
     use_announcer(
         chrome.announce.clone(),
@@ -192,16 +198,30 @@ pub fn app() -> Html {
     };
     let connect_from = (*chrome.connect).clone();
 
+    let embedded = state.mode.embed.is_some();
     let stage_parts = Stage {
         drawn,
         marks: (*marks).clone(),
         table: *chrome.table && !large,
+        // In an embed the canvas always has its overlay's place, so a selection never
+        // re-creates the canvas.
+        overlay: embedded.then(|| popover(&state, &eval, &dispatch).unwrap_or_default()),
     };
+    let stage = stage(&state, &eval, stage_parts, &dispatch);
+    let mode = state.mode;
+    let class = classes!(
+        "app",
+        embedded.then_some("embed"),
+        (!mode.editable()).then_some("read-only"),
+        mode.training_panel().then_some("with-panel"),
+    );
     html! {
         <ContextProvider<Page> context={Page { lang, dispatch: dispatch.clone() }}>
-        <ContextProvider<Mode> context={state.mode}>
-        <div class="app">
-            { header(&state, &eval, &chrome, network, &dispatch) }
+        <ContextProvider<Mode> context={mode}>
+        <div {class}>
+            if !embedded {
+                { header(&state, &eval, &chrome, network, &dispatch) }
+            }
             <div class="sr-only" aria-live="polite" data-live="verdicts">{ (*chrome.announce).clone() }</div>
             if *chrome.sheet {
                 <ShortcutSheet sheet={chrome.sheet.clone()} />
@@ -210,10 +230,14 @@ pub fn app() -> Html {
                 <ConnectDialog from_label={scenario.label_of(&from).to_string()}
                     others={others(&scenario, &from)} {from} connect={chrome.connect.clone()} />
             }
-            <main class="workspace">
-                { stage(&state, &eval, stage_parts, &dispatch) }
-                { side(&state, &eval, large, &dispatch) }
-            </main>
+            if embedded {
+                { frame(&state, &eval, stage) }
+            } else {
+                <main class="workspace">
+                    { stage }
+                    { side(&state, &eval, large, &dispatch) }
+                </main>
+            }
         </div>
         </ContextProvider<Mode>>
         </ContextProvider<Page>>

@@ -40,6 +40,7 @@ macro_rules! texts {
 pub mod audit;
 pub mod canvas;
 pub mod common;
+pub mod embed;
 pub mod io;
 pub mod num;
 pub mod panels;
