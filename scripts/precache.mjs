@@ -20,8 +20,9 @@ function die(message) {
   process.exit(2);
 }
 
-// Trunk names a file it hashes `name-<16 hex digits>.ext` (the wasm `…_bg.wasm`).
-export const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+// Trunk names a file it hashes `name-<hash>.ext` (the wasm `…_bg.wasm`), the u64 hash in hex
+// without leading zeros: 8 to 16 digits (a shorter one has odds of 2^-32).
+export const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/;
 
 /** The files of the built folder `dir` that the app is made of, index.html first. */
 export function appFiles(dir) {

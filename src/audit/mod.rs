@@ -5,7 +5,7 @@
 mod table;
 
 use crate::io::web;
-use crate::model::audit::{Audit, AuditAction, Audited, Network, Phase, Step};
+use crate::model::audit::{judge_queued, Audit, AuditAction, Audited, Network, Phase, Step};
 use crate::model::{use_page, Action, Dispatch, Page};
 use crate::text::{audit, common};
 use std::rc::Rc;
@@ -60,6 +60,17 @@ fn audit_file(input: HtmlInputElement, dispatch: Dispatch, lang: csp_rules::Lang
     });
 }
 
+/// The progress of a step.
+fn busy(name: &str, step: Step, lang: csp_rules::Lang) -> Html {
+    html! {
+        <div class="audit-busy" role="status" data-audit-busy={step.number().to_string()}>
+            <progress max={Step::COUNT.to_string()} value={step.number().to_string()}
+                aria-label={audit::audit_step(lang, step.number(), Step::COUNT)} />
+            <p>{ step.text(name, lang) }</p>
+        </div>
+    }
+}
+
 /// Runs `then` once the browser has had time to paint what was just rendered.
 fn after_paint(then: impl FnOnce() + 'static) {
     gloo::timers::callback::Timeout::new(30, then).forget();
@@ -74,6 +85,24 @@ pub fn audit_view(p: &AuditProps) -> Html {
         use_effect_with(p.network.clone(), move |network| {
             if let Some(n) = network {
                 dispatch.send(Action::Audit(AuditAction::Show(n.clone())));
+            }
+        });
+    }
+    // A network too large to draw that came to the editor is judged once its step is painted.
+    {
+        let dispatch = dispatch.clone();
+        let queued = match &p.audit.phase {
+            Phase::Judging(name, s) => Some((name.clone(), s.clone())),
+            _ => None,
+        };
+        use_effect_with(queued, move |queued| {
+            if let Some((name, s)) = queued.clone() {
+                after_paint(move || {
+                    web::mark("csp-explorer:audit-start");
+                    let judged = judge_queued(name, s.0, lang);
+                    web::mark("csp-explorer:audit-end");
+                    dispatch.send(Action::Audit(judged));
+                });
             }
         });
     }
@@ -95,13 +124,8 @@ pub fn audit_view(p: &AuditProps) -> Html {
                 <section class="audit-bar" aria-label={audit::audit_title(lang)}>{ opener }</section>
             }
         }
-        Phase::Busy(name, step) => html! {
-            <div class="audit-busy" role="status" data-audit-busy={step.number().to_string()}>
-                <progress max={Step::COUNT.to_string()} value={step.number().to_string()}
-                    aria-label={audit::audit_step(lang, step.number(), Step::COUNT)} />
-                <p>{ step.text(name, lang) }</p>
-            </div>
-        },
+        Phase::Busy(name, step) => busy(name, *step, lang),
+        Phase::Judging(name, s) => busy(name, Step::Judging(s.edges.len()), lang),
         Phase::Failed(e) => html! { <p class="audit-error" role="alert">{ e.line(lang) }</p> },
         Phase::Ready(a) => table::ready(a, &p.audit.filter, p.audit.page, lang, &dispatch),
     };

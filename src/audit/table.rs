@@ -2,7 +2,7 @@
 //! edge table, where a party's name opens its neighbourhood in the editor.
 
 use crate::io::{url, web};
-use crate::model::audit::{AuditAction, Audited, Filter, PAGE};
+use crate::model::audit::{is_large, AuditAction, Audited, Filter, PAGE};
 use crate::model::{Action, Dispatch, Shared};
 use crate::text::{audit, common};
 use csp_rules::{
@@ -21,6 +21,11 @@ pub fn ready(
     dispatch: &Dispatch,
 ) -> Html {
     let s = &a.scenario;
+    let name = if a.file.is_empty() {
+        audit::untitled_network(lang)
+    } else {
+        &a.file
+    };
     let rows = a.matching(filter);
     let pages = rows.len().div_ceil(PAGE).max(1);
     let current = page.min(pages - 1);
@@ -33,7 +38,10 @@ pub fn ready(
         .collect();
     html! {
         <>
-            <p class="audit-file">{ audit::audit_file(lang, &a.file, s.nodes.len(), s.edges.len()) }</p>
+            <p class="audit-file">{ audit::audit_file(lang, name, s.nodes.len(), s.edges.len()) }</p>
+            if a.opened {
+                <p class="audit-note" data-audit-note="opened">{ audit::opened_here(lang) }</p>
+            }
             { summary(a, lang) }
             { filters(a, filter, lang, dispatch) }
             <p class="audit-page" role="status" data-audit-matching={rows.len().to_string()}>
@@ -166,15 +174,21 @@ fn filters(a: &Audited, f: &Filter, lang: Lang, dispatch: &Dispatch) -> Html {
 /// The edges (by index) `rows`, each with its ends, verdict and rules.
 fn edge_table(a: &Shared<Audited>, rows: &[usize], lang: Lang, dispatch: &Dispatch) -> Html {
     let s = &a.scenario;
-    // A party's neighbourhood opens in the editor as a share link does, and the address says so.
+    // A party's neighbourhood opens in the editor as a share link does, and the address says
+    // so; one too large to draw (a hub's is most of the network) narrows the table instead.
     let show = |id: &str| {
         let (a, id, dispatch) = (a.clone(), id.to_string(), dispatch.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(sub) = a.neighbourhood(&id) {
+        Callback::from(move |_: MouseEvent| match a.neighbourhood(&id) {
+            Some(sub) if !is_large(&sub) => {
                 let fragment = share::fragment(&sub);
                 web::set_fragment(&fragment);
                 dispatch.send(Action::Open(url::parse_fragment(&fragment)));
             }
+            Some(_) => dispatch.send(Action::Audit(AuditAction::Filter(Filter {
+                search: id.clone(),
+                ..Filter::default()
+            }))),
+            None => {}
         })
     };
     let node_button = |i: usize| {

@@ -90,11 +90,20 @@ pub fn encode(scenario: &Scenario) -> String {
     .unwrap_or_default()
 }
 
-/// Reads saved text back.
+/// Whether a schema as written is this version's: any JSON number equal to it (`1`, `1.0`,
+/// `1e0`), as a JSON reader that is not ours may write it.
+fn is_our_schema(raw: &str) -> bool {
+    raw.starts_with(|c: char| c.is_ascii_digit())
+        && raw.parse::<f64>().is_ok_and(|v| v == SCHEMA as f64)
+}
+
+/// Reads saved text back. A byte order mark before it (written by an editor or a tool that
+/// copied the value) is not part of the text.
 pub fn decode(raw: &str) -> Result<Scenario, Unreadable> {
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
     let env: Envelope =
         serde_json::from_slice(raw.as_bytes()).map_err(|e| Unreadable::NotJson(e.to_string()))?;
-    if env.schema.get() != SCHEMA.to_string() {
+    if !is_our_schema(env.schema.get()) {
         return Err(Unreadable::Schema(env.schema.get().to_string()));
     }
     let scenario = env
@@ -129,6 +138,27 @@ mod tests {
         assert_eq!(read_step("6:3", 7), None);
         for bad in ["6:0", "6:x", "6", ":3", "x:3"] {
             assert_eq!(read_step(bad, 6), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_schema_1_0_are_read() {
+        let s = presets::get(2)
+            .and_then(|p| p.scenario().ok())
+            .unwrap_or_default();
+        let saved = encode(&s);
+        assert_eq!(decode(&format!("\u{feff}{saved}")), Ok(s.clone()));
+        for schema in ["1.0", "1e0", "1.00"] {
+            let text = saved.replacen(r#""schema":1"#, &format!(r#""schema":{schema}"#), 1);
+            assert_eq!(decode(&text), Ok(s.clone()), "{schema}");
+        }
+        for schema in ["1.5", "\"1\"", "true", "-1", "10"] {
+            let text = saved.replacen(r#""schema":1"#, &format!(r#""schema":{schema}"#), 1);
+            assert_eq!(
+                decode(&text),
+                Err(Unreadable::Schema(schema.into())),
+                "{schema}"
+            );
         }
     }
 

@@ -10,7 +10,7 @@
 
 use super::shared::Shared;
 use crate::text::{audit, num};
-use csp_rules::{Edge, EdgeKind, Lang, NodeKind, Report, RuleId, Scenario, ScenarioError, Verdict};
+use csp_rules::{Lang, NodeKind, Report, RuleId, Scenario, ScenarioError, Verdict};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -25,6 +25,19 @@ pub fn is_large(s: &Scenario) -> bool {
     s.nodes.len() > LARGE_NODES || s.edges.len() > LARGE_EDGES
 }
 
+/// Judges a network that came to the editor too large to draw ([`Phase::Judging`]), or says
+/// why the engine can't.
+pub fn judge_queued(name: String, s: Rc<Scenario>, lang: Lang) -> AuditAction {
+    match csp_rules::evaluate(&s, lang) {
+        Ok(report) => {
+            let mut audited = Audited::new(name, s, Rc::new(report));
+            audited.opened = true;
+            AuditAction::Judged(Rc::new(audited))
+        }
+        Err(e) => AuditAction::Failed(e),
+    }
+}
+
 /// A judged network with the indices the table needs.
 #[derive(Debug, PartialEq)]
 pub struct Audited {
@@ -34,6 +47,9 @@ pub struct Audited {
     pub by_rule: Vec<(RuleId, usize)>,
     /// Each edge's ends as node indices.
     pub ends: Vec<(usize, usize)>,
+    /// It came to the editor (a share link, an import) too large to draw, rather than
+    /// through the audit's own file input.
+    pub opened: bool,
 }
 
 impl Audited {
@@ -75,6 +91,7 @@ impl Audited {
             report,
             by_rule,
             ends,
+            opened: false,
         }
     }
 
@@ -102,60 +119,19 @@ impl Audited {
             .collect()
     }
 
-    /// The part of the network around one node, ready for the editor: the node, its edges
-    /// and neighbours, plus the supply chain above them (the sales into each partner up to
-    /// Microsoft), so the engine judges the drawn edges as it judged them in the whole network.
+    /// The part of the network around one party, ready for the editor: the engine's slice
+    /// ([`csp_rules::slice`]), which keeps everything the verdicts of its relationships depend
+    /// on (the supply chain above, the partners sharing a tenant or an organization), so each
+    /// is judged as in the whole network, laid out by tier.
     pub fn neighbourhood(&self, id: &str) -> Option<Scenario> {
         let s = &self.scenario;
-        let centre = s.nodes.iter().position(|n| n.id == id)?;
-        // Marks by index, so the result keeps the file's order without sorting.
-        let mut nodes = vec![false; s.nodes.len()];
-        let mut edges = vec![false; s.edges.len()];
-        nodes[centre] = true;
-        for (i, &(a, b)) in self.ends.iter().enumerate() {
-            if a == centre || b == centre {
-                edges[i] = true;
-                nodes[a] = true;
-                nodes[b] = true;
-            }
+        let mut out = csp_rules::slice(s, id)?;
+        let label = s.node(id).map_or(id, |n| n.label());
+        out.title = Some(format!("{} — {label}", self.file));
+        out.titles = None;
+        for n in &mut out.nodes {
+            (n.x, n.y) = (None, None);
         }
-        // Sales into each node, to walk the chain upwards.
-        let mut sales_into: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (i, &(a, b)) in self.ends.iter().enumerate() {
-            if s.edges[i].kind == EdgeKind::SellsTo && s.nodes[a].kind != NodeKind::Customer {
-                sales_into.entry(b).or_default().push(i);
-            }
-        }
-        let mut todo: Vec<usize> = (0..s.nodes.len())
-            .filter(|&n| nodes[n] && s.nodes[n].kind != NodeKind::Customer)
-            .collect();
-        while let Some(n) = todo.pop() {
-            for &i in sales_into.get(&n).map(Vec::as_slice).unwrap_or(&[]) {
-                edges[i] = true;
-                let up = self.ends[i].0;
-                if !nodes[up] {
-                    nodes[up] = true;
-                    todo.push(up);
-                }
-            }
-        }
-        let mut out = Scenario {
-            title: Some(format!("{} — {}", self.file, s.nodes[centre].label())),
-            as_of: s.as_of.clone(),
-            ..Scenario::default()
-        };
-        out.nodes = (0..s.nodes.len())
-            .filter(|&i| nodes[i])
-            .map(|i| {
-                let mut n = s.nodes[i].clone();
-                (n.x, n.y) = (None, None);
-                n
-            })
-            .collect();
-        out.edges = (0..s.edges.len())
-            .filter(|&i| edges[i])
-            .map(|i| s.edges[i].clone())
-            .collect::<Vec<Edge>>();
         super::layout::auto_layout(&mut out);
         Some(out)
     }
@@ -178,6 +154,10 @@ pub enum Phase {
     Closed,
     /// A file on its way in: its name and the step it is at.
     Busy(String, Step),
+    /// A network over the size limits that came to the editor (a share link, an import), by
+    /// the name it is shown with (its title, or none): judged here once this step is painted,
+    /// instead of being laid out and drawn.
+    Judging(String, Shared<Scenario>),
     /// The file was refused: the engine's error, shown in the reader's language.
     Failed(ScenarioError),
     /// Compared by pointer: a network of 250,000 edges is never compared by value.
@@ -203,6 +183,8 @@ pub enum AuditAction {
     Dropped,
     Judged(Rc<Audited>),
     Failed(ScenarioError),
+    /// A network too large to draw came to the editor: judge it here instead.
+    Queue(Rc<Scenario>),
     /// A large network opened in the editor, with the editor's report, is shown here.
     Show(Network),
     Filter(Filter),
@@ -220,11 +202,20 @@ impl Audit {
                 _ => return false,
             },
             AuditAction::Dropped => self.phase = Phase::Closed,
+            // An answer that comes after the audit was closed is not wanted any more.
+            AuditAction::Judged(_) | AuditAction::Failed(_) if self.phase == Phase::Closed => {
+                return false
+            }
             AuditAction::Judged(a) => self.open(Phase::Ready(Shared(a))),
             AuditAction::Failed(e) => self.open(Phase::Failed(e)),
+            AuditAction::Queue(s) => {
+                let name = s.title.clone().unwrap_or_default();
+                self.open(Phase::Judging(name, Shared(s)));
+            }
             AuditAction::Show(Network(scenario, report)) => {
                 let name = scenario.title.clone().unwrap_or_default();
-                let audited = Audited::new(name, scenario, report);
+                let mut audited = Audited::new(name, scenario, report);
+                audited.opened = true;
                 self.open(Phase::Ready(Shared(Rc::new(audited))));
             }
             AuditAction::Filter(f) => {
@@ -359,6 +350,52 @@ mod tests {
         });
         assert_eq!(sub, Some(Ok(vec![Verdict::Allowed; 3])));
         assert!(a.neighbourhood("nobody").is_none());
+        Ok(())
+    }
+
+    #[test]
+    fn every_neighbourhood_judges_its_relationships_as_the_whole_network_does(
+    ) -> Result<(), ScenarioError> {
+        // Scenario 6: "tailspin-buy" is bought into the tenant of the reseller "tailspin",
+        // which "contoso" supplies; a neighbourhood without "tailspin" allowed the purchase.
+        let six = csp_rules::presets::get(6)
+            .map(|p| p.json)
+            .unwrap_or_default();
+        for text in [NET, six] {
+            let a = Audited::judge("net.json".into(), text, Lang::En)?;
+            let whole: HashMap<&str, (Verdict, Vec<RuleId>)> = a
+                .report
+                .edges
+                .iter()
+                .map(|e| {
+                    (
+                        e.id.as_str(),
+                        (e.verdict, e.findings.iter().map(|f| f.rule).collect()),
+                    )
+                })
+                .collect();
+            for n in &a.scenario.nodes {
+                let sub = a.neighbourhood(&n.id).unwrap_or_default();
+                assert!(sub.nodes.iter().any(|m| m.id == n.id), "{}", n.id);
+                let r = csp_rules::evaluate(&sub, Lang::En)?;
+                for e in &r.edges {
+                    let here = (e.verdict, e.findings.iter().map(|f| f.rule).collect());
+                    assert_eq!(
+                        whole.get(e.id.as_str()),
+                        Some(&here),
+                        "{} in {}'s",
+                        e.id,
+                        n.id
+                    );
+                }
+            }
+        }
+        let a = Audited::judge("six.json".into(), six, Lang::En)?;
+        let sub = a.neighbourhood("tailspin-buy").unwrap_or_default();
+        assert!(
+            sub.nodes.iter().any(|n| n.id == "tailspin"),
+            "the reseller sharing its tenant"
+        );
         Ok(())
     }
 

@@ -4,7 +4,7 @@
 //! every web effect stays in the views. Rules are never applied here: the engine judges the
 //! scenario and proposes the fixes.
 
-use super::audit::{Audit, AuditAction};
+use super::audit::{is_large, Audit, AuditAction};
 use super::document::{Document, Snapshot};
 use super::effect::{Arrival, Effect};
 use super::history::{Group, History};
@@ -279,8 +279,19 @@ impl State {
             Start::Share(fragment) => (share::decode(&fragment), None),
         };
         match loaded {
-            Ok(s) => self.load(Rc::new(s), Arrival::Opened { preset }),
+            Ok(s) => self.arrive(s, preset),
             Err(e) => self.notice = Some(Notice::Open(e)),
+        }
+    }
+
+    /// A diagram opened from a link or a file: into the editor, or, when it is too large to
+    /// draw, straight to the audit view before any work per node (laying out 200,000 nodes
+    /// only to hide them froze the page), leaving the editor's diagram as it was.
+    fn arrive(&mut self, s: Scenario, preset: Option<u8>) {
+        if is_large(&s) {
+            self.audit.reduce(AuditAction::Queue(Rc::new(s)));
+        } else {
+            self.load(Rc::new(s), Arrival::Opened { preset });
         }
     }
 
@@ -456,16 +467,16 @@ impl State {
         match action {
             Action::Open(start) => {
                 let notice = self.notice.clone();
-                let rev = self.doc.rev();
+                let (rev, audit) = (self.doc.rev(), self.audit.clone());
                 self.open(start);
-                self.doc.rev() != rev || self.notice != notice
+                self.doc.rev() != rev || self.notice != notice || self.audit != audit
             }
             Action::New => {
                 self.load(Rc::new(Scenario::default()), Arrival::New);
                 true
             }
             Action::Import(s) => {
-                self.load(Rc::new(s), Arrival::Opened { preset: None });
+                self.arrive(s, None);
                 true
             }
             Action::ImportFailed(e) => {
@@ -868,6 +879,62 @@ mod tests {
             .reduce(Action::ClearSelection);
         assert_eq!(c.history.past.len(), HISTORY_LIMIT);
         assert!(!b.reduce(Action::Redo).can_redo());
+    }
+
+    /// Customers without positions, more than the editor draws.
+    fn too_large() -> Scenario {
+        let mut s = Scenario::default();
+        for i in 0..=crate::model::audit::LARGE_NODES {
+            let mut n = csp_rules::Node::new(format!("c{i}"), NodeKind::Customer);
+            n.region = Some("europe".into());
+            s.nodes.push(n);
+        }
+        s
+    }
+
+    #[test]
+    fn a_network_too_large_to_draw_goes_to_the_audit_untouched_and_the_diagram_stays() {
+        use crate::model::audit::{judge_queued, Phase};
+        let mine = chain();
+        let big = too_large();
+        for action in [
+            Action::Open(Start::Share(share::fragment(&big))),
+            Action::Import(big.clone()),
+        ] {
+            let s = mine.clone().reduce(action);
+            assert_eq!(s.scenario(), mine.scenario(), "the diagram is kept");
+            assert_eq!(
+                s.history.past.len(),
+                mine.history.past.len(),
+                "no undo step"
+            );
+            assert_eq!(s.changes, mine.changes, "nothing to save");
+            let queued = match &s.audit.phase {
+                Phase::Judging(_, queued) => Some(queued.0.clone()),
+                _ => None,
+            };
+            // Nothing was done to its nodes on the way: no positions were given.
+            assert_eq!(
+                queued.as_deref(),
+                Some(&big),
+                "the audit judges it as it came"
+            );
+            let queued = queued.unwrap_or_default();
+            let judged = judge_queued(String::new(), queued, Lang::En);
+            let s = s.reduce(Action::Audit(judged));
+            assert!(
+                matches!(&s.audit.phase, Phase::Ready(a) if a.opened && a.scenario.nodes.len() == big.nodes.len())
+            );
+        }
+        // Closed before the answer came: it stays closed.
+        let s = mine
+            .reduce(Action::Import(big.clone()))
+            .reduce(Action::Audit(AuditAction::Close));
+        let judged = judge_queued(String::new(), Rc::new(big), Lang::En);
+        assert_eq!(
+            s.clone().reduce(Action::Audit(judged)).audit.phase,
+            Phase::Closed
+        );
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Every finding of the diagram in one list: diagram-wide findings, then each edge that has
-//! findings (blocked first). Clicking an entry selects what it is about and brings it into
-//! view.
+//! findings (blocked first), each finding with a link to the part of the guide it cites.
+//! Clicking an entry selects what it is about and brings it into view.
 
-use super::widgets::{severity_class as severity, verdict_badge};
+use super::widgets::{cite_link, severity_class as severity, verdict_badge};
 use crate::model::{use_page, Action, Dispatch, Page, Shared};
 use crate::text::{common, panels};
 use csp_rules::{DiagramFinding, Report, RuleId, Scenario, Severity, Verdict};
@@ -46,6 +46,7 @@ fn diagram_entry(p: &DiagramEntryProps) -> Html {
                 </span>
                 <span class="message">{ d.message.clone() }</span>
             </button>
+            <p class="entry-cite">{ cite_link(lang, d.rule.cite()) }</p>
         </li>
     }
 }
@@ -62,22 +63,26 @@ struct EntryProps {
 #[function_component(Entry)]
 fn entry(p: &EntryProps) -> Html {
     let Page { lang, dispatch } = use_page();
+    let onclick = reveal(&dispatch, vec![], vec![p.id.to_string()]);
+    // The lines are not in the button, since their citations are links; a click on one
+    // still selects the edge, as the button (the keyboard's way) does.
     html! {
         <li class="edge-entry" data-finding-edge={p.id.clone()}>
-            <button type="button" class="entry" onclick={reveal(&dispatch, vec![], vec![p.id.to_string()])}>
+            <button type="button" class="entry" onclick={onclick.clone()}>
                 <span class="entry-head">
                     { verdict_badge(lang, Some(p.verdict)) }
                     <span class="relation">{ p.relation.clone() }</span>
                 </span>
-                <ul class="rules">
-                    { for p.lines.iter().map(|f| html! {
-                        <li class={severity(f.severity)} data-rule={f.rule.as_str()}>
-                            <code class="rule-id">{ f.rule.as_str() }</code>{ " " }
-                            <span class="message">{ f.message.clone() }</span>
-                        </li>
-                    }) }
-                </ul>
             </button>
+            <ul class="rules" {onclick}>
+                { for p.lines.iter().map(|f| html! {
+                    <li class={severity(f.severity)} data-rule={f.rule.as_str()}>
+                        <code class="rule-id">{ f.rule.as_str() }</code>{ " " }
+                        <span class="message">{ f.message.clone() }</span>{ " " }
+                        { cite_link(lang, f.rule.cite()) }
+                    </li>
+                }) }
+            </ul>
         </li>
     }
 }

@@ -1,8 +1,8 @@
-//! Small pieces the panels and the training views share: a verdict badge, a finding in
-//! full, and a finding as one short line.
+//! Small pieces the panels and the training views share: a verdict badge, a citation of the
+//! guide, a finding in full, and a finding as one short line.
 
 use crate::text::{common, panels};
-use csp_rules::{Finding, Lang, Severity, Verdict};
+use csp_rules::{Cite, Finding, Lang, Severity, Verdict};
 use yew::prelude::*;
 
 /// The CSS class of a severity.
@@ -27,6 +27,59 @@ pub fn verdict_badge(lang: Lang, verdict: Option<Verdict>) -> Html {
     }
 }
 
+/// A link to a page on Microsoft Learn: plain navigation in a new tab, fetched only when the
+/// reader follows it, and sending the page's address nowhere.
+fn learn_link(
+    lang: Lang,
+    class: &'static str,
+    href: &'static str,
+    text: String,
+    title: Option<String>,
+) -> Html {
+    html! {
+        <a class={class} href={href} hreflang={lang.pick("en-US", "zh-TW")} title={title}
+            target="_blank" rel="noopener noreferrer">
+            { text }<span class="sr-only">{ panels::new_tab(lang) }</span>
+        </a>
+    }
+}
+
+/// A citation of the guide in full: "Source:" and the guide, its version, the section and the
+/// place in it, linked to that section on Microsoft Learn in the reader's language; then the
+/// pages the guide links from there ("See also"). Every view that cites the guide shows this.
+pub fn citation(lang: Lang, cite: Cite) -> Html {
+    let see_also = cite.see_also();
+    html! {
+        <p class="cite" data-cite={cite.key()}>
+            { panels::source(lang) }
+            { learn_link(lang, "cite-link", cite.link(lang), cite.label(lang), None) }
+            if !see_also.is_empty() {
+                <span class="see-also">
+                    { panels::see_also(lang) }
+                    { for see_also.iter().enumerate().map(|(i, s)| html! {
+                        <>
+                            if i > 0 { { panels::list_gap(lang) } }
+                            { learn_link(lang, "see-also-link", s.link(lang), s.title(lang).to_string(), None) }
+                        </>
+                    }) }
+                </span>
+            }
+        </p>
+    }
+}
+
+/// A citation as a short link for lists: the place in the guide ("Example scenario 7") as
+/// its text, the whole citation (guide, version, section) as its title.
+pub fn cite_link(lang: Lang, cite: Cite) -> Html {
+    learn_link(
+        lang,
+        "cite-link",
+        cite.link(lang),
+        cite.text(lang),
+        Some(cite.label(lang)),
+    )
+}
+
 /// One finding, as the relationship panel shows it: rule, message, citation, remedies.
 pub fn finding_view(lang: Lang, f: &Finding) -> Html {
     let severity = match f.severity {
@@ -41,7 +94,7 @@ pub fn finding_view(lang: Lang, f: &Finding) -> Html {
                 <span class={classes!("severity", class)}>{ severity }</span>
             </p>
             <p class="message">{ f.message.clone() }</p>
-            <p class="cite">{ format!("{}: {}", panels::source(lang), f.cite) }</p>
+            { citation(lang, f.rule.cite()) }
             if !f.remedies.is_empty() {
                 <p class="remedies-title">{ panels::remedies(lang) }</p>
                 <ul class="remedies">
@@ -52,9 +105,9 @@ pub fn finding_view(lang: Lang, f: &Finding) -> Html {
     }
 }
 
-/// An edge's findings as short lines, rule ID then message (the walkthrough's expectations
-/// and the quiz's answers).
-pub fn rule_lines(findings: &[Finding]) -> Html {
+/// An edge's findings as short lines, rule ID, message and citation (the walkthrough's
+/// expectations and the quiz's answers).
+pub fn rule_lines(lang: Lang, findings: &[Finding]) -> Html {
     if findings.is_empty() {
         return html! {};
     }
@@ -63,7 +116,8 @@ pub fn rule_lines(findings: &[Finding]) -> Html {
             { for findings.iter().map(|f| html! {
                 <li data-rule={f.rule.as_str()}>
                     <code class="rule-id">{ f.rule.as_str() }</code>{ " " }
-                    <span class="message">{ f.message.clone() }</span>
+                    <span class="message">{ f.message.clone() }</span>{ " " }
+                    { cite_link(lang, f.rule.cite()) }
                 </li>
             }) }
         </ul>

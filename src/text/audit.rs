@@ -24,6 +24,10 @@ texts! {
     /// "network.json: 5,000 nodes, 5,000 relationships"
     audit_file(file: &str, nodes: usize, edges: usize) => "{file}: {nodes} nodes, {edges} relationships",
         "{file}：{nodes} 個節點，{edges} 個關聯性";
+    /// The name of a network that came without one (a share link or a file without a title).
+    untitled_network => "Untitled network", "未命名的網路";
+    opened_here => "This network is too large to draw, so it is audited here; the diagram is unchanged.",
+        "此網路太大，無法繪製，因此在此稽核；圖表維持不變。";
     /// "Page 2 of 10 (480 matching relationships)"
     audit_page(page: usize, pages: usize, matching: usize) => "Page {page} of {pages} ({matching} matching relationships)",
         "第 {page} 頁，共 {pages} 頁（{matching} 個符合的關聯性）";

@@ -29,7 +29,14 @@ texts! {
     delete_edge => "Delete this relationship", "刪除此關聯性";
     findings => "Findings", "發現";
     no_findings => "No rule limits this relationship.", "沒有規則限制此關聯性。";
-    source => "Source", "出處";
+    /// Before a citation of the guide.
+    source => "Source: ", "出處：";
+    /// Before the pages the guide links from the cited passage.
+    see_also => "See also: ", "另請參閱：";
+    /// Between the items of a short list.
+    list_gap => ", ", "、";
+    /// Read after a link's text by screen readers.
+    new_tab => " (opens in a new tab)", "（在新分頁開啟）";
     remedies => "Remedies", "補救方式";
     what_would_fix => "What would make this allowed", "如何讓此關聯性被允許";
     no_fix => "No one-click fix: see the remedies above.", "沒有一鍵修正：請參閱上方的補救方式。";

@@ -157,7 +157,7 @@ fn quiz_item(
                         <strong class="mark">{ if right { t::right(lang) } else { t::wrong(lang) } }</strong>
                         { " " }{ t::the_answer(lang) }{ " " }{ verdict_badge(lang, Some(er.verdict)) }
                     </p>
-                    { rule_lines(&er.findings) }
+                    { rule_lines(lang, &er.findings) }
                 </div>
             }
         </li>

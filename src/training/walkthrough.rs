@@ -6,7 +6,7 @@
 use crate::io::{storage, url, web};
 use crate::model::training::{self, Tour, Train};
 use crate::model::{use_page, Action, Dispatch, Page, Shared};
-use crate::panels::widgets::{rule_lines, verdict_badge};
+use crate::panels::widgets::{citation, rule_lines, verdict_badge};
 use crate::text::{common, training as t};
 use csp_rules::walkthrough::Step;
 use csp_rules::{Lang, Report, Scenario};
@@ -118,6 +118,7 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
                 <h3 class="step-title">{ step.title(lang) }</h3>
                 <p class="step-text">{ step.text(lang) }</p>
             </div>
+            { citation(lang, step.cite(tour.preset)) }
             if let Some(action) = &step.action {
                 <div class={classes!("tour-action", if ready { "done" } else { "waiting" })}>
                     <p class="instruction">{ action.describe_in(&p.scenario, lang) }</p>
@@ -172,7 +173,7 @@ fn expectations(step: &Step, p: &WalkthroughProps, lang: Lang) -> Html {
                     { if met { t::as_expected(lang) } else { t::not_as_expected(lang) } }
                 </p>
                 if let Some(er) = &er {
-                    { rule_lines(&er.findings) }
+                    { rule_lines(lang, &er.findings) }
                 }
             </li>
         }

@@ -9,7 +9,20 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openPage, appUrl, axeViolations, cli, root } from './helpers.mjs';
+import {
+  launchBrowser,
+  openPage,
+  appUrl,
+  axeViolations,
+  cli,
+  cliReport,
+  pageNodes,
+  pageVerdicts,
+  presetFile,
+  reportVerdicts,
+  root,
+  waitVerdict,
+} from './helpers.mjs';
 
 let browser;
 let page;
@@ -125,7 +138,31 @@ test('a network over the limits opened by a link goes to the audit view, not the
   const n = (sel) => linked.$eval(sel, (el) => Number(el.querySelector('td').textContent));
   assert.equal(await n('[data-audit-count="allowed"]'), report.summary.allowed);
   assert.equal(await n('[data-audit-count="blocked"]'), report.summary.blocked);
-  assert.equal(await linked.locator('[data-edge-id]').count(), 0, 'the network is not drawn');
+  // Not drawn: the canvas keeps the diagram that was there (none of the network's edges).
+  assert.equal(await linked.locator('[data-audit-note="opened"]').count(), 1);
+  const drawn = await linked.$$eval('[data-edge-id]', (els) => els.length);
+  assert.ok(drawn < report.edges.length, `${drawn} edges drawn`);
   await linked.close();
+  clean();
+});
+
+test('"show in diagram" judges the slice as the whole network: scenario 6\'s shared tenant stays blocked', async () => {
+  // The purchase into the tenant of a reseller its own provider supplies: its neighbourhood
+  // without that reseller (the page's own, before the engine's slice) showed it allowed.
+  const six = presetFile(6);
+  const whole = reportVerdicts(cliReport(six));
+  assert.equal(whole.e4, 'blocked');
+  const { page: p, assertClean: clean } = await openPage(browser, appUrl('/?lang=en'));
+  await p.setInputFiles('input[data-audit-file]', six);
+  await p.waitForSelector('[data-audit-count="allowed"]');
+  await p.click('tr[data-audit-edge="e4"] button[data-audit-show="tailspin-buy"]');
+  await p.waitForSelector('[data-node-id="tailspin-buy"]');
+  // The reseller that shares the customer's tenant is drawn, and every drawn edge is judged as
+  // in the whole network.
+  assert.ok((await pageNodes(p)).includes('tailspin'));
+  await waitVerdict(p, 'e4', 'blocked');
+  const drawn = await pageVerdicts(p);
+  for (const [id, verdict] of Object.entries(drawn)) assert.equal(verdict, whole[id], `edge ${id}`);
+  await p.close();
   clean();
 });

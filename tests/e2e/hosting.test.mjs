@@ -20,9 +20,9 @@ import {
   root,
 } from './helpers.mjs';
 import { startNginx } from './servers.mjs';
+import { HASHED } from '../../scripts/precache.mjs';
 
 const DIST = join(root, 'dist');
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const TYPES = {
   html: 'text/html; charset=utf-8',
@@ -139,6 +139,11 @@ function headersRules() {
   }
   return rules;
 }
+
+test('a hashed name is recognised when trunk\'s hash has leading zeros, and a fixed name is not', () => {
+  for (const name of ['app-5eb41a4ce5d1d25.css', 'csp-explorer-0123456789abcdef_bg.wasm', 'boot-9abcdef0.js']) assert.match(name, HASHED);
+  for (const name of ['icon-192.png', 'embed-demo.html', 'sw.js', 'version.json', 'csp_rules_bg.wasm']) assert.doesNotMatch(name, HASHED);
+});
 
 test('_headers (copied into dist/) gives each file of dist/ one Cache-Control, hashed ones immutable, and the CSP', () => {
   assert.equal(readFileSync(join(DIST, '_headers'), 'utf8'), readFileSync(join(root, 'deploy/_headers'), 'utf8'));

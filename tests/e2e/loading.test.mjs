@@ -15,7 +15,7 @@ const DIST = join(root, 'dist');
 const OUT = join(root, 'tests/e2e/out/loading');
 const file = (re) => readdirSync(DIST).find((f) => re.test(f));
 const WASM = file(/_bg\.wasm$/);
-const GLUE = file(/^csp-explorer-[0-9a-f]{16}\.js$/);
+const GLUE = file(/^csp-explorer-[0-9a-f]{8,16}\.js$/);
 
 let browser; // helpers.mjs closes it after the last test
 let zhBrowser;
@@ -222,7 +222,7 @@ test('a script sent with the wrong type is reported as refused, not as missing',
 });
 
 test('nomodule.js, for browsers without modules, says the browser is too old', async () => {
-  const nomodule = file(/^nomodule-[0-9a-f]{16}\.js$/);
+  const nomodule = file(/^nomodule-[0-9a-f]{8,16}\.js$/);
   assert.ok(nomodule, 'dist/ has nomodule-*.js');
   for (const [url, said] of [
     [appUrl('/'), /This browser is too old to run the app/],

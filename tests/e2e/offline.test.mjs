@@ -134,7 +134,7 @@ test('the precache list is index.html and every file it names, and nothing for o
   assert.equal(files[0], 'index.html');
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const names = readdirSync(DIST);
-  for (const want of [/_bg\.wasm$/, /^csp-explorer-[0-9a-f]{16}\.js$/, /^boot-[0-9a-f]{16}\.js$/, /^app-[0-9a-f]{16}\.css$/, /^boot-[0-9a-f]{16}\.css$/, /^manifest\.webmanifest$/]) {
+  for (const want of [/_bg\.wasm$/, /^csp-explorer-[0-9a-f]{8,16}\.js$/, /^boot-[0-9a-f]{8,16}\.js$/, /^app-[0-9a-f]{8,16}\.css$/, /^boot-[0-9a-f]{8,16}\.css$/, /^manifest\.webmanifest$/]) {
     const name = names.find((f) => want.test(f));
     assert.ok(name && files.includes(name), `lists ${want}`);
   }
@@ -219,7 +219,7 @@ test('a rebuilt dist/ is picked up: a note in the visitor\'s language, Reload sw
   ({ page } = await openPage(browser, `${s.url}#preset=6`, { waitFor: '[data-edge-id]' }));
   assert.equal(await version(page), '1', 'the installed build opens at once, from the cache');
   const note = page.locator('#csp-update');
-  await note.waitFor({ timeout: 15_000 });
+  await note.waitFor({ timeout: 45_000 });
   assert.equal(await note.locator('span').innerText(), 'A new version of the app is available.');
   assert.equal(await note.locator('button').innerText(), 'Reload');
   assert.deepEqual(await axeViolations(page), [], 'the page with the note');
@@ -232,7 +232,7 @@ test('a rebuilt dist/ is picked up: a note in the visitor\'s language, Reload sw
   // In Chinese, and ignored: once the app's tabs are closed the new build takes over anyway.
   const third = s.deploy(3);
   ({ page } = await openPage(browser, `${s.url}?lang=zh-TW#preset=6`, { waitFor: '[data-edge-id]' }));
-  await page.locator('#csp-update').waitFor({ timeout: 15_000 });
+  await page.locator('#csp-update').waitFor({ timeout: 45_000 });
   assert.equal(await page.locator('#csp-update span').innerText(), '應用程式有新版本。');
   assert.equal(await page.locator('#csp-update button').innerText(), '重新載入');
   await page.close();
