@@ -52,15 +52,15 @@ const TEXT = {
 
 const params = new URLSearchParams(location.search);
 const lang = pickLang(params.get('lang'), navigator.language);
-// The theme, as the app will choose it (`?theme=`, else light in an embed, else the system's),
-// already for the loading screen.
+// The theme, as the app will choose it (`?theme=`, else light in an embed, else the theme the
+// visitor last picked in the app, else the system's), already for the loading screen.
 const THEMES = ['light', 'dark', 'auto'];
 const EMBEDS = ['view', 'edit', 'walkthrough', 'quiz'];
 document.documentElement.dataset.theme = THEMES.includes(params.get('theme'))
   ? params.get('theme')
   : EMBEDS.includes(params.get('embed'))
     ? 'light'
-    : 'auto';
+    : storedTheme();
 const t = TEXT[lang];
 const screen = document.getElementById('csp-boot');
 const live = screen && screen.querySelector('.boot-live');
@@ -71,6 +71,16 @@ if (screen) {
 }
 
 // As the app decides (src/web.rs, `Lang::from_browser`): ?lang=, else the browser's language.
+/** The theme the visitor picked in the app (`auto` when none, or when storage is refused). */
+function storedTheme() {
+  try {
+    const theme = localStorage.getItem('csp-explorer/theme');
+    return THEMES.includes(theme) ? theme : 'auto';
+  } catch (e) {
+    return 'auto';
+  }
+}
+
 function pickLang(param, browser) {
   if (param && param.toLowerCase() === 'zh-tw') return 'zh-TW';
   if (param && param.toLowerCase() === 'en') return 'en';

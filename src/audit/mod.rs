@@ -1,4 +1,4 @@
-//! The network audit view: a bar with "Open network audit…", then, for a file, its progress,
+//! The network audit view (opened from the File menu's "Open network audit…"): for a file, its progress,
 //! its error, or its counts and a searchable, filterable, paged table of its edges. The
 //! audit's state is the page's (`model::audit`); this room reads the file and draws.
 
@@ -115,13 +115,15 @@ pub fn audit_view(p: &AuditProps) -> Html {
     let opener = html! {
         <label class="audit-open button-like">
             { audit::open_audit(lang) }
-            <input type="file" accept=".json,application/json" data-audit-file="" onchange={on_file} />
+            <input type="file" accept=".json,application/json" data-audit-file="" onchange={on_file.clone()} />
         </label>
     };
     let body = match &p.audit.phase {
+        // Opened from the File menu, which clicks this.
         Phase::Closed => {
             return html! {
-                <section class="audit-bar" aria-label={audit::audit_title(lang)}>{ opener }</section>
+                <input type="file" hidden=true tabindex="-1" accept=".json,application/json"
+                    data-audit-file="" aria-label={audit::open_audit(lang)} onchange={on_file} />
             }
         }
         Phase::Busy(name, step) => busy(name, *step, lang),

@@ -48,6 +48,9 @@ pub struct CanvasProps {
     /// A quiz is being answered: verdicts are not shown (nor said in edge names).
     #[prop_or_default]
     pub hide_verdicts: bool,
+    /// Shown over the canvas while the diagram is empty (the shell's start screen).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// Measures the canvas now and whenever the window changes size.
@@ -333,7 +336,11 @@ pub fn canvas(p: &CanvasProps) -> Html {
                 </g>
             </svg>
             if p.scenario.nodes.is_empty() {
-                <p class="empty-hint">{ if viewing { embed::empty_view(lang) } else { canvas::empty_hint(lang) } }</p>
+                if viewing {
+                    <p class="empty-hint">{ embed::empty_view(lang) }</p>
+                } else {
+                    { p.children.clone() }
+                }
             }
             if let Some(pending) = &p.pending {
                 { popup::connect_popup(pending, &p.scenario, &popup, lang, &dispatch) }

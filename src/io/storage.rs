@@ -55,6 +55,9 @@ impl Unreadable {
     }
 }
 
+/// Where the colour theme the user picked is remembered (`auto`, `light` or `dark`).
+pub const THEME_KEY: &str = "csp-explorer/theme";
+
 /// Where the last walkthrough step is remembered, as `preset:step`.
 pub const STEP_KEY: &str = "csp-explorer/walkthrough";
 

@@ -71,8 +71,19 @@ pub fn lang_param(search: &str) -> Option<Lang> {
 
 /// The query string with `lang` set to `lang`, other parameters kept in order.
 pub fn with_lang(search: &str, lang: Lang) -> String {
+    with_param(search, "lang", Some(lang.tag()))
+}
+
+/// The value of parameter `name` in a query string (`""` for a bare `?name`), as written.
+pub fn param<'a>(search: &'a str, name: &str) -> Option<&'a str> {
+    params(search).find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
+/// The query string with parameter `name` set to `value` (moved last), or removed when
+/// `value` is `None`; the other parameters are kept in order.
+pub fn with_param(search: &str, name: &str, value: Option<&str>) -> String {
     let mut out: Vec<String> = params(search)
-        .filter(|(k, _)| *k != "lang")
+        .filter(|(k, _)| *k != name)
         .map(|(k, v)| {
             if v.is_empty() {
                 k.to_string()
@@ -81,8 +92,12 @@ pub fn with_lang(search: &str, lang: Lang) -> String {
             }
         })
         .collect();
-    out.push(format!("lang={}", lang.tag()));
-    format!("?{}", out.join("&"))
+    out.extend(value.map(|v| format!("{name}={v}")));
+    if out.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", out.join("&"))
+    }
 }
 
 fn params(search: &str) -> impl Iterator<Item = (&str, &str)> {
@@ -125,6 +140,18 @@ mod tests {
         assert_eq!(lang_param(""), None);
         assert_eq!(with_lang("", Lang::ZhTw), "?lang=zh-TW");
         assert_eq!(with_lang("?a=1&lang=en&b", Lang::ZhTw), "?a=1&b&lang=zh-TW");
+        assert_eq!(param("?present=1&lang=en", "present"), Some("1"));
+        assert_eq!(param("?present&lang=en", "present"), Some(""));
+        assert_eq!(param("?lang=en", "present"), None);
+        assert_eq!(
+            with_param("?present=1&lang=en", "present", None),
+            "?lang=en"
+        );
+        assert_eq!(with_param("?present=1", "present", None), "");
+        assert_eq!(
+            with_param("?lang=en", "present", Some("1")),
+            "?lang=en&present=1"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! clipboard) and never panics; what can't be done is reported as `None`/`false`.
 
 use super::url;
+use crate::text::num::fixed;
 use csp_rules::Lang;
 use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
@@ -78,6 +79,13 @@ fn replace(search: &str, hash: &str) {
 pub fn set_lang_param(lang: Lang) {
     let (_, search, hash) = location();
     replace(&url::with_lang(&search, lang), &hash);
+}
+
+/// Sets parameter `name` of the query (or with `None` removes it), keeping the rest of the
+/// address, fragment included.
+pub fn set_param(name: &str, value: Option<&str>) {
+    let (_, search, hash) = location();
+    replace(&url::with_param(&search, name, value), &hash);
 }
 
 /// Sets (or with `""` removes) the fragment.
@@ -258,6 +266,118 @@ pub fn focus_first(selector: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
+    }
+}
+
+/// Focuses the first element of those matching `selectors` (in order) that is shown: the
+/// focus goes back to whichever of a wide and a narrow screen's buttons is on screen.
+pub fn focus_shown(selectors: &[&str]) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let shown = selectors
+        .iter()
+        .filter_map(|sel| doc.query_selector(sel).ok().flatten())
+        .filter_map(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|e| e.get_client_rects().length() > 0);
+    if let Some(el) = shown {
+        let _ = el.focus();
+    }
+}
+
+/// Clicks the first element matching `selector` (a hidden file input, from a menu).
+pub fn click_first(selector: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.click();
+    }
+}
+
+/// Asks for the whole page to go full screen. Browsers refuse without a user's gesture (a
+/// page opened with `?present=1`) or inside a frame that may not: the refusal is caught, and
+/// the page carries on as it is.
+pub fn request_fullscreen() {
+    let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    call_caught(&root, "requestFullscreen");
+}
+
+/// Leaves full screen, if the page is in it.
+pub fn exit_fullscreen() {
+    if let Some(doc) = window().and_then(|w| w.document()) {
+        if doc.fullscreen_element().is_some() {
+            call_caught(&doc, "exitFullscreen");
+        }
+    }
+}
+
+/// Whether the page is full screen.
+pub fn is_fullscreen() -> bool {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.fullscreen_element())
+        .is_some()
+}
+
+/// Calls the method `name` of `target`, if it has one, and catches the promise it returns, so
+/// a refusal is not an unhandled rejection.
+fn call_caught(target: &JsValue, name: &str) {
+    let f = js_sys::Reflect::get(target, &JsValue::from_str(name)).ok();
+    let Some(f) = f.as_ref().and_then(|f| f.dyn_ref::<js_sys::Function>()) else {
+        return;
+    };
+    if let Ok(Ok(promise)) = f.call0(target).map(|p| p.dyn_into::<js_sys::Promise>()) {
+        // Called on a user's rare gesture: the one small closure it leaks is no concern.
+        let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(|_| {});
+        let _ = promise.catch(&ignore);
+        ignore.forget();
+    }
+}
+
+/// The focused element.
+pub fn active_element() -> Option<Element> {
+    window()?.document()?.active_element()
+}
+
+/// Keeps a popover inside the window: moved sideways by as much as it sticks out (with a
+/// margin), and no taller than the room below its top. Through the CSSOM, which the page's
+/// Content-Security-Policy allows (unlike style attributes).
+pub fn keep_in_view(el: &web_sys::HtmlElement) {
+    const MARGIN: f64 = 8.0;
+    let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let (vw, vh) = (
+        f64::from(root.client_width()),
+        f64::from(root.client_height()),
+    );
+    let style = el.style();
+    let _ = style.remove_property("translate");
+    let _ = style.remove_property("max-height");
+    let r = el.get_bounding_client_rect();
+    let dx = if r.right() > vw - MARGIN {
+        (vw - MARGIN - r.right()).max(MARGIN - r.left())
+    } else if r.left() < MARGIN {
+        MARGIN - r.left()
+    } else {
+        0.0
+    };
+    if dx != 0.0 {
+        let _ = style.set_property("translate", &format!("{}px 0", fixed(dx, 0)));
+    }
+    let room = vh - r.top() - MARGIN;
+    if r.height() > room {
+        let _ = style.set_property("max-height", &format!("{}px", fixed(room.max(160.0), 0)));
     }
 }
 

@@ -1,6 +1,6 @@
-//! How the page is shown, which says what chrome it has: the whole app, or one of the compact
-//! modes of an embed in another page's frame (`?embed=`, interfaces.md §6.2); and its colour
-//! theme (`?theme=`). Views ask the mode what to show (`use_mode`), the reducer asks it
+//! How the page is shown, which says what chrome it has: the whole app, the presenter's layout
+//! for a room (`?present=1`), or one of the compact modes of an embed in another page's frame
+//! (`?embed=`, interfaces.md §6.2); and its colour theme (`?theme=`, or the user's choice). Views ask the mode what to show (`use_mode`), the reducer asks it
 //! whether the diagram may be changed, and `io` whether storage may be used. Pure values:
 //! the shell reads the address and provides the context.
 
@@ -86,6 +86,9 @@ pub enum Palette {
 pub struct Mode {
     /// In another page's frame, and how; `None`: the whole app.
     pub embed: Option<Embed>,
+    /// Presenter mode (the whole app only): full screen, the diagram with large labels and
+    /// thick lines, the walkthrough step or the selected edge's findings large beside it.
+    pub present: bool,
 }
 
 impl Mode {
@@ -93,6 +96,29 @@ impl Mode {
     pub fn from_params(embed: Option<&str>) -> Mode {
         Mode {
             embed: embed.and_then(Embed::from_param),
+            present: false,
+        }
+    }
+
+    /// The presenter's mode, if `on` (an embed is never presented: its host page shows it).
+    pub fn presenting(self, on: bool) -> Mode {
+        Mode {
+            present: on && self.embed.is_none(),
+            ..self
+        }
+    }
+
+    /// Whether `?present=` asks for presenter mode.
+    pub fn present_param(value: Option<&str>) -> bool {
+        matches!(value, Some("1" | "true" | ""))
+    }
+
+    /// What `<html data-mode>` holds: `app`, `present`, or the embed's mode.
+    pub fn as_str(self) -> &'static str {
+        match self.embed {
+            Some(e) => e.as_str(),
+            None if self.present => "present",
+            None => "app",
         }
     }
 
@@ -117,6 +143,7 @@ impl Mode {
 
     pub fn palette(self) -> Palette {
         match self.embed {
+            None if self.present => Palette::Hidden,
             None => Palette::Full,
             Some(Embed::Edit) => Palette::Compact,
             Some(_) => Palette::Hidden,
@@ -126,10 +153,17 @@ impl Mode {
     /// Whether the visitor may change the diagram (a walkthrough's own steps, and a host's
     /// `load`, change it in any mode).
     pub fn editable(self) -> bool {
-        matches!(
-            self.embed,
-            None | Some(Embed::Edit) | Some(Embed::Walkthrough)
-        )
+        match self.embed {
+            None => !self.present,
+            Some(e) => matches!(e, Embed::Edit | Embed::Walkthrough),
+        }
+    }
+
+    /// Whether the editing panels (the inspector, the findings of the whole diagram, the
+    /// scenario's fields) are drawn beside the diagram; presenting shows the walkthrough or
+    /// the selected edge instead.
+    pub fn editing_panels(self) -> bool {
+        self.embed.is_none() && !self.present
     }
 
     /// Whether the page reads and writes the browser's storage (autosave, the walkthrough
@@ -210,9 +244,28 @@ mod tests {
     }
 
     #[test]
+    fn presenter_mode_shows_the_diagram_to_a_room_and_edits_nothing() {
+        let present = Mode::default().presenting(true);
+        assert!(present.present && present.header() && present.side_panel());
+        assert!(!present.editable() && !present.editing_panels());
+        assert_eq!(present.palette(), Palette::Hidden);
+        assert_eq!(present.as_str(), "present");
+        assert!(
+            present.uses_storage(),
+            "the app's own storage, as in the app"
+        );
+        let embed = Mode::from_params(Some("view")).presenting(true);
+        assert!(!embed.present, "an embed is not presented");
+        assert_eq!(embed.as_str(), "view");
+        assert_eq!(Mode::default().as_str(), "app");
+        assert!(Mode::present_param(Some("1")) && !Mode::present_param(Some("0")));
+        assert!(!Mode::present_param(None));
+    }
+
+    #[test]
     fn each_mode_shows_its_chrome() {
         let app = Mode::default();
-        let m = |e| Mode { embed: Some(e) };
+        let m = |e| Mode::from_params(Some(Embed::as_str(e)));
         assert!(app.header() && app.side_panel() && app.editable() && app.uses_storage());
         assert_eq!(app.default_theme(), Theme::Auto);
         assert!(!app.refits());

@@ -150,6 +150,8 @@ pub enum Action {
     Train(Train),
     /// Network audit verbs.
     Audit(AuditAction),
+    /// Shows the page as the whole app or in presenter mode.
+    SetMode(Mode),
 }
 
 #[derive(Debug, Clone)]
@@ -493,6 +495,7 @@ impl State {
                 None => false,
             },
             Action::Audit(a) => self.audit.reduce(a),
+            Action::SetMode(mode) => std::mem::replace(&mut self.mode, mode) != mode,
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Checkpoint => false,

@@ -3,9 +3,10 @@
 //! (address, keys, document language, autosave), and the frame the rooms go into.
 
 use super::announce::use_announcer;
-use super::chrome::{open_ui, use_chrome};
+use super::chrome::{open_ui, set_present, use_chrome, Now};
 use super::dialogs::{ConnectDialog, ShortcutSheet};
 use super::header::header;
+use super::help::HelpDialog;
 use super::keys::{self, Command, Press, Ui};
 use super::workspace::{side, stage, Stage};
 use crate::embed::frame::frame;
@@ -32,7 +33,8 @@ use yew::Reducible;
 /// opened over it. Saved text that can't be read is kept aside (in storage and in memory)
 /// and the page starts clean, saying so. An embed (`?embed=`) uses no storage at all.
 fn initial_state() -> State {
-    let mode = Mode::from_params(web::query("embed").as_deref());
+    let mode = Mode::from_params(web::query("embed").as_deref())
+        .presenting(Mode::present_param(web::query("present").as_deref()));
     if !mode.uses_storage() {
         web::turn_storage_off();
     }
@@ -47,9 +49,11 @@ fn initial_state() -> State {
     let link = Action::Train(Train::Link(mode.training(url::training_link(&hash))));
     let mut state = Rc::unwrap_or_clone(Rc::new(state).reduce(link));
     state.mode = mode;
+    // The address first, then the user's last choice (the app's storage: none in an embed).
+    let stored = web::storage_get(storage::THEME_KEY);
     state.theme = web::query("theme")
-        .as_deref()
-        .and_then(Theme::from_param)
+        .and_then(|t| Theme::from_param(&t))
+        .or_else(|| stored.and_then(|t| Theme::from_param(&t)))
         .unwrap_or(mode.default_theme());
     if let (Some(why), Some(raw)) = (unreadable, raw) {
         web::storage_set(storage::KEPT_KEY, &raw);
@@ -61,8 +65,15 @@ fn initial_state() -> State {
     state
 }
 
+/// What the key map reads of the page besides the key: the mode, a walkthrough.
+#[derive(Debug, Clone, Copy, Default)]
+struct KeyState {
+    mode: Mode,
+    touring: bool,
+}
+
 /// Reads a key event for the key map, and carries out its answer.
-fn on_page_key(e: &web_sys::Event, mode: Mode, dispatch: &Dispatch, ui: &Callback<Ui>) {
+fn on_page_key(e: &web_sys::Event, dispatch: &Dispatch, ui: &Callback<Ui>, now: KeyState) {
     let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
         return;
     };
@@ -84,8 +95,11 @@ fn on_page_key(e: &web_sys::Event, mode: Mode, dispatch: &Dispatch, ui: &Callbac
             .as_ref()
             .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("body"))
             || closest("svg.canvas"),
+        present: now.mode.present,
+        touring: now.touring,
     };
-    if let Some((command, prevent)) = keys::page_key(&press).filter(|(c, _)| keys::allowed(mode, c))
+    if let Some((command, prevent)) =
+        keys::page_key(&press).filter(|(c, _)| keys::allowed(now.mode, c))
     {
         if prevent {
             key.prevent_default();
@@ -98,29 +112,44 @@ fn on_page_key(e: &web_sys::Event, mode: Mode, dispatch: &Dispatch, ui: &Callbac
 }
 
 /// Listeners for the page's life: a new fragment opens what it names; the page's keys go to
-/// the key map, through `ui` as this render left it.
+/// the key map, through `ui` and with `now` as this render left them; leaving full screen
+/// (the browser's own Esc) leaves presenter mode.
 #[hook]
-fn use_page_listeners(mode: Mode, dispatch: Dispatch, ui: Rc<RefCell<Callback<Ui>>>) {
+fn use_page_listeners(
+    dispatch: Dispatch,
+    ui: Rc<RefCell<Callback<Ui>>>,
+    now: Rc<RefCell<KeyState>>,
+) {
     use_effect_with((), move |_| {
         web::mark("csp-explorer:first-render");
         let window = web_sys::window();
         let on_hash = window.as_ref().map(|w| {
-            let dispatch = dispatch.clone();
+            let (dispatch, now) = (dispatch.clone(), now.clone());
             EventListener::new(w, "hashchange", move |_| {
                 let (_, _, hash) = web::location();
                 dispatch.send(Action::Open(url::parse_fragment(&hash)));
-                let link = mode.training(url::training_link(&hash));
+                let link = now.borrow().mode.training(url::training_link(&hash));
                 dispatch.send(Action::Train(Train::Link(link)));
             })
         });
-        let on_key = window.and_then(|w| w.document()).map(|d| {
+        let doc = window.and_then(|w| w.document());
+        let on_fullscreen = doc.as_ref().map(|d| {
+            let (dispatch, now) = (dispatch.clone(), now.clone());
+            EventListener::new(d, "fullscreenchange", move |_| {
+                let mode = now.borrow().mode;
+                if !web::is_fullscreen() && mode.present {
+                    set_present(&dispatch, mode, false);
+                }
+            })
+        });
+        let on_key = doc.map(|d| {
             // Not passive: Backspace must not also navigate or scroll.
             let options = EventListenerOptions::enable_prevent_default();
             EventListener::new_with_options(&d, "keydown", options, move |e| {
-                on_page_key(e, mode, &dispatch, &ui.borrow());
+                on_page_key(e, &dispatch, &ui.borrow(), *now.borrow());
             })
         });
-        move || drop((on_hash, on_key))
+        move || drop((on_hash, on_key, on_fullscreen))
     });
 }
 
@@ -152,16 +181,34 @@ pub fn app() -> Html {
         0
     };
     use_autosave(changes, scenario.clone(), on_saved);
+    let mode = state.mode;
     let ui = {
         let (chrome, dispatch) = (chrome.clone(), dispatch.clone());
         let single = state.selection.single_node().map(str::to_string);
-        Callback::from(move |u: Ui| open_ui(u, &chrome, &dispatch, lang, single.as_deref()))
+        Callback::from(move |u: Ui| {
+            let single = single.as_deref();
+            open_ui(u, &chrome, &dispatch, Now { lang, mode, single })
+        })
     };
     let ui_now = use_mut_ref(Callback::noop);
     *ui_now.borrow_mut() = ui;
-    use_page_listeners(state.mode, dispatch.clone(), ui_now);
+    let keys_now = use_mut_ref(KeyState::default);
+    *keys_now.borrow_mut() = KeyState {
+        mode,
+        touring: state.training.tour.is_some(),
+    };
+    use_page_listeners(dispatch.clone(), ui_now, keys_now);
     use_effect_with(lang, |lang| {
         web::set_document_lang(*lang, shell::document_title(*lang))
+    });
+    // The stylesheet and tests read the mode on <html>; a page opened in presenter mode asks
+    // for full screen too (refused without a gesture: still presenting).
+    use_effect_with(mode, |mode| web::set_root_data("mode", mode.as_str()));
+    let first_mode = use_state(|| mode);
+    use_effect_with((), move |_| {
+        if first_mode.present {
+            web::request_fullscreen();
+        }
     });
     use_effect_with(state.theme, |theme| {
         web::set_root_data("theme", theme.as_str())
@@ -225,6 +272,9 @@ pub fn app() -> Html {
             <div class="sr-only" aria-live="polite" data-live="verdicts">{ (*chrome.announce).clone() }</div>
             if *chrome.sheet {
                 <ShortcutSheet sheet={chrome.sheet.clone()} />
+            }
+            if chrome.help.is_some() {
+                <HelpDialog help={chrome.help.clone()} />
             }
             if let Some(from) = connect_from {
                 <ConnectDialog from_label={scenario.label_of(&from).to_string()}

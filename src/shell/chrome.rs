@@ -2,8 +2,8 @@
 //! open or closed, never part of the diagram and never saved.
 
 use super::keys::Ui;
-use crate::io::web;
-use crate::model::{Action, Dispatch};
+use crate::io::{storage, web};
+use crate::model::{Action, Dispatch, Mode, Theme};
 use crate::text::shell;
 use csp_rules::Lang;
 use yew::prelude::*;
@@ -22,6 +22,15 @@ pub struct Chrome {
     pub connect: UseStateHandle<Option<String>>,
     /// What the live region says.
     pub announce: UseStateHandle<String>,
+    /// The Help menu's dialog that is open.
+    pub help: UseStateHandle<Option<Help>>,
+}
+
+/// A dialog of the Help menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Help {
+    About,
+    Glossary,
 }
 
 #[hook]
@@ -31,6 +40,7 @@ pub fn use_chrome() -> Chrome {
         table: use_state_eq(|| false),
         connect: use_state_eq(|| None),
         announce: use_state_eq(String::new),
+        help: use_state_eq(|| None),
     }
 }
 
@@ -40,8 +50,36 @@ pub fn switch_lang(dispatch: &Dispatch, lang: Lang) {
     dispatch.send(Action::SetLang(lang));
 }
 
+/// Enters or leaves presenter mode (from `mode`): the address says so (a reload stays in it),
+/// and the page goes full screen where the browser allows it.
+pub fn set_present(dispatch: &Dispatch, mode: Mode, on: bool) {
+    web::set_param("present", on.then_some("1"));
+    if on {
+        web::request_fullscreen();
+    } else {
+        web::exit_fullscreen();
+    }
+    dispatch.send(Action::SetMode(mode.presenting(on)));
+}
+
+/// Switches the colour theme, and remembers it (when the browser's storage may be used).
+pub fn set_theme(dispatch: &Dispatch, theme: Theme) {
+    web::storage_set(storage::THEME_KEY, theme.as_str());
+    dispatch.send(Action::SetTheme(theme));
+}
+
+/// What the page is now, as a key or a menu item reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct Now<'a> {
+    pub lang: Lang,
+    pub mode: Mode,
+    /// The one node selected, if just one is.
+    pub single: Option<&'a str>,
+}
+
 /// Opens what a key asks of the shell.
-pub fn open_ui(u: Ui, chrome: &Chrome, dispatch: &Dispatch, lang: Lang, single: Option<&str>) {
+pub fn open_ui(u: Ui, chrome: &Chrome, dispatch: &Dispatch, now: Now) {
+    let Now { lang, mode, single } = now;
     match u {
         Ui::Sheet => chrome.sheet.set(!*chrome.sheet),
         Ui::Table => chrome.table.set(!*chrome.table),
@@ -54,7 +92,8 @@ pub fn open_ui(u: Ui, chrome: &Chrome, dispatch: &Dispatch, lang: Lang, single: 
         Ui::Inspector => web::focus_first(
             "[data-inspector] input, [data-inspector] select, [data-inspector] button",
         ),
-        Ui::Presets => web::focus_first("button.menu-button"),
+        Ui::Presets => web::focus_first("button[data-menu=presets]"),
         Ui::Lang => switch_lang(dispatch, lang.pick(Lang::ZhTw, Lang::En)),
+        Ui::Present => set_present(dispatch, mode, !mode.present),
     }
 }

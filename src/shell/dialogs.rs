@@ -10,7 +10,7 @@ use web_sys::{HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// Focuses the first element matching `selector` inside `root`.
-fn focus_in(root: &NodeRef, selector: &str) {
+pub(super) fn focus_in(root: &NodeRef, selector: &str) {
     if let Some(el) = root
         .cast::<web_sys::Element>()
         .and_then(|r| r.query_selector(selector).ok().flatten())
@@ -21,7 +21,7 @@ fn focus_in(root: &NodeRef, selector: &str) {
 }
 
 /// A dialog's Escape: closes it, and goes no further (the page's own Escape clears the selection).
-fn escape_closes(on_close: &Callback<()>) -> Callback<KeyboardEvent> {
+pub(super) fn escape_closes(on_close: &Callback<()>) -> Callback<KeyboardEvent> {
     let cb = on_close.clone();
     Callback::from(move |e: KeyboardEvent| {
         if e.key() == "Escape" {
@@ -32,7 +32,7 @@ fn escape_closes(on_close: &Callback<()>) -> Callback<KeyboardEvent> {
 }
 
 /// A dialog's Close or Cancel button.
-fn click_closes(on_close: &Callback<()>) -> Callback<MouseEvent> {
+pub(super) fn click_closes(on_close: &Callback<()>) -> Callback<MouseEvent> {
     let cb = on_close.clone();
     Callback::from(move |_: MouseEvent| cb.emit(()))
 }
@@ -52,7 +52,7 @@ pub fn shortcut_sheet(p: &SheetProps) -> Html {
         let sheet = p.sheet.clone();
         Callback::from(move |()| {
             sheet.set(false);
-            web::focus_first("button[data-action=shortcuts]");
+            web::focus_shown(&["button[data-menu=help]", "button[data-menu=more]"]);
         })
     };
     {

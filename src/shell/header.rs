@@ -1,13 +1,13 @@
-//! The page's header: the product's name and the language switch, the toolbars, the audit
-//! bar, and the notices.
+//! The page's header: the product's name, the toolbar (or the presenter's bar), the language
+//! switch, the audit view and the notices.
 
 use super::chrome::{switch_lang, Chrome, APP_NAME};
-use super::file_tools::FileTools;
-use super::toolbar::toolbar;
+use super::file_tools::import_input;
+use super::toolbar::{presenter_bar, toolbar};
 use crate::audit::AuditView;
 use crate::model::audit::Network;
 use crate::model::evaluation::Evaluation;
-use crate::model::{Dispatch, Shared, State};
+use crate::model::{Dispatch, State};
 use crate::panels::notice::notices;
 use crate::text::{io, shell};
 use csp_rules::Lang;
@@ -23,9 +23,9 @@ fn lang_switch(lang: Lang, dispatch: &Dispatch) -> Html {
         }
     };
     html! {
-        <div class="lang-switch" role="group" aria-label={shell::language(lang)}>
+        <div class="lang-switch only-wide" role="group" aria-label={shell::language(lang)}>
             { button(Lang::En, "English") }
-            { button(Lang::ZhTw, "中文（台灣）") }
+            { button(Lang::ZhTw, "中文") }
         </div>
     }
 }
@@ -39,22 +39,22 @@ pub fn header(
     dispatch: &Dispatch,
 ) -> Html {
     let lang = s.lang;
-    let scenario = Shared(s.scenario().clone());
     let counts = eval
         .report()
         .map(|r| (r.summary.allowed, r.summary.blocked));
+    let bar = if s.mode.present {
+        presenter_bar(s, dispatch)
+    } else {
+        toolbar(s, counts, chrome, dispatch)
+    };
     html! {
         <header class="top">
-            <div class="masthead">
-                <div class="brand">
-                    <h1>{ APP_NAME }</h1>
-                    <p class="subtitle">{ shell::subtitle(lang) }</p>
-                </div>
+            <div class="bar">
+                <h1 class="brand">{ APP_NAME }</h1>
+                { bar }
                 { lang_switch(lang, dispatch) }
             </div>
-            { toolbar(s, lang, dispatch) }
-            <FileTools {scenario} {counts} can_undo={s.can_undo()} can_redo={s.can_redo()}
-                chrome={chrome.clone()} />
+            { import_input(lang, dispatch) }
             <AuditView audit={s.audit.clone()} {network} />
             { notices(s.notice.as_ref(), eval.report.as_ref().err(), lang, dispatch) }
             if s.save_failed {

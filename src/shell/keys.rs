@@ -1,7 +1,9 @@
 //! The page's keys as one pure map from a key press to what it does: undo and redo with
 //! Ctrl/⌘, single-key shortcuts outside text fields and dialogs, Delete on the canvas and
-//! Escape. The shell's listener reads the event into a [`Press`] and carries out the answer.
+//! Escape, and in presenter mode ← → through the walkthrough and Escape to leave. The shell's
+//! listener reads the event into a [`Press`] and carries out the answer.
 
+use crate::model::training::Train;
 use crate::model::{Action, Mode};
 use csp_rules::NodeKind;
 
@@ -20,6 +22,10 @@ pub struct Press<'a> {
     pub in_dialog: bool,
     /// On the canvas, or with nothing focused: where Delete deletes.
     pub on_canvas: bool,
+    /// In presenter mode, where the diagram is shown, not edited.
+    pub present: bool,
+    /// A walkthrough is under way.
+    pub touring: bool,
 }
 
 /// A piece of the shell's own interface a key opens or switches.
@@ -31,6 +37,8 @@ pub enum Ui {
     Inspector,
     Presets,
     Lang,
+    /// Presenter mode, on or off.
+    Present,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +60,16 @@ pub fn page_key(k: &Press) -> Option<(Command, bool)> {
     if k.ctrl || k.meta || k.alt {
         return None;
     }
+    if k.present {
+        let train = |t: Train| Some((Command::Send(Action::Train(t)), true));
+        match k.key {
+            "Escape" => return Some((Command::Open(Ui::Present), true)),
+            "ArrowRight" if k.touring && !k.in_dialog => return train(Train::Next),
+            "ArrowLeft" if k.touring && !k.in_dialog => return train(Train::Back),
+            "Delete" | "Backspace" => return None,
+            _ => {}
+        }
+    }
     match k.key {
         // Not on a panel: Delete there must never delete the selection.
         "Delete" | "Backspace" if k.on_canvas => {
@@ -68,7 +86,8 @@ pub fn page_key(k: &Press) -> Option<(Command, bool)> {
 pub fn allowed(mode: Mode, c: &Command) -> bool {
     match c {
         Command::Send(_) => true,
-        Command::Open(Ui::Presets | Ui::Table | Ui::Lang) => mode.header(),
+        // Presenting is the whole app's (an embed's host page shows it).
+        Command::Open(Ui::Presets | Ui::Table | Ui::Lang | Ui::Present) => mode.header(),
         Command::Open(Ui::Sheet | Ui::Connect | Ui::Inspector) => mode.editable(),
     }
 }
@@ -89,6 +108,9 @@ fn shortcut(k: &Press) -> Option<(Command, bool)> {
     let ui = |u: Ui| Some((Command::Open(u), true));
     match k.key {
         "?" => ui(Ui::Sheet),
+        "f" | "F" => ui(Ui::Present),
+        // Presenter mode shows the diagram; it is edited in the app.
+        "1" | "2" | "3" | "4" | "5" | "c" | "C" | "i" | "I" if k.present => None,
         "1" | "2" | "3" | "4" | "5" => {
             let i = k.key.parse::<usize>().ok()?.checked_sub(1)?;
             let kind = *NodeKind::ALL.get(i)?;
@@ -126,6 +148,7 @@ mod tests {
             Ui::Inspector,
             Ui::Presets,
             Ui::Lang,
+            Ui::Present,
         ] {
             assert!(allowed(app, &Command::Open(u)), "{u:?}");
             assert!(!allowed(view, &Command::Open(u)), "{u:?}");
@@ -214,6 +237,51 @@ mod tests {
         assert_eq!(
             page_key(&escape),
             Some((Command::Send(Action::ClearSelection), false))
+        );
+    }
+
+    #[test]
+    fn presenter_mode_steps_with_the_arrows_and_leaves_with_escape() {
+        let present = |key| Press {
+            present: true,
+            touring: true,
+            ..press(key)
+        };
+        assert_eq!(
+            page_key(&press("f")),
+            Some((Command::Open(Ui::Present), true))
+        );
+        assert_eq!(
+            page_key(&present("F")),
+            Some((Command::Open(Ui::Present), true))
+        );
+        assert_eq!(
+            page_key(&present("Escape")),
+            Some((Command::Open(Ui::Present), true))
+        );
+        assert_eq!(
+            page_key(&present("ArrowRight")),
+            Some((Command::Send(Action::Train(Train::Next)), true))
+        );
+        assert_eq!(
+            page_key(&present("ArrowLeft")),
+            Some((Command::Send(Action::Train(Train::Back)), true))
+        );
+        let no_tour = Press {
+            touring: false,
+            ..present("ArrowRight")
+        };
+        assert_eq!(page_key(&no_tour), None);
+        assert_eq!(page_key(&present("1")), None, "no editing while presenting");
+        let on = Press {
+            on_canvas: true,
+            ..present("Delete")
+        };
+        assert_eq!(page_key(&on), None);
+        assert_eq!(
+            page_key(&press("ArrowRight")),
+            None,
+            "only in presenter mode"
         );
     }
 

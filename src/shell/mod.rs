@@ -1,16 +1,22 @@
-//! The page's frame: the app (its state, contexts and edges), the header with the toolbars
-//! and menus, the workspace the features are laid out in, the palette, the keyboard (a pure
-//! key map, its dialogs) and the live region.
+//! The page's frame: the app (its state, contexts and edges), the header with the toolbar and
+//! its menus (as data in `commands`), the start screen, the workspace the features are laid
+//! out in, the palette, the keyboard (a pure key map, its dialogs), the Help menu's dialogs
+//! and the live region.
 
 mod announce;
 pub mod app;
 mod chrome;
+mod commands;
 mod dialogs;
 mod file_tools;
 mod header;
+mod help;
+mod icons;
 pub mod keys;
+pub mod menu;
 mod palette;
 mod presets_menu;
 mod share;
+mod start;
 mod toolbar;
 mod workspace;

@@ -1,11 +1,22 @@
-//! The guide's eight example scenarios, each with its title and description.
+//! The guide's eight example scenarios: the toolbar's menu of them, each with its title and
+//! description, and the verb that opens one (the start screen's cards use it too).
 
+use super::icons::Icon;
+use super::menu::{Item, Menu, Section};
 use crate::io::{url, web};
-use crate::model::{use_page, Action, Page};
+use crate::model::{use_page, Action, Dispatch, Page};
 use crate::text::shell;
 use csp_rules::presets;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// Menu item IDs, by preset number (1 to 8).
+const IDS: [&str; 8] = ["1", "2", "3", "4", "5", "6", "7", "8"];
+
+/// Opens guide scenario `n`; the address names it (so a reload keeps it).
+pub fn open_preset(n: u8, dispatch: &Dispatch) {
+    web::set_fragment(&url::preset_fragment(n));
+    dispatch.send(Action::Open(url::Start::Preset(n.to_string())));
+}
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct PresetsMenuProps {
@@ -14,70 +25,26 @@ pub struct PresetsMenuProps {
 
 #[function_component(PresetsMenu)]
 pub fn presets_menu(p: &PresetsMenuProps) -> Html {
-    let open = use_state_eq(|| false);
-    let wrap = use_node_ref();
-    let Page { lang, dispatch } = use_page();
-
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(!*open))
-    };
-    let onkeydown = {
-        let open = open.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                open.set(false);
-            }
-        })
-    };
-    // Close when focus leaves the menu (a click elsewhere, Tab past the last item).
-    let onfocusout = {
-        let open = open.clone();
-        let wrap = wrap.clone();
-        Callback::from(move |e: FocusEvent| {
-            let inside = e
-                .related_target()
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                .zip(wrap.cast::<web_sys::Node>())
-                .is_some_and(|(t, w)| w.contains(Some(&t)));
-            if !inside {
-                open.set(false);
-            }
-        })
-    };
-    let items = presets::all().iter().map(|preset| {
-        let n = preset.number;
-        // An opened preset takes the address with it (so a reload keeps it).
-        let onclick = {
-            let (open, dispatch) = (open.clone(), dispatch.clone());
-            Callback::from(move |_| {
-                open.set(false);
-                web::set_fragment(&url::preset_fragment(n));
-                dispatch.send(Action::Open(url::Start::Preset(n.to_string())));
+    let Page { lang, dispatch, .. } = use_page();
+    let items = presets::all()
+        .iter()
+        .filter_map(|preset| {
+            let id = *IDS.get(usize::from(preset.number).checked_sub(1)?)?;
+            Some(Item {
+                detail: Some(preset.description(lang).into()),
+                current: p.current == Some(preset.number),
+                ..Item::new(id, preset.title(lang))
             })
-        };
-        html! {
-            <li key={n}>
-                <button type="button" class="preset" data-preset={n.to_string()}
-                    aria-current={(p.current == Some(n)).then_some("true")} {onclick}>
-                    <strong>{ preset.title(lang) }</strong>
-                    <span>{ preset.description(lang) }</span>
-                </button>
-            </li>
+        })
+        .collect();
+    let on_pick = Callback::from(move |id: &'static str| {
+        if let Ok(n) = id.parse::<u8>() {
+            open_preset(n, &dispatch);
         }
     });
     html! {
-        <div class="menu" ref={wrap} {onkeydown} {onfocusout}>
-            <button type="button" class="menu-button" aria-haspopup="true"
-                aria-expanded={if *open { "true" } else { "false" }} onclick={toggle}>
-                { shell::presets(lang) }{ " ▾" }
-            </button>
-            if *open {
-                <div class="menu-panel">
-                    <p class="hint">{ shell::presets_intro(lang) }</p>
-                    <ul class="presets">{ for items }</ul>
-                </div>
-            }
-        </div>
+        <Menu id="presets" label={shell::presets(lang)} short={AttrValue::from(shell::presets_short(lang))} icon={Icon::Book} class="presets-menu"
+            intro={AttrValue::from(shell::presets_intro(lang))} sections={vec![Section::new(items)]}
+            {on_pick} shortcut="P" />
     }
 }

@@ -2,6 +2,7 @@
 //! to the clipboard; the link is also shown in a field, for when the clipboard can't be used,
 //! with a warning when it is longer than links can safely be.
 
+use super::icons::{icon, Icon};
 use crate::io::{url, web};
 use crate::model::{use_page, Shared};
 use crate::text::{common, shell};
@@ -48,20 +49,41 @@ pub fn share_button(p: &ShareProps) -> Html {
             });
         })
     };
-    // Select the link so it is ready to copy by hand.
+    // Kept inside the window, the link selected so it is ready to copy by hand.
+    let panel_ref = use_node_ref();
     {
-        let field = field.clone();
+        let (field, panel_ref) = (field.clone(), panel_ref.clone());
         use_effect_with((*shared).clone(), move |_| {
+            if let Some(panel) = panel_ref.cast::<web_sys::HtmlElement>() {
+                web::keep_in_view(&panel);
+            }
             if let Some(input) = field.cast::<HtmlInputElement>() {
                 input.select();
             }
         });
     }
+    let button = use_node_ref();
     let panel = shared.as_ref().map(|s| {
-        let close = {
-            let shared = shared.clone();
-            Callback::from(move |_| shared.set(None))
+        // Closed, the focus goes back to the button.
+        let close_now = {
+            let (shared, button) = (shared.clone(), button.clone());
+            move || {
+                shared.set(None);
+                if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
         };
+        let close = {
+            let close_now = close_now.clone();
+            Callback::from(move |_: MouseEvent| close_now())
+        };
+        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.stop_propagation();
+                close_now();
+            }
+        });
         let status = match s.copied {
             Some(true) => shell::copied(lang),
             Some(false) => shell::copy_below(lang),
@@ -69,7 +91,7 @@ pub fn share_button(p: &ShareProps) -> Html {
         };
         let len = s.link.len();
         html! {
-            <div class="share-panel" role="group" aria-label={shell::share_link(lang)}>
+            <div class="share-panel" role="group" aria-label={shell::share_link(lang)} ref={panel_ref.clone()} {onkeydown}>
                 <p role="status" class="share-status">{ status }</p>
                 <label>
                     <span>{ shell::share_link(lang) }</span>
@@ -87,7 +109,11 @@ pub fn share_button(p: &ShareProps) -> Html {
     });
     html! {
         <div class="share">
-            <button type="button" class="share-button" {onclick}>{ shell::copy_share_link(lang) }</button>
+            <button type="button" class="share-button tool" data-action="share" ref={button} title={shell::copy_share_link(lang)}
+                aria-expanded={if shared.is_some() { "true" } else { "false" }} {onclick}>
+                { icon(Icon::Share) }
+                <span class="button-text">{ shell::share(lang) }</span>
+            </button>
             { for panel }
         </div>
     }

@@ -1,51 +1,92 @@
-//! The toolbar: new diagram, guide scenarios, view controls, delete, share.
+//! The toolbar: one row. The frequent verbs are buttons (the guide scenarios, undo and redo,
+//! fit, presenter mode, share); the rest is in three labelled menus (File, View, Help). Under
+//! 1,000 px one menu holds those three; on a narrow screen the row keeps the scenarios, undo,
+//! redo and share, and that menu holds the rest. In presenter mode it is a slim bar.
 
+use super::chrome::{set_present, Chrome};
+use super::commands::{self, Ctx};
+use super::icons::{icon, Icon};
+use super::menu::Menu;
 use super::presets_menu::PresetsMenu;
 use super::share::ShareButton;
-use crate::io::web;
 use crate::model::{Action, Dispatch, Shared, State};
-use crate::text::{common, shell};
-use csp_rules::Lang;
-use web_sys::HtmlInputElement;
+use crate::text::shell;
 use yew::prelude::*;
 
-/// The toolbar of the page in state `s` (re-drawn with the page: the diagram it shares
-/// changes with every drag frame).
-pub fn toolbar(s: &State, lang: Lang, dispatch: &Dispatch) -> Html {
-    let act = |action: Action| dispatch.on::<MouseEvent>(action);
-    // A new diagram takes the address with it (so a reload keeps it).
-    let on_new = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            web::set_fragment("");
-            dispatch.send(Action::New);
-        })
+/// A button that shows an icon, and its label unless the screen is narrow (`class` names
+/// where it is shown); its accessible name is the label either way.
+fn icon_button(
+    action: &'static str,
+    glyph: Icon,
+    label: &'static str,
+    keys: (&'static str, &'static str),
+    disabled: bool,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <button type="button" class="tool" data-action={action} {disabled} title={keys.0}
+            aria-keyshortcuts={(!keys.1.is_empty()).then_some(keys.1)} {onclick}>
+            { icon(glyph) }
+            <span class="button-text">{ label }</span>
+        </button>
+    }
+}
+
+/// The toolbar of the page in state `s` (re-drawn with the page: the diagram it shares and
+/// exports changes with every drag frame).
+pub fn toolbar(s: &State, counts: Option<(usize, usize)>, chrome: &Chrome, d: &Dispatch) -> Html {
+    let lang = s.lang;
+    let ctx = Ctx::new(s, counts, chrome, d);
+    let pick = |c: &Ctx| {
+        let c = c.clone();
+        Callback::from(move |id: &'static str| commands::run(id, &c))
     };
-    let on_snap = dispatch
-        .to(|e: Event| Action::SetSnap(e.target_unchecked_into::<HtmlInputElement>().checked()));
+    let present = {
+        let (d, mode) = (d.clone(), s.mode);
+        Callback::from(move |_: MouseEvent| set_present(&d, mode, true))
+    };
     html! {
         <div class="toolbar" role="toolbar" aria-label={shell::toolbar(lang)}>
-            <div class="group">
-                <button type="button" onclick={on_new}>{ shell::new_diagram(lang) }</button>
-                <PresetsMenu current={s.doc.preset()} />
-            </div>
-            <div class="group">
-                <button type="button" aria-label={shell::zoom_out(lang)} title={shell::zoom_out(lang)}
-                    onclick={act(Action::Zoom { factor: 1.0 / 1.25, at: None })}>{ "−" }</button>
-                <button type="button" aria-label={shell::zoom_in(lang)} title={shell::zoom_in(lang)}
-                    onclick={act(Action::Zoom { factor: 1.25, at: None })}>{ "+" }</button>
-                <button type="button" onclick={act(Action::FitView)}>{ shell::fit_view(lang) }</button>
-                <button type="button" onclick={act(Action::AutoLayout)}>{ shell::auto_layout(lang) }</button>
-                <label class="check">
-                    <input type="checkbox" checked={s.snap} onchange={on_snap} />
-                    { shell::snap_to_grid(lang) }
-                </label>
-            </div>
-            <div class="group">
-                <button type="button" disabled={s.selection.is_empty()}
-                    onclick={act(Action::DeleteSelection)}>{ common::delete_selected(lang) }</button>
-                <ShareButton scenario={Shared(s.scenario().clone())} />
-            </div>
+            <Menu id="more" label={shell::more_menu(lang)} icon={Icon::Menu} icon_only=true
+                class="menus-narrow" sections={commands::everything(&ctx)} on_pick={pick(&ctx)} />
+            <PresetsMenu current={s.doc.preset()} />
+            <Menu id="file" label={shell::file_tools(lang)} class="menus-wide"
+                sections={vec![commands::file(&ctx)]} on_pick={pick(&ctx)} />
+            <Menu id="view" label={shell::view_switch(lang)} class="menus-wide"
+                sections={commands::view(&ctx)} on_pick={pick(&ctx)} />
+            <Menu id="help" label={shell::help_menu(lang)} class="menus-wide"
+                sections={vec![commands::help(&ctx)]} on_pick={pick(&ctx)} />
+            <span class="toolbar-gap" aria-hidden="true"></span>
+            { icon_button("undo", Icon::Undo, shell::undo(lang), (shell::undo_keys(lang), "Control+Z Meta+Z"),
+                !s.can_undo(), d.on(Action::Undo)) }
+            { icon_button("redo", Icon::Redo, shell::redo(lang),
+                (shell::redo_keys(lang), "Control+Shift+Z Control+Y Meta+Shift+Z"),
+                !s.can_redo(), d.on(Action::Redo)) }
+            <span class="only-wide tool-group">
+                { icon_button("fit", Icon::Fit, shell::fit_view(lang), (shell::fit_view(lang), ""), false,
+                    d.on(Action::FitView)) }
+                { icon_button("present", Icon::Present, shell::present(lang), (shell::present_title(lang), "F"),
+                    false, present) }
+            </span>
+            <ShareButton scenario={Shared(s.scenario().clone())} />
+        </div>
+    }
+}
+
+/// The presenter's bar: the product's name and a way out.
+pub fn presenter_bar(s: &State, d: &Dispatch) -> Html {
+    let lang = s.lang;
+    let leave = {
+        let (d, mode) = (d.clone(), s.mode);
+        Callback::from(move |_: MouseEvent| set_present(&d, mode, false))
+    };
+    html! {
+        <div class="toolbar presenter-bar" role="toolbar" aria-label={shell::toolbar(lang)}>
+            <button type="button" class="tool" data-action="leave-present" aria-keyshortcuts="Escape"
+                title={shell::leave_present(lang)} onclick={leave}>
+                { icon(Icon::Close) }
+                <span class="button-text">{ shell::leave_present(lang) }</span>
+            </button>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 
 use super::file_tools::import_file;
 use super::palette::Palette;
+use super::start::StartScreen;
 use crate::canvas::legend::Legend;
 use crate::canvas::Canvas;
 use crate::model::evaluation::Evaluation;
@@ -55,13 +56,23 @@ pub fn stage(s: &State, eval: &Evaluation, st: Stage, dispatch: &Dispatch) -> Ht
         .as_ref()
         .filter(|_| !hide)
         .map(|r| (r.summary.allowed, r.summary.blocked));
+    // An empty diagram: the app's start screen, an editing embed's hint (the canvas itself
+    // says when a read-only one is empty).
+    let empty = if s.mode.editing_panels() {
+        html! { <StartScreen /> }
+    } else {
+        html! { <p class="empty-hint">{ crate::text::canvas::empty_hint(s.lang) }</p> }
+    };
     let canvas = html! {
         <Canvas scenario={Shared(st.drawn)} rev={s.doc.rev()} verdicts={eval.verdicts.clone()}
             selection={s.selection.clone()} view={s.view} pending={s.pending_edge.clone()}
-            marks={st.marks} hide_verdicts={hide} />
+            marks={st.marks} hide_verdicts={hide}>
+            { empty }
+        </Canvas>
     };
     html! {
         <div class="stage" ondragover={on_dragover} ondrop={on_drop}>
+            // It hides itself where the mode has none (presenting, a read-only embed).
             <Palette />
             if st.table && !hide {
                 <DiagramTable scenario={Shared(s.scenario().clone())} {report} />
@@ -83,16 +94,25 @@ pub fn side(s: &State, eval: &Evaluation, large: bool, dispatch: &Dispatch) -> H
     let judged = Shared(eval.scenario.clone());
     let report = eval.report().cloned().map(Shared);
     let t = &s.training;
+    // Presenting: the walkthrough, or what is selected, large; not the editing panels.
+    let edits = s.mode.editing_panels();
+    let edge_selected = s.selection.single_edge().is_some();
     html! {
         <aside class="side" aria-label={shell::side_label(lang)}>
             <TrainingPanel tour={t.tour} quiz={t.quiz.clone()} preset={s.doc.preset()}
                 scenario={judged.clone()} live={live.clone()} report={report.clone()}
                 can_restore={t.kept.is_some()} />
-            if !t.hides_verdicts() {
-                { selection_panel(s, &judged, report.as_ref(), lang, dispatch) }
-                <Findings report={report.clone().filter(|_| !large)} scenario={judged} />
+            if !t.hides_verdicts() && (edits || t.tour.is_none()) {
+                if edits || edge_selected {
+                    { selection_panel(s, &judged, report.as_ref(), lang, dispatch) }
+                }
+                if edits || !edge_selected {
+                    <Findings report={report.clone().filter(|_| !large)} scenario={judged} />
+                }
             }
-            <ScenarioPanel title={live.title.clone()} as_of={live.as_of.clone()} preset={s.doc.preset()} />
+            if edits {
+                <ScenarioPanel title={live.title.clone()} as_of={live.as_of.clone()} preset={s.doc.preset()} />
+            }
         </aside>
     }
 }

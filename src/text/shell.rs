@@ -72,10 +72,41 @@ texts! {
     key_lang => "Switch language", "切換語言";
     key_table => "Switch between the diagram and the table", "在圖表和表格之間切換";
     key_sheet => "Show or hide this list", "顯示或隱藏此清單";
+    key_present => "Presenter mode: full screen, large labels; ← → step through a walkthrough, Esc leaves",
+        "簡報模式：全螢幕、大字標籤；← → 切換導覽步驟，Esc 離開";
+    help_menu => "Help", "說明";
+    more_menu => "Menu", "選單";
+    presets_short => "Scenarios", "範例";
+    share => "Share", "分享";
+    present => "Present", "簡報";
+    present_title => "Presenter mode (F)", "簡報模式（F）";
+    leave_present => "Leave presenter mode", "結束簡報模式";
+    theme => "Theme", "佈景主題";
+    theme_auto => "Match the system", "跟隨系統";
+    theme_light => "Light", "淺色";
+    theme_dark => "Dark", "深色";
+    glossary => "Glossary", "詞彙表";
+    about => "About", "關於";
+    about_title => "About the CSP Scenario Explorer", "關於 CSP Scenario Explorer";
+    about_text => "Every relationship is judged in your browser by the rules of Microsoft's guide. Nothing you draw is sent anywhere.",
+        "每個關聯性都在您的瀏覽器中依 Microsoft 指南的規則判定。您繪製的內容不會傳送到任何地方。";
+    app_version => "App version", "應用程式版本";
+    engine_version => "Rules engine version", "規則引擎版本";
+    guide => "Guide", "指南";
+    guide_version => "Guide version", "指南版本";
+    glossary_title => "Glossary: the guide's terms and the tool's", "詞彙表：指南的用語與本工具的用語";
+    glossary_intro => "The guide's Chinese is a machine translation. Where its words read wrongly in Taiwan, the tool uses clearer ones; quotations keep the guide's own.",
+        "指南的中文版是機器翻譯。凡是在台灣讀起來不正確的用語，本工具改用較清楚的說法；引文則保留指南的原文。";
+    term_en => "English", "英文";
+    term_tool => "The tool's Chinese", "本工具的中文";
+    term_guide => "The guide's Chinese", "指南的中文";
+    term_note => "Why", "說明";
+    start_title => "Start with one of the guide's scenarios", "從指南的範例案例開始";
+    start_scratch => "Start from scratch", "從空白開始";
 }
 
 /// The shortcut sheet: (keys, what they do).
-pub fn shortcut_rows(lang: Lang) -> [(&'static str, &'static str); 14] {
+pub fn shortcut_rows(lang: Lang) -> [(&'static str, &'static str); 15] {
     [
         ("Tab / Shift+Tab", key_tab(lang)),
         ("Enter / Space", key_select(lang)),
@@ -90,6 +121,7 @@ pub fn shortcut_rows(lang: Lang) -> [(&'static str, &'static str); 14] {
         ("P", key_presets(lang)),
         ("L", key_lang(lang)),
         ("T", key_table(lang)),
+        ("F", key_present(lang)),
         ("?", key_sheet(lang)),
     ]
 }

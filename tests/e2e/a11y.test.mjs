@@ -43,7 +43,7 @@ for (const [lang, scheme] of [
     await page.locator('[data-node-id="tailspin"] .glyph').click();
     await page.waitForSelector('[data-inspector="tailspin"]');
     assert.deepEqual(await violations(page), [], 'inspector');
-    await page.click('button.menu-button');
+    await page.click('button[data-menu="presets"]');
     await page.waitForSelector('.menu-panel');
     assert.deepEqual(await violations(page), [], 'presets menu');
     assertClean();

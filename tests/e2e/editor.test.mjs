@@ -14,6 +14,7 @@ import {
   dragNode,
   pageNodes,
   pageVerdicts,
+  pickMenu,
   waitVerdict,
 } from './helpers.mjs';
 
@@ -146,7 +147,7 @@ test('Delete removes a node with its edges; shift-click and marquee select sever
   assert.deepEqual(Object.keys(await pageVerdicts(page)), ['e3']);
 
   // Shift+drag on the background draws a marquee round everything.
-  await page.click('button:has-text("Fit view")');
+  await page.click('button[data-action="fit"]');
   const svg = await page.locator('svg.canvas').boundingBox();
   await page.keyboard.down('Shift');
   await page.mouse.move(svg.x + 5, svg.y + 5);
@@ -211,17 +212,17 @@ test('drag moves a node, the wheel zooms, fit and auto layout rearrange the view
   await page.mouse.wheel(0, -400);
   await page.waitForFunction((v) => document.querySelector('g.viewport').getAttribute('transform') !== v, view);
   const zoomed = await transformOf('g.viewport');
-  await page.click('button:has-text("Fit view")');
+  await page.click('button[data-action="fit"]');
   assert.notEqual(await transformOf('g.viewport'), zoomed);
 
-  await page.click('button:has-text("Auto layout by tier")');
+  await pickMenu(page, 'view', 'layout');
   const ys = await page.$$eval('[data-node-id]', (els) =>
     els.map((el) => [el.getAttribute('data-node-id'), el.getAttribute('transform')]),
   );
   for (const [id, t] of ys) assert.match(t, /translate\(\S+ (60|200|340|480)\.0\)/, id);
 
   // Snap to grid puts every node on the 20-unit grid.
-  await page.check('.toolbar input[type="checkbox"]');
+  await pickMenu(page, 'view', 'snap');
   await dragNode(page, 'fabrikam', 33, 17);
   const [x, y] = (await transformOf('[data-node-id="fabrikam"]')).match(/-?[\d.]+/g).map(Number);
   assert.equal(x % 20, 0, `x ${x}`);

@@ -21,7 +21,7 @@
 import { after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -108,14 +108,17 @@ export function siteUrl(server, path = '/') {
 }
 
 /**
- * Opens a new page at `url` (with the site's localStorage cleared first unless `keepStorage`),
- * waits for `waitFor` (a selector; null to skip) and records every
+ * Opens a new page at `url` (with the site's localStorage cleared first unless `keepStorage`;
+ * after `init`, a script run before the page's own), waits for `waitFor` (a selector; null to
+ * skip) and records every
  * problem: console errors (CSP violations among them), uncaught exceptions, HTTP
  * errors, failed requests, and requests to any host but 127.0.0.1 (or `hosts`; blocked, never sent).
  * `assertClean()` throws listing them all; call it at the end of each test.
  */
-export async function openPage(browser, url, { waitFor = 'h1', keepStorage = false, hosts = ALLOWED_HOSTS } = {}) {
+export async function openPage(browser, url, { waitFor = 'h1', keepStorage = false, hosts = ALLOWED_HOSTS, init } = {}) {
   const page = await browser.context.newPage();
+  // A script run before the page's own (e.g. a browser whose storage is refused).
+  if (init) await page.addInitScript(init);
   // The page autosaves to localStorage, which a file's tests share through one profile: each
   // page starts with none unless the test says otherwise (persistence tests do).
   if (!keepStorage) {
@@ -316,4 +319,32 @@ export async function dragNode(page, id, dx, dy) {
   await page.mouse.move(a.x + dx / 2, a.y + dy / 2, { steps: 4 });
   await page.mouse.move(a.x + dx, a.y + dy, { steps: 4 });
   await page.mouse.up();
+}
+
+/**
+ * Opens the toolbar's menu `menu` ('presets', 'file', 'view', 'help', or on a narrow screen
+ * 'more', which holds all of them) and picks its item `item` (its data-item).
+ */
+export async function pickMenu(page, menu, item) {
+  await page.click(`button[data-menu="${menu}"]`);
+  await page.click(`[data-menu-wrap="${menu}"] [data-item="${item}"]`);
+}
+
+/** Opens guide scenario `n` from the toolbar's menu of them. */
+export const openPresetMenu = (page, n) => pickMenu(page, 'presets', String(n));
+
+/**
+ * Where a screenshot goes: tests/e2e/out/NAME, and with UPDATE_DOCS=1 also docs/NAME (the
+ * README's pictures), so a test run never changes the repository unless asked to.
+ */
+export async function screenshot(page, name, options = {}) {
+  const out = join(root, 'tests/e2e/out', name);
+  mkdirSync(dirname(out), { recursive: true });
+  await page.screenshot({ path: out, ...options });
+  if (process.env.UPDATE_DOCS === '1') {
+    const doc = join(root, 'docs', name);
+    mkdirSync(dirname(doc), { recursive: true });
+    copyFileSync(out, doc);
+  }
+  return out;
 }

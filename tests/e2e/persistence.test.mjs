@@ -21,7 +21,9 @@ import {
   connect,
   dragNode,
   pageNodes,
+  openPresetMenu,
   pageVerdicts,
+  pickMenu,
   presetFile,
   reportVerdicts,
   savedDiagram,
@@ -62,8 +64,10 @@ async function importFile(page, path) {
 }
 
 /** The text of a download started by clicking `selector`. */
-async function downloaded(page, selector) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+/** What the File menu's item `what` (export-…), or the button `what` names, downloads. */
+async function downloaded(page, what) {
+  const click = what.startsWith('export-') ? pickMenu(page, 'file', what) : page.click(what);
+  const [download] = await Promise.all([page.waitForEvent('download'), click]);
   const path = await download.path();
   return { name: download.suggestedFilename(), bytes: readFileSync(path) };
 }
@@ -172,8 +176,7 @@ test('undo and redo every kind of edit: add, drag, connect, inspector, fix, dele
   await waitVerdict(page, 'e1', 'allowed');
 
   // Loading a preset replaces the diagram; undo brings the hand-drawn one back.
-  await page.click('button.menu-button');
-  await page.click('button.preset[data-preset="6"]');
+  await openPresetMenu(page, 6);
   await page.waitForSelector('[data-node-id="tailspin"]');
   await undo(page);
   await waitNodes(page, ['ms', 'provider-1']);
@@ -183,7 +186,7 @@ test('undo and redo every kind of edit: add, drag, connect, inspector, fix, dele
 
   // "New diagram" empties it, and undoes too.
   const six = await pageNodes(page);
-  await page.click('button:has-text("New diagram")');
+  await pickMenu(page, 'file', 'new');
   await waitNodes(page, []);
   await undo(page);
   await waitNodes(page, six);
@@ -306,14 +309,14 @@ test('exports: JSON the CLI reads to the same verdicts, SVG and PNG with the leg
   const { page, assertClean } = await openPage(browser, appUrl('/?lang=en#preset=7'), {
     waitFor: '[data-edge-id][data-verdict]',
   });
-  const json = await downloaded(page, 'button[data-action="export-json"]');
+  const json = await downloaded(page, 'export-json');
   assert.match(json.name, /\.json$/);
   const file = scenarioFile(JSON.parse(json.bytes.toString('utf8')));
   assert.deepEqual(reportVerdicts(cliReport(file)), await pageVerdicts(page));
 
   // A selected node is exported as any other.
   await clickNode(page, 'fabrikam');
-  const svg = await downloaded(page, 'button[data-action="export-svg"]');
+  const svg = await downloaded(page, 'export-svg');
   assert.match(svg.name, /\.svg$/);
   const text = svg.bytes.toString('utf8');
   assert.match(text, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
@@ -341,7 +344,7 @@ test('exports: JSON the CLI reads to the same verdicts, SVG and PNG with the leg
   await blank.close();
   assert.equal(parseError, null);
 
-  const png = await downloaded(page, 'button[data-action="export-png"]');
+  const png = await downloaded(page, 'export-png');
   assert.match(png.name, /\.png$/);
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   assert.ok(png.bytes.length > 2000, `PNG of ${png.bytes.length} bytes`);
@@ -360,7 +363,7 @@ test('storage that refuses to save: the page says so, keeps working, and export 
   await addFromPalette(page, 'customer');
   await page.waitForSelector('[data-notice="save-failed"]');
   assert.match(await page.textContent('[data-notice="save-failed"]'), /can't be saved/);
-  const json = await downloaded(page, 'button[data-action="export-json"]');
+  const json = await downloaded(page, 'export-json');
   assert.deepEqual(JSON.parse(json.bytes.toString('utf8')).nodes.map((n) => n.id), ['ms', 'customer-1']);
   assertClean();
   await page.close();

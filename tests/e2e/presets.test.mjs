@@ -3,8 +3,6 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   launchBrowser,
   openPage,
@@ -15,7 +13,7 @@ import {
   pageVerdicts,
   presetFile,
   reportVerdicts,
-  root,
+  screenshot,
 } from './helpers.mjs';
 
 let browser;
@@ -56,9 +54,9 @@ for (let n = 1; n <= 8; n++) {
 
 test('the presets menu opens each scenario, and a fragment change opens another', async () => {
   const { page, assertClean } = await openPage(browser, appUrl('/?lang=en'));
-  await page.click('button.menu-button');
-  assert.equal(await page.locator('button.preset').count(), 8);
-  await page.click('button.preset[data-preset="5"]');
+  await page.click('button[data-menu="presets"]');
+  assert.equal(await page.locator('[data-menu-wrap="presets"] [role="menuitem"]').count(), 8);
+  await page.click('[data-menu-wrap="presets"] [data-item="5"]');
   await page.waitForSelector('[data-edge-id][data-verdict]');
   assert.ok(page.url().endsWith('#preset=5'), page.url());
   assert.deepEqual(await pageVerdicts(page), reportVerdicts(cliReport(presetFile(5))));
@@ -139,11 +137,10 @@ test('the sub-path build shows the presets with the same verdicts', async (t) =>
 test('screenshot of preset 6 for the README', async () => {
   const { page, assertClean } = await openPreset(appUrl('/?lang=en#preset=6'));
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.click('button:has-text("Fit view")');
+  await page.click('button[data-action="fit"]');
   await page.locator('[data-edge-id="e4"] .verdict-badge').click();
   await page.waitForSelector('[data-edge-panel="e4"]');
-  mkdirSync(join(root, 'docs'), { recursive: true });
-  await page.screenshot({ path: join(root, 'docs/screenshot.png') });
+  await screenshot(page, 'screenshot.png');
   assertClean();
   await page.close();
 });
