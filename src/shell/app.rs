@@ -3,12 +3,13 @@
 //! (address, keys, document language, autosave), and the frame the rooms go into.
 
 use super::announce::use_announcer;
-use super::chrome::{open_ui, set_present, use_chrome, Now};
+use super::chrome::{open_ui, set_present, use_chrome, Chrome, Now};
 use super::dialogs::{ConnectDialog, ShortcutSheet};
 use super::header::header;
 use super::help::HelpDialog;
 use super::keys::{self, Command, Press, Ui};
 use super::workspace::{side, stage, Stage};
+use crate::embed::dialog::EmbedDialog;
 use crate::embed::frame::frame;
 use crate::embed::popover::popover;
 use crate::embed::use_embed;
@@ -18,7 +19,7 @@ use crate::io::{storage, web};
 use crate::model::audit::{is_large, Network};
 use crate::model::evaluation::{EvalKey, Evaluation};
 use crate::model::training::{marks_of, MarksKey, Train};
-use crate::model::{Action, Dispatch, Mode, Notice, Page, State, Theme};
+use crate::model::{Action, Dispatch, Mode, Notice, Page, Shared, State, Theme};
 use crate::panels::selection::others;
 use crate::text::shell;
 use csp_rules::Scenario;
@@ -153,6 +154,15 @@ fn use_page_listeners(
     });
 }
 
+/// Closes the Embed dialog, the focus going back to the menu it was opened from.
+fn close_embed(chrome: &Chrome) -> Callback<()> {
+    let open = chrome.embed.clone();
+    Callback::from(move |()| {
+        open.set(false);
+        web::focus_shown(&["button[data-menu=file]", "button[data-menu=more]"]);
+    })
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
@@ -282,6 +292,10 @@ pub fn app() -> Html {
             }
             if chrome.help.is_some() {
                 <HelpDialog help={chrome.help.clone()} />
+            }
+            if *chrome.embed {
+                <EmbedDialog scenario={Shared(scenario.clone())} preset={state.doc.preset()}
+                    on_close={close_embed(&chrome)} />
             }
             if let Some(from) = connect_from {
                 <ConnectDialog from_label={scenario.label_of_in(&from, lang).to_string()}
