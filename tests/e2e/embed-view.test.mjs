@@ -174,3 +174,34 @@ test('a walkthrough\'s and a quiz\'s panel stand beside the canvas in a wide fra
   assert.equal(await quiz.frame.getAttribute('.canvas-wrap', 'data-quiz'), 'hidden');
   quiz.assertClean();
 });
+
+test('an embedded viewer: what it downloads and the time to its first verdicts in a frame of another origin (printed)', async () => {
+  // A browser of its own, so the first load is cold (empty cache, wasm compiled from scratch).
+  const fresh = await launchBrowser();
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const page = await fresh.context.newPage();
+    const src = `index.html?embed=view&run=${i}&origin=${encodeURIComponent(new URL(hostUrl('/')).origin)}#preset=6`;
+    await page.goto(hostUrl(`/frame.html?src=${encodeURIComponent(src)}`), { waitUntil: 'load' });
+    await page.waitForFunction(() => window.received.some((r) => r.data?.type === 'verdicts'), null, { timeout: 30_000 });
+    const frame = page.frames().find((f) => f.url().startsWith(appUrl('/')));
+    const host = await page.evaluate(() => ({ origin: performance.timeOrigin, at: window.received.find((r) => r.data.type === 'verdicts').at }));
+    runs.push(
+      await frame.evaluate((host) => {
+        const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+        return {
+          verdicts: host.origin + host.at - performance.timeOrigin,
+          bytes: entries.reduce((sum, e) => sum + e.encodedBodySize, 0),
+          files: entries.length,
+        };
+      }, host),
+    );
+    await page.close();
+  }
+  await fresh.close();
+  for (const r of runs) assert.ok(r.verdicts > 0 && r.bytes > 100_000, JSON.stringify(r));
+  console.log(
+    `embedded viewer (#preset=6, 820×520 frame, plain server, uncompressed): ${runs[0].files} files, ${runs[0].bytes} B; ` +
+      `navigation start to the host's first verdicts message: ${runs.map((r) => r.verdicts.toFixed(0)).join(', ')} ms (3 loads, first cold)`,
+  );
+});
