@@ -78,6 +78,8 @@ test('the Embed dialog writes each snippet for a guide scenario, with a live pre
   await page.selectOption('#embed-theme', 'dark');
   await page.fill('#embed-height', '500');
   await page.press('#embed-height', 'Tab');
+  // The page re-renders after the change event: wait for it.
+  await page.waitForFunction(() => document.querySelector('[data-snippet="iframe"] textarea').value.includes('height="500"'));
   assert.match(await snippet(page, 'iframe'), /index\.html\?embed=walkthrough&amp;lang=zh-TW&amp;theme=dark#preset=6"\n.*title="CSP 情境探索工具".*height="500"/s);
   assert.match(await snippet(page, 'loader'), /data-mode="walkthrough" data-lang="zh-TW" data-theme="dark" data-height="500"/);
   const tour = await preview(page, 'embed=walkthrough');
