@@ -66,7 +66,7 @@ pub fn stage(s: &State, eval: &Evaluation, st: Stage, dispatch: &Dispatch) -> Ht
     let canvas = html! {
         <Canvas scenario={Shared(st.drawn)} rev={s.doc.rev()} verdicts={eval.verdicts.clone()}
             selection={s.selection.clone()} view={s.view} pending={s.pending_edge.clone()}
-            marks={st.marks} hide_verdicts={hide}>
+            marks={st.marks} hide_verdicts={hide} size={s.canvas} snap={s.snap}>
             { empty }
         </Canvas>
     };
