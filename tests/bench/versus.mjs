@@ -13,7 +13,8 @@ import { preparePeer } from './peer.mjs';
 import { measurer, serve, summary } from './drive.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
-const OUT = process.env.BENCH_DIR ?? join(ROOT, 'target/bench');
+// Absolute: the peer's harness runs in its own folder and writes here.
+const OUT = resolve(process.env.BENCH_DIR ?? join(ROOT, 'target/bench'));
 // Only for share links, the same from any build: scripts/bench.sh builds the `cli` profile.
 const CLI = ['cli', 'release', 'debug'].map((p) => join(ROOT, 'target', p, 'csp-rules')).find((f) => existsSync(f)) ?? join(ROOT, 'target/cli/csp-rules');
 const SIZES = (process.env.BENCH_SIZES ?? '100 1000 3000 10000').split(/\s+/).filter(Boolean).map(Number);
