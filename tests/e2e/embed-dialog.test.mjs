@@ -25,7 +25,8 @@ async function preview(page, part) {
   for (let i = 0; i < 100; i++) {
     const f = page.frames().find((f) => f.parentFrame() && f.url().includes(part));
     if (f) {
-      await f.waitForSelector('[data-edge-id][data-verdict]');
+      // Attached, not visible: zoomed out, an edge may be drawn as a bare line of no width.
+      await f.waitForSelector('[data-edge-id][data-verdict]', { state: 'attached' });
       return f;
     }
     await new Promise((r) => setTimeout(r, 50));
