@@ -23,6 +23,8 @@ pub struct Chrome {
     pub help: UseStateHandle<Option<Help>>,
     /// The Embed dialog is open.
     pub embed: UseStateHandle<bool>,
+    /// The File menu's Recent dialog is open.
+    pub recent: UseStateHandle<bool>,
 }
 
 /// A dialog of the Help menu.
@@ -41,6 +43,7 @@ pub fn use_chrome() -> Chrome {
         announce: use_state_eq(String::new),
         help: use_state_eq(|| None),
         embed: use_state_eq(|| false),
+        recent: use_state_eq(|| false),
     }
 }
 
