@@ -175,6 +175,37 @@ fn close_embed(chrome: &Chrome) -> Callback<()> {
     })
 }
 
+/// The page's classes: an embed, read-only, with a training panel.
+fn app_class(mode: Mode) -> Classes {
+    classes!(
+        "app",
+        mode.embed.is_some().then_some("embed"),
+        (!mode.editable()).then_some("read-only"),
+        mode.training_panel().then_some("with-panel"),
+    )
+}
+
+/// The shell's dialogs that are open (but the connect dialog, which needs the render's lang).
+fn dialogs(chrome: &Chrome, scenario: &Rc<Scenario>, preset: Option<u8>) -> Html {
+    html! {
+        <>
+            if *chrome.sheet {
+                <ShortcutSheet sheet={chrome.sheet.clone()} />
+            }
+            if chrome.help.is_some() {
+                <HelpDialog help={chrome.help.clone()} />
+            }
+            if *chrome.embed {
+                <EmbedDialog scenario={Shared(scenario.clone())} {preset}
+                    on_close={close_embed(chrome)} />
+            }
+            if *chrome.recent {
+                <RecentDialog open={chrome.recent.clone()} scenario={Shared(scenario.clone())} />
+            }
+        </>
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
@@ -295,12 +326,7 @@ pub fn app() -> Html {
     };
     let stage = stage(&state, &eval, stage_parts, &dispatch);
     let mode = state.mode;
-    let class = classes!(
-        "app",
-        embedded.then_some("embed"),
-        (!mode.editable()).then_some("read-only"),
-        mode.training_panel().then_some("with-panel"),
-    );
+    let class = app_class(mode);
     html! {
         <ContextProvider<Page> context={Page { lang, dispatch: dispatch.clone() }}>
         <ContextProvider<Mode> context={mode}>
@@ -309,19 +335,7 @@ pub fn app() -> Html {
                 { header(&state, &eval, &chrome, network, &dispatch) }
             }
             <div class="sr-only" aria-live="polite" data-live="verdicts">{ (*chrome.announce).clone() }</div>
-            if *chrome.sheet {
-                <ShortcutSheet sheet={chrome.sheet.clone()} />
-            }
-            if chrome.help.is_some() {
-                <HelpDialog help={chrome.help.clone()} />
-            }
-            if *chrome.embed {
-                <EmbedDialog scenario={Shared(scenario.clone())} preset={state.doc.preset()}
-                    on_close={close_embed(&chrome)} />
-            }
-            if *chrome.recent {
-                <RecentDialog open={chrome.recent.clone()} scenario={Shared(scenario.clone())} />
-            }
+            { dialogs(&chrome, &scenario, state.doc.preset()) }
             if let Some(from) = connect_from {
                 <ConnectDialog from_label={scenario.label_of_in(&from, lang).to_string()}
                     others={others(&scenario, &from, lang)} {from} connect={chrome.connect.clone()} />
