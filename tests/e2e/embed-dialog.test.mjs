@@ -77,6 +77,8 @@ test('the Embed dialog writes each snippet for a guide scenario, with a live pre
   await page.selectOption('#embed-lang', 'zh-TW');
   await preview(page, 'embed=walkthrough&lang=zh-TW#');
   await page.selectOption('#embed-theme', 'dark');
+  // Rendered before the height is typed (a render in between would put the old value back).
+  await page.waitForFunction(() => document.querySelector('[data-snippet="iframe"] textarea').value.includes('theme=dark'));
   await page.fill('#embed-height', '500');
   await page.press('#embed-height', 'Tab');
   // The page re-renders after the change event: wait for it.
