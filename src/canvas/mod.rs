@@ -20,9 +20,11 @@ use crate::io::web;
 use crate::model::layout::Rect;
 use crate::model::state::GRID;
 use crate::model::training::{Marks, QuizVerb, Train};
-use crate::model::{use_page, Action, Dispatch, Page, PendingEdge, Selection, Shared, View};
-use crate::text::canvas;
+use crate::model::{
+    use_mode, use_page, Action, Dispatch, Page, PendingEdge, Selection, Shared, View,
+};
 use crate::text::num::fixed;
+use crate::text::{canvas, embed};
 use csp_rules::{Scenario, Verdict};
 use detail::{Detail, Visible};
 use gesture::{Gesture, Hit, Out, Overlay, Scene};
@@ -193,6 +195,7 @@ fn handlers(
     svg: &NodeRef,
     gesture: &Rc<RefCell<Gesture>>,
     run: Rc<Runner>,
+    viewing: bool,
 ) -> Handlers {
     let (scenario, selection, view) = (p.scenario.clone(), p.selection.clone(), p.view);
     let scene = move || (scenario.clone(), selection.clone(), view);
@@ -208,11 +211,15 @@ fn handlers(
                 selection: &sel,
                 view,
             };
-            let at = local(&svg, &e);
+            let (id, at, shift) = (e.pointer_id(), local(&svg, &e), e.shift_key());
             let hit = batched_hit(hit(&e), &run, at, view);
-            let out = gesture
-                .borrow_mut()
-                .press(e.pointer_id(), at, hit, e.shift_key(), sc);
+            let mut g = gesture.borrow_mut();
+            let out = if viewing {
+                g.press_viewing(id, at, hit, shift, sc)
+            } else {
+                g.press(id, at, hit, shift, sc)
+            };
+            drop(g);
             run.run(out, e.pointer_id());
         })
     };
@@ -434,7 +441,9 @@ pub fn canvas(p: &CanvasProps) -> Html {
         visible: visible.clone(),
         snap: p.snap,
     });
-    let h = handlers(p, &svg_ref, &gesture, run);
+    // Where the diagram can't be changed (a read-only embed), it says so and nothing drags.
+    let viewing = !use_mode().editable();
+    let h = handlers(p, &svg_ref, &gesture, run, viewing);
     let pointing = pointing(p, &dispatch);
     let (over, leave, focus, blur) = match pointing {
         Some(q) => (Some(q.over), Some(q.leave), Some(q.focus), Some(q.blur)),
@@ -460,7 +469,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
         <div class={classes!("canvas-wrap", p.hide_verdicts.then_some("quiz-hidden"), tour.then_some("touring"), quiz.then_some("quizzing"))}
              data-quiz={p.hide_verdicts.then_some("hidden")}>
             <svg ref={svg_ref} class="canvas" tabindex="0" role="group"
-                 aria-label={canvas::canvas_label(lang)}
+                 aria-label={if viewing { embed::canvas_view_label(lang) } else { canvas::canvas_label(lang) }}
                  onpointerdown={h.down} onpointermove={h.moved} onpointerup={h.up}
                  onpointercancel={h.cancel} onwheel={h.wheel} onkeydown={h.key}
                  onpointerover={over} onpointerleave={leave} onfocusin={focus} onfocusout={blur}>
@@ -482,7 +491,11 @@ pub fn canvas(p: &CanvasProps) -> Html {
                 <g {transform}>{ for drag }</g>
             </svg>
             if p.scenario.nodes.is_empty() {
-                { p.children.clone() }
+                if viewing {
+                    <p class="empty-hint">{ embed::empty_view(lang) }</p>
+                } else {
+                    { p.children.clone() }
+                }
             }
             if let Some(pending) = &p.pending {
                 { popup::connect_popup(pending, &p.scenario, &popup, lang, &dispatch) }

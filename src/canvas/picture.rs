@@ -759,7 +759,8 @@ pub fn draw(p: &Picture) -> (El, f64, f64) {
                 (Some(n), _) => ct::question_edge(p.lang, n, &relation),
                 (None, v) => format!("{relation} — {}", common::verdict(p.lang, v)),
             };
-            let el = edge_el(&seg, e.kind, verdict(i), number, pal, title)?;
+            let el = edge_el(&seg, e.kind, verdict(i), number, pal, title)?
+                .a("data-edge-id", e.id.clone());
             Some(match p.marks.map(|m| m.edge(&e.id).tour) {
                 Some(Some("dim")) => el.a("opacity", "0.3"),
                 _ => el,
@@ -771,12 +772,10 @@ pub fn draw(p: &Picture) -> (El, f64, f64) {
             format!("translate({} {})", fixed(dx, 1), fixed(dy, 1)),
         )
         .kids(edges.collect::<Vec<_>>())
-        .kids(
-            s.nodes
-                .iter()
-                .zip(&captions)
-                .filter_map(|(n, c)| node_el(n, c, pal, p.marks.and_then(|m| m.node(&n.id).tour))),
-        );
+        .kids(s.nodes.iter().zip(&captions).filter_map(|(n, c)| {
+            node_el(n, c, pal, p.marks.and_then(|m| m.node(&n.id).tour))
+                .map(|g| g.a("data-node-id", n.id.clone()))
+        }));
     let mut body: Vec<El> = vec![diagram];
     if let Some(t) = title {
         body.push(

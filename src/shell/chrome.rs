@@ -24,6 +24,8 @@ pub struct Chrome {
     pub help: UseStateHandle<Option<Help>>,
     /// The *Export picture* dialog is open, for this format.
     pub picture: UseStateHandle<Option<Format>>,
+    /// The Embed dialog is open.
+    pub embed: UseStateHandle<bool>,
     /// The File menu's Recent dialog is open.
     pub recent: UseStateHandle<bool>,
 }
@@ -44,6 +46,7 @@ pub fn use_chrome() -> Chrome {
         announce: use_state_eq(String::new),
         help: use_state_eq(|| None),
         picture: use_state_eq(|| None),
+        embed: use_state_eq(|| false),
         recent: use_state_eq(|| false),
     }
 }

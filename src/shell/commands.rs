@@ -7,7 +7,7 @@ use super::file_tools::export_json;
 use super::menu::{Check, Item, Section};
 use crate::io::web;
 use crate::model::{Action, Dispatch, Mode, State, Theme};
-use crate::text::{audit, io, shell};
+use crate::text::{audit, embed, io, shell};
 use csp_rules::{Lang, Scenario};
 use std::rc::Rc;
 
@@ -50,6 +50,7 @@ pub fn file(c: &Ctx) -> Section {
         Item::new("export-json", shell::export_json(lang)).disabled(c.quiz),
         Item::new("export-svg", shell::export_svg(lang)).disabled(no_picture),
         Item::new("export-png", shell::export_png(lang)).disabled(no_picture),
+        Item::new("embed", embed::embed_button(lang)),
         Item::new("audit", audit::open_audit(lang)),
     ])
 }
@@ -150,6 +151,7 @@ pub fn run(id: &str, c: &Ctx) {
         "export-svg" => c.chrome.picture.set(Some(Format::Svg)),
         "export-png" => c.chrome.picture.set(Some(Format::Png)),
         "audit" => web::click_first("input[data-audit-file]"),
+        "embed" => c.chrome.embed.set(true),
         "zoom-in" => send(Action::Zoom {
             factor: 1.25,
             at: None,

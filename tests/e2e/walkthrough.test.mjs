@@ -19,7 +19,6 @@ import {
   pageVerdicts,
   presetFile,
   root,
-  savedDiagram,
   screenshot,
 } from './helpers.mjs';
 
@@ -52,17 +51,50 @@ function litEdges(step, scenario) {
     .sort();
 }
 
-/** The canvas lights exactly what the step's data names, and dims the rest. */
-async function assertLit(page, step, at) {
-  const { scenario } = await savedDiagram(page);
+/**
+ * The canvas lights exactly what the step's data names on `scenario` (the diagram as the test
+ * keeps it, see `applyAction`), dims the rest, and draws that diagram's nodes and edges.
+ */
+async function assertLit(page, step, scenario, at) {
   const marked = (cls) =>
     page.$$eval(`.canvas-wrap [data-node-id].${cls}, .canvas-wrap [data-edge-id].${cls}`, (els) =>
       els.map((e) => (e.dataset.nodeId ? `node ${e.dataset.nodeId}` : `edge ${e.dataset.edgeId}`)).sort(),
     );
+  const drawn = async (hook) =>
+    page.$$eval(`.canvas-wrap [data-${hook}-id]`, (els, h) => [...new Set(els.map((e) => e.getAttribute(`data-${h}-id`)))].sort(), hook);
+  assert.deepEqual(await drawn('node'), scenario.nodes.map((n) => n.id).sort(), `${at}: nodes drawn`);
+  assert.deepEqual(await drawn('edge'), scenario.edges.map((e) => e.id).sort(), `${at}: edges drawn`);
   const want = [...step.highlight.nodes.map((n) => `node ${n}`), ...litEdges(step, scenario).map((e) => `edge ${e}`)].sort();
   assert.deepEqual(await marked('lit'), want, `${at}: lit`);
   const all = [...scenario.nodes.map((n) => `node ${n.id}`), ...scenario.edges.map((e) => `edge ${e.id}`)];
   assert.deepEqual(await marked('dim'), all.filter((x) => !want.includes(x)).sort(), `${at}: dimmed`);
+}
+
+/**
+ * The test's own record of the diagram: `action` (a walkthrough step's change, as the engine's
+ * walkthrough data defines it) applied to `scenario`. A page opened from a link saves nothing
+ * until the user edits, so the test keeps the diagram itself. Only nodes and edges matter to
+ * the highlight; an edge the page drew (`added`, the IDs new on the canvas) is named by its ends.
+ */
+function applyAction(scenario, action, added, at) {
+  const joins = (e) => e.from === action.from && e.to === action.to && e.kind === action.kind;
+  switch (action.type) {
+    case 'connect':
+      assert.equal(added.length, 1, `${at}: one edge drawn, ${added}`);
+      scenario.edges.push({ id: added[0], from: action.from, to: action.to, kind: action.kind });
+      break;
+    case 'disconnect':
+      assert.ok(scenario.edges.some(joins), `${at}: an edge to remove`);
+      scenario.edges = scenario.edges.filter((e) => !joins(e));
+      break;
+    case 'remove_edge':
+      assert.ok(scenario.edges.some((e) => e.id === action.edge), `${at}: ${action.edge} to remove`);
+      scenario.edges = scenario.edges.filter((e) => e.id !== action.edge);
+      break;
+    default:
+      // Flags, regions and tenants change no node or edge.
+      assert.equal(added.length, 0, `${at}: no edge drawn`);
+  }
 }
 
 /** Makes a step's change in the editor, as a learner would. */
@@ -126,7 +158,7 @@ async function play(n, lang, byEditor) {
     assert.equal(await page.textContent('.walkthrough .step-text'), step.text[lang], at);
     // Screen readers: the step text has the focus.
     assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('tour-step')), `${at}: focus`);
-    await assertLit(page, step, `${at}, as it starts`);
+    await assertLit(page, step, scenario, `${at}, as it starts`);
     const before = await edgeIds(page);
     if (step.action) {
       await page.waitForSelector('.walkthrough[data-ready="false"]');
@@ -135,7 +167,9 @@ async function play(n, lang, byEditor) {
       if (byEditor) await doInEditor(page, step.action, scenario);
       else await page.click('.walkthrough button.show-me');
       await page.waitForSelector('.walkthrough[data-ready="true"]');
-      await assertLit(page, step, `${at}, once done`);
+      const added = [...new Set((await edgeIds(page)).filter((id) => !before.includes(id)))];
+      applyAction(scenario, step.action, added, at);
+      await assertLit(page, step, scenario, `${at}, once done`);
     }
     drawnAll.push(...(await edgeIds(page)).filter((id) => !before.includes(id)));
     const shown = await page.$$eval('.walkthrough li.expect', (els) =>
