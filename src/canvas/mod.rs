@@ -14,7 +14,7 @@ pub mod topology;
 
 use crate::io::web;
 use crate::model::training::Marks;
-use crate::model::{use_page, Action, Dispatch, Page, PendingEdge, Selection, Shared, View};
+use crate::model::{use_page, Action, Dispatch, Mode, Page, PendingEdge, Selection, Shared, View};
 use crate::text::canvas;
 use crate::text::num::fixed;
 use csp_rules::{Scenario, Verdict};
@@ -129,6 +129,9 @@ impl Runner {
     }
 }
 
+/// The pending long press of a finger on a node (dropped: cancelled).
+type LongPress = Rc<RefCell<Option<gloo::timers::callback::Timeout>>>;
+
 /// The pointer and wheel handlers of the canvas, for this render's props.
 struct Handlers {
     down: Callback<PointerEvent>,
@@ -144,11 +147,13 @@ fn handlers(
     svg: &NodeRef,
     gesture: &Rc<RefCell<Gesture>>,
     run: Rc<Runner>,
+    long: &LongPress,
 ) -> Handlers {
     let (scenario, selection, view) = (p.scenario.clone(), p.selection.clone(), p.view);
     let scene = move || (scenario.clone(), selection.clone(), view);
     let down = {
         let (svg, gesture, run, scene) = (svg.clone(), gesture.clone(), run.clone(), scene.clone());
+        let long = long.clone();
         Callback::from(move |e: PointerEvent| {
             if e.button() != 0 {
                 return;
@@ -159,14 +164,37 @@ fn handlers(
                 selection: &sel,
                 view,
             };
+            let touch = e.pointer_type() == "touch";
+            let at = hit(&e);
+            let on_node = matches!(at, Hit::Node(_));
+            let pointer = e.pointer_id();
             let out = gesture.borrow_mut().press(
-                e.pointer_id(),
+                pointer,
                 local(&svg, &e),
-                hit(&e),
-                e.shift_key(),
+                at,
+                (e.shift_key(), touch),
                 sc,
             );
-            run.run(out, e.pointer_id());
+            run.run(out, pointer);
+            // A finger resting on a node connects from it (the handle is small on a phone).
+            if touch && on_node {
+                let (gesture, run, scene) = (gesture.clone(), run.clone(), scene.clone());
+                let timer =
+                    gloo::timers::callback::Timeout::new(gesture::LONG_PRESS_MS, move || {
+                        let (s, sel, view) = scene();
+                        let sc = Scene {
+                            scenario: &s,
+                            selection: &sel,
+                            view,
+                        };
+                        let out = gesture.borrow_mut().long_press(pointer, sc);
+                        if !out.is_empty() {
+                            web::vibrate(15);
+                        }
+                        run.run(out, pointer);
+                    });
+                *long.borrow_mut() = Some(timer);
+            }
         })
     };
     let moved = {
@@ -192,9 +220,10 @@ fn handlers(
                 selection: &sel,
                 view,
             };
+            let at = (e.pointer_id(), local(&svg, &e));
             let out = gesture
                 .borrow_mut()
-                .release(local(&svg, &e), under.flatten(), cancelled, sc);
+                .release(at, under.flatten(), cancelled, sc);
             run.run(out, e.pointer_id());
         }
     };
@@ -287,7 +316,8 @@ pub fn canvas(p: &CanvasProps) -> Html {
         scenario: p.scenario.clone(),
         rev: p.rev,
     });
-    let h = handlers(p, &svg_ref, &gesture, run);
+    let long = use_mut_ref(|| None);
+    let h = handlers(p, &svg_ref, &gesture, run, &long);
 
     let (names, topology) = use_topology(&p.scenario.0, p.rev);
     // While nodes are dragged, the edges that don't touch them are drawn from the diagram as
@@ -308,10 +338,25 @@ pub fn canvas(p: &CanvasProps) -> Html {
         .as_ref()
         .map(|l| edge_layer(p.scenario.0.clone(), Part::Touching(l.nodes.clone())));
     let transform = p.view.transform();
+    // The zoom, for what is drawn at a size on screen whatever the zoom: a finger's reach of
+    // the handles, a room's labels. Only then: a change to it restyles every node.
+    let present = use_context::<Mode>().unwrap_or_default().present;
+    let coarse = use_memo((), |_| web::media("(pointer: coarse)"));
+    let zoom = (present || *coarse).then(|| fixed(p.view.k, 3));
+    let wrap = use_node_ref();
+    {
+        // Through the CSSOM: the page's Content-Security-Policy refuses style attributes.
+        let wrap = wrap.clone();
+        use_effect_with(zoom, move |zoom| {
+            if let (Some(el), Some(k)) = (wrap.cast::<web_sys::HtmlElement>(), zoom) {
+                let _ = el.style().set_property("--zoom", k);
+            }
+        });
+    }
 
     html! {
         <div class={classes!("canvas-wrap", p.hide_verdicts.then_some("quiz-hidden"), p.marks.is_some().then_some("touring"))}
-             data-quiz={p.hide_verdicts.then_some("hidden")}>
+             data-quiz={p.hide_verdicts.then_some("hidden")} ref={wrap}>
             // Under the canvas (which has no background of its own) and composited apart
             // from it, so a drag repaints and rasterizes only what moves. Empty otherwise.
             <svg class="canvas-live" aria-hidden="true" focusable="false">
@@ -320,7 +365,8 @@ pub fn canvas(p: &CanvasProps) -> Html {
             <svg ref={svg_ref} class="canvas" tabindex="0" role="group"
                  aria-label={canvas::canvas_label(lang)}
                  onpointerdown={h.down} onpointermove={h.moved} onpointerup={h.up}
-                 onpointercancel={h.cancel} onwheel={h.wheel} onkeydown={h.key}>
+                 onpointercancel={h.cancel} onwheel={h.wheel} onkeydown={h.key}
+                 oncontextmenu={Callback::from(|e: MouseEvent| e.prevent_default())}>
                 <g class="viewport" {transform}>
                     { edge_layer(drawn, part) }
                     { for p.pending.as_ref().and_then(|pe| pending_line(&p.scenario, pe)) }
