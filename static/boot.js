@@ -30,7 +30,7 @@ const TEXT = {
     reload: 'Reload',
   },
   'zh-TW': {
-    loading: '正在載入 CSP Scenario Explorer…',
+    loading: '正在載入 CSP 情境探索工具…',
     slow: '仍在載入：網路連線較慢。',
     received: (got, total) => (total ? `已接收 ${got}，共 ${total}。` : `目前已接收 ${got}。`),
     http: (file, status) =>
@@ -42,7 +42,7 @@ const TEXT = {
     unsupported:
       '此瀏覽器無法執行本應用程式：它不支援 WebAssembly。可能是版本過舊（請使用最新版的 Chrome、Edge、Firefox 或 Safari），或 WebAssembly 已被安全性設定或原則關閉。',
     old: '此瀏覽器版本過舊，無法執行本應用程式：它的 WebAssembly 缺少本應用程式需要的功能。請使用最新版的 Chrome、Edge、Firefox 或 Safari。',
-    blocked: '此處封鎖了 WebAssembly（安全性設定、原則，或未允許「wasm-unsafe-eval」的內容安全性原則），因此無法啟動應用程式。',
+    blocked: '此處已停用 WebAssembly（安全性設定、原則，或未允許「wasm-unsafe-eval」的內容安全性原則），因此無法啟動應用程式。',
     start: (message) => `應用程式啟動失敗：${message}`,
     retry: '重試',
     update: '應用程式有新版本。',

@@ -136,7 +136,7 @@ impl Cite {
         };
         lang.pick(
             format!("{guide} ({GUIDE_VERSION}), {place}"),
-            format!("{guide}（{GUIDE_VERSION}）：{place}"),
+            format!("{guide}（{GUIDE_VERSION}），{place}"),
         )
     }
 }
@@ -207,7 +207,7 @@ const ENTRIES: [Entry; 22] = [
         "合作夥伴不得將自己或其關係企業當作終端客戶來銷售。"),
     entry!(OwnUseSeparateTenant, "OWN_USE.SEPARATE_TENANT", Block, Cite::Scenario(4),
         "A partner buying for its own use buys from another organization's reseller or direct bill partner, into a separate customer-type tenant, never a partner's CSP tenant. Where an indirect reseller's tenant buys through another indirect reseller, example scenario 6 decides and this is advice.",
-        "合作夥伴為自己使用而購買時，須向其他組織的間接轉銷商或直接帳單合作夥伴購買，並布建到獨立的客戶類型租用戶，不能布建到合作夥伴的 CSP 租用戶。間接轉銷商的租用戶透過另一個間接轉銷商購買時，由範例案例6 判定，此規則僅作為建議。"),
+        "合作夥伴為自己使用而購買時，須向其他組織的間接轉銷商或直接帳單合作夥伴購買，並布建到獨立的客戶類型租用戶，不能布建到合作夥伴的 CSP 租用戶。間接轉銷商的租用戶透過另一個間接轉銷商購買時，由範例案例 6 判定，此規則僅作為建議。"),
     entry!(ResellerAsCustomerSameProvider, "RESELLER_AS_CUSTOMER.SAME_PROVIDER", Block, Cite::Scenario(6),
         "A tenant that is an indirect reseller of a provider can't also become an end customer of that same provider.",
         "已與某個間接提供者建立間接提供者-間接轉銷商關係的租用戶，不能再成為同一個間接提供者的終端客戶。"),

@@ -12,7 +12,7 @@ use crate::model::{NodeKind, Scenario, DEFAULT_AS_OF};
 pub fn id_grammar(lang: Lang) -> &'static str {
     lang.pick(
         "1–64 letters, digits, '-', '_', '.'",
-        "1 到 64 個英文字母、數字、'-'、'_'、'.'",
+        "1 到 64 個英文字母、數字、「-」、「_」、「.」",
     )
 }
 

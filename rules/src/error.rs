@@ -245,7 +245,13 @@ impl ScenarioError {
 
     /// `place: what is wrong`, in the chosen language.
     pub fn message(&self, lang: Lang) -> String {
-        format!("{}: {}", self.place.render(lang), self.problem_text(lang))
+        // A full-width colon after a Chinese place (輸入：…, 第 1 行第 2 欄：…).
+        let colon = lang.pick(": ", "：");
+        format!(
+            "{}{colon}{}",
+            self.place.render(lang),
+            self.problem_text(lang)
+        )
     }
 
     /// The one line the CLI prints and the JS API throws: `error: place: what is wrong`.
@@ -283,7 +289,7 @@ impl ScenarioError {
                     (Limit::Nodes, true, _) => format!("more than the limit of {max} nodes"),
                     (Limit::Nodes, false, _) => format!("節點數超過 {max} 個的上限"),
                     (Limit::Edges, true, _) => format!("more than the limit of {max} edges"),
-                    (Limit::Edges, false, _) => format!("關聯數超過 {max} 個的上限"),
+                    (Limit::Edges, false, _) => format!("關聯性數量超過 {max} 個的上限"),
                 }
             }
             Problem::UnsupportedVersion(v) if en => {
@@ -295,7 +301,7 @@ impl ScenarioError {
                 quoted(id)
             ),
             Problem::BadId(id) => format!(
-                "{} 不是有效的 ID（1 到 64 個英文字母、數字、'-'、'_'、'.'）",
+                "{} 不是有效的 ID（1 到 64 個英文字母、數字、「-」、「_」、「.」）",
                 quoted(id)
             ),
             Problem::DuplicateId { id, first } if en => {
@@ -319,7 +325,14 @@ impl ScenarioError {
             Problem::FlagNotForKind { kind } if en => {
                 format!("this flag does not apply to a {kind} node")
             }
-            Problem::FlagNotForKind { kind } => format!("此旗標不適用於 {kind} 節點"),
+            Problem::FlagNotForKind { kind } => {
+                // The kind by its Chinese name, quoted (「Microsoft」 needs no spaces then).
+                let name = crate::model::NodeKind::ALL
+                    .into_iter()
+                    .find(|k| k.as_str() == *kind)
+                    .map_or(*kind, |k| crate::names::kind_name(k, lang));
+                format!("此旗標不適用於「{name}」節點")
+            }
             Problem::BadShareLink(why) if en => {
                 format!("not a scenario share link ({})", why.text(lang))
             }

@@ -69,7 +69,7 @@ const PRESETS: [Preset; 8] = [
     preset!(6, "6-reseller-as-customer",
         "6. A reseller buying from its own provider", "6. 間接轉銷商向自己的間接提供者購買",
         "Tailspin Toys is an indirect reseller of Contoso and buys for its own use through Wingtip, another of Contoso's resellers. Into its own reseller tenant it is not allowed; option 1, a separate tenant, is shown beside it. Relecloud, a second indirect provider, is there for options 2 and 3: Tailspin's reseller relationship moves away from Contoso, and the same purchase is allowed.",
-        "Tailspin 玩具是 Contoso 的間接轉銷商，透過 Contoso 的另一個間接轉銷商 Wingtip 購買供自己使用。布建到其本身的轉銷商租用戶不允許；旁邊顯示選項1（獨立的租用戶）。第二個間接提供者 Relecloud 用於選項2和選項3：Tailspin 的間接轉銷商關係從 Contoso 移走後，同一筆購買就是允許的。"),
+        "Tailspin 玩具是 Contoso 的間接轉銷商，透過 Contoso 的另一個間接轉銷商 Wingtip 購買供自己使用。布建到其本身的轉銷商租用戶不允許；旁邊顯示選項 1（獨立的租用戶）。第二個間接提供者 Relecloud 用於選項 2 和選項 3：Tailspin 的間接轉銷商關係從 Contoso 移走後，同一筆購買就是允許的。"),
     preset!(7, "7-cross-region-customer",
         "7. A customer in another region", "7. 不同地區的客戶",
         "Litware, in Europe, sells to Fabrikam in Europe and to Woodgrove Bank in the United States: a partner sells only to customers of its own region.",
@@ -117,13 +117,13 @@ mod tests {
         }
         assert_eq!(
             find("9").map(|p| p.number).map_err(|e| e.line(Lang::ZhTw)),
-            Err("error: 輸入: 沒有指南範例案例 \"9\"（請使用 #preset=1 到 #preset=8）".into())
+            Err("error: 輸入：沒有指南範例案例 \"9\"（請使用 #preset=1 到 #preset=8）".into())
         );
         let unreadable = ScenarioError::new(Place::Input, Problem::Unreadable);
         assert_eq!(
             unreadable.line(Lang::En),
             "error: input: the file could not be read"
         );
-        assert_eq!(unreadable.line(Lang::ZhTw), "error: 輸入: 無法讀取檔案");
+        assert_eq!(unreadable.line(Lang::ZhTw), "error: 輸入：無法讀取檔案");
     }
 }

@@ -309,7 +309,7 @@ mod tests {
         );
         assert_eq!(
             decode("1.c.AAAA").err().map(|e| e.line(Lang::ZhTw)),
-            Some("error: 輸入: 不是有效的情境分享連結（資料無法解壓縮）".to_string())
+            Some("error: 輸入：不是有效的情境分享連結（資料無法解壓縮）".to_string())
         );
         // A link whose scenario is invalid says what is wrong with the scenario.
         let json =

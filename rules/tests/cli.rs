@@ -233,7 +233,7 @@ fn errors_can_be_read_in_chinese() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
-        "error: nodes[0].region: 除了 Microsoft 之外，每個節點都必須有地區\n"
+        "error: nodes[0].region：除了 Microsoft 之外，每個節點都必須有地區\n"
     );
 }
 
@@ -397,7 +397,7 @@ fn over_the_size_limit_the_real_size_is_given_or_what_is_known_of_it() {
     let out = run(&["check", "--lang", "zh-TW", "-"], &big);
     assert_eq!(
         text(&out.stderr),
-        "error: 輸入: 超過 64 MiB（67108864 位元組）的上限\n"
+        "error: 輸入：超過 64 MiB（67108864 位元組）的上限\n"
     );
 }
 
@@ -450,6 +450,6 @@ fn share_decode_refuses_a_damaged_link_with_one_line() {
     let out = run(&["share", "--decode", "--lang", "zh-TW", "garbage"], b"");
     assert_eq!(
         text(&out.stderr),
-        "error: 輸入: 不是有效的情境分享連結（應為 <格式>.<編碼>.<資料>）\n"
+        "error: 輸入：不是有效的情境分享連結（應為 <格式>.<編碼>.<資料>）\n"
     );
 }

@@ -193,7 +193,7 @@ fn scenario_6_offers_all_three_options_as_fixes_and_each_allows_the_purchase() {
     assert!(f
         .remedies
         .iter()
-        .zip(["選項1", "選項2", "選項3"])
+        .zip(["選項 1", "選項 2", "選項 3"])
         .all(|(r, o)| r.starts_with(o)));
     assert_eq!(f.cite, "範例案例6");
     assert_eq!(

@@ -247,7 +247,7 @@ fn scenario_6_walks_through_all_three_options_each_ending_in_an_allowed_purchase
     let w = walkthrough::get(6).unwrap();
     let reports = play(&w);
     for k in 1..=3 {
-        let (en, zh) = (format!("Option {k}"), format!("選項{k}"));
+        let (en, zh) = (format!("Option {k}"), format!("選項 {k}"));
         let (i, step) = w
             .steps
             .iter()

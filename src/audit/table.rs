@@ -195,7 +195,7 @@ fn edge_table(a: &Shared<Audited>, rows: &[usize], lang: Lang, dispatch: &Dispat
         let n = &s.nodes[i];
         html! {
             <button type="button" class="link" data-audit-show={n.id.clone()} onclick={show(&n.id)}
-                title={audit::show_party(lang)}>{ n.label().to_string() }</button>
+                title={audit::show_party(lang)}>{ n.label_in(lang).to_string() }</button>
         }
     };
     let body = rows.iter().map(|&i| {

@@ -73,7 +73,7 @@ pub fn edge_view(p: &EdgeProps) -> Html {
     let title = if p.hide_verdict {
         relation
     } else {
-        format!("{relation} — {}", common::verdict(p.lang, p.verdict))
+        common::said_as(p.lang, &relation, common::verdict(p.lang, p.verdict))
     };
     let verdict = p.verdict.map(Verdict::as_str);
     let class = classes!(

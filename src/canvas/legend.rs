@@ -49,9 +49,9 @@ pub fn legend(p: &LegendProps) -> Html {
                 <li>{ sample("blocked", EdgeKind::SellsTo, "M-3.5 -3.5L3.5 3.5M3.5 -3.5L-3.5 3.5") }
                     { common::blocked(lang) }</li>
                 <li>{ sample("neutral", EdgeKind::SellsTo, "") }
-                    { format!("{} ({})", edge_kind_name(EdgeKind::SellsTo, lang), canvas::filled_arrow(lang)) }</li>
+                    { common::aside(lang, edge_kind_name(EdgeKind::SellsTo, lang), canvas::filled_arrow(lang)) }</li>
                 <li>{ sample("neutral", EdgeKind::Manages, "") }
-                    { format!("{} ({})", edge_kind_name(EdgeKind::Manages, lang), canvas::open_arrow(lang)) }</li>
+                    { common::aside(lang, edge_kind_name(EdgeKind::Manages, lang), canvas::open_arrow(lang)) }</li>
             </ul>
             if let Some((allowed, blocked)) = p.counts {
                 <p class="counts" role="status" data-allowed={allowed.to_string()}

@@ -319,7 +319,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
     let long = use_mut_ref(|| None);
     let h = handlers(p, &svg_ref, &gesture, run, &long);
 
-    let (names, topology) = use_topology(&p.scenario.0, p.rev);
+    let (names, topology) = use_topology(&p.scenario.0, p.rev, lang);
     // While nodes are dragged, the edges that don't touch them are drawn from the diagram as
     // it was (unchanged props: yew skips them) and the others on the layer under the canvas.
     let lifted = (*lift).clone().filter(|l| l.holds(&p.scenario, p.rev));

@@ -5,9 +5,9 @@ use super::shapes::{icon, kind_class, shape};
 use super::topology::NodeNames;
 use crate::model::training::Marks;
 use crate::model::{use_page, Shared};
-use crate::text::canvas;
 use crate::text::num::fixed;
-use csp_rules::{kind_name, Flag, NodeKind, Scenario};
+use crate::text::{canvas, common};
+use csp_rules::{kind_name, Flag, Lang, NodeKind, Scenario};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -37,6 +37,8 @@ pub struct NodeProps {
     /// A requirement of the node is unmet (an unsigned MPA…): shown as a badge.
     pub warn: bool,
     pub handle_title: AttrValue,
+    /// A prop, not the page's context: thousands of nodes would each subscribe to it.
+    pub lang: Lang,
     /// `lit` or `dim` during a walkthrough step.
     #[prop_or_default]
     pub mark: Option<&'static str>,
@@ -51,16 +53,16 @@ pub fn node_view(p: &NodeProps) -> Html {
         p.warn.then_some("warn"),
         p.mark
     );
-    let tooltip = format!("{} — {}", p.label, p.kind_name);
+    let tooltip = common::aside(p.lang, &p.label, &p.kind_name);
     let (shown, cut) = short_label(&p.label);
     // The accessible name holds the text shown (what speech users will say), then the full
     // name when the shown one was cut.
     let mut name = shown.clone();
     if p.kind_name != p.label {
-        name = format!("{name} {}", p.kind_name);
+        name = common::named_kind(p.lang, &name, &p.kind_name);
     }
     if cut {
-        name = format!("{name} ({})", p.label);
+        name = common::aside(p.lang, &name, &p.label);
     }
     html! {
         <g class={class} data-node-id={p.id.clone()} tabindex="0" role="button"
@@ -145,7 +147,7 @@ pub fn node_layer(p: &NodeLayerProps) -> Html {
                 <NodeView key={id.clone()} id={id.clone()} kind={n.kind} label={label.clone()}
                     kind_name={AttrValue::Static(kind_name(n.kind, lang))} {x} {y}
                     selected={p.selected.contains(&n.id)} {warn}
-                    handle_title={handle_title.clone()} {mark} />
+                    handle_title={handle_title.clone()} {lang} {mark} />
             })
         });
     html! { <g class="nodes">{ for nodes }</g> }

@@ -47,7 +47,7 @@ pub fn connect_popup(
             }
         })
     };
-    let quoted = |id: &str| lang.quote(s.label_of(id));
+    let quoted = |id: &str| lang.quote(s.label_of_in(id, lang));
     let choice = |kind: EdgeKind| {
         html! {
             <button type="button" class="primary" data-edge-kind={kind.as_str()}

@@ -1,11 +1,11 @@
-//! What the canvas draws that does not change while nodes move: each node's ID and label as
-//! shared text, and each edge's ends (by index) and lane. Built again only when the diagram's
+//! What the canvas draws that does not change while nodes move: each node's ID and label (in
+//! the page's language) as shared text, and each edge's ends (by index) and lane. Built again only when the diagram's
 //! rules' revision changes, and then reusing what is the same (the node names when nodes
 //! were not renamed, each remaining edge's ID), so a render (a drag frame, a verdict change)
 //! allocates no text and hashes no IDs: a node is found by index, a segment is arithmetic.
 
 use super::edge::Segment;
-use csp_rules::{Node, Scenario};
+use csp_rules::{Lang, Node, Scenario};
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -25,14 +25,14 @@ impl NodeNames {
         &self.names
     }
 
-    fn of(s: &Scenario) -> NodeNames {
+    fn of(s: &Scenario, lang: Lang) -> NodeNames {
         let names: Vec<(Rc<str>, AttrValue)> = s
             .nodes
             .iter()
             .map(|n| {
                 (
                     Rc::from(n.id.as_str()),
-                    AttrValue::from(n.label().to_string()),
+                    AttrValue::from(n.label_in(lang).to_string()),
                 )
             })
             .collect();
@@ -44,14 +44,14 @@ impl NodeNames {
         NodeNames { names, index }
     }
 
-    /// Whether these are the names of `s`'s nodes.
-    fn fit(&self, s: &Scenario) -> bool {
+    /// Whether these are the names of `s`'s nodes in `lang`.
+    fn fit(&self, s: &Scenario, lang: Lang) -> bool {
         self.names.len() == s.nodes.len()
             && self
                 .names
                 .iter()
                 .zip(&s.nodes)
-                .all(|((id, label), n)| **id == *n.id && label.as_str() == n.label())
+                .all(|((id, label), n)| **id == *n.id && label.as_str() == n.label_in(lang))
     }
 }
 
@@ -177,27 +177,35 @@ impl Topology {
 /// The last names and places, and what they were built for.
 struct Built {
     rev: u64,
+    lang: Lang,
     scenario: Rc<Scenario>,
     names: Rc<NodeNames>,
     topology: Rc<Topology>,
 }
 
-/// The node names and edge places for `scenario` at rules' revision `rev` (which every change
-/// to nodes' IDs, labels or edges bumps: within one, only positions change).
+/// The node names in `lang` and edge places for `scenario` at rules' revision `rev` (which
+/// every change to nodes' IDs, labels or edges bumps: within one, only positions change).
 #[hook]
-pub fn use_topology(scenario: &Rc<Scenario>, rev: u64) -> (Rc<NodeNames>, Rc<Topology>) {
+pub fn use_topology(
+    scenario: &Rc<Scenario>,
+    rev: u64,
+    lang: Lang,
+) -> (Rc<NodeNames>, Rc<Topology>) {
     let built = use_mut_ref(|| None::<Built>);
     let mut built = built.borrow_mut();
     let same_size = |b: &Built| {
         b.scenario.nodes.len() == scenario.nodes.len()
             && b.scenario.edges.len() == scenario.edges.len()
     };
-    if let Some(b) = built.as_ref().filter(|b| b.rev == rev && same_size(b)) {
+    if let Some(b) = built
+        .as_ref()
+        .filter(|b| b.rev == rev && b.lang == lang && same_size(b))
+    {
         return (b.names.clone(), b.topology.clone());
     }
     let (names, same_names) = match built.as_ref() {
-        Some(b) if b.names.fit(scenario) => (b.names.clone(), true),
-        _ => (Rc::new(NodeNames::of(scenario)), false),
+        Some(b) if b.names.fit(scenario, lang) => (b.names.clone(), true),
+        _ => (Rc::new(NodeNames::of(scenario, lang)), false),
     };
     let topology = Rc::new(Topology::of(
         scenario,
@@ -208,6 +216,7 @@ pub fn use_topology(scenario: &Rc<Scenario>, rev: u64) -> (Rc<NodeNames>, Rc<Top
     ));
     *built = Some(Built {
         rev,
+        lang,
         scenario: scenario.clone(),
         names: names.clone(),
         topology: topology.clone(),
@@ -237,6 +246,31 @@ mod tests {
     }
 
     #[test]
+    fn labels_are_in_the_pages_language() {
+        let mut t = node("t", 0.0, 0.0);
+        t.name = Some("Tailspin Toys".into());
+        t.names = Some(csp_rules::Localized {
+            en: None,
+            zh: Some("Tailspin 玩具".into()),
+        });
+        let s = Scenario {
+            nodes: vec![t, node("x", 1.0, 1.0)],
+            ..Scenario::default()
+        };
+        let (en, zh) = (NodeNames::of(&s, Lang::En), NodeNames::of(&s, Lang::ZhTw));
+        let labels = |n: &NodeNames| {
+            n.all()
+                .iter()
+                .map(|(_, l)| l.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(labels(&en), ["Tailspin Toys", "x"]);
+        assert_eq!(labels(&zh), ["Tailspin 玩具", "x"]);
+        // A language switch builds the names again.
+        assert!(en.fit(&s, Lang::En) && !en.fit(&s, Lang::ZhTw));
+    }
+
+    #[test]
     fn edges_between_the_same_nodes_take_lanes_either_way_round() {
         let s = Scenario {
             nodes: vec![
@@ -252,7 +286,7 @@ mod tests {
             ],
             ..Scenario::default()
         };
-        let t = Topology::of(&s, &NodeNames::of(&s), None);
+        let t = Topology::of(&s, &NodeNames::of(&s, Lang::En), None);
         let seg = |i: usize| t.0[i].segment(&s.nodes);
         // Pair (a, b): a is at x 100, b at x 0; the normal of a -> b points down (y < 0 is up).
         assert_eq!(
@@ -289,8 +323,8 @@ mod tests {
         // Without e2, e1 has the pair to itself and the others keep their IDs' text.
         let mut fewer = s.clone();
         fewer.edges.remove(1);
-        let names = NodeNames::of(&fewer);
-        assert!(names.fit(&s) && names.fit(&fewer));
+        let names = NodeNames::of(&fewer, Lang::En);
+        assert!(names.fit(&s, Lang::En) && names.fit(&fewer, Lang::En));
         let u = Topology::of(&fewer, &names, Some((&t, &s, true)));
         assert_eq!(u, Topology::of(&fewer, &names, Some((&t, &s, false))));
         assert_eq!(u, Topology::of(&fewer, &names, None));

@@ -72,11 +72,11 @@ pub fn svg_file(
     let (total_w, total_h) = (w, h + LEGEND_H);
     let ly = h + PAD / 2.0;
     let allowed = match counts {
-        Some((a, _)) => format!("{} ({a})", common::allowed(lang)),
+        Some((a, _)) => common::aside(lang, common::allowed(lang), &a.to_string()),
         None => common::allowed(lang).to_string(),
     };
     let blocked = match counts {
-        Some((_, b)) => format!("{} ({b})", common::blocked(lang)),
+        Some((_, b)) => common::aside(lang, common::blocked(lang), &b.to_string()),
         None => common::blocked(lang).to_string(),
     };
     let legend = [
@@ -102,10 +102,10 @@ pub fn svg_file(
             "neutral",
             EdgeKind::SellsTo,
             "",
-            &format!(
-                "{} ({})",
+            &common::aside(
+                lang,
                 edge_kind_name(EdgeKind::SellsTo, lang),
-                canvas::filled_arrow(lang)
+                canvas::filled_arrow(lang),
             ),
         ),
         sample(
@@ -114,10 +114,10 @@ pub fn svg_file(
             "neutral",
             EdgeKind::Manages,
             "",
-            &format!(
-                "{} ({})",
+            &common::aside(
+                lang,
                 edge_kind_name(EdgeKind::Manages, lang),
-                canvas::open_arrow(lang)
+                canvas::open_arrow(lang),
             ),
         ),
     ]
@@ -173,6 +173,6 @@ mod tests {
         assert!(svg.contains(r#"translate(100.0 50.0)"#));
         assert!(svg.contains(".edge{}]] >") && svg.matches("]]>").count() == 1);
         let (zh, _, _) = svg_file("", "", r, None, Some((0, 2)), Lang::ZhTw);
-        assert!(zh.contains("封鎖 (2)"));
+        assert!(zh.contains("不允許（2）"));
     }
 }

@@ -29,11 +29,10 @@ pub fn read_scenario(
     });
 }
 
-/// A file name for the diagram: its title made safe, else "scenario".
-pub fn file_stem(s: &Scenario) -> String {
+/// A file name for the diagram: its title in `lang` made safe, else "scenario".
+pub fn file_stem(s: &Scenario, lang: Lang) -> String {
     let stem: String = s
-        .title
-        .as_deref()
+        .title_in(lang)
         .unwrap_or_default()
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { '-' })
@@ -51,12 +50,12 @@ pub fn file_stem(s: &Scenario) -> String {
 }
 
 /// Offers the scenario as a JSON file, indented.
-pub fn download_json(s: &Scenario) {
+pub fn download_json(s: &Scenario, lang: Lang) {
     let compact = serde_json::to_string(s).unwrap_or_default();
     let mut json = web::indent_json(&compact).unwrap_or(compact);
     json.push('\n');
     web::download(
-        &format!("{}.json", file_stem(s)),
+        &format!("{}.json", file_stem(s, lang)),
         "application/json",
         json.as_bytes(),
     );
@@ -95,7 +94,7 @@ fn svg_of(
         &drawing,
         &web::page_css(),
         frame,
-        s.title.as_deref(),
+        s.title_in(lang),
         counts,
         lang,
     ))
@@ -105,7 +104,7 @@ fn svg_of(
 pub fn download_svg(s: &Scenario, frame: Frame, counts: Option<(usize, usize)>, lang: Lang) {
     if let Some((svg, _, _)) = svg_of(s, frame, counts, lang) {
         web::download(
-            &format!("{}.svg", file_stem(s)),
+            &format!("{}.svg", file_stem(s, lang)),
             "image/svg+xml",
             svg.as_bytes(),
         );
@@ -116,7 +115,7 @@ pub fn download_svg(s: &Scenario, frame: Frame, counts: Option<(usize, usize)>, 
 /// is loaded from a `blob:` URL (hence `img-src 'self' blob:` in the page's policy).
 pub fn download_png(s: &Scenario, frame: Frame, counts: Option<(usize, usize)>, lang: Lang) {
     if let Some((svg, w, h)) = svg_of(s, frame, counts, lang) {
-        let _ = png(svg, w, h, format!("{}.png", file_stem(s)));
+        let _ = png(svg, w, h, format!("{}.png", file_stem(s, lang)));
     }
 }
 
@@ -174,10 +173,17 @@ mod tests {
     #[test]
     fn file_names_come_from_the_title() {
         let mut s = Scenario::default();
-        assert_eq!(file_stem(&s), "scenario");
+        assert_eq!(file_stem(&s, Lang::En), "scenario");
         s.title = Some("Two-tier chain / 二層 <x>".into());
-        assert_eq!(file_stem(&s), "Two-tier-chain-二層-x");
+        assert_eq!(file_stem(&s, Lang::En), "Two-tier-chain-二層-x");
+        s.titles = Some(csp_rules::Localized {
+            en: None,
+            zh: Some("二層式通路".into()),
+        });
+        assert_eq!(file_stem(&s, Lang::ZhTw), "二層式通路");
+        assert_eq!(file_stem(&s, Lang::En), "Two-tier-chain-二層-x");
+        s.titles = None;
         s.title = Some("///".into());
-        assert_eq!(file_stem(&s), "scenario");
+        assert_eq!(file_stem(&s, Lang::En), "scenario");
     }
 }

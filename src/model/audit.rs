@@ -113,7 +113,8 @@ impl Audited {
                         .is_none_or(|g| a.region() == Some(g) || b.region() == Some(g))
                     && (needle.is_empty()
                         || [e.id.as_str(), &a.id, &b.id, a.label(), b.label()]
-                            .iter()
+                            .into_iter()
+                            .chain([a.label_in(Lang::ZhTw), b.label_in(Lang::ZhTw)])
                             .any(|t| t.to_ascii_lowercase().contains(&needle)))
             })
             .collect()
@@ -126,9 +127,16 @@ impl Audited {
     pub fn neighbourhood(&self, id: &str) -> Option<Scenario> {
         let s = &self.scenario;
         let mut out = csp_rules::slice(s, id)?;
-        let label = s.node(id).map_or(id, |n| n.label());
-        out.title = Some(format!("{} — {label}", self.file));
-        out.titles = None;
+        // Titled in both languages, as the party is named.
+        let title = |lang: Lang| {
+            let label = s.node(id).map_or(id, |n| n.label_in(lang));
+            crate::text::common::said_as(lang, &self.file, label)
+        };
+        out.title = Some(title(Lang::En));
+        out.titles = Some(csp_rules::Localized {
+            en: None,
+            zh: Some(title(Lang::ZhTw)),
+        });
         for n in &mut out.nodes {
             (n.x, n.y) = (None, None);
         }
@@ -335,6 +343,28 @@ mod tests {
     }
 
     #[test]
+    fn names_in_either_language_are_searched_and_titled() -> Result<(), ScenarioError> {
+        let net = NET.replace(
+            r#"{"id":"r","kind":"indirect_reseller","region":"europe"}"#,
+            r#"{"id":"r","kind":"indirect_reseller","region":"europe","name":"Litware","names":{"zh-TW":"利特威爾"}}"#,
+        );
+        let a = Audited::judge("net.json".into(), &net, Lang::ZhTw)?;
+        let search = |s: &str| Filter {
+            search: s.into(),
+            ..Filter::default()
+        };
+        assert_eq!(a.matching(&search("利特威爾")), [1, 2]);
+        assert_eq!(a.matching(&search("litware")), [1, 2]);
+        let sub = a.neighbourhood("r");
+        assert_eq!(
+            sub.as_ref()
+                .map(|s| (s.title_in(Lang::En), s.title_in(Lang::ZhTw))),
+            Some((Some("net.json — Litware"), Some("net.json：利特威爾")))
+        );
+        Ok(())
+    }
+
+    #[test]
     fn a_neighbourhood_keeps_its_supply_chain_and_verdicts() -> Result<(), ScenarioError> {
         let a = audited()?;
         let sub = a.neighbourhood("r");
@@ -418,7 +448,7 @@ mod tests {
         );
         assert_eq!(
             Step::Checking.text("n.json", Lang::ZhTw),
-            "正在檢查 n.json…"
+            "正在檢查「n.json」…"
         );
         a.filter.search = "r2".into();
         a.page = 3;

@@ -3,10 +3,13 @@
 //! keep the rules' revision right.
 
 use super::layout;
+use super::names;
 use super::selection::Selection;
 use super::state::{Action, EdgeEdit, NodeEdit, State, GRID};
 use crate::text;
-use csp_rules::{kind_name, validate, Edge, EdgeKind, Flag, Node, NodeKind, Scenario};
+use csp_rules::{
+    kind_name, validate, Edge, EdgeKind, Flag, Lang, Localized, Node, NodeKind, Scenario,
+};
 use rustc_hash::FxHashSet;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -55,7 +58,9 @@ impl State {
             Action::DeleteNode(id) => self.delete(&BTreeSet::from([id]), &BTreeSet::new()),
             Action::DeleteEdge(id) => self.delete(&BTreeSet::new(), &BTreeSet::from([id])),
             Action::SetTitle(t) => {
-                self.edit().title = Some(t).filter(|t| !t.is_empty());
+                let lang = self.lang;
+                let s = self.edit();
+                names::rename(&mut s.title, &mut s.titles, lang, t);
                 true
             }
             Action::SetAsOf(d) => {
@@ -123,7 +128,13 @@ impl State {
         node.y = Some(y);
         if kind != NodeKind::Microsoft {
             node.region = Some(self.default_region());
-            node.name = Some(format!("{} {n}", text::cap(kind_name(kind, self.lang))));
+            // Named in the page's language, and in the other one too.
+            let name = |lang: Lang| format!("{} {n}", text::cap(kind_name(kind, lang)));
+            let other = names::other(self.lang);
+            node.name = Some(name(self.lang));
+            let mut localized = Localized::default();
+            *other.pick(&mut localized.en, &mut localized.zh) = Some(name(other));
+            node.names = Some(localized);
         } else {
             node.name = Some("Microsoft".into());
         }
@@ -230,11 +241,11 @@ impl State {
             self.rename(i, id, new);
             return true;
         }
-        let default_region = self.default_region();
+        let (default_region, lang) = (self.default_region(), self.lang);
         let node = &mut self.edit().nodes[i];
         match edit {
             NodeEdit::Id(_) => {}
-            NodeEdit::Name(name) => node.name = Some(name).filter(|n| !n.is_empty()),
+            NodeEdit::Name(name) => names::rename(&mut node.name, &mut node.names, lang, name),
             NodeEdit::Kind(kind) => {
                 node.kind = kind;
                 // A flag on a kind that has no such flag is an input error: drop it.

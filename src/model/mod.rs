@@ -13,6 +13,7 @@ pub mod evaluation;
 pub mod history;
 pub mod layout;
 pub mod mode;
+pub mod names;
 pub mod route;
 pub mod selection;
 pub mod shared;

@@ -37,7 +37,7 @@ fn fixes(report: Option<&EdgeReport>) -> Vec<&Fix> {
 pub fn edge_panel(p: &EdgePanelProps) -> Html {
     let Page { lang, dispatch } = use_page();
     let e = &p.edge;
-    let label = |id: &str| p.scenario.label_of(id).to_string();
+    let label = |id: &str| p.scenario.label_of_in(id, lang).to_string();
     let on_kind = {
         let id = e.id.clone();
         dispatch.to(move |ev: Event| {

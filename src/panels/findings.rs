@@ -139,7 +139,7 @@ pub fn findings(p: &FindingsProps) -> Html {
         p.scenario
             .nodes
             .iter()
-            .map(|n| (n.id.as_str(), n.label()))
+            .map(|n| (n.id.as_str(), n.label_in(lang)))
             .collect()
     };
     let label = |id: &str| labels.get(id).copied().unwrap_or(id).to_string();

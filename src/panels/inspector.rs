@@ -2,11 +2,12 @@
 //! requirements its kind has (only those: a flag on another kind is an input error), plus
 //! its relationships and a keyboard way to add one.
 
-use crate::model::{use_page, Action, Dispatch, NodeEdit, Page, Target};
+use super::widgets::see_also_link;
+use crate::model::{names, use_page, Action, Dispatch, NodeEdit, Page, Target};
 use crate::text::{self, common, panels};
 use csp_rules::{
-    edge_kind_name, flag_name, kind_name, region_name, EdgeKind, Flag, Lang, Node, NodeKind,
-    ScenarioError, Verdict, CSP_REGIONS,
+    edge_kind_name, flag_name, kind_name, region_help, region_name, EdgeKind, Flag, Lang, Node,
+    NodeKind, ScenarioError, SeeAlso, Verdict, CSP_REGIONS,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -40,10 +41,13 @@ fn input_value(e: &InputEvent) -> String {
 }
 
 /// What the inspector keeps while it is open: the ID being typed (it applies on Enter or
-/// leaving the field, so a half-typed ID renames nothing), whether a region of another name
-/// is being typed, and the relationship being added.
+/// leaving the field, so a half-typed ID renames nothing), the name as typed (each keystroke
+/// applies, but an emptied name in one language would otherwise show the other's fallback
+/// under the caret), whether a region of another name is being typed, and the relationship
+/// being added.
 struct Drafts {
     id: UseStateHandle<String>,
+    name: UseStateHandle<Option<String>>,
     custom_region: UseStateHandle<bool>,
     new_kind: UseStateHandle<EdgeKind>,
     new_target: UseStateHandle<String>,
@@ -56,6 +60,7 @@ pub fn inspector(p: &InspectorProps) -> Html {
     let region = node.region.as_deref().unwrap_or_default();
     let drafts = Drafts {
         id: use_state(|| node.id.clone()),
+        name: use_state(|| None),
         custom_region: use_state(|| !CSP_REGIONS.contains(&region)),
         new_kind: use_state(|| EdgeKind::SellsTo),
         new_target: use_state(|| {
@@ -143,11 +148,7 @@ fn fields(p: &InspectorProps, d: &Drafts, lang: Lang, dispatch: &Dispatch) -> Ht
     };
     html! {
         <div class="fields">
-            <label class="field">
-                <span>{ panels::name(lang) }</span>
-                <input type="text" name="name" maxlength="200"
-                    value={node.name.clone().unwrap_or_default()} oninput={edit(NodeEdit::Name)} />
-            </label>
+            { name_field(node, &d.name, lang, dispatch) }
             <label class="field">
                 <span>{ common::id(lang) }</span>
                 <input type="text" name="id" value={(*d.id).clone()} spellcheck="false"
@@ -185,6 +186,48 @@ fn fields(p: &InspectorProps, d: &Drafts, lang: Lang, dispatch: &Dispatch) -> Ht
                 </label>
             }
         </div>
+    }
+}
+
+/// The name in the page's language (`model::names` says what an edit keeps), and the name
+/// the other language shows when it differs.
+fn name_field(
+    node: &Node,
+    draft: &UseStateHandle<Option<String>>,
+    lang: Lang,
+    dispatch: &Dispatch,
+) -> Html {
+    let oninput = {
+        let (id, draft, dispatch) = (node.id.clone(), draft.clone(), dispatch.clone());
+        Callback::from(move |e: InputEvent| {
+            let value = input_value(&e);
+            draft.set(Some(value.clone()));
+            dispatch.send(Action::EditNode {
+                id: id.clone(),
+                edit: NodeEdit::Name(value),
+            });
+        })
+    };
+    let onblur = {
+        let draft = draft.clone();
+        Callback::from(move |_: FocusEvent| draft.set(None))
+    };
+    let value = (**draft)
+        .clone()
+        .unwrap_or_else(|| names::shown(&node.name, &node.names, lang));
+    let elsewhere = names::shown_elsewhere(&node.name, &node.names, lang);
+    html! {
+        <label class="field">
+            <span>{ panels::name(lang) }</span>
+            <input type="text" name="name" maxlength="200" {value} placeholder={node.id.clone()}
+                {oninput} {onblur}
+                aria-describedby={elsewhere.is_some().then_some("name-elsewhere")} />
+            if let Some(other) = elsewhere {
+                <small id="name-elsewhere" data-name-elsewhere={names::other(lang).tag()}>
+                    { panels::name_elsewhere(lang, &lang.quote(&other)) }
+                </small>
+            }
+        </label>
     }
 }
 
@@ -234,11 +277,15 @@ fn region_field(
         <>
             <label class="field">
                 <span>{ common::region(lang) }</span>
-                <select name="region" onchange={on_select}>
+                <select name="region" onchange={on_select} aria-describedby="region-hint">
                     { for options }
                     <option value={OTHER} selected={selected == OTHER}>{ panels::other_region(lang) }</option>
                 </select>
             </label>
+            // Beside the field rather than in its label: a link in a label is a second target.
+            <p id="region-hint" class="hint region-help">
+                { region_help(lang) }{ lang.pick(" ", "") }{ see_also_link(lang, SeeAlso::Regions) }
+            </p>
             if selected == OTHER {
                 <label class="field">
                     <span>{ panels::region_id(lang) }</span>

@@ -1,15 +1,17 @@
 //! The scenario as a whole: its title, the date the rules are applied at, and the guide
 //! scenario it came from.
 
-use crate::model::{use_page, Action, Page};
+use crate::model::{names, use_page, Action, Page};
 use crate::text::panels;
-use csp_rules::{presets, DEFAULT_AS_OF};
+use csp_rules::{presets, Localized, DEFAULT_AS_OF};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ScenarioPanelProps {
     pub title: Option<String>,
+    /// The title in each language (`model::names` says what an edit keeps).
+    pub titles: Option<Localized>,
     pub as_of: Option<String>,
     pub preset: Option<u8>,
 }
@@ -17,9 +19,25 @@ pub struct ScenarioPanelProps {
 #[function_component(ScenarioPanel)]
 pub fn scenario_panel(p: &ScenarioPanelProps) -> Html {
     let Page { lang, dispatch } = use_page();
-    let on_title = dispatch.to(|e: InputEvent| {
-        Action::SetTitle(e.target_unchecked_into::<HtmlInputElement>().value())
-    });
+    // The title as typed, while it is: emptied in one language, the field would otherwise
+    // show the other's fallback under the caret.
+    let draft = use_state(|| None::<String>);
+    let on_title = {
+        let (draft, dispatch) = (draft.clone(), dispatch.clone());
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            draft.set(Some(value.clone()));
+            dispatch.send(Action::SetTitle(value));
+        })
+    };
+    let on_blur = {
+        let draft = draft.clone();
+        Callback::from(move |_: FocusEvent| draft.set(None))
+    };
+    let title = (*draft)
+        .clone()
+        .unwrap_or_else(|| names::shown(&p.title, &p.titles, lang));
+    let elsewhere = names::shown_elsewhere(&p.title, &p.titles, lang);
     let on_as_of = dispatch
         .to(|e: Event| Action::SetAsOf(e.target_unchecked_into::<HtmlInputElement>().value()));
     let preset = p.preset.and_then(presets::get);
@@ -36,8 +54,14 @@ pub fn scenario_panel(p: &ScenarioPanelProps) -> Html {
             <div class="fields">
                 <label class="field">
                     <span>{ panels::title(lang) }</span>
-                    <input type="text" name="title" maxlength="200"
-                        value={p.title.clone().unwrap_or_default()} oninput={on_title} />
+                    <input type="text" name="title" maxlength="200" value={title}
+                        oninput={on_title} onblur={on_blur}
+                        aria-describedby={elsewhere.is_some().then_some("title-elsewhere")} />
+                    if let Some(other) = elsewhere {
+                        <small id="title-elsewhere" data-name-elsewhere={names::other(lang).tag()}>
+                            { panels::name_elsewhere(lang, &lang.quote(&other)) }
+                        </small>
+                    }
                 </label>
                 <label class="field">
                     <span>{ panels::as_of(lang) }</span>

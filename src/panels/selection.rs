@@ -9,11 +9,11 @@ use csp_rules::{Lang, Node, Report, Scenario};
 use yew::prelude::*;
 
 /// The other nodes, as (id, "label (id)"), to connect a node to.
-pub fn others(s: &Scenario, from: &str) -> Vec<(String, String)> {
+pub fn others(s: &Scenario, from: &str, lang: Lang) -> Vec<(String, String)> {
     s.nodes
         .iter()
         .filter(|n| n.id != from)
-        .map(|n| (n.id.clone(), format!("{} ({})", n.label(), n.id)))
+        .map(|n| (n.id.clone(), common::aside(lang, n.label_in(lang), &n.id)))
         .collect()
 }
 
@@ -29,7 +29,7 @@ fn relations(
         let r = report?.edges.get(i)?;
         (r.id == edge).then_some(r.verdict)
     };
-    let label = |id: &str| s.label_of(id).to_string();
+    let label = |id: &str| s.label_of_in(id, lang).to_string();
     s.edges
         .iter()
         .enumerate()
@@ -62,7 +62,7 @@ pub fn selection_panel(
         };
         let (key, others, relations) = (
             node.id.clone(),
-            others(s, &node.id),
+            others(s, &node.id, lang),
             relations(s, report, &node.id, lang),
         );
         return html! {

@@ -15,7 +15,7 @@ pub struct TableProps {
 #[function_component(DiagramTable)]
 pub fn diagram_table(p: &TableProps) -> Html {
     let Page { lang, dispatch } = use_page();
-    let label = |id: &str| p.scenario.label_of(id).to_string();
+    let label = |id: &str| p.scenario.label_of_in(id, lang).to_string();
     let rows = p.scenario.edges.iter().map(|e| {
         let er = p
             .report

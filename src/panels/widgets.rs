@@ -2,7 +2,7 @@
 //! guide, a finding in full, and a finding as one short line.
 
 use crate::text::{common, panels};
-use csp_rules::{Cite, Finding, Lang, Severity, Verdict};
+use csp_rules::{Cite, Finding, Lang, SeeAlso, Severity, Verdict};
 use yew::prelude::*;
 
 /// The CSS class of a severity.
@@ -59,7 +59,7 @@ pub fn citation(lang: Lang, cite: Cite) -> Html {
                     { for see_also.iter().enumerate().map(|(i, s)| html! {
                         <>
                             if i > 0 { { panels::list_gap(lang) } }
-                            { learn_link(lang, "see-also-link", s.link(lang), s.title(lang).to_string(), None) }
+                            { see_also_link(lang, *s) }
                         </>
                     }) }
                 </span>
@@ -77,6 +77,17 @@ pub fn cite_link(lang: Lang, cite: Cite) -> Html {
         cite.link(lang),
         cite.text(lang),
         Some(cite.label(lang)),
+    )
+}
+
+/// A page the guide links to, by its title, as a link of its own (the inspector's region help).
+pub fn see_also_link(lang: Lang, page: SeeAlso) -> Html {
+    learn_link(
+        lang,
+        "see-also-link",
+        page.link(lang),
+        page.title(lang).to_string(),
+        None,
     )
 }
 

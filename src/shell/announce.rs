@@ -37,7 +37,7 @@ pub fn changed_verdicts(old: Option<&Report>, new: &Report) -> Vec<usize> {
 
 /// What the live region says of the changed edges: three by name, the rest counted.
 fn news(lang: Lang, s: &Scenario, r: &Report, changed: &[usize]) -> String {
-    let label = |id: &str| s.label_of(id).to_string();
+    let label = |id: &str| s.label_of_in(id, lang).to_string();
     let named: Vec<String> = changed
         .iter()
         .take(3)
@@ -50,9 +50,14 @@ fn news(lang: Lang, s: &Scenario, r: &Report, changed: &[usize]) -> String {
             }
         })
         .collect();
-    let mut text = named.join(" ");
+    // Chinese sentences end in 。 and need no space between them.
+    let mut text = named.join(lang.pick(" ", ""));
     if changed.len() > 3 {
-        text = format!("{text} {}", shell::and_more(lang, changed.len() - 3));
+        text = format!(
+            "{text}{}{}",
+            lang.pick(" ", ""),
+            shell::and_more(lang, changed.len() - 3)
+        );
     }
     text
 }

@@ -192,8 +192,15 @@ pub fn app() -> Html {
         touring: state.training.tour.is_some(),
     };
     use_page_listeners(dispatch.clone(), ui_now, keys_now);
-    use_effect_with(lang, |lang| {
-        web::set_document_lang(*lang, shell::document_title(*lang))
+    // The tab says which diagram it is, in the page's language.
+    let title = scenario
+        .title_in(lang)
+        .filter(|t| !t.trim().is_empty())
+        .map(str::to_string);
+    use_effect_with((lang, title), |(lang, title)| {
+        let app = shell::app_name(*lang);
+        let text = title.as_deref().map(|t| shell::titled(*lang, t, app));
+        web::set_document_lang(*lang, text.as_deref().unwrap_or(app))
     });
     // The stylesheet and tests read the mode on <html>; a page opened in presenter mode asks
     // for full screen too (refused without a gesture: still presenting).
@@ -256,8 +263,8 @@ pub fn app() -> Html {
                 <HelpDialog help={chrome.help.clone()} />
             }
             if let Some(from) = connect_from {
-                <ConnectDialog from_label={scenario.label_of(&from).to_string()}
-                    others={others(&scenario, &from)} {from} connect={chrome.connect.clone()} />
+                <ConnectDialog from_label={scenario.label_of_in(&from, lang).to_string()}
+                    others={others(&scenario, &from, lang)} {from} connect={chrome.connect.clone()} />
             }
             <main class="workspace">
                 { stage(&state, &eval, stage_parts, &dispatch) }

@@ -8,9 +8,6 @@ use crate::text::shell;
 use csp_rules::Lang;
 use yew::prelude::*;
 
-/// The product name: the same in both languages (the subtitle is translated).
-pub const APP_NAME: &str = "CSP Scenario Explorer";
-
 /// The shell's own pieces of interface: not part of the diagram, never saved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chrome {

@@ -142,7 +142,7 @@ pub fn run(id: &str, c: &Ctx) {
             send(Action::New);
         }
         "import" => web::click_first("input.file-input"),
-        "export-json" => export_json(&c.scenario),
+        "export-json" => export_json(&c.scenario, c.lang),
         "export-svg" => export_picture(Picture::Svg, &c.scenario, c.counts, c.lang),
         "export-png" => export_picture(Picture::Png, &c.scenario, c.counts, c.lang),
         "audit" => web::click_first("input[data-audit-file]"),

@@ -41,9 +41,9 @@ pub enum Picture {
     Png,
 }
 
-/// Exports the diagram as a scenario file.
-pub fn export_json(s: &Scenario) {
-    files::download_json(s);
+/// Exports the diagram as a scenario file (named by its title in `lang`).
+pub fn export_json(s: &Scenario, lang: Lang) {
+    files::download_json(s, lang);
 }
 
 /// Exports the drawing with its verdict legend (`counts`: allowed and blocked).

@@ -1,7 +1,7 @@
 //! The page's header: the product's name, the toolbar (or the presenter's bar), the language
 //! switch, the audit view and the notices.
 
-use super::chrome::{switch_lang, Chrome, APP_NAME};
+use super::chrome::{switch_lang, Chrome};
 use super::file_tools::import_input;
 use super::toolbar::{presenter_bar, toolbar};
 use crate::audit::AuditView;
@@ -50,7 +50,7 @@ pub fn header(
     html! {
         <header class="top">
             <div class="bar">
-                <h1 class="brand">{ APP_NAME }</h1>
+                <h1 class="brand">{ shell::app_name(lang) }</h1>
                 { bar }
                 { lang_switch(lang, dispatch) }
             </div>

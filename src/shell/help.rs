@@ -2,7 +2,7 @@
 //! from the crates themselves, as `dist/version.json` has them) and the *Glossary* (the
 //! guide's terms and the tool's, from the engine).
 
-use super::chrome::{Help, APP_NAME};
+use super::chrome::Help;
 use super::dialogs::{click_closes, escape_closes, focus_in};
 use crate::io::web;
 use crate::model::use_page;
@@ -21,7 +21,7 @@ fn about(lang: Lang) -> Html {
             <p>{ shell::about_text(lang) }</p>
             <dl class="versions">
                 <dt>{ shell::app_version(lang) }</dt>
-                <dd data-version="app">{ APP_NAME }{ " " }{ APP_VERSION }</dd>
+                <dd data-version="app">{ shell::app_name(lang) }{ " " }{ APP_VERSION }</dd>
                 <dt>{ shell::engine_version(lang) }</dt>
                 <dd data-version="engine">{ "csp-rules " }{ csp_rules::VERSION }</dd>
                 <dt>{ shell::guide(lang) }</dt>

@@ -98,7 +98,7 @@ pub fn side(s: &State, eval: &Evaluation, large: bool, dispatch: &Dispatch) -> H
                 }
             }
             if edits {
-                <ScenarioPanel title={live.title.clone()} as_of={live.as_of.clone()} preset={s.doc.preset()} />
+                <ScenarioPanel title={live.title.clone()} titles={live.titles.clone()} as_of={live.as_of.clone()} preset={s.doc.preset()} />
             }
         </Sheet>
     }

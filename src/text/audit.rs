@@ -3,20 +3,20 @@
 texts! {
     open_audit => "Open network audit…", "開啟網路稽核…";
     audit_title => "Network audit", "網路稽核";
-    show_party => "Show this party's relationships in the diagram", "在圖表中顯示此對象的關聯性";
+    show_party => "Show this party's relationships in the diagram", "在圖表中顯示此節點的關聯性";
     by_verdict => "Relationships by verdict", "依判定結果統計的關聯性";
-    by_rule => "Findings by rule", "依規則統計的發現";
+    by_rule => "Findings by rule", "依規則統計的檢查結果";
     search => "Search", "搜尋";
     verdict_filter => "Verdict", "判定結果";
     any => "Any", "全部";
     rule_filter => "Rule", "規則";
     previous_page => "Previous page", "上一頁";
     next_page => "Next page", "下一頁";
-    from_party => "From", "從";
+    from_party => "From", "來源";
     rules_found => "Rules", "規則";
     /// The three steps of auditing a file, each shown while it runs.
-    reading(file: &str) => "Reading {file}…", "正在讀取 {file}…";
-    checking(file: &str) => "Checking {file}…", "正在檢查 {file}…";
+    reading(file: &str) => "Reading {file}…", "正在讀取「{file}」…";
+    checking(file: &str) => "Checking {file}…", "正在檢查「{file}」…";
     /// How many relationships, already written with thousands separators.
     judging(count: &str) => "Judging {count} relationships…", "正在判定 {count} 個關聯性…";
     /// "Step 2 of 3"
@@ -45,7 +45,7 @@ mod tests {
             judging(Lang::En, &thousands(25_000)),
             "Judging 25,000 relationships…"
         );
-        assert_eq!(checking(Lang::ZhTw, "n.json"), "正在檢查 n.json…");
+        assert_eq!(checking(Lang::ZhTw, "n.json"), "正在檢查「n.json」…");
         assert_eq!(audit_step(Lang::ZhTw, 2, 3), "第 2 步，共 3 步");
     }
 }

@@ -4,11 +4,11 @@ texts! {
     canvas_label => "Diagram. Drag a node to move it; drag from a node's round handle to another node to connect them; drag the background to pan, Shift+drag to select several, use the wheel to zoom. Delete removes the selection.",
         "圖表。拖曳節點即可移動；從節點的圓形控點拖曳到另一個節點即可建立關聯性；拖曳背景可平移，按住 Shift 拖曳可選取多個項目，使用滾輪縮放。按 Delete 可刪除選取項目。";
     empty_hint => "The diagram is empty. Add parties from the palette, then connect two by dragging from a node's round handle to the other (on a touch screen, press and hold the node first).",
-        "圖表是空的。請從工具列加入對象，再從節點的圓形控點拖曳到另一個節點來建立關聯性（在觸控螢幕上，請先長按節點）。";
+        "圖表是空的。請從「加入」工具列加入合作夥伴和客戶，再從節點的圓形控點拖曳到另一個節點來建立關聯性（在觸控螢幕上，請先長按節點）。";
     handle_title => "Drag to another node to connect", "拖曳到另一個節點以建立關聯性";
-    connect_as => "Connect as", "建立關聯性類型";
+    connect_as => "Connect as", "關聯性類型";
     /// The popup's question, with the two quoted names.
-    connect_question(from: &str, to: &str) => "Connect {from} to {to} as:", "將{from}連到{to}，類型為：";
+    connect_question(from: &str, to: &str) => "Connect {from} to {to} as:", "將{from}連接到{to}，類型為：";
     legend => "Legend", "圖例";
     filled_arrow => "filled arrowhead", "實心箭頭";
     open_arrow => "open arrowhead", "空心箭頭";

@@ -5,7 +5,7 @@ use csp_rules::{edge_kind_name, EdgeKind, Lang};
 
 texts! {
     allowed => "Allowed", "允許";
-    blocked => "Blocked", "封鎖";
+    blocked => "Blocked", "不允許";
     not_judged => "Not judged (the diagram has an error)", "未判定（圖表有錯誤）";
     kind => "Kind", "類型";
     region => "Region", "地區";
@@ -18,7 +18,13 @@ texts! {
     no_other_node => "Add another node to connect this one.", "請先加入另一個節點才能建立關聯性。";
     /// "3 allowed · 1 blocked".
     counts(allowed: usize, blocked: usize) => "{allowed} allowed · {blocked} blocked",
-        "{allowed} 個允許 · {blocked} 個封鎖";
+        "允許 {allowed} 個 · 不允許 {blocked} 個";
+    /// A text with a note after it: "Allowed (3)", "sells to (filled arrowhead)".
+    aside(main: &str, note: &str) => "{main} ({note})", "{main}（{note}）";
+    /// A thing, then what it is: a relationship and its verdict, a node and its kind.
+    said_as(what: &str, how: &str) => "{what} — {how}", "{what}：{how}";
+    /// A node's accessible name: its name, then its kind (read as "Contoso indirect provider").
+    named_kind(name: &str, kind: &str) => "{name} {kind}", "{name}，{kind}";
     /// Two quoted names and the kind between them.
     relation_of(from: &str, kind: &str, to: &str) => "{from} {kind} {to}", "{from}{kind}{to}";
 }
@@ -56,6 +62,6 @@ mod tests {
             relation(Lang::ZhTw, "Contoso", EdgeKind::Manages, "Litware"),
             "「Contoso」管理「Litware」"
         );
-        assert_eq!(counts(Lang::ZhTw, 3, 1), "3 個允許 · 1 個封鎖");
+        assert_eq!(counts(Lang::ZhTw, 3, 1), "允許 3 個 · 不允許 1 個");
     }
 }

@@ -6,9 +6,10 @@ use csp_rules::Lang;
 texts! {
     subtitle => "Draw CSP partner relationships and see each one judged by the rules of Microsoft's guide",
         "繪製 CSP 合作夥伴關聯性，並依 Microsoft 指南的規則判定每一個關聯性";
-    /// The document's title: the product name, the same in both languages, then in Chinese
-    /// its translation.
-    document_title => "CSP Scenario Explorer", "CSP Scenario Explorer（CSP 情境探索器）";
+    /// The product's name, the page's heading (as the embedding loader names its frames).
+    app_name => "CSP Scenario Explorer", "CSP 情境探索工具";
+    /// The document's title with the diagram's.
+    titled(title: &str, app: &str) => "{title} – {app}", "{title} – {app}";
     language => "Language", "語言";
     toolbar => "Diagram tools", "圖表工具";
     new_diagram => "New diagram", "新增空白圖表";
@@ -17,7 +18,7 @@ texts! {
         "指南中的八個範例案例。開啟其中一個會取代目前的圖表。";
     zoom_in => "Zoom in", "放大";
     zoom_out => "Zoom out", "縮小";
-    fit_view => "Fit view", "符合視窗";
+    fit_view => "Fit view", "調整至視窗大小";
     snap_to_grid => "Snap to grid", "貼齊格線";
     auto_layout => "Auto layout by tier", "依層級自動排列";
     copy_share_link => "Copy share link", "複製分享連結";
@@ -31,7 +32,7 @@ texts! {
     palette => "Add to the diagram", "加入圖表";
     palette_short => "Add:", "加入：";
     /// A palette button's tooltip, with the kind's name.
-    add_kind(kind: &str) => "Add {kind}", "加入{kind}";
+    add_kind(kind: &str) => "Add {kind}", "加入：{kind}";
     undo => "Undo", "復原";
     redo => "Redo", "重做";
     undo_keys => "Undo (Ctrl+Z)", "復原（Ctrl+Z）";
@@ -50,22 +51,22 @@ texts! {
         "點一下或向上拉可查看更多；再點一下或向下拉可查看圖表";
     shortcuts => "Keyboard shortcuts", "鍵盤快速鍵";
     shortcuts_button => "Shortcuts (?)", "快速鍵（?）";
-    connect_to => "Connect to", "連到";
+    connect_to => "Connect to", "連接到";
     connect_pick => "Pick the node to connect to, then the kind of relationship.",
-        "選擇要連到的節點，再選擇關聯性類型。";
+        "選擇要連接的節點，再選擇關聯性類型。";
     no_node_selected => "Select a node first (Tab to it, then Enter).", "請先選取節點（按 Tab 移到節點，再按 Enter）。";
     /// The connect dialog's title.
     connect_from(from: &str) => "Connect {from}", "連接{from}";
     /// Said through the live region when a relationship's verdict changes.
     now_allowed(relation: &str) => "Now allowed: {relation}.", "現在允許：{relation}。";
-    now_blocked(relation: &str) => "Now blocked: {relation}.", "現在封鎖：{relation}。";
+    now_blocked(relation: &str) => "Now blocked: {relation}.", "現在不允許：{relation}。";
     and_more(n: usize) => "And {n} more.", "還有 {n} 個。";
     key_tab => "Move between nodes, relationships and controls", "在節點、關聯性和控制項之間移動";
     key_select => "Select the focused node or relationship (opens it in the inspector)",
         "選取焦點所在的節點或關聯性（在檢查器中開啟）";
     key_add => "Add Microsoft, indirect provider, indirect reseller, direct bill partner, customer",
         "加入 Microsoft、間接提供者、間接轉銷商、直接帳單合作夥伴、客戶";
-    key_move => "Move the selected nodes (Shift: further)", "移動選取的節點（按住 Shift：移動較遠）";
+    key_move => "Move the selected nodes (Shift: further)", "移動選取的節點（按住 Shift 可移動更遠）";
     key_connect => "Connect the selected node: pick the target, then the kind", "連接選取的節點：選擇目標，再選擇類型";
     key_inspector => "Go to the inspector of the selection", "移到選取項目的檢查器";
     key_delete => "Delete the selection", "刪除選取項目";
@@ -89,7 +90,7 @@ texts! {
     theme_dark => "Dark", "深色";
     glossary => "Glossary", "詞彙表";
     about => "About", "關於";
-    about_title => "About the CSP Scenario Explorer", "關於 CSP Scenario Explorer";
+    about_title => "About the CSP Scenario Explorer", "關於 CSP 情境探索工具";
     about_text => "Every relationship is judged in your browser by the rules of Microsoft's guide. Nothing you draw is sent anywhere.",
         "每個關聯性都在您的瀏覽器中依 Microsoft 指南的規則判定。您繪製的內容不會傳送到任何地方。";
     app_version => "App version", "應用程式版本";

@@ -21,13 +21,13 @@ texts! {
     differs => "The diagram differs from what this step expects.", "圖表與此步驟預期的不同。";
     reset_step => "Reset this step's diagram", "重設此步驟的圖表";
     keys_hint => "← → move between steps; Esc leaves.", "← → 切換步驟；Esc 離開。";
-    quiz_me => "Quiz me", "測驗";
+    quiz_me => "Quiz me", "開始測驗";
     quiz => "Quiz", "測驗";
     quiz_intro => "Verdicts are hidden. For each relationship, predict whether the rules allow it; for a blocked one, pick the rule that blocks it.",
-        "判定已隱藏。請預測每個關聯性是否為規則所允許；若為封鎖，請選出封鎖它的規則。";
+        "判定結果已隱藏。請預測規則是否允許每個關聯性；若不允許，請選出不允許它的規則。";
     quiz_nothing => "Add relationships to the diagram to be quizzed on them.", "請先在圖表中加入關聯性，才能進行測驗。";
     quiz_invalid => "The diagram has an error: fix it before the quiz.", "圖表有錯誤：請先修正再進行測驗。";
-    which_rule => "Which rule blocks it?", "哪一條規則封鎖它？";
+    which_rule => "Which rule blocks it?", "哪一條規則不允許它？";
     choose_rule => "Choose a rule…", "選擇規則…";
     check_answers => "Check answers", "核對答案";
     try_again => "Try again", "再試一次";

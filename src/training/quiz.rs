@@ -104,7 +104,7 @@ fn quiz_item(
     lang: Lang,
     dispatch: &Dispatch,
 ) -> Html {
-    let label = |id: &str| s.label_of(id).to_string();
+    let label = |id: &str| s.label_of_in(id, lang).to_string();
     let radio = |v: Verdict| {
         let edge = e.id.clone();
         let onchange =

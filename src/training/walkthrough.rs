@@ -157,7 +157,7 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
 /// The verdicts the step points at, live, each as the step expects or not.
 fn expectations(step: &Step, p: &WalkthroughProps, lang: Lang) -> Html {
     let s = &p.scenario;
-    let label = |id: &str| s.label_of(id).to_string();
+    let label = |id: &str| s.label_of_in(id, lang).to_string();
     let items = step.expect.iter().map(|x| {
         let found = x.edge.find(s);
         let er = found.and_then(|(i, e)| {

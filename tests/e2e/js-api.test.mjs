@@ -77,7 +77,7 @@ test('bad input throws an Error with the CLI\'s error line', async () => {
     assert.match(error, /^error: /, String(junk));
   }
   const zh = await evaluate({ version: 1, nodes: [{ id: 'x', kind: 'customer' }] }, 'zh-TW');
-  assert.equal(zh.error, 'error: nodes[0].region: 除了 Microsoft 之外，每個節點都必須有地區');
+  assert.equal(zh.error, 'error: nodes[0].region：除了 Microsoft 之外，每個節點都必須有地區');
 });
 
 test('rules() is the catalogue with IDs and statements; version is the app version', async () => {

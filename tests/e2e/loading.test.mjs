@@ -187,7 +187,7 @@ test('a page whose CSP blocks WebAssembly says WebAssembly is blocked', async ()
   });
   for (const [at, said] of [
     [url, /WebAssembly is blocked here/],
-    [`${url}?lang=zh-TW`, /此處封鎖了 WebAssembly/],
+    [`${url}?lang=zh-TW`, /此處已停用 WebAssembly/],
   ]) {
     const page = await browser.context.newPage();
     await page.goto(at);

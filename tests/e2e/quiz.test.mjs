@@ -101,7 +101,7 @@ test('a quiz on a shared scenario in Chinese (#scenario=…&quiz=1), and the qui
   const { page, assertClean } = await openPage(browser, appUrl(`/?lang=zh-TW${fragment}&quiz=1`), {
     waitFor: '[data-quiz-panel="open"]',
   });
-  assert.match(await page.textContent('.quiz'), /判定已隱藏/);
+  assert.match(await page.textContent('.quiz'), /判定結果已隱藏/);
   // "Allowed" for every edge, unanswered rules: right exactly for the allowed ones.
   for (const e of report.edges) await page.check(`[data-quiz-edge="${e.id}"] input[value="allowed"]`);
   await page.click('button.quiz-check');

@@ -141,7 +141,7 @@ test('a broken link shows its one-line error; the page keeps working', async () 
   await page.waitForSelector('[data-notice="open"]');
   assert.equal(
     await page.textContent('[data-notice="open"] .error-line'),
-    'error: nodes[0].region: 除了 Microsoft 之外，每個節點都必須有地區',
+    'error: nodes[0].region：除了 Microsoft 之外，每個節點都必須有地區',
   );
   assertClean();
   await page.close();

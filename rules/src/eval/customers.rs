@@ -69,7 +69,7 @@ pub fn self_no_sale_to_self_or_affiliate(cx: &Cx, e: &EdgeRef) -> Option<Finding
     let message = t!(cx, "{from} and the customer {to} are the same organization or affiliates (org “{org}”): by contract a CSP partner may not sell to itself or its affiliates as an end customer.",
                          "{from}與客戶{to}是同一個組織或關係企業（組織「{org}」）：根據合約，CSP 合作夥伴不得將自己或其關係企業當作終端客戶來銷售。");
     let remedies = vec![t!(cx, "For its own use, {to} buys from an indirect reseller or direct bill partner of another organization, into a separate customer-type tenant (example scenario 4).",
-                               "若要自用，{to}應向其他組織的間接轉銷商或直接帳單合作夥伴購買，並布建到獨立的客戶類型租用戶（範例案例4）。")];
+                               "若要自用，{to}應向其他組織的間接轉銷商或直接帳單合作夥伴購買，並布建到獨立的客戶類型租用戶（範例案例 4）。")];
     Some(cx.finding(
         RuleId::SelfNoSaleToSelfOrAffiliate,
         message,
@@ -98,7 +98,7 @@ pub fn own_use_separate_tenant(cx: &Cx, e: &EdgeRef) -> Option<Finding> {
     }];
     if cx.scenario_6_decides(e.from, tenant) {
         let message = t!(cx, "{to} is bought through another indirect reseller into “{tenant}”, the tenant of the indirect reseller {partner}, so example scenario 6 decides this purchase. Example scenario 4's advice still holds: what a partner buys for its own use belongs in a separate customer-type tenant, which is also scenario 6's option 1.",
-                             "{to}透過另一個間接轉銷商購買，並布建到間接轉銷商{partner}的租用戶「{tenant}」，因此這筆購買由範例案例6 判定。範例案例4 的建議仍然適用：合作夥伴為自己使用而購買的服務，應布建到獨立的客戶類型租用戶，這也是範例案例6 的選項1。");
+                             "{to}透過另一個間接轉銷商購買，並布建到間接轉銷商{partner}的租用戶「{tenant}」，因此這筆購買由範例案例 6 判定。範例案例 4 的建議仍然適用：合作夥伴為自己使用而購買的服務，應布建到獨立的客戶類型租用戶，這也是範例案例 6 的選項 1。");
         let mut f = cx.finding(RuleId::OwnUseSeparateTenant, message, remedies, fixes);
         f.severity = Severity::Info;
         return Some(f);
@@ -160,16 +160,16 @@ pub fn reseller_as_customer_same_provider(cx: &Cx, e: &EdgeRef) -> Option<Findin
         Some(q) => {
             let q = cx.q(&cx.s.nodes[q]);
             t!(cx, "Option 3: keep the customer relationship with {p}, and set up the indirect reseller relationship of {r} with a different indirect provider, for example {q}.",
-                   "選項3：與{p}保持客戶關係，並讓{r}改與另一個間接提供者（例如{q}）建立間接轉銷商關係。")
+                   "選項 3：與{p}保持客戶關係，並讓{r}改與另一個間接提供者（例如{q}）建立間接轉銷商關係。")
         }
         None => t!(cx, "Option 3: keep the customer relationship with {p}, and set up the indirect reseller relationship of {r} with a different indirect provider.",
-                       "選項3：與{p}保持客戶關係，並讓{r}改與另一個間接提供者建立間接轉銷商關係。"),
+                       "選項 3：與{p}保持客戶關係，並讓{r}改與另一個間接提供者建立間接轉銷商關係。"),
     };
     let remedies = vec![
         t!(cx, "Option 1: set up another Azure AD tenant as a separate customer environment (for example “{fresh}”) and buy into it.",
-               "選項1：設定另一個 Azure AD 租用戶作為獨立的客戶環境（例如「{fresh}」），並購買到該租用戶。"),
+               "選項 1：設定另一個 Azure AD 租用戶作為獨立的客戶環境（例如「{fresh}」），並購買到該租用戶。"),
         t!(cx, "Option 2: end the relationship with {p} (contact Microsoft support to end it) and set up a new CSP relationship with another indirect provider; then {r} can buy its company's own subscriptions from a different CSP partner.",
-               "選項2：結束與{p}的關聯性（請聯絡 Microsoft 支援服務），並與另一個間接提供者建立新的 CSP 關聯性；之後{r}即可向不同的 CSP 合作夥伴購買公司自用的訂用帳戶。"),
+               "選項 2：結束與{p}的關聯性（請聯絡 Microsoft 支援服務），並與另一個間接提供者建立新的 CSP 關聯性；之後{r}即可向不同的 CSP 合作夥伴購買公司自用的訂用帳戶。"),
         option_3,
     ];
     Some(cx.finding(
@@ -204,7 +204,7 @@ pub fn reseller_as_customer_other_provider(cx: &Cx, e: &EdgeRef) -> Option<Findi
         cx.q(&cx.s.nodes[down]),
     );
     let mut message = t!(cx, "{to} is a purchase by “{tenant}”, the tenant of the indirect reseller {r}, as an end customer through {seller}, down the chain of {p}. The tenant holds no reseller relationship with {p}, so example scenario 6 allows it (options 2 and 3: one tenant may be a reseller of one indirect provider and a customer of another).",
-                             "{to}是間接轉銷商{r}的租用戶「{tenant}」以終端客戶身分，透過{seller}沿著{p}的銷售鏈所做的購買。該租用戶與{p}沒有間接轉銷商關係，因此範例案例6 允許這筆購買（選項2和選項3：同一個租用戶可以是某個間接提供者的間接轉銷商，同時是另一個間接提供者的客戶）。");
+                             "{to}是間接轉銷商{r}的租用戶「{tenant}」以終端客戶身分，透過{seller}沿著{p}的銷售鏈所做的購買。該租用戶與{p}沒有間接轉銷商關係，因此範例案例 6 允許這筆購買（選項 2 和選項 3：同一個租用戶可以是某個間接提供者的間接轉銷商，同時是另一個間接提供者的客戶）。");
     if let Some(&(q, _)) = own {
         let q = cx.q(&cx.s.nodes[q]);
         message.push_str(&t!(
@@ -215,7 +215,7 @@ pub fn reseller_as_customer_other_provider(cx: &Cx, e: &EdgeRef) -> Option<Findi
     }
     let fresh = cx.fresh_tenant(e.to);
     let remedies = vec![t!(cx, "A separate customer-type tenant (for example “{fresh}”) keeps the two roles apart (example scenario 4; scenario 6's option 1).",
-                               "使用獨立的客戶類型租用戶（例如「{fresh}」）可以將兩種身分分開（範例案例4；範例案例6 的選項1）。")];
+                               "使用獨立的客戶類型租用戶（例如「{fresh}」）可以將兩種身分分開（範例案例 4；範例案例 6 的選項 1）。")];
     Some(cx.finding(
         RuleId::ResellerAsCustomerOtherProvider,
         message,
