@@ -4,7 +4,9 @@
 use super::widgets::{finding_view, verdict_badge};
 use crate::model::{use_page, Action, EdgeEdit, Page, Shared};
 use crate::text::{common, panels};
-use csp_rules::{edge_kind_name, Edge, EdgeKind, EdgeReport, Fix, Scenario, Severity, Verdict};
+use csp_rules::{
+    edge_kind_name, Edge, EdgeKind, EdgeReport, Finding, Fix, Scenario, Severity, Verdict,
+};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -60,11 +62,10 @@ pub fn edge_panel(p: &EdgePanelProps) -> Html {
     let on_delete = dispatch.on(Action::DeleteEdge(e.id.clone()));
 
     let verdict = p.report.as_ref().map(|r| r.verdict);
-    let findings = p
-        .report
-        .as_ref()
-        .map(|r| r.findings.as_slice())
-        .unwrap_or(&[]);
+    // What decides the verdict first (scenario 6's block above scenario 4's advice), else in
+    // the engine's order.
+    let mut findings: Vec<&Finding> = p.report.iter().flat_map(|r| &r.findings).collect();
+    findings.sort_by_key(|f| f.severity != Severity::Block);
     let fix_buttons: Vec<Html> = fixes(p.report.as_ref())
         .into_iter()
         .map(|fix| {

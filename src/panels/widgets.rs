@@ -2,7 +2,7 @@
 //! guide, a finding in full, and a finding as one short line.
 
 use crate::text::{common, panels};
-use csp_rules::{Cite, Finding, Lang, SeeAlso, Severity, Verdict};
+use csp_rules::{Cite, Finding, Lang, SeeAlso, Severity, Verdict, GUIDE_TITLE, GUIDE_VERSION};
 use yew::prelude::*;
 
 /// The CSS class of a severity.
@@ -89,6 +89,16 @@ pub fn see_also_link(lang: Lang, page: SeeAlso) -> Html {
         page.title(lang).to_string(),
         None,
     )
+}
+
+/// The guide's own page on Microsoft Learn in the reader's language, by its title and version.
+pub fn guide_page_link(lang: Lang) -> Html {
+    let title = GUIDE_TITLE.get(lang);
+    let text = lang.pick(
+        format!("{title} ({GUIDE_VERSION})"),
+        format!("{title}（{GUIDE_VERSION}）"),
+    );
+    learn_link(lang, "guide-link", csp_rules::guide_link(lang), text, None)
 }
 
 /// One finding, as the relationship panel shows it: rule, message, citation, remedies.

@@ -6,8 +6,9 @@ use super::chrome::Help;
 use super::dialogs::{click_closes, escape_closes, focus_in};
 use crate::io::web;
 use crate::model::use_page;
+use crate::panels::widgets::guide_page_link;
 use crate::text::{common, shell};
-use csp_rules::{glossary, guide_link, Lang, GUIDE_TITLE, GUIDE_VERSION};
+use csp_rules::{glossary, Lang, GUIDE_VERSION};
 use yew::prelude::*;
 
 /// The app's version (the `csp-explorer` crate's, as `window.cspRules.version`).
@@ -25,7 +26,7 @@ fn about(lang: Lang) -> Html {
                 <dt>{ shell::engine_version(lang) }</dt>
                 <dd data-version="engine">{ "csp-rules " }{ csp_rules::VERSION }</dd>
                 <dt>{ shell::guide(lang) }</dt>
-                <dd><a href={guide_link(lang)} target="_blank" rel="noopener noreferrer">{ GUIDE_TITLE.get(lang) }</a></dd>
+                <dd>{ guide_page_link(lang) }</dd>
                 <dt>{ shell::guide_version(lang) }</dt>
                 <dd data-version="guide">{ GUIDE_VERSION }</dd>
             </dl>
@@ -61,6 +62,8 @@ fn glossary_view(lang: Lang) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
+            <p class="hint" data-glossary-conventions="">{ shell::glossary_conventions(lang) }</p>
+            <p>{ guide_page_link(lang) }</p>
         </>
     }
 }

@@ -104,6 +104,8 @@ texts! {
     term_tool => "The tool's Chinese", "本工具的中文";
     term_guide => "The guide's Chinese", "指南的中文";
     term_note => "Why", "說明";
+    glossary_conventions => "The tool's Chinese also writes 您 (not 你), as Microsoft's Taiwan pages do, full-width punctuation in Chinese text, and one space between Chinese and Latin letters or digits (範例案例 6, CSP 租用戶).",
+        "本工具的中文也依照 Microsoft 台灣網頁的寫法：使用「您」而非「你」，中文文字使用全形標點符號，中文與英文字母或數字之間加一個空格（範例案例 6、CSP 租用戶）。";
     start_title => "Start with one of the guide's scenarios", "從指南的範例案例開始";
     start_scratch => "Start from scratch", "從空白開始";
 }

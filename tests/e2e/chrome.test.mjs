@@ -169,6 +169,9 @@ test('menus and popovers stay inside the window at every width', async () => {
       });
       const where = `${panel} at ${width}×${height}: ${JSON.stringify(r)}`;
       assert.ok(r.left >= 0 && r.right <= width && r.top >= 0 && r.bottom <= height, where);
+      // Escape closes what holds the focus, which an effect moves in after the first paint
+      // (on a loaded machine, after the panel is already there).
+      await page.waitForFunction((sel) => document.querySelector(sel)?.contains(document.activeElement), panel);
       await page.keyboard.press('Escape');
       await page.waitForSelector(panel, { state: 'detached' });
     }

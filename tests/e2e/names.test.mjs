@@ -1,11 +1,12 @@
 // Names in the reader's language: a preset's nodes and title show in the page's language on
 // the canvas, in the panels and in the tab; a rename changes only what the reader's language
 // shows; the heading is the product's name in that language; the inspector's region help
-// says what a region is and links the guide's regions page as plain navigation.
+// says what a region is and links the guide's regions page as plain navigation; the glossary
+// states the tool's Chinese conventions and links the guide.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, appUrl, clickNode, cliReport, savedDiagram, scenarioFile } from './helpers.mjs';
+import { launchBrowser, openPage, appUrl, clickNode, cliReport, pickMenu, savedDiagram, scenarioFile } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -93,6 +94,27 @@ test('the region field says what a CSP region is and links the guide\'s regions 
     assert.equal(await link.getAttribute('target'), '_blank');
     assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
     // Nothing was fetched from Learn: assertClean fails on any request off the test host.
+    assertClean();
+    await page.close();
+  }
+});
+
+test('the glossary states the tool\'s Chinese conventions and links the guide in the reader\'s language', async () => {
+  for (const [lang, prefix, says] of [
+    ['en', 'https://learn.microsoft.com/en-us/', /您 \(not 你\).*full-width punctuation.*one space between Chinese and Latin/],
+    ['zh-TW', 'https://learn.microsoft.com/zh-tw/', /使用「您」而非「你」.*全形標點符號.*加一個空格/],
+  ]) {
+    const { page, assertClean } = await openPage(browser, appUrl(`/?lang=${lang}#preset=6`), {
+      waitFor: '[data-edge-id][data-verdict]',
+    });
+    await pickMenu(page, 'help', 'glossary');
+    const dialog = page.locator('[data-dialog="glossary"]');
+    await dialog.waitFor();
+    assert.match(await dialog.locator('[data-glossary-conventions]').textContent(), says);
+    const link = dialog.locator('a.guide-link');
+    assert.equal(await link.getAttribute('href'), `${prefix}partner-center/csp-supported-partner-relationships`);
+    assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+    assert.match(await link.textContent(), /2020-05-12/);
     assertClean();
     await page.close();
   }

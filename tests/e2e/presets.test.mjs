@@ -135,6 +135,20 @@ test('the sub-path build shows the presets with the same verdicts', async (t) =>
   await page.close();
 });
 
+test('the relationship panel lists what blocks first: scenario 6\'s block, then scenario 4\'s advice', async () => {
+  const { page, assertClean } = await openPreset(appUrl('/?lang=en#preset=6'));
+  const e4 = cliReport(presetFile(6)).edges.find((e) => e.id === 'e4');
+  await page.locator('[data-edge-id="e4"] .verdict-badge').click();
+  const shown = await page.$$eval('[data-edge-panel="e4"] li.finding[data-rule]', (els) => els.map((e) => e.dataset.rule));
+  const blocks = e4.findings.filter((f) => f.severity === 'block').map((f) => f.rule);
+  const infos = e4.findings.filter((f) => f.severity !== 'block').map((f) => f.rule);
+  assert.deepEqual(shown, [...blocks, ...infos]);
+  assert.equal(shown[0], 'RESELLER_AS_CUSTOMER.SAME_PROVIDER');
+  assert.ok(infos.length > 0, 'the engine gives scenario 4\'s advice too');
+  assertClean();
+  await page.close();
+});
+
 test('screenshot of preset 6 for the README', async () => {
   const { page, assertClean } = await openPreset(appUrl('/?lang=en#preset=6'));
   await page.setViewportSize({ width: 1280, height: 800 });
