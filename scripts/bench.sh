@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prints every speed and size figure the project tracks (README "Performance"), with targets.
+# Prints every speed and size figure the project tracks (README "Performance"), with targets,
+# and the page's beside React Flow's in one run (tests/bench/versus.mjs; BENCH_ROUNDS, BENCH_SIZES).
 # Timings are medians of several runs, printed, never asserted: a busy machine skews them.
 
 set -euo pipefail
@@ -33,8 +34,11 @@ echo "== scaling: adversarial shapes for every index, 25,000 and 250,000 edges (
 if [[ "${1:-}" != "--native" ]]; then
   echo "== page (release build)"
   trunk build --release --offline > "$OUT/trunk.log" 2>&1
-  node tests/bench/size.mjs
-  if [[ -f tests/bench/browser.mjs ]]; then
-    BENCH_DIR="$OUT" BENCH_CLI_MS_25000="$BENCH_CLI_MS_25000" BENCH_CLI_MS_250000="$BENCH_CLI_MS_250000" node tests/bench/browser.mjs
-  fi
+  rm -f "$OUT"/size.json "$OUT"/browser.json "$OUT"/versus.json
+  BENCH_DIR="$OUT" node tests/bench/size.mjs
+  BENCH_DIR="$OUT" BENCH_CLI_MS_25000="$BENCH_CLI_MS_25000" BENCH_CLI_MS_250000="$BENCH_CLI_MS_250000" node tests/bench/browser.mjs
+  # Beside React Flow (../shared/bench/reactflow, when there): sizes, drag, throttled loads.
+  BENCH_DIR="$OUT" node tests/bench/versus.mjs
+  echo "  (load while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores)"
+  BENCH_DIR="$OUT" node tests/bench/summary.mjs
 fi

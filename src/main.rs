@@ -6,5 +6,6 @@ fn main() {
     if let Err(err) = csp_explorer::io::js_api::install() {
         gloo::console::error!(err);
     }
+    csp_explorer::canvas::plain::intern_strings();
     yew::Renderer::<csp_explorer::App>::new().render();
 }

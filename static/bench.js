@@ -127,15 +127,21 @@ async function run() {
   const drag = [];
   const intervals = [];
   let last = performance.now();
+  // The node keeps its place while dragged; its copy on the drag layer moves (placed by a
+  // transform in full detail, by its outline's coordinates zoomed out).
+  const where = () => {
+    const copy = document.querySelector('[data-drag-copy="r90"]');
+    return copy && (copy.getAttribute('transform') ?? copy.getAttribute('d'));
+  };
   for (let i = 1; i <= 60; i++) {
     const stamp = await frame();
     intervals.push(stamp - last);
     last = stamp;
-    const before = node.getAttribute('transform');
+    const before = where();
     const t = performance.now();
     pointer('pointermove', svg, x0 + i * 3, y0 + i * 2);
-    await until(() => node.getAttribute('transform') !== before, 200);
-    layout(node);
+    await until(() => where() !== before, 200);
+    layout(document.querySelector('[data-drag-copy="r90"]') ?? node);
     drag.push(performance.now() - t);
   }
   pointer('pointerup', svg, x0 + 180, y0 + 120);

@@ -66,15 +66,27 @@ pub struct EdgeProps {
     pub mark: Option<&'static str>,
 }
 
+/// An edge's accessible name and tooltip: its relation, then its verdict unless hidden.
+pub fn edge_name(
+    lang: Lang,
+    from: &str,
+    kind: EdgeKind,
+    to: &str,
+    verdict: Option<Verdict>,
+    hide_verdict: bool,
+) -> String {
+    let relation = common::relation(lang, from, kind, to);
+    if hide_verdict {
+        relation
+    } else {
+        common::said_as(lang, &relation, common::verdict(lang, verdict))
+    }
+}
+
 #[function_component(EdgeView)]
 pub fn edge_view(p: &EdgeProps) -> Html {
     // Made here, not by the layer: only an edge whose props changed pays for its name.
-    let relation = common::relation(p.lang, &p.from, p.kind, &p.to);
-    let title = if p.hide_verdict {
-        relation
-    } else {
-        common::said_as(p.lang, &relation, common::verdict(p.lang, p.verdict))
-    };
+    let title = edge_name(p.lang, &p.from, p.kind, &p.to, p.verdict, p.hide_verdict);
     let verdict = p.verdict.map(Verdict::as_str);
     let class = classes!(
         "edge",

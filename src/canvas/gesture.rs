@@ -425,7 +425,8 @@ fn marquee(sc: Scene, r: Rect, additive: bool) -> Selection {
     } else {
         Selection::default()
     };
-    let inside: Vec<&str> = sc
+    // A set, not a list: a marquee round a large diagram holds thousands of nodes.
+    let inside: rustc_hash::FxHashSet<&str> = sc
         .scenario
         .nodes
         .iter()
@@ -437,7 +438,7 @@ fn marquee(sc: Scene, r: Rect, additive: bool) -> Selection {
         sc.scenario
             .edges
             .iter()
-            .filter(|e| inside.contains(&e.from.as_str()) && inside.contains(&e.to.as_str()))
+            .filter(|e| inside.contains(e.from.as_str()) && inside.contains(e.to.as_str()))
             .map(|e| e.id.clone()),
     );
     sel

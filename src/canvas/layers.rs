@@ -1,78 +1,156 @@
-//! The diagram's edges as one component, so the canvas can draw them in two parts while nodes
-//! are dragged: the edges that touch the dragged nodes on a layer of their own, redrawn each
-//! frame, and all the others from the diagram as it was when the drag started, which yew then
-//! skips (equal props) and Chromium neither repaints nor rasterizes again.
+//! The diagram's edges as layers, and what a drag draws. While nodes are dragged, nothing of
+//! the diagram as the drag began changes: the nodes and edges are drawn from it (equal props:
+//! yew skips them, and Chromium neither repaints nor rasterizes them again), the dragged nodes
+//! are left invisible in their places, and copies of them with the edges that touch them are
+//! drawn each frame on a layer of their own ([`DragLayer`]). The drop sends the positions to
+//! the page once, so a drag frame costs what the dragged nodes and their edges cost, whatever
+//! the size of the diagram.
 
+use super::detail::Visible;
 use super::edge::EdgeView;
-use super::topology::{EdgePlace, Topology};
+use super::node::NodeView;
+use super::plain::{Batch, PlainEdgeView, PlainNodeView};
+use super::topology::{EdgePlace, NodeNames, Topology};
+use crate::model::layout::snap;
 use crate::model::training::Marks;
 use crate::model::{use_page, Shared};
-use csp_rules::{Scenario, Verdict};
+use crate::text::canvas;
+use csp_rules::{kind_name, Flag, Lang, Scenario, Verdict};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// A drag under way: the nodes it moves. Their edges are drawn on a layer of their own and
-/// the rest from the diagram as it was when the drag started.
-#[derive(Debug)]
+/// A drag under way: the diagram as it began, the nodes it moves and where they are now.
+#[derive(Debug, Clone)]
 pub struct Lift {
-    /// The dragged nodes' indices in the scenario, sorted.
-    pub nodes: Rc<Vec<usize>>,
     pub frozen: Rc<Scenario>,
-    rev: u64,
+    /// The dragged nodes' indices, sorted.
+    pub nodes: Rc<Vec<usize>>,
+    /// The indices of the edges that touch them, sorted.
+    pub edges: Rc<Vec<usize>>,
+    /// Where the dragged nodes are now, as the drop will send them.
+    pub moves: Rc<Vec<(String, f64, f64)>>,
+    /// How far they have moved, in diagram units.
+    offset: (f64, f64),
+    /// The snap grid, when snapping.
+    grid: Option<f64>,
 }
 
 impl Lift {
-    pub fn new(frozen: Rc<Scenario>, rev: u64, ids: &[(String, f64, f64)]) -> Lift {
-        let nodes = frozen
-            .nodes
+    /// A drag of the nodes at `origin` (IDs and positions as it began) in `frozen`.
+    pub fn new(
+        frozen: Rc<Scenario>,
+        names: &NodeNames,
+        topology: &Topology,
+        origin: &[(String, f64, f64)],
+        grid: Option<f64>,
+    ) -> Lift {
+        let mut nodes: Vec<usize> = origin
+            .iter()
+            .filter_map(|(id, ..)| names.index_of(id))
+            .collect();
+        nodes.sort_unstable();
+        nodes.dedup();
+        let edges = topology
+            .places()
             .iter()
             .enumerate()
-            .filter(|(_, n)| ids.iter().any(|(id, ..)| *id == n.id))
+            .filter(|(_, e)| {
+                e.ends().is_some_and(|(a, b)| {
+                    nodes.binary_search(&a).is_ok() || nodes.binary_search(&b).is_ok()
+                })
+            })
             .map(|(i, _)| i)
             .collect();
         Lift {
-            nodes: Rc::new(nodes),
             frozen,
-            rev,
+            nodes: Rc::new(nodes),
+            edges: Rc::new(edges),
+            moves: Rc::new(origin.to_vec()),
+            offset: (0.0, 0.0),
+            grid,
         }
     }
 
-    /// The frozen diagram still draws everything but the lifted nodes' edges as it is now:
-    /// the same rules' revision (nodes, names, edges) and every other node where it was.
-    pub fn holds(&self, now: &Scenario, rev: u64) -> bool {
-        self.rev == rev
-            && self.frozen.nodes.len() == now.nodes.len()
-            && self
-                .frozen
-                .nodes
-                .iter()
-                .zip(&now.nodes)
-                .enumerate()
-                .all(|(i, (a, b))| {
-                    a.id == b.id
-                        && (self.nodes.binary_search(&i).is_ok() || (a.x == b.x && a.y == b.y))
-                })
+    /// The same drag with the nodes at `moves` (each moved by the same amount).
+    pub fn moved(&self, moves: Vec<(String, f64, f64)>) -> Lift {
+        let first = |m: &[(String, f64, f64)]| m.first().map(|(_, x, y)| (*x, *y));
+        let offset = match (first(&self.moves), first(&moves)) {
+            (Some(a), Some(b)) => (b.0 - a.0 + self.offset.0, b.1 - a.1 + self.offset.1),
+            _ => self.offset,
+        };
+        let offset = if offset.0.is_finite() && offset.1.is_finite() {
+            offset
+        } else {
+            self.offset
+        };
+        Lift {
+            moves: Rc::new(moves),
+            offset,
+            ..self.clone()
+        }
+    }
+
+    /// Whether the page still shows the diagram the drag began on.
+    pub fn holds(&self, now: &Rc<Scenario>) -> bool {
+        Rc::ptr_eq(&self.frozen, now)
+    }
+
+    fn lifted(&self, node: usize) -> bool {
+        self.nodes.binary_search(&node).is_ok()
+    }
+
+    /// Where node `i` is drawn now: moved (and snapped, as the drop will) when dragged.
+    pub fn pos(&self, i: usize) -> Option<(f64, f64)> {
+        let n = self.frozen.nodes.get(i)?;
+        let (x, y) = (n.x?, n.y?);
+        if !self.lifted(i) {
+            return Some((x, y));
+        }
+        let (x, y) = (x + self.offset.0, y + self.offset.1);
+        Some(match self.grid {
+            Some(g) => (snap(x, g), snap(y, g)),
+            None => (x, y),
+        })
     }
 }
 
-/// Which of the diagram's edges a layer draws.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Part {
-    All,
-    /// The edges that touch none of these nodes (indices, sorted).
-    Without(Rc<Vec<usize>>),
-    /// The edges that touch one of these nodes.
-    Touching(Rc<Vec<usize>>),
+fn position(s: &Scenario, i: usize) -> Option<(f64, f64)> {
+    s.nodes.get(i).and_then(|n| Some((n.x?, n.y?)))
 }
 
-impl Part {
-    fn has(&self, e: &EdgePlace) -> bool {
-        match self {
-            Part::All => true,
-            Part::Without(n) => !n.iter().any(|&i| e.touches(i)),
-            Part::Touching(n) => n.iter().any(|&i| e.touches(i)),
+/// How the edges of one layer are drawn.
+struct EdgeLook<'a> {
+    scenario: &'a Scenario,
+    places: &'a [EdgePlace],
+    verdicts: &'a [Verdict],
+    selected: &'a BTreeSet<String>,
+    marks: Option<&'a Marks>,
+    full: bool,
+    hide_verdicts: bool,
+    lang: Lang,
+}
+
+impl EdgeLook<'_> {
+    /// Edge `i` with its ends at `pos`; `None` when an end is missing.
+    fn draw(&self, i: usize, pos: &dyn Fn(usize) -> Option<(f64, f64)>) -> Option<Html> {
+        let (e, place) = (self.scenario.edges.get(i)?, self.places.get(i)?);
+        let seg = place.segment_by(pos)?;
+        let verdict = self.verdicts.get(i).copied();
+        let selected = self.selected.contains(&e.id);
+        let mark = self.marks.map(|m| m.class(&m.edges, &e.id));
+        if self.full {
+            return Some(html! {
+                <EdgeView key={place.id.clone()} id={place.id.clone()} kind={e.kind} {seg}
+                    {verdict} {selected} from={place.from_label.clone()} to={place.to_label.clone()}
+                    lang={self.lang} hide_verdict={self.hide_verdicts} {mark} />
+            });
         }
+        Some(html! {
+            <PlainEdgeView key={place.id.clone()} id={place.id.clone()} kind={e.kind} {verdict}
+                {seg} from={place.from_label.clone()} to={place.to_label.clone()} lang={self.lang}
+                hide_verdict={self.hide_verdicts} {selected} {mark} />
+        })
     }
 }
 
@@ -81,7 +159,11 @@ pub struct EdgeLayerProps {
     pub scenario: Shared<Scenario>,
     /// Where `scenario`'s edges go (built for its rules' revision).
     pub topology: Shared<Topology>,
-    pub part: Part,
+    /// What is drawn of it (its own elements, and the batch).
+    pub visible: Shared<Visible>,
+    /// Edges left out (those of the nodes being dragged), sorted.
+    #[prop_or_default]
+    pub except: Option<Rc<Vec<usize>>>,
     /// Each edge's verdict, in `scenario`'s order; empty when it can't be judged.
     pub verdicts: Rc<Vec<Verdict>>,
     /// The selected edges.
@@ -91,28 +173,118 @@ pub struct EdgeLayerProps {
     /// A quiz is being answered: verdicts are not said in edge names.
     #[prop_or_default]
     pub hide_verdicts: bool,
+    pub full: bool,
 }
 
 #[function_component(EdgeLayer)]
 pub fn edge_layer(p: &EdgeLayerProps) -> Html {
     let lang = use_page().lang;
-    let nodes = &p.scenario.nodes;
-    let edges = p
-        .scenario
-        .edges
-        .iter()
-        .zip(p.topology.places())
-        .enumerate()
-        .filter(|(_, (_, place))| p.part.has(place))
-        .filter_map(|(i, (e, place))| {
-            let seg = place.segment(nodes)?;
-            let mark = p.marks.as_ref().map(|m| m.class(&m.edges, &e.id));
-            Some(html! {
-                <EdgeView key={place.id.clone()} id={place.id.clone()} kind={e.kind} {seg}
-                    verdict={p.verdicts.get(i).copied()} selected={p.selected.contains(&e.id)}
-                    from={place.from_label.clone()} to={place.to_label.clone()} {lang}
-                    hide_verdict={p.hide_verdicts} {mark} />
-            })
-        });
-    html! { <g class="edges">{ for edges }</g> }
+    let look = EdgeLook {
+        scenario: &p.scenario,
+        places: p.topology.places(),
+        verdicts: &p.verdicts,
+        selected: &p.selected,
+        marks: p.marks.as_deref(),
+        full: p.full,
+        hide_verdicts: p.hide_verdicts,
+        lang,
+    };
+    let left_out = |i: &usize| {
+        p.except
+            .as_ref()
+            .is_some_and(|x| x.binary_search(i).is_ok())
+    };
+    let pos = |i: usize| position(&p.scenario, i);
+    let drawn = match &p.visible.edges {
+        Some(only) => only
+            .iter()
+            .filter(|i| !left_out(i))
+            .filter_map(|&i| look.draw(i, &pos))
+            .collect::<Vec<_>>(),
+        None => (0..p.scenario.edges.len())
+            .filter(|i| !left_out(i))
+            .filter_map(|i| look.draw(i, &pos))
+            .collect(),
+    };
+    let batch = (!p.visible.batch.is_empty()).then(|| {
+        let mut b = Batch::default();
+        for &i in p.visible.batch.iter().filter(|i| !left_out(i)) {
+            let ends = p.topology.places().get(i).and_then(|e| e.ends());
+            if let Some((a, b2)) = ends {
+                if let (Some(pa), Some(pb)) = (pos(a), pos(b2)) {
+                    b.add(p.verdicts.get(i).copied(), pa, pb);
+                }
+            }
+        }
+        b.view(p.marks.is_some())
+    });
+    html! {
+        <g class="edges">
+            { for batch }
+            { for drawn }
+        </g>
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct DragLayerProps {
+    pub lift: Shared<Lift>,
+    pub topology: Shared<Topology>,
+    pub names: Shared<NodeNames>,
+    pub verdicts: Rc<Vec<Verdict>>,
+    pub selected_edges: BTreeSet<String>,
+    pub selected_nodes: BTreeSet<String>,
+    #[prop_or_default]
+    pub marks: Option<Rc<Marks>>,
+    #[prop_or_default]
+    pub hide_verdicts: bool,
+    pub full: bool,
+}
+
+/// What a drag frame draws: the edges of the dragged nodes and copies of the nodes (the
+/// nodes themselves stay where they are, invisible, so they keep focus and their element).
+#[function_component(DragLayer)]
+pub fn drag_layer(p: &DragLayerProps) -> Html {
+    let lang = use_page().lang;
+    let lift = &p.lift;
+    let look = EdgeLook {
+        scenario: &lift.frozen,
+        places: p.topology.places(),
+        verdicts: &p.verdicts,
+        selected: &p.selected_edges,
+        marks: p.marks.as_deref(),
+        full: p.full,
+        hide_verdicts: p.hide_verdicts,
+        lang,
+    };
+    let pos = |i: usize| lift.pos(i);
+    let edges = lift.edges.iter().filter_map(|&i| look.draw(i, &pos));
+    let handle_title = AttrValue::Static(canvas::handle_title(lang));
+    let nodes = lift.nodes.iter().filter_map(|&i| {
+        let n = lift.frozen.nodes.get(i)?;
+        let (id, label) = p.names.all().get(i)?;
+        let (x, y) = lift.pos(i)?;
+        let selected = p.selected_nodes.contains(&n.id);
+        let mark = p.marks.as_ref().map(|m| m.class(&m.nodes, &n.id));
+        let kind = kind_name(n.kind, lang);
+        Some(if p.full {
+            html! {
+                <NodeView key={id.clone()} id={id.clone()} kind={n.kind} label={label.clone()}
+                    kind_name={AttrValue::Static(kind)} {x} {y} {selected}
+                    warn={Flag::ALL.iter().any(|&f| !n.flag(f))}
+                    handle_title={handle_title.clone()} {lang} {mark} copy={true} />
+            }
+        } else {
+            html! {
+                <PlainNodeView key={id.clone()} id={id.clone()} kind={n.kind} {x} {y}
+                    label={label.clone()} kind_name={kind} {lang} {selected} copy={true} {mark} />
+            }
+        })
+    });
+    html! {
+        <>
+            <g class="edges">{ for edges }</g>
+            <g class="nodes">{ for nodes }</g>
+        </>
+    }
 }

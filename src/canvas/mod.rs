@@ -3,28 +3,35 @@
 //! events are handled by delegation: the element under the pointer names itself through
 //! `data-handle`, `data-node-id` or `data-edge-id`, so nodes and edges carry no callbacks.
 
+pub mod detail;
 pub mod edge;
 pub mod gesture;
+pub mod label;
 pub mod layers;
 pub mod legend;
 pub mod node;
+pub mod plain;
 mod popup;
 pub mod shapes;
 pub mod topology;
 
 use crate::io::web;
+use crate::model::layout::Rect;
+use crate::model::state::GRID;
 use crate::model::training::Marks;
 use crate::model::{use_page, Action, Dispatch, Mode, Page, PendingEdge, Selection, Shared, View};
 use crate::text::canvas;
 use crate::text::num::fixed;
 use csp_rules::{Scenario, Verdict};
+use detail::{Detail, Visible};
 use gesture::{Gesture, Hit, Out, Overlay, Scene};
 use gloo::events::EventListener;
-use layers::{EdgeLayer, Lift, Part};
+use layers::{DragLayer, EdgeLayer, Lift};
 use node::{NodeLayer, NodesOf};
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::rc::Rc;
-use topology::use_topology;
+use topology::{use_topology, NodeNames, Topology};
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -46,6 +53,11 @@ pub struct CanvasProps {
     /// A quiz is being answered: verdicts are not shown (nor said in edge names).
     #[prop_or_default]
     pub hide_verdicts: bool,
+    /// The canvas's size in pixels (what a culled diagram draws depends on it).
+    pub size: (f64, f64),
+    /// Drags snap to the grid.
+    #[prop_or_default]
+    pub snap: bool,
     /// Shown over the canvas while the diagram is empty (the shell's start screen).
     #[prop_or_default]
     pub children: Html,
@@ -98,20 +110,48 @@ fn hit(e: &web_sys::Event) -> Hit {
     }
 }
 
-/// Carries out what the gesture asked for.
+/// A press on the background near a batched edge (which has no element to name itself)
+/// is a press on that edge.
+fn batched_hit(hit: Hit, run: &Runner, at: (f64, f64), view: View) -> Hit {
+    if hit != Hit::Background || run.visible.batch.is_empty() {
+        return hit;
+    }
+    let places = run.topology.places();
+    let reach = 6.0 / view.k.max(1e-6);
+    detail::nearest(
+        &run.scenario.nodes,
+        places,
+        &run.visible.batch,
+        view.to_world(at),
+        reach,
+    )
+    .and_then(|i| places.get(i))
+    .map_or(hit, |e| Hit::Edge(e.id.to_string()))
+}
+
+/// Carries out what the gesture asked for. A drag's moves stay on the canvas (its drag
+/// layer) until the drop, which sends them to the page as one change.
 struct Runner {
     svg: NodeRef,
     dispatch: Dispatch,
     overlay: UseStateHandle<Overlay>,
     lift: UseStateHandle<Option<Rc<Lift>>>,
     scenario: Shared<Scenario>,
-    rev: u64,
+    names: Rc<NodeNames>,
+    topology: Rc<Topology>,
+    visible: Rc<Visible>,
+    snap: bool,
 }
 
 impl Runner {
     fn run(&self, out: Vec<Out>, pointer: i32) {
         for o in out {
             match o {
+                Out::Send(Action::SetPositions(moves)) if self.lift.is_some() => {
+                    if let Some(l) = self.lift.as_ref() {
+                        self.lift.set(Some(Rc::new(l.moved(moves))));
+                    }
+                }
                 Out::Send(a) => self.dispatch.send(a),
                 Out::Overlay(ov) => self.overlay.set(ov),
                 Out::Capture => {
@@ -119,11 +159,19 @@ impl Runner {
                         let _ = el.set_pointer_capture(pointer);
                     }
                 }
-                Out::Lift(nodes) => {
-                    let lift = Lift::new(self.scenario.0.clone(), self.rev, &nodes);
+                Out::Lift(origin) => {
+                    let grid = self.snap.then_some(GRID);
+                    let (s, names, t) = (self.scenario.0.clone(), &self.names, &self.topology);
+                    let lift = Lift::new(s, names, t, &origin, grid);
                     self.lift.set(Some(Rc::new(lift)));
                 }
-                Out::Land => self.lift.set(None),
+                Out::Land => {
+                    if let Some(l) = self.lift.as_ref() {
+                        self.dispatch
+                            .send(Action::SetPositions(l.moves.as_ref().clone()));
+                    }
+                    self.lift.set(None);
+                }
             }
         }
     }
@@ -165,16 +213,13 @@ fn handlers(
                 view,
             };
             let touch = e.pointer_type() == "touch";
-            let at = hit(&e);
-            let on_node = matches!(at, Hit::Node(_));
+            let at = local(&svg, &e);
+            let hit = batched_hit(hit(&e), &run, at, view);
+            let on_node = matches!(hit, Hit::Node(_));
             let pointer = e.pointer_id();
-            let out = gesture.borrow_mut().press(
-                pointer,
-                local(&svg, &e),
-                at,
-                (e.shift_key(), touch),
-                sc,
-            );
+            let out = gesture
+                .borrow_mut()
+                .press(pointer, at, hit, (e.shift_key(), touch), sc);
             run.run(out, pointer);
             // A finger resting on a node connects from it (the handle is small on a phone).
             if touch && on_node {
@@ -291,6 +336,43 @@ fn pending_line(s: &Scenario, pe: &PendingEdge) -> Option<Html> {
     })
 }
 
+/// What decides what a render draws.
+#[derive(Debug, PartialEq)]
+struct VisibleKey {
+    scenario: Shared<Scenario>,
+    topology: Shared<Topology>,
+    detail: Detail,
+    /// Only when culling: what else is drawn the same whatever the view.
+    window: Option<Rect>,
+    selected: BTreeSet<String>,
+    marks: Option<Rc<Marks>>,
+}
+
+/// What is drawn of the diagram (all of it unless it is culled): worked out again only when
+/// the diagram, the detail, the culling window, the selection or the highlight changes.
+#[hook]
+fn use_visible(key: VisibleKey) -> Rc<Visible> {
+    use_memo(key, |k| {
+        let Some(window) = k.window else {
+            return Visible::default();
+        };
+        let edges = &k.scenario.edges;
+        let own = |i: usize| {
+            edges.get(i).is_some_and(|e| {
+                k.selected.contains(&e.id)
+                    || k.marks.as_ref().is_some_and(|m| m.edges.contains(&e.id))
+            })
+        };
+        detail::visible(
+            &k.scenario.nodes,
+            k.topology.places(),
+            &window,
+            k.detail,
+            own,
+        )
+    })
+}
+
 #[function_component(Canvas)]
 pub fn canvas(p: &CanvasProps) -> Html {
     let Page { lang, dispatch } = use_page();
@@ -308,35 +390,41 @@ pub fn canvas(p: &CanvasProps) -> Html {
             }
         });
     }
+    let (names, topology) = use_topology(&p.scenario.0, p.rev, lang);
+    let detail = Detail::of(p.scenario.nodes.len(), p.view.k);
+    let visible = use_visible(VisibleKey {
+        scenario: p.scenario.clone(),
+        topology: Shared(topology.clone()),
+        detail,
+        window: detail.cull.then(|| detail::window(p.view, p.size)),
+        selected: p.selection.edges.clone(),
+        marks: p.marks.clone(),
+    });
     let run = Rc::new(Runner {
         svg: svg_ref.clone(),
         dispatch: dispatch.clone(),
         overlay: overlay.clone(),
         lift: lift.clone(),
         scenario: p.scenario.clone(),
-        rev: p.rev,
+        names: names.clone(),
+        topology: topology.clone(),
+        visible: visible.clone(),
+        snap: p.snap,
     });
     let long = use_mut_ref(|| None);
     let h = handlers(p, &svg_ref, &gesture, run, &long);
 
-    let (names, topology) = use_topology(&p.scenario.0, p.rev, lang);
-    // While nodes are dragged, the edges that don't touch them are drawn from the diagram as
-    // it was (unchanged props: yew skips them) and the others on the layer under the canvas.
-    let lifted = (*lift).clone().filter(|l| l.holds(&p.scenario, p.rev));
-    let (drawn, part) = match &lifted {
-        Some(l) => (l.frozen.clone(), Part::Without(l.nodes.clone())),
-        None => (p.scenario.0.clone(), Part::All),
-    };
-    let edge_layer = |scenario: Rc<Scenario>, part: Part| {
+    // While nodes are dragged the diagram is drawn as the drag began (the page's diagram is
+    // that one until the drop), the dragged nodes' edges and copies on the drag layer.
+    let lifted = (*lift).clone().filter(|l| l.holds(&p.scenario.0));
+    let drag = lifted.as_ref().map(|l| {
         html! {
-            <EdgeLayer scenario={Shared(scenario)} topology={Shared(topology.clone())} {part}
-                verdicts={p.verdicts.clone()} selected={p.selection.edges.clone()}
-                marks={p.marks.clone()} hide_verdicts={p.hide_verdicts} />
+            <DragLayer lift={Shared(l.clone())} topology={Shared(topology.clone())}
+                names={Shared(names.clone())} verdicts={p.verdicts.clone()}
+                selected_edges={p.selection.edges.clone()} selected_nodes={p.selection.nodes.clone()}
+                marks={p.marks.clone()} hide_verdicts={p.hide_verdicts} full={detail.full} />
         }
-    };
-    let live = lifted
-        .as_ref()
-        .map(|l| edge_layer(p.scenario.0.clone(), Part::Touching(l.nodes.clone())));
+    });
     let transform = p.view.transform();
     // The zoom, for what is drawn at a size on screen whatever the zoom: a finger's reach of
     // the handles, a room's labels. Only then: a change to it restyles every node.
@@ -357,23 +445,27 @@ pub fn canvas(p: &CanvasProps) -> Html {
     html! {
         <div class={classes!("canvas-wrap", p.hide_verdicts.then_some("quiz-hidden"), p.marks.is_some().then_some("touring"))}
              data-quiz={p.hide_verdicts.then_some("hidden")} ref={wrap}>
-            // Under the canvas (which has no background of its own) and composited apart
-            // from it, so a drag repaints and rasterizes only what moves. Empty otherwise.
-            <svg class="canvas-live" aria-hidden="true" focusable="false">
-                <g transform={transform.clone()}>{ for live }</g>
-            </svg>
             <svg ref={svg_ref} class="canvas" tabindex="0" role="group"
                  aria-label={canvas::canvas_label(lang)}
                  onpointerdown={h.down} onpointermove={h.moved} onpointerup={h.up}
                  onpointercancel={h.cancel} onwheel={h.wheel} onkeydown={h.key}
                  oncontextmenu={Callback::from(|e: MouseEvent| e.prevent_default())}>
-                <g class="viewport" {transform}>
-                    { edge_layer(drawn, part) }
+                <g class="viewport" transform={transform.clone()}>
+                    <EdgeLayer scenario={p.scenario.clone()} topology={Shared(topology.clone())}
+                        visible={Shared(visible.clone())} except={lifted.as_ref().map(|l| l.edges.clone())}
+                        verdicts={p.verdicts.clone()} selected={p.selection.edges.clone()}
+                        marks={p.marks.clone()} hide_verdicts={p.hide_verdicts} full={detail.full} />
                     { for p.pending.as_ref().and_then(|pe| pending_line(&p.scenario, pe)) }
                     <NodeLayer scenario={NodesOf(p.scenario.0.clone())} names={Shared(names)}
-                        selected={p.selection.nodes.clone()} marks={p.marks.clone()} />
+                        visible={Shared(visible)} lifted={lifted.as_ref().map(|l| l.nodes.clone())}
+                        selected={p.selection.nodes.clone()} marks={p.marks.clone()} full={detail.full} />
                     { overlay_view(&overlay) }
                 </g>
+            </svg>
+            // Over the canvas, never under the pointer, and composited apart from it, so a
+            // drag frame repaints and rasterizes only what moves. Empty otherwise.
+            <svg class="canvas-live" aria-hidden="true" focusable="false">
+                <g {transform}>{ for drag }</g>
             </svg>
             if p.scenario.nodes.is_empty() {
                 { p.children.clone() }

@@ -1,6 +1,9 @@
 //! One node on the canvas. No callbacks: the canvas reads `data-node-id` and `data-handle`
 //! from pointer events, so a node re-renders only when its own props change.
 
+use super::detail::Visible;
+use super::label::{node_name, short_label};
+use super::plain::PlainNodeView;
 use super::shapes::{icon, kind_class, shape};
 use super::topology::NodeNames;
 use crate::model::training::Marks;
@@ -11,19 +14,6 @@ use csp_rules::{kind_name, Flag, Lang, NodeKind, Scenario};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Labels longer than this are cut on the canvas (the full name is in the tooltip).
-const MAX_LABEL: usize = 26;
-
-/// The label as shown: the name, or its start when it is long (`true`: it was cut).
-pub fn short_label(label: &str) -> (String, bool) {
-    if label.chars().count() <= MAX_LABEL {
-        (label.to_string(), false)
-    } else {
-        let cut: String = label.chars().take(MAX_LABEL - 1).collect();
-        (cut.trim_end().to_string(), true)
-    }
-}
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct NodeProps {
@@ -42,6 +32,12 @@ pub struct NodeProps {
     /// `lit` or `dim` during a walkthrough step.
     #[prop_or_default]
     pub mark: Option<&'static str>,
+    /// Being dragged: a copy is drawn where it goes, so it is left invisible (and focusable).
+    #[prop_or_default]
+    pub lifted: bool,
+    /// The copy a drag draws: no hooks, nothing to focus (the node itself keeps them).
+    #[prop_or_default]
+    pub copy: bool,
 }
 
 #[function_component(NodeView)]
@@ -51,22 +47,21 @@ pub fn node_view(p: &NodeProps) -> Html {
         kind_class(p.kind),
         p.selected.then_some("selected"),
         p.warn.then_some("warn"),
+        p.lifted.then_some("lifted"),
         p.mark
     );
     let tooltip = common::aside(p.lang, &p.label, &p.kind_name);
     let (shown, cut) = short_label(&p.label);
-    // The accessible name holds the text shown (what speech users will say), then the full
-    // name when the shown one was cut.
-    let mut name = shown.clone();
-    if p.kind_name != p.label {
-        name = common::named_kind(p.lang, &name, &p.kind_name);
-    }
-    if cut {
-        name = common::aside(p.lang, &name, &p.label);
-    }
+    let name = (!p.copy).then(|| node_name(p.lang, &p.label, &p.kind_name));
+    let (id, copy) = if p.copy {
+        (None, Some(p.id.clone()))
+    } else {
+        (Some(p.id.clone()), None)
+    };
     html! {
-        <g class={class} data-node-id={p.id.clone()} tabindex="0" role="button"
-           aria-pressed={if p.selected { "true" } else { "false" }}
+        <g class={class} data-node-id={id.clone()} data-drag-copy={copy}
+           tabindex={id.as_ref().map(|_| "0")} role={id.as_ref().map(|_| "button")}
+           aria-pressed={id.as_ref().map(|_| if p.selected { "true" } else { "false" })}
            aria-label={name}
            transform={format!("translate({} {})", fixed(p.x, 1), fixed(p.y, 1))}>
             <title>{ tooltip }</title>
@@ -97,7 +92,7 @@ pub fn node_view(p: &NodeProps) -> Html {
                     <tspan class="kind" x="0" dy="1.27em">{ p.kind_name.clone() }</tspan>
                 }
             </text>
-            <g class="handle" data-handle={p.id.clone()}>
+            <g class="handle" data-handle={id}>
                 <title>{ p.handle_title.clone() }</title>
                 <circle class="handle-hit" cx="38" r="12" />
                 <circle class="handle-dot" cx="38" r="6.5" />
@@ -122,10 +117,17 @@ pub struct NodeLayerProps {
     pub scenario: NodesOf,
     /// Each node's ID and label, in `scenario`'s order.
     pub names: Shared<NodeNames>,
+    /// Which nodes are drawn.
+    pub visible: Shared<Visible>,
+    /// The nodes being dragged (indices, sorted): drawn invisible, their copies move.
+    #[prop_or_default]
+    pub lifted: Option<Rc<Vec<usize>>>,
     /// The selected nodes.
     pub selected: BTreeSet<String>,
     #[prop_or_default]
     pub marks: Option<Rc<Marks>>,
+    /// Full detail, else plain shapes.
+    pub full: bool,
 }
 
 /// The diagram's nodes.
@@ -133,36 +135,34 @@ pub struct NodeLayerProps {
 pub fn node_layer(p: &NodeLayerProps) -> Html {
     let lang = use_page().lang;
     let handle_title = AttrValue::Static(canvas::handle_title(lang));
-    let nodes = p
-        .scenario
-        .0
-        .nodes
-        .iter()
-        .zip(p.names.all())
-        .filter_map(|(n, (id, label))| {
-            let (x, y) = (n.x?, n.y?);
-            let warn = Flag::ALL.iter().any(|&f| !n.flag(f));
-            let mark = p.marks.as_ref().map(|m| m.class(&m.nodes, &n.id));
-            Some(html! {
-                <NodeView key={id.clone()} id={id.clone()} kind={n.kind} label={label.clone()}
-                    kind_name={AttrValue::Static(kind_name(n.kind, lang))} {x} {y}
-                    selected={p.selected.contains(&n.id)} {warn}
-                    handle_title={handle_title.clone()} {lang} {mark} />
-            })
-        });
-    html! { <g class="nodes">{ for nodes }</g> }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_labels_are_cut_on_a_char_boundary() {
-        assert_eq!(short_label("Contoso"), ("Contoso".to_string(), false));
-        let long = "間".repeat(40);
-        let (shown, cut) = short_label(&long);
-        assert_eq!(shown.chars().count(), MAX_LABEL - 1);
-        assert!(cut);
-    }
+    let (nodes, names) = (&p.scenario.0.nodes, p.names.all());
+    let draw = |i: usize| -> Option<Html> {
+        let (n, (id, label)) = (nodes.get(i)?, names.get(i)?);
+        let (x, y) = (n.x?, n.y?);
+        let mark = p.marks.as_ref().map(|m| m.class(&m.nodes, &n.id));
+        let selected = p.selected.contains(&n.id);
+        let lifted = p
+            .lifted
+            .as_ref()
+            .is_some_and(|l| l.binary_search(&i).is_ok());
+        let kind_name = kind_name(n.kind, lang);
+        if !p.full {
+            return Some(html! {
+                <PlainNodeView key={id.clone()} id={id.clone()} kind={n.kind} {x} {y}
+                    label={label.clone()} kind_name={kind_name} {lang} {selected} {lifted} {mark} />
+            });
+        }
+        let kind_name = AttrValue::Static(kind_name);
+        let warn = Flag::ALL.iter().any(|&f| !n.flag(f));
+        Some(html! {
+            <NodeView key={id.clone()} id={id.clone()} kind={n.kind} label={label.clone()}
+                {kind_name} {x} {y} {selected} {warn} handle_title={handle_title.clone()}
+                {lang} {mark} {lifted} />
+        })
+    };
+    let drawn: Vec<Html> = match &p.visible.nodes {
+        Some(only) => only.iter().filter_map(|&i| draw(i)).collect(),
+        None => (0..nodes.len()).filter_map(draw).collect(),
+    };
+    html! { <g class="nodes">{ for drawn }</g> }
 }

@@ -25,6 +25,11 @@ impl NodeNames {
         &self.names
     }
 
+    /// The index of the node with this ID.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
     fn of(s: &Scenario, lang: Lang) -> NodeNames {
         let names: Vec<(Rc<str>, AttrValue)> = s
             .nodes
@@ -73,8 +78,12 @@ impl EdgePlace {
     /// The segment between its ends' centres (`nodes` in the order this was built for),
     /// offset into its lane; `None` when an end has no position.
     pub fn segment(&self, nodes: &[Node]) -> Option<Segment> {
+        self.segment_by(|i| nodes.get(i).and_then(|n| Some((n.x?, n.y?))))
+    }
+
+    /// [`segment`](Self::segment) with each node's position by its index from `pos`.
+    pub fn segment_by(&self, pos: impl Fn(usize) -> Option<(f64, f64)>) -> Option<Segment> {
         let (a, b) = self.pair?;
-        let pos = |i: usize| nodes.get(i).and_then(|n| Some((n.x?, n.y?)));
         let (pa, pb) = (pos(a)?, pos(b)?);
         let (dx, dy) = (pb.0 - pa.0, pb.1 - pa.1);
         let len = (dx * dx + dy * dy).sqrt().max(1e-6);
@@ -86,6 +95,11 @@ impl EdgePlace {
             x2: to.0 + ox,
             y2: to.1 + oy,
         })
+    }
+
+    /// The indices of the two nodes it joins, when both exist.
+    pub fn ends(&self) -> Option<(usize, usize)> {
+        self.pair
     }
 
     /// Whether it touches the node at index `i`.
@@ -101,6 +115,12 @@ pub struct Topology(Vec<EdgePlace>);
 impl Topology {
     pub fn places(&self) -> &[EdgePlace] {
         &self.0
+    }
+
+    /// The places of `s`'s edges, built from nothing.
+    #[cfg(test)]
+    pub fn build(s: &Scenario) -> Topology {
+        Topology::of(s, &NodeNames::of(s, Lang::En), None)
     }
 
     /// The places of `s`'s edges. `before`: the last places, the scenario they were built

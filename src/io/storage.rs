@@ -1,18 +1,25 @@
 //! What the page keeps in the browser's storage: the diagram, as
-//! `{"schema":1,"scenario":{…}}` (the scenario is a scenario file), read back by pure
-//! functions here, and the walkthrough step a learner reached.
+//! `{"schema":1,"doc":"…","at":…,"scenario":{…}}` (the scenario is a scenario file; `doc` names
+//! which diagram it is, the same across its saves, and `at` is when it was saved), read back
+//! by pure functions here, and the walkthrough step a learner reached.
 //!
 //! A saved diagram is read back by shape only, not validated: the page keeps diagrams the
 //! engine can't judge yet (a half-typed ID), and a reload must give them back as they were.
+//!
+//! How a save keeps what else is stored is `save`'s.
 
+use super::store::Store;
 use super::web;
 use crate::text;
 use csp_rules::Scenario;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use std::hash::Hasher;
 
 /// Where the diagram is saved.
 pub const KEY: &str = "csp-explorer/diagram";
-/// Where unreadable saved text is kept aside, so nothing the user had is thrown away.
+/// Where unreadable saved text is kept aside, so nothing the user had is thrown away (then
+/// under `-2` … `-5` when that is taken by other text).
 pub const KEPT_KEY: &str = "csp-explorer/diagram-unreadable";
 /// The storage layout this version writes and reads.
 pub const SCHEMA: u64 = 1;
@@ -20,17 +27,36 @@ pub const SCHEMA: u64 = 1;
 #[derive(Serialize)]
 struct SavedRef<'a> {
     schema: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    doc: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at: Option<f64>,
     scenario: &'a Scenario,
 }
 
-/// Both parts are kept as raw text and read with `from_slice`, the reader the engine already
-/// uses: a `Value` tree would compile a second scenario deserializer into the page (~9 kB gzip).
+/// Every part is kept as raw text and read with `from_slice`, the reader the engine already
+/// uses: a `Value` tree would compile a second scenario deserializer into the page (~9 kB
+/// gzip). `doc` and `at` are read leniently: a value of another shape is no value.
 #[derive(Deserialize)]
 struct Envelope<'a> {
     #[serde(borrow)]
-    schema: &'a serde_json::value::RawValue,
+    schema: &'a RawValue,
     #[serde(default, borrow)]
-    scenario: Option<&'a serde_json::value::RawValue>,
+    doc: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    at: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    scenario: Option<&'a RawValue>,
+}
+
+/// A diagram as it was saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    pub scenario: Scenario,
+    /// Which diagram it is (none from a version that did not say).
+    pub doc: Option<String>,
+    /// When it was saved, in ms since 1970 (none from a version that did not say).
+    pub at: Option<f64>,
 }
 
 /// Why the saved text could not be read.
@@ -84,10 +110,12 @@ fn read_step(text: &str, preset: u8) -> Option<usize> {
         .filter(|s| *s > 0)
 }
 
-/// The text saved for a scenario.
-pub fn encode(scenario: &Scenario) -> String {
+/// The text saved for a scenario: diagram `doc`, saved at `at`.
+pub fn encode(scenario: &Scenario, doc: Option<&str>, at: Option<f64>) -> String {
     serde_json::to_string(&SavedRef {
         schema: SCHEMA,
+        doc,
+        at: at.filter(|t| t.is_finite()),
         scenario,
     })
     .unwrap_or_default()
@@ -100,20 +128,78 @@ fn is_our_schema(raw: &str) -> bool {
         && raw.parse::<f64>().is_ok_and(|v| v == SCHEMA as f64)
 }
 
-/// Reads saved text back. A byte order mark before it (written by an editor or a tool that
-/// copied the value) is not part of the text.
-pub fn decode(raw: &str) -> Result<Scenario, Unreadable> {
+/// The envelope of saved text. A byte order mark before it (written by an editor or a tool
+/// that copied the value) is not part of the text.
+fn envelope(raw: &str) -> Result<Envelope<'_>, Unreadable> {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    let env: Envelope =
-        serde_json::from_slice(raw.as_bytes()).map_err(|e| Unreadable::NotJson(e.to_string()))?;
+    serde_json::from_slice(raw.as_bytes()).map_err(|e| Unreadable::NotJson(e.to_string()))
+}
+
+/// Reads saved text back.
+pub fn read(raw: &str) -> Result<Saved, Unreadable> {
+    let env = envelope(raw)?;
     if !is_our_schema(env.schema.get()) {
         return Err(Unreadable::Schema(env.schema.get().to_string()));
     }
     let scenario = env
         .scenario
         .ok_or_else(|| Unreadable::Scenario("missing field `scenario`".into()))?;
-    serde_json::from_slice(scenario.get().as_bytes())
-        .map_err(|e| Unreadable::Scenario(e.to_string()))
+    let scenario = serde_json::from_slice(scenario.get().as_bytes())
+        .map_err(|e| Unreadable::Scenario(e.to_string()))?;
+    let doc = env
+        .doc
+        .and_then(|d| serde_json::from_str::<String>(d.get()).ok());
+    let at = env.at.and_then(|t| t.get().parse::<f64>().ok());
+    Ok(Saved { scenario, doc, at })
+}
+
+/// Reads saved text back: its scenario.
+pub fn decode(raw: &str) -> Result<Scenario, Unreadable> {
+    read(raw).map(|s| s.scenario)
+}
+
+/// A short fingerprint of saved text, to tell whether what is stored is what this tab wrote
+/// without keeping a copy of it.
+pub fn fingerprint(raw: &str) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(raw.as_bytes());
+    h.write_usize(raw.len());
+    h.finish()
+}
+
+/// Whether two saved texts hold the same scenario, as written (whoever saved it, whenever).
+pub fn same_scenario(a: &str, b: &str) -> bool {
+    match (envelope(a), envelope(b)) {
+        (Ok(a), Ok(b)) => a
+            .scenario
+            .zip(b.scenario)
+            .is_some_and(|(a, b)| a.get() == b.get()),
+        _ => false,
+    }
+}
+
+/// The keys unreadable text may be kept under.
+fn kept_keys() -> impl Iterator<Item = String> {
+    std::iter::once(KEPT_KEY.to_string()).chain((2..=5).map(|n| format!("{KEPT_KEY}-{n}")))
+}
+
+/// Keeps unreadable saved text aside, and checks that the copy is really there: the key it is
+/// kept under, or `None` when it could not be kept (storage full, or every key taken).
+pub fn keep_aside(store: &impl Store, raw: &str) -> Option<String> {
+    for key in kept_keys() {
+        match store.get(&key) {
+            Some(text) if text == raw => return Some(key),
+            Some(_) => continue,
+            None => {
+                if store.set(&key, raw) && store.get(&key).as_deref() == Some(raw) {
+                    return Some(key);
+                }
+                store.remove(&key);
+                return None;
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -121,18 +207,38 @@ mod tests {
     use super::*;
     use csp_rules::{presets, Node, NodeKind};
 
+    fn preset(n: u8) -> Scenario {
+        presets::get(n)
+            .and_then(|p| p.scenario().ok())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn doc_and_time_read_back_and_odd_ones_are_no_value() {
+        let s = preset(1);
+        let text = encode(&s, Some("t1-3"), Some(1_700_000_000_000.0));
+        let saved = read(&text);
+        assert_eq!(
+            saved.map(|v| (v.doc, v.at)),
+            Ok((Some("t1-3".into()), Some(1_700_000_000_000.0)))
+        );
+        let odd = text.replacen(r#""doc":"t1-3""#, r#""doc":7"#, 1);
+        assert_eq!(read(&odd).map(|v| v.doc), Ok(None));
+        assert_eq!(decode(&odd), Ok(s));
+    }
+
     #[test]
     fn a_saved_diagram_reads_back_the_same_even_when_the_engine_would_refuse_it() {
         let s = presets::get(1)
             .and_then(|p| p.scenario().ok())
             .unwrap_or_default();
         assert!(!s.nodes.is_empty());
-        assert_eq!(decode(&encode(&s)), Ok(s.clone()));
+        assert_eq!(decode(&encode(&s, None, None)), Ok(s.clone()));
         let mut half_typed = s;
         half_typed
             .nodes
             .push(Node::new("bad id", NodeKind::Customer));
-        assert_eq!(decode(&encode(&half_typed)), Ok(half_typed));
+        assert_eq!(decode(&encode(&half_typed, None, None)), Ok(half_typed));
     }
 
     #[test]
@@ -149,7 +255,7 @@ mod tests {
         let s = presets::get(2)
             .and_then(|p| p.scenario().ok())
             .unwrap_or_default();
-        let saved = encode(&s);
+        let saved = encode(&s, None, None);
         assert_eq!(decode(&format!("\u{feff}{saved}")), Ok(s.clone()));
         for schema in ["1.0", "1e0", "1.00"] {
             let text = saved.replacen(r#""schema":1"#, &format!(r#""schema":{schema}"#), 1);

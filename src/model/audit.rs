@@ -16,9 +16,10 @@ use std::rc::Rc;
 
 /// Rows per page of the edge table.
 pub const PAGE: usize = 50;
-/// Past these, a network is better audited than drawn.
-pub const LARGE_NODES: usize = 1_500;
-pub const LARGE_EDGES: usize = 3_000;
+/// Past these, a network is better audited than drawn (the canvas draws up to them at any
+/// zoom, culled to the view past `canvas::detail::KEEP_ALL` nodes).
+pub const LARGE_NODES: usize = 20_000;
+pub const LARGE_EDGES: usize = 40_000;
 
 /// Whether a scenario is too large to draw usefully: open it in the audit view instead.
 pub fn is_large(s: &Scenario) -> bool {

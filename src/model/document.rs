@@ -14,6 +14,26 @@ pub struct Snapshot {
     pub scenario: Rc<Scenario>,
     /// The guide scenario it was opened from, if any.
     pub preset: Option<u8>,
+    pub ident: Ident,
+}
+
+/// Which diagram a document is, as its saves say (so another tab's save of another diagram
+/// is told apart from its own), and whether it is the user's work: edited, or restored as the
+/// saved one. A link, a preset, a file or a walkthrough opened is not, until it is edited,
+/// and is never saved before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ident {
+    pub id: Rc<str>,
+    pub own: bool,
+}
+
+impl Default for Ident {
+    fn default() -> Self {
+        Ident {
+            id: Rc::from(""),
+            own: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -21,6 +41,7 @@ pub struct Document {
     scenario: Rc<Scenario>,
     preset: Option<u8>,
     rev: u64,
+    ident: Ident,
 }
 
 impl Default for Document {
@@ -29,6 +50,7 @@ impl Default for Document {
             scenario: Rc::new(Scenario::default()),
             preset: None,
             rev: 0,
+            ident: Ident::default(),
         }
     }
 }
@@ -48,14 +70,47 @@ impl Document {
         self.rev
     }
 
-    /// The scenario, to change what the rules read: a new revision.
+    pub fn ident(&self) -> &Ident {
+        &self.ident
+    }
+
+    /// Which diagram this is.
+    pub fn id(&self) -> &Rc<str> {
+        &self.ident.id
+    }
+
+    /// Whether it is the user's work (see [`Ident`]).
+    pub fn own(&self) -> bool {
+        self.ident.own
+    }
+
+    /// The scenario, to change what the rules read: a new revision, and the user's work.
     pub fn edit(&mut self) -> &mut Scenario {
         self.rev += 1;
+        self.ident.own = true;
         Rc::make_mut(&mut self.scenario)
     }
 
+    /// Says which diagram this is (one read from storage names itself).
+    pub fn set_ident(&mut self, ident: Ident) {
+        self.ident = ident;
+    }
+
+    /// A diagram that came in (a new revision), as the diagram `ident`.
+    pub fn arrive(&mut self, scenario: Rc<Scenario>, preset: Option<u8>, ident: Ident) {
+        self.put(scenario, preset);
+        self.ident = ident;
+    }
+
+    /// The diagram changed as a whole for the user (a fix, a walkthrough's "show me"): a new
+    /// revision, and the user's work.
+    pub fn replace(&mut self, scenario: Rc<Scenario>, preset: Option<u8>) {
+        self.put(scenario, preset);
+        self.ident.own = true;
+    }
+
     /// Another diagram in its place (a new revision), given positions where it has none.
-    pub fn replace(&mut self, mut scenario: Rc<Scenario>, preset: Option<u8>) {
+    fn put(&mut self, mut scenario: Rc<Scenario>, preset: Option<u8>) {
         if scenario
             .nodes
             .iter()
@@ -72,12 +127,17 @@ impl Document {
         Snapshot {
             scenario: self.scenario.clone(),
             preset: self.preset,
+            ident: self.ident.clone(),
         }
     }
 
-    /// Puts an earlier state back (a new revision: it may differ in anything).
+    /// Puts an earlier state back (a new revision: it may differ in anything), as the diagram
+    /// it was then. Undoing the first edit of a link keeps it the user's work: its save is
+    /// undone too, not left in storage.
     pub fn restore(&mut self, snap: Snapshot) {
-        self.replace(snap.scenario, snap.preset);
+        let mut ident = snap.ident;
+        ident.own |= self.ident.own && self.ident.id == ident.id;
+        self.arrive(snap.scenario, snap.preset, ident);
     }
 
     /// Applies one of the engine's fixes; `false`, and nothing changed, when what it names is
@@ -99,6 +159,7 @@ impl Document {
             .filter(|(_, x, y)| x.is_finite() && y.is_finite())
             .map(|(id, x, y)| (id.as_str(), (*x, *y)))
             .collect();
+        self.ident.own = true;
         let s = Rc::make_mut(&mut self.scenario);
         for n in &mut s.nodes {
             if let Some(&(x, y)) = at.get(n.id.as_str()) {
@@ -114,6 +175,7 @@ impl Document {
 
     /// Lays every node out by tier: positions only, the revision stays.
     pub fn auto_layout(&mut self) {
+        self.ident.own = true;
         layout::auto_layout(Rc::make_mut(&mut self.scenario));
     }
 }

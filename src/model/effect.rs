@@ -15,6 +15,8 @@ pub enum Arrival {
     /// Opened from a preset, a share link or a file: ends training and lets the kept diagram
     /// go; the view is fitted to it.
     Opened { preset: Option<u8> },
+    /// A diagram saved in this browser (from Recent, or another tab's): as `Opened`.
+    Saved,
     /// A walkthrough step's diagram: the walkthrough, the kept diagram and the view stay.
     Step { preset: u8 },
     /// The learner's own diagram, back from where a walkthrough kept it: the walkthrough

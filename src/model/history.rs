@@ -98,6 +98,7 @@ mod tests {
         Snapshot {
             scenario: Rc::new(s),
             preset: None,
+            ident: Default::default(),
         }
     }
 

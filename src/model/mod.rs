@@ -15,6 +15,7 @@ pub mod layout;
 pub mod mode;
 pub mod names;
 pub mod route;
+pub mod saving;
 pub mod selection;
 pub mod shared;
 pub mod state;

@@ -5,15 +5,16 @@
 //! scenario and proposes the fixes.
 
 use super::audit::{is_large, Audit, AuditAction};
-use super::document::{Document, Snapshot};
+use super::document::{Document, Ident, Snapshot};
 use super::effect::{Arrival, Effect};
 use super::history::{Group, History};
 use super::layout::{self, Rect};
 use super::mode::{Mode, Theme};
+use super::saving::{SaveAction, Saving, Then};
 use super::selection::{Selection, Target};
 use super::training::{Train, Training};
 use super::view::{PendingEdge, View};
-use crate::io::storage::Unreadable;
+use crate::io::storage::Saved;
 use crate::io::url::Start;
 use csp_rules::{presets, share, EdgeKind, Fix, Flag, Lang, NodeKind, Scenario, ScenarioError};
 use std::collections::HashSet;
@@ -28,9 +29,6 @@ pub const GRID: f64 = 20.0;
 pub enum Notice {
     /// Something could not be opened: a share link, a preset number.
     Open(ScenarioError),
-    /// The diagram saved in the browser could not be read; its text is kept here (to
-    /// download) and in storage under `storage::KEPT_KEY`.
-    StorageUnreadable { reason: Unreadable, raw: Rc<String> },
     /// An imported file was refused by the engine, or could not be read; the diagram is
     /// unchanged.
     Import(ScenarioError),
@@ -150,6 +148,8 @@ pub enum Action {
     Train(Train),
     /// Network audit verbs.
     Audit(AuditAction),
+    /// Saved work: another tab's save, unreadable saved text, Recent.
+    Saving(SaveAction),
     /// Shows the page as the whole app or in presenter mode.
     SetMode(Mode),
 }
@@ -183,6 +183,13 @@ pub struct State {
     pub theme: Theme,
     /// Bumped whenever another diagram comes in (`State::load`), for whoever reports it.
     pub arrivals: u64,
+    /// What the page knows of the diagram saved in the browser.
+    pub saving: Saving,
+    /// This tab's part of the IDs of the diagrams it opens (random per tab), and how many.
+    pub tab: Rc<str>,
+    pub docs: u64,
+    /// Which diagram the learner's own was while a walkthrough stands in for it.
+    pub kept_ident: Option<Ident>,
 }
 
 impl State {
@@ -208,6 +215,10 @@ impl State {
             mode: Mode::default(),
             theme: Theme::default(),
             arrivals: 0,
+            saving: Saving::default(),
+            tab: Rc::from("t"),
+            docs: 0,
+            kept_ident: None,
         };
         state.open(start);
         state
@@ -216,9 +227,33 @@ impl State {
     /// Starts from a diagram restored from the browser's storage, then opens what the URL
     /// names as an undoable step, so a link never silently replaces the user's own work.
     pub fn restored(lang: Lang, saved: Option<Scenario>, start: Start) -> State {
+        let saved = saved.map(|scenario| {
+            let saved = Saved {
+                scenario,
+                doc: None,
+                at: None,
+            };
+            (saved, 0)
+        });
+        State::restored_in("t", lang, saved, start)
+    }
+
+    /// As [`State::restored`] in tab `tab`, from saved text as read, with its fingerprint:
+    /// the diagram it names, which the tab may save over it.
+    pub fn restored_in(tab: &str, lang: Lang, saved: Option<(Saved, u64)>, start: Start) -> State {
         let mut state = State::new(lang, Start::Nothing);
-        if let Some(scenario) = saved {
-            state.load(Rc::new(scenario), Arrival::Restored);
+        state.tab = Rc::from(tab);
+        if let Some((saved, fingerprint)) = saved {
+            state.load(Rc::new(saved.scenario), Arrival::Restored);
+            let id: Rc<str> = match saved.doc {
+                Some(doc) => Rc::from(doc),
+                None => state.fresh_id(),
+            };
+            state.doc.set_ident(Ident {
+                id: id.clone(),
+                own: true,
+            });
+            state.saving.adopted = Some((id, fingerprint));
         }
         if start == Start::Nothing {
             return state;
@@ -239,15 +274,45 @@ impl State {
         self.history.can_redo()
     }
 
+    /// A new ID for a diagram that comes in.
+    fn fresh_id(&mut self) -> Rc<str> {
+        self.docs += 1;
+        Rc::from(format!("{}-{}", self.tab, self.docs))
+    }
+
+    /// Which diagram one that arrives as `how` is: a new one, not yet the user's work, but
+    /// for the learner's own coming back from a walkthrough.
+    fn ident_of(&mut self, how: Arrival) -> Ident {
+        if how == Arrival::Kept {
+            if let Some(ident) = self.kept_ident.take() {
+                return ident;
+            }
+        }
+        // Starting a walkthrough keeps the learner's diagram aside: and which it is.
+        let keeping = matches!(&self.training.kept, Some(k) if Rc::ptr_eq(k, self.doc.scenario()));
+        if matches!(how, Arrival::Step { .. }) && keeping && self.kept_ident.is_none() {
+            self.kept_ident = Some(self.doc.ident().clone());
+        }
+        if matches!(how, Arrival::New | Arrival::Opened { .. } | Arrival::Saved) {
+            self.kept_ident = None;
+            self.saving.conflict = None;
+        }
+        Ident {
+            id: self.fresh_id(),
+            own: matches!(how, Arrival::Restored | Arrival::Kept),
+        }
+    }
+
     /// The one way a new diagram comes in: every caller says, by `how`, what it keeps.
     pub fn load(&mut self, scenario: Rc<Scenario>, how: Arrival) {
         let preset = match how {
-            Arrival::Restored | Arrival::New => None,
+            Arrival::Restored | Arrival::New | Arrival::Saved => None,
             Arrival::Opened { preset } => preset,
             Arrival::Step { preset } => Some(preset),
             Arrival::Kept => self.doc.preset(),
         };
-        self.doc.replace(scenario, preset);
+        let ident = self.ident_of(how);
+        self.doc.arrive(scenario, preset, ident);
         self.arrivals += 1;
         self.selection = Selection::default();
         self.pending_edge = None;
@@ -261,7 +326,7 @@ impl State {
         self.training.arrived(how);
         match how {
             Arrival::New => self.view = View::default(),
-            Arrival::Restored | Arrival::Opened { .. } => {
+            Arrival::Restored | Arrival::Opened { .. } | Arrival::Saved => {
                 self.fit_pending = !self.measured;
                 self.fit();
             }
@@ -387,6 +452,39 @@ impl State {
     }
 }
 
+impl State {
+    /// Applies a saved-work verb.
+    fn saving_step(&mut self, action: SaveAction) -> bool {
+        let (id, own) = (self.doc.id().clone(), self.doc.own());
+        let on_screen = self.doc.scenario().clone();
+        match self.saving.reduce(action, &id, own, &on_screen) {
+            Then::Nothing => false,
+            Then::Changed => true,
+            Then::Save => {
+                self.changes += 1;
+                true
+            }
+            Then::Load { saved, adopt, own } => {
+                let saved = Rc::unwrap_or_clone(saved);
+                self.load(Rc::new(saved.scenario), Arrival::Saved);
+                let id: Rc<str> = match saved.doc {
+                    Some(doc) => Rc::from(doc),
+                    None => self.fresh_id(),
+                };
+                let ident = Ident {
+                    id: id.clone(),
+                    own,
+                };
+                self.doc.set_ident(ident);
+                if let Some(fingerprint) = adopt {
+                    self.saving.adopted = Some((id, fingerprint));
+                }
+                true
+            }
+        }
+    }
+}
+
 /// Whether an action is the visitor changing the diagram (refused where the mode is
 /// read-only). Opening a diagram is not (a host's `load` replaces it in any mode), nor is a
 /// walkthrough's own step.
@@ -478,7 +576,14 @@ impl State {
                 true
             }
             Action::Import(s) => {
+                let rev = self.doc.rev();
                 self.arrive(s, None);
+                // A file the user chose is their work, saved at once (what it replaced goes
+                // to Recent), unlike a link someone sent.
+                if self.doc.rev() != rev {
+                    let id = self.doc.id().clone();
+                    self.doc.set_ident(Ident { id, own: true });
+                }
                 true
             }
             Action::ImportFailed(e) => {
@@ -495,6 +600,7 @@ impl State {
                 None => false,
             },
             Action::Audit(a) => self.audit.reduce(a),
+            Action::Saving(a) => self.saving_step(a),
             Action::SetMode(mode) => std::mem::replace(&mut self.mode, mode) != mode,
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
@@ -1049,5 +1155,74 @@ mod tests {
         );
         assert_eq!(s.scenario().as_ref(), &saved);
         assert!(matches!(s.notice, Some(Notice::Open(_))));
+    }
+
+    #[test]
+    fn a_link_is_not_the_users_work_until_edited_and_undoing_that_edit_keeps_it_theirs() {
+        let saved = Saved {
+            scenario: (**chain().scenario()).clone(),
+            doc: Some("mine".into()),
+            at: Some(1.0),
+        };
+        let s = State::restored_in("t", Lang::En, Some((saved, 7)), Start::Preset("3".into()));
+        assert!(!s.doc.own(), "an opened link is not saved");
+        assert_ne!(&**s.doc.id(), "mine");
+        assert_eq!(s.saving.adopted, Some((Rc::from("mine"), 7)));
+        let link = s.doc.id().clone();
+        let s = Rc::new(s).reduce(Action::AddNode(NodeKind::Customer));
+        assert!(
+            s.doc.own() && *s.doc.id() == link,
+            "edited: the user's work"
+        );
+        let s = s.reduce(Action::Undo);
+        assert!(s.doc.own() && *s.doc.id() == link, "its undo is saved too");
+        // Back past the link: the saved diagram, as it was named.
+        let s = s.reduce(Action::Undo);
+        assert!(s.doc.own());
+        assert_eq!(&**s.doc.id(), "mine");
+        let fresh = Rc::new(State::new(Lang::En, Start::Preset("2".into())));
+        assert!(!fresh.doc.own());
+        // A file the user imported is theirs at once.
+        let imported = fresh.reduce(Action::Import((**chain().scenario()).clone()));
+        assert!(imported.doc.own());
+    }
+
+    #[test]
+    fn another_tabs_save_asks_only_when_this_tabs_work_is_at_stake() {
+        let saved = Saved {
+            scenario: (**chain().scenario()).clone(),
+            doc: Some("mine".into()),
+            at: None,
+        };
+        let s = Rc::new(State::restored_in(
+            "t",
+            Lang::En,
+            Some((saved, 7)),
+            Start::Nothing,
+        ));
+        let mut theirs = (**chain().scenario()).clone();
+        theirs.title = Some("Theirs".into());
+        let raw = Rc::new(crate::io::storage::encode(&theirs, Some("mine"), Some(5.0)));
+        let s = s.reduce(Action::Saving(SaveAction::Elsewhere(raw.clone())));
+        let c = s.saving.conflict.clone();
+        assert!(c.as_ref().is_some_and(|c| c.same && c.theirs.is_some()));
+        // Keep mine: the conflict goes and this tab saves again.
+        let before = s.changes;
+        let kept = s.clone().reduce(Action::Saving(SaveAction::KeepMine));
+        assert!(kept.saving.conflict.is_none() && kept.changes > before);
+        // Load theirs: it is on screen, undoable, and adopted as what the saved place holds.
+        let loaded = s.reduce(Action::Saving(SaveAction::LoadTheirs));
+        assert_eq!(loaded.scenario().title.as_deref(), Some("Theirs"));
+        assert!(loaded.doc.own() && loaded.saving.conflict.is_none());
+        let fp = crate::io::storage::fingerprint(&raw);
+        assert_eq!(loaded.saving.adopted, Some((Rc::from("mine"), fp)));
+        assert_eq!(
+            loaded.reduce(Action::Undo).scenario().title,
+            chain().scenario().title
+        );
+        // An unedited link in this tab has nothing at stake.
+        let link = Rc::new(State::new(Lang::En, Start::Preset("3".into())));
+        let link = link.reduce(Action::Saving(SaveAction::Elsewhere(raw)));
+        assert!(link.saving.conflict.is_none());
     }
 }

@@ -102,7 +102,7 @@ impl Training {
         match how {
             Arrival::Restored | Arrival::Step { .. } => {}
             Arrival::Kept => self.tour = None,
-            Arrival::New | Arrival::Opened { .. } => *self = Training::default(),
+            Arrival::New | Arrival::Opened { .. } | Arrival::Saved => *self = Training::default(),
         }
     }
 

@@ -3,7 +3,6 @@
 //! (shown until it is fixed). Errors arrive typed and are written here, in the language of
 //! the moment.
 
-use crate::io::web;
 use crate::model::{Action, Dispatch, Notice};
 use crate::text::{io, panels};
 use csp_rules::{Lang, ScenarioError};
@@ -35,24 +34,6 @@ pub fn notices(
                 { dismiss() }
             </div>
         },
-        Notice::StorageUnreadable { reason, raw } => {
-            let raw = raw.clone();
-            let download = Callback::from(move |_| {
-                web::download(
-                    "csp-explorer-unreadable-save.txt",
-                    "text/plain",
-                    raw.as_bytes(),
-                );
-            });
-            html! {
-                <div class="notice error" role="alert" data-notice="storage">
-                    <span>{ io::storage_unreadable(lang) }</span>
-                    <code class="error-line">{ reason.text(lang) }</code>
-                    <button type="button" data-download="kept" onclick={download}>{ io::download_kept(lang) }</button>
-                    { dismiss() }
-                </div>
-            }
-        }
     });
     let invalid = invalid.map(|e| {
         html! {

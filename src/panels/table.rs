@@ -4,6 +4,7 @@
 use crate::model::{use_page, Action, Page, Shared, Target};
 use crate::text::{common, panels};
 use csp_rules::{edge_kind_name, Report, Scenario, Verdict};
+use rustc_hash::FxHashMap;
 use yew::prelude::*;
 
 #[derive(Debug, Properties, PartialEq)]
@@ -15,12 +16,25 @@ pub struct TableProps {
 #[function_component(DiagramTable)]
 pub fn diagram_table(p: &TableProps) -> Html {
     let Page { lang, dispatch } = use_page();
-    let label = |id: &str| p.scenario.label_of_in(id, lang).to_string();
-    let rows = p.scenario.edges.iter().map(|e| {
-        let er = p
-            .report
-            .as_ref()
-            .and_then(|r| r.edges.iter().find(|x| x.id == e.id));
+    // One look-up each, not a search of the diagram per row: a drawn diagram has up to
+    // 40,000 edges.
+    let labels: FxHashMap<&str, &str> = p
+        .scenario
+        .nodes
+        .iter()
+        .map(|n| (n.id.as_str(), n.label_in(lang)))
+        .collect();
+    let label = |id: &str| labels.get(id).copied().unwrap_or(id).to_string();
+    // The report's edges are the scenario's, in its order.
+    let reported = |i: usize, id: &str| {
+        let r = p.report.as_ref()?;
+        r.edges
+            .get(i)
+            .filter(|x| x.id == id)
+            .or_else(|| r.edges.iter().find(|x| x.id == id))
+    };
+    let rows = p.scenario.edges.iter().enumerate().map(|(i, e)| {
+        let er = reported(i, &e.id);
         let verdict = er.map(|r| r.verdict);
         let attr = verdict.map_or("unjudged", Verdict::as_str);
         let rules: Vec<String> = er

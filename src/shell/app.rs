@@ -8,14 +8,17 @@ use super::dialogs::{ConnectDialog, ShortcutSheet};
 use super::header::header;
 use super::help::HelpDialog;
 use super::keys::{self, Command, Press, Ui};
+use super::recent::RecentDialog;
 use super::workspace::{side, stage, Stage};
-use crate::io::autosave::use_autosave;
+use crate::io::autosave::{use_autosave, Autosave};
+use crate::io::store::Local;
 use crate::io::url;
 use crate::io::{storage, web};
 use crate::model::audit::{is_large, Network};
 use crate::model::evaluation::{EvalKey, Evaluation};
+use crate::model::saving::{SaveAction, UnreadableSave};
 use crate::model::training::{marks_of, MarksKey, Train};
-use crate::model::{Action, Dispatch, Mode, Notice, Page, State, Theme};
+use crate::model::{Action, Dispatch, Mode, Page, Shared, State, Theme};
 use crate::panels::selection::others;
 use crate::text::shell;
 use csp_rules::Scenario;
@@ -27,8 +30,9 @@ use yew::prelude::*;
 use yew::Reducible;
 
 /// The page as it starts: the diagram saved in the browser, then what the address names
-/// opened over it. Saved text that can't be read is kept aside (in storage and in memory)
-/// and the page starts clean, saying so. An embed (`?embed=`) uses no storage at all.
+/// opened over it. Saved text that can't be read is kept aside (checked: when it can't be,
+/// nothing is saved over it until the user has downloaded or discarded it) and the page
+/// starts clean, saying so. An embed (`?embed=`) uses no storage at all.
 fn initial_state() -> State {
     let mode = Mode::from_params(web::query("embed").as_deref())
         .presenting(Mode::present_param(web::query("present").as_deref()));
@@ -37,12 +41,19 @@ fn initial_state() -> State {
     }
     let (_, _, hash) = web::location();
     let raw = web::storage_get(storage::KEY);
-    let (saved, unreadable) = match raw.as_deref().map(storage::decode) {
+    let (saved, unreadable) = match raw.as_deref().map(|r| (storage::read(r), r)) {
         None => (None, None),
-        Some(Ok(s)) => (Some(s), None),
-        Some(Err(why)) => (None, Some(why)),
+        Some((Ok(s), r)) => (Some((s, storage::fingerprint(r))), None),
+        Some((Err(why), _)) => (None, Some(why)),
     };
-    let state = State::restored(web::initial_lang(), saved, url::parse_fragment(&hash));
+    // This tab's part of the IDs of the diagrams it opens.
+    let tab = format!(
+        "{:x}{:x}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1e12) as u64
+    );
+    let start = url::parse_fragment(&hash);
+    let state = State::restored_in(&tab, web::initial_lang(), saved, start);
     let link = Action::Train(Train::Link(url::training_link(&hash)));
     let mut state = Rc::unwrap_or_clone(Rc::new(state).reduce(link));
     state.mode = mode;
@@ -52,11 +63,12 @@ fn initial_state() -> State {
         .and_then(|t| Theme::from_param(&t))
         .or_else(|| stored.and_then(|t| Theme::from_param(&t)))
         .unwrap_or(mode.default_theme());
-    if let (Some(why), Some(raw)) = (unreadable, raw) {
-        web::storage_set(storage::KEPT_KEY, &raw);
-        state.notice.get_or_insert(Notice::StorageUnreadable {
-            reason: why,
+    if let (Some(reason), Some(raw)) = (unreadable, raw) {
+        let kept = storage::keep_aside(&Local, &raw);
+        state.saving.unreadable = Some(UnreadableSave {
+            reason,
             raw: Rc::new(raw),
+            kept,
         });
     }
     state
@@ -169,12 +181,22 @@ pub fn app() -> Html {
     let on_saved = use_callback(dispatch.clone(), |ok: bool, d| {
         d.send(Action::SaveFailed(!ok))
     });
-    let changes = if state.mode.uses_storage() {
-        state.changes
-    } else {
-        0
+    let elsewhere = use_callback(dispatch.clone(), |raw: Rc<String>, d| {
+        d.send(Action::Saving(SaveAction::Elsewhere(raw)))
+    });
+    let autosave = Autosave {
+        changes: if state.mode.uses_storage() {
+            state.changes
+        } else {
+            0
+        },
+        scenario: scenario.clone(),
+        doc: state.doc.id().clone(),
+        writable: state.doc.own() && !state.saving.held() && state.training.tour.is_none(),
+        adopted: state.saving.adopted.clone(),
+        released: state.saving.released,
     };
-    use_autosave(changes, scenario.clone(), on_saved);
+    use_autosave(autosave, on_saved, elsewhere);
     let mode = state.mode;
     let ui = {
         let (chrome, dispatch) = (chrome.clone(), dispatch.clone());
@@ -261,6 +283,9 @@ pub fn app() -> Html {
             }
             if chrome.help.is_some() {
                 <HelpDialog help={chrome.help.clone()} />
+            }
+            if *chrome.recent {
+                <RecentDialog open={chrome.recent.clone()} scenario={Shared(scenario.clone())} />
             }
             if let Some(from) = connect_from {
                 <ConnectDialog from_label={scenario.label_of_in(&from, lang).to_string()}

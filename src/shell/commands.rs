@@ -6,7 +6,7 @@ use super::file_tools::{export_json, export_picture, Picture};
 use super::menu::{Check, Item, Section};
 use crate::io::web;
 use crate::model::{Action, Dispatch, Mode, State, Theme};
-use crate::text::{audit, shell};
+use crate::text::{audit, io, shell};
 use csp_rules::{Lang, Scenario};
 use std::rc::Rc;
 
@@ -45,6 +45,7 @@ pub fn file(c: &Ctx) -> Section {
     Section::new(vec![
         Item::new("new", shell::new_diagram(lang)),
         Item::new("import", shell::import(lang)),
+        Item::new("recent", io::recent(lang)),
         Item::new("export-json", shell::export_json(lang)),
         Item::new("export-svg", shell::export_svg(lang)).disabled(no_picture),
         Item::new("export-png", shell::export_png(lang)).disabled(no_picture),
@@ -142,6 +143,7 @@ pub fn run(id: &str, c: &Ctx) {
             send(Action::New);
         }
         "import" => web::click_first("input.file-input"),
+        "recent" => c.chrome.recent.set(true),
         "export-json" => export_json(&c.scenario, c.lang),
         "export-svg" => export_picture(Picture::Svg, &c.scenario, c.counts, c.lang),
         "export-png" => export_picture(Picture::Png, &c.scenario, c.counts, c.lang),

@@ -3,6 +3,7 @@
 
 use super::chrome::{switch_lang, Chrome};
 use super::file_tools::import_input;
+use super::recent::saved_work_notices;
 use super::toolbar::{presenter_bar, toolbar};
 use crate::audit::AuditView;
 use crate::model::audit::Network;
@@ -57,6 +58,7 @@ pub fn header(
             { import_input(lang, dispatch) }
             <AuditView audit={s.audit.clone()} {network} />
             { notices(s.notice.as_ref(), eval.report.as_ref().err(), lang, dispatch) }
+            { saved_work_notices(&s.saving, s.scenario(), s.doc.id(), lang, dispatch) }
             if s.save_failed {
                 <div class="notice error" role="alert" data-notice="save-failed">
                     <span>{ io::save_failed(lang) }</span>

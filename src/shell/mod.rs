@@ -16,6 +16,7 @@ pub mod keys;
 pub mod menu;
 mod palette;
 mod presets_menu;
+mod recent;
 mod share;
 mod sheet;
 mod start;

@@ -61,7 +61,7 @@ pub fn stage(s: &State, eval: &Evaluation, st: Stage, dispatch: &Dispatch) -> Ht
             } else {
                 <Canvas scenario={Shared(st.drawn)} rev={s.doc.rev()} verdicts={eval.verdicts.clone()}
                     selection={s.selection.clone()} view={s.view} pending={s.pending_edge.clone()}
-                    marks={st.marks} hide_verdicts={hide}>
+                    marks={st.marks} hide_verdicts={hide} size={s.canvas} snap={s.snap}>
                     if edits {
                         <StartScreen />
                     }

@@ -5,23 +5,45 @@
 /// `v` with exactly `decimals` digits after the point (at most 4), like `format!("{v:.1}")`
 /// for the values a diagram has; not finite, or beyond ±9e14: `0`.
 pub fn fixed(v: f64, decimals: u32) -> String {
+    let mut out = String::with_capacity(12);
+    push_fixed(&mut out, v, decimals);
+    out
+}
+
+/// [`fixed`], written at the end of `out` (a path of thousands of numbers allocates once).
+pub fn push_fixed(out: &mut String, v: f64, decimals: u32) {
     let decimals = decimals.min(4);
     let scale = 10i64.pow(decimals);
     let scaled = (v * scale as f64).round();
     if !scaled.is_finite() || scaled.abs() > 9.0e14 {
-        return "0".into();
+        out.push('0');
+        return;
     }
     let n = scaled as i64;
-    let (int, frac) = (n.abs() / scale, n.abs() % scale);
-    let sign = if n < 0 { "-" } else { "" };
-    if decimals == 0 {
-        return format!("{sign}{int}");
+    let (int, frac) = (
+        n.unsigned_abs() / scale as u64,
+        n.unsigned_abs() % scale as u64,
+    );
+    if n < 0 {
+        out.push('-');
     }
-    let mut digits = frac.to_string();
-    while digits.len() < decimals as usize {
-        digits.insert(0, '0');
+    push_digits(out, int, 1);
+    if decimals > 0 {
+        out.push('.');
+        push_digits(out, frac, decimals as usize);
     }
-    format!("{sign}{int}.{digits}")
+}
+
+/// `n` in decimal, with leading zeros to at least `width` digits.
+fn push_digits(out: &mut String, mut n: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    let mut i = buf.len();
+    while n > 0 || buf.len() - i < width {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    out.extend(buf[i..].iter().map(|&b| char::from(b)));
 }
 
 /// 250000 as "250,000" (the same in both languages).

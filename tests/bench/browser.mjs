@@ -2,7 +2,7 @@
 // and (when the page supports them) render and drag timings. Prints numbers; asserts nothing.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, readdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,6 +25,8 @@ symlinkSync(resolve(BENCH), join(site, 'data'));
 const port = await freePort();
 const server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', String(port)], { cwd: site, stdio: 'ignore' });
 const profile = mkdtempSync(join(tmpdir(), 'csp-bench-profile-'));
+// What tests/bench/summary.mjs reads.
+const results = { evaluate: {}, page: null };
 let context;
 try {
   for (let i = 0; i < 50; i++) {
@@ -59,7 +61,8 @@ try {
       return { call: median(calls), parse: median(parses) };
     }, `/${file}`);
     const cli = Number(process.env[`BENCH_CLI_MS_${edges}`]);
-    const ratio = cli > 0 ? `   (${(call / cli).toFixed(1)}x the CLI's ${cli} ms; target <= 2x)` : '';
+    const ratio = cli > 0 ? `   (${(call / cli).toFixed(2)}x the CLI's ${cli} ms; target <= 1.5x)` : '';
+    results.evaluate[edges] = { call, parse, cli: cli > 0 ? cli : null };
     console.log(`  ${`${edges.toLocaleString('en')} edges`.padEnd(44)} ${String(Math.round(call)).padStart(6)} ms${ratio}`);
     console.log(`  ${`  + JSON.parse of the file's text`.padEnd(44)} ${String(Math.round(parse)).padStart(6)} ms`);
   }
@@ -70,9 +73,11 @@ try {
   const hasHook = await page.waitForFunction(() => typeof window.cspBench === 'object').then(() => true, () => false);
   if (hasHook) {
     const figures = await page.evaluate(() => window.cspBench.run());
+    results.page = figures;
     console.log('== page');
     for (const [name, value] of Object.entries(figures)) console.log(`  ${name.padEnd(44)} ${value}`);
   }
+  writeFileSync(join(BENCH, 'browser.json'), JSON.stringify(results, null, 2));
 } finally {
   await context?.close();
   server.kill();

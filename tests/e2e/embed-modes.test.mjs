@@ -49,6 +49,8 @@ test('an embed is light unless told otherwise, on a dark system too; ?theme= is 
 
 test('an embed neither restores nor overwrites the diagram a visitor saved in the app', async () => {
   const { page, assertClean } = await openPage(browser, appUrl('/index.html#preset=3'), { waitFor: '[data-edge-id]' });
+  // A link opened is saved once the visitor edits it.
+  await page.keyboard.press('5');
   await page.waitForFunction(() => document.documentElement.dataset.autosave === 'saved');
   const saved = await page.evaluate(() => localStorage.getItem('csp-explorer/diagram'));
   assert.ok(saved.includes('"scenario"'));

@@ -1,0 +1,135 @@
+// Large diagrams in the editor: a 5,000-edge network (3,886 nodes, past the 1,500 nodes the
+// canvas draws whole) opened by a share link is drawn, not handed to the audit view. Zoomed
+// out, nodes are plain shapes and the edges batched; zoomed in, only what is near the view is
+// drawn, each edge drawn in full with `data-edge-id` and the CLI's `data-verdict`; the table
+// lists every edge; a drag moves a node. Up to 1,500 nodes every edge keeps its element at
+// every zoom.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, openPage, appUrl, cli, pickMenu, root } from './helpers.mjs';
+
+let browser;
+let dir;
+
+/** The network example with `edges` edges: its file, scenario, CLI verdicts and share link. */
+function network(edges) {
+  const text = execFileSync(join(root, 'target/release/examples/network'), [String(edges)], { maxBuffer: 64 << 20 });
+  const file = join(dir, `network-${edges}.json`);
+  writeFileSync(file, text);
+  const report = JSON.parse(cli('check', file));
+  return {
+    scenario: JSON.parse(text),
+    verdicts: new Map(report.edges.map((e) => [e.id, e.verdict])),
+    fragment: cli('share', file).trim(),
+  };
+}
+
+before(async () => {
+  execFileSync('cargo', ['build', '-q', '--release', '-p', 'csp-rules', '--example', 'network'], { cwd: root, stdio: 'inherit' });
+  dir = mkdtempSync(join(tmpdir(), 'csp-large-'));
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const scale = (page) =>
+  page.$eval('g.viewport', (g) => Number(/scale\(([\d.]+)\)/.exec(g.getAttribute('transform'))?.[1]));
+
+/** Turns the wheel over the canvas's centre until the zoom is at least `k`. */
+async function zoomTo(page, k) {
+  const svg = await page.locator('svg.canvas').boundingBox();
+  await page.mouse.move(svg.x + svg.width / 2, svg.y + svg.height / 2);
+  for (let i = 0; i < 40 && (await scale(page)) < k; i++) {
+    const before = await scale(page);
+    await page.mouse.wheel(0, -300);
+    await page.waitForFunction((b) => {
+      const t = document.querySelector('g.viewport').getAttribute('transform');
+      return Number(/scale\(([\d.]+)\)/.exec(t)?.[1]) !== b;
+    }, before);
+  }
+}
+
+const drawnEdges = (page) =>
+  page.$$eval('svg.canvas [data-edge-id]', (els) => els.map((el) => [el.dataset.edgeId, el.dataset.verdict]));
+
+test('past 1,500 nodes: drawn, plain and batched zoomed out, culled and in full zoomed in', async () => {
+  const { scenario, verdicts, fragment } = network(5000);
+  assert.ok(scenario.nodes.length > 1500 && scenario.nodes.length < 20000, `${scenario.nodes.length} nodes`);
+  const { page, assertClean } = await openPage(browser, appUrl(`/?lang=en${fragment}`));
+  await page.waitForSelector('svg.canvas [data-node-id]', { timeout: 60_000 });
+  assert.equal(await page.locator('[data-audit-count]').count(), 0, 'not handed to the audit view');
+
+  // Zoomed out to fit (as far as the zoom goes), labels couldn't be read: plain shapes of
+  // what is near the view, edges in batches.
+  assert.ok((await scale(page)) < 0.45, `fitted at ${await scale(page)}`);
+  const plain = await page.locator('svg.canvas path.node.plain[data-node-id]').count();
+  assert.ok(plain > 0 && plain < scenario.nodes.length, `${plain} plain nodes`);
+  assert.equal(await page.locator('svg.canvas g.node').count(), 0, 'no node in full detail');
+  const batches = await page.$$eval('.edge-batches path', (els) => els.map((el) => el.classList[1]));
+  assert.ok(batches.includes('allowed') && batches.includes('blocked'), batches.join());
+  for (const [id, verdict] of await drawnEdges(page)) assert.equal(verdict, verdicts.get(id), id);
+
+  // Zoomed in: full detail, only the part near the view, each edge with the CLI's verdict.
+  await zoomTo(page, 0.5);
+  await page.waitForSelector('svg.canvas g.node[data-node-id]');
+  const nodes = await page.locator('svg.canvas [data-node-id]').count();
+  assert.ok(nodes > 0 && nodes < scenario.nodes.length / 2, `${nodes} of ${scenario.nodes.length} nodes drawn`);
+  const edges = await drawnEdges(page);
+  assert.ok(edges.length > 0 && edges.length < scenario.edges.length, `${edges.length} edges drawn`);
+  for (const [id, verdict] of edges) assert.equal(verdict, verdicts.get(id), id);
+  assert.equal(await page.locator('svg.canvas path.node.plain').count(), 0, 'no plain node zoomed in');
+
+  // A drag moves a drawn node; it stays the same element.
+  // One in the middle of the view (the drawn window reaches past the view's edges).
+  const id = await page.$$eval('svg.canvas g.node[data-node-id]', (els) => {
+    const view = document.querySelector('svg.canvas').getBoundingClientRect();
+    const inside = (r) => r.left > view.left + 10 && r.right < view.right - 40 && r.top > view.top + 10 && r.bottom < view.bottom - 30;
+    return els.find((el) => inside(el.querySelector('.glyph').getBoundingClientRect()))?.dataset.nodeId;
+  });
+  assert.ok(id, 'a node in view');
+  const node = page.locator(`svg.canvas [data-node-id="${id}"]`);
+  const before = await node.getAttribute('transform');
+  const handle = await node.elementHandle();
+  const box = await page.locator(`svg.canvas [data-node-id="${id}"] .glyph`).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2 + 10, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction(
+    ([i, b]) => document.querySelector(`svg.canvas [data-node-id="${CSS.escape(i)}"]`)?.getAttribute('transform') !== b,
+    [id, before],
+  );
+  assert.notEqual(await node.getAttribute('transform'), before, 'the node moved');
+  assert.ok(await handle.evaluate((el) => el.isConnected), 'the dragged node is the same element');
+
+  // The table lists every edge with its verdict.
+  await pickMenu(page, 'view', 'table');
+  await page.waitForSelector('tr[data-table-edge]', { timeout: 60_000 });
+  const rows = await page.$$eval('tr[data-table-edge]', (els) => els.map((el) => [el.dataset.tableEdge, el.dataset.verdict]));
+  assert.equal(rows.length, scenario.edges.length);
+  for (const [id, verdict] of rows) assert.equal(verdict, verdicts.get(id), id);
+  assertClean();
+  await page.close();
+});
+
+test('up to 1,500 nodes: one element per edge at every zoom, with the CLI\'s verdicts', async () => {
+  const { scenario, verdicts, fragment } = network(1500);
+  assert.ok(scenario.nodes.length <= 1500, `${scenario.nodes.length} nodes`);
+  const { page, assertClean } = await openPage(browser, appUrl(`/?lang=en${fragment}`));
+  await page.waitForSelector('svg.canvas [data-edge-id]', { state: 'attached', timeout: 60_000 });
+  assert.ok((await scale(page)) < 0.45, 'zoomed out to fit');
+  const edges = await drawnEdges(page);
+  assert.equal(edges.length, scenario.edges.length);
+  for (const [id, verdict] of edges) assert.equal(verdict, verdicts.get(id), id);
+  assert.equal(await page.locator('svg.canvas [data-node-id]').count(), scenario.nodes.length);
+  assert.equal(await page.locator('.edge-batches path').count(), 0, 'nothing batched');
+  assertClean();
+  await page.close();
+});
