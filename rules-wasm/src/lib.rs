@@ -30,6 +30,14 @@ pub fn evaluate(scenario: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
     }
 }
 
+/// A scenario (an object or its JSON text) read and checked as `evaluate` reads it, for a
+/// caller in Rust (the page's embed, opening what a host page sent); on bad input, the same
+/// `error:` line `evaluate` would throw.
+pub fn read(scenario: &JsValue, lang: Lang) -> Result<csp_rules::Scenario, String> {
+    let input = input::Scenario::read(scenario).map_err(|e| e.line(lang))?;
+    csp_rules::parse_bytes(input.json()).map_err(|e| input.placed(e).line(lang))
+}
+
 /// The rule catalogue in `lang`: `[{id, severity, statement, cite, …}]`, as
 /// `csp-rules rules --json` prints it.
 pub fn rules(lang: JsValue) -> Result<JsValue, JsValue> {

@@ -230,6 +230,30 @@ impl Gesture {
         out
     }
 
+    /// As [`press`](Self::press), where the diagram can't be changed: a node (or its handle)
+    /// is selected as an edge is, and nothing is dragged or connected; the background still
+    /// pans, and Shift+drag still selects several.
+    pub fn press_viewing(
+        &mut self,
+        pointer: i32,
+        at: (f64, f64),
+        hit: Hit,
+        (shift, touch): (bool, bool),
+        sc: Scene,
+    ) -> Vec<Out> {
+        match hit {
+            Hit::Handle(id) | Hit::Node(id) => {
+                *self = Gesture::Idle;
+                let target = Target::Node(id);
+                vec![Out::Send(Action::Select {
+                    target,
+                    additive: shift,
+                })]
+            }
+            hit => self.press(pointer, at, hit, (shift, touch), sc),
+        }
+    }
+
     /// Pointer `pointer` moved to `at`; other pointers are ignored.
     pub fn moved(&mut self, pointer: i32, at: (f64, f64), view: View) -> Vec<Out> {
         match self {
@@ -520,6 +544,35 @@ mod tests {
         y: 0.0,
         k: 2.0,
     };
+
+    #[test]
+    fn where_nothing_may_change_a_node_is_selected_and_never_dragged_or_connected() {
+        let s = scenario();
+        let sel = Selection::default();
+        let sc = Scene {
+            scenario: &s,
+            selection: &sel,
+            view: ZOOMED,
+        };
+        for hit in [Hit::Node("a".into()), Hit::Handle("a".into())] {
+            let mut g = Gesture::default();
+            let out = g.press_viewing(1, (200.0, 200.0), hit, (false, false), sc);
+            let select = Action::Select {
+                target: Target::Node("a".into()),
+                additive: false,
+            };
+            assert_eq!(out, [Out::Send(select)]);
+            assert!(g.moved(1, (400.0, 400.0), ZOOMED).is_empty());
+            let out = g.release((1, (400.0, 400.0)), Some("b".into()), false, sc);
+            assert!(sends(&out).is_empty(), "{out:?}");
+        }
+        let mut g = Gesture::default();
+        g.press_viewing(1, (0.0, 0.0), Hit::Background, (false, false), sc);
+        assert_eq!(
+            sends(&g.moved(1, (10.0, 0.0), ZOOMED)),
+            [&Action::Pan { dx: 10.0, dy: 0.0 }]
+        );
+    }
 
     #[test]
     fn dragging_a_node_moves_it_in_diagram_units_as_one_undo_step() {

@@ -19,9 +19,11 @@ use crate::io::web;
 use crate::model::layout::Rect;
 use crate::model::state::GRID;
 use crate::model::training::Marks;
-use crate::model::{use_page, Action, Dispatch, Mode, Page, PendingEdge, Selection, Shared, View};
-use crate::text::canvas;
+use crate::model::{
+    use_mode, use_page, Action, Dispatch, Mode, Page, PendingEdge, Selection, Shared, View,
+};
 use crate::text::num::fixed;
+use crate::text::{canvas, embed};
 use csp_rules::{Scenario, Verdict};
 use detail::{Detail, Visible};
 use gesture::{Gesture, Hit, Out, Overlay, Scene};
@@ -196,6 +198,7 @@ fn handlers(
     gesture: &Rc<RefCell<Gesture>>,
     run: Rc<Runner>,
     long: &LongPress,
+    viewing: bool,
 ) -> Handlers {
     let (scenario, selection, view) = (p.scenario.clone(), p.selection.clone(), p.view);
     let scene = move || (scenario.clone(), selection.clone(), view);
@@ -217,12 +220,18 @@ fn handlers(
             let hit = batched_hit(hit(&e), &run, at, view);
             let on_node = matches!(hit, Hit::Node(_));
             let pointer = e.pointer_id();
-            let out = gesture
-                .borrow_mut()
-                .press(pointer, at, hit, (e.shift_key(), touch), sc);
+            let out = if viewing {
+                gesture
+                    .borrow_mut()
+                    .press_viewing(pointer, at, hit, (e.shift_key(), touch), sc)
+            } else {
+                gesture
+                    .borrow_mut()
+                    .press(pointer, at, hit, (e.shift_key(), touch), sc)
+            };
             run.run(out, pointer);
             // A finger resting on a node connects from it (the handle is small on a phone).
-            if touch && on_node {
+            if touch && on_node && !viewing {
                 let (gesture, run, scene) = (gesture.clone(), run.clone(), scene.clone());
                 let timer =
                     gloo::timers::callback::Timeout::new(gesture::LONG_PRESS_MS, move || {
@@ -412,7 +421,9 @@ pub fn canvas(p: &CanvasProps) -> Html {
         snap: p.snap,
     });
     let long = use_mut_ref(|| None);
-    let h = handlers(p, &svg_ref, &gesture, run, &long);
+    // Where the diagram can't be changed (a read-only embed), it says so and nothing drags.
+    let viewing = !use_mode().editable();
+    let h = handlers(p, &svg_ref, &gesture, run, &long, viewing);
 
     // While nodes are dragged the diagram is drawn as the drag began (the page's diagram is
     // that one until the drop), the dragged nodes' edges and copies on the drag layer.
@@ -446,7 +457,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
         <div class={classes!("canvas-wrap", p.hide_verdicts.then_some("quiz-hidden"), p.marks.is_some().then_some("touring"))}
              data-quiz={p.hide_verdicts.then_some("hidden")} ref={wrap}>
             <svg ref={svg_ref} class="canvas" tabindex="0" role="group"
-                 aria-label={canvas::canvas_label(lang)}
+                 aria-label={if viewing { embed::canvas_view_label(lang) } else { canvas::canvas_label(lang) }}
                  onpointerdown={h.down} onpointermove={h.moved} onpointerup={h.up}
                  onpointercancel={h.cancel} onwheel={h.wheel} onkeydown={h.key}
                  oncontextmenu={Callback::from(|e: MouseEvent| e.prevent_default())}>
@@ -468,7 +479,11 @@ pub fn canvas(p: &CanvasProps) -> Html {
                 <g {transform}>{ for drag }</g>
             </svg>
             if p.scenario.nodes.is_empty() {
-                { p.children.clone() }
+                if viewing {
+                    <p class="empty-hint">{ embed::empty_view(lang) }</p>
+                } else {
+                    { p.children.clone() }
+                }
             }
             if let Some(pending) = &p.pending {
                 { popup::connect_popup(pending, &p.scenario, &popup, lang, &dispatch) }

@@ -49,20 +49,25 @@ pub fn file_stem(s: &Scenario, lang: Lang) -> String {
     }
 }
 
-/// Offers the scenario as a JSON file, indented.
-pub fn download_json(s: &Scenario, lang: Lang) {
+/// The scenario as the exported JSON file holds it: indented, with a final newline.
+pub fn json_text(s: &Scenario) -> String {
     let compact = serde_json::to_string(s).unwrap_or_default();
     let mut json = web::indent_json(&compact).unwrap_or(compact);
     json.push('\n');
+    json
+}
+
+/// Offers the scenario as a JSON file, indented.
+pub fn download_json(s: &Scenario, lang: Lang) {
     web::download(
         &format!("{}.json", file_stem(s, lang)),
         "application/json",
-        json.as_bytes(),
+        json_text(s).as_bytes(),
     );
 }
 
 /// The canvas drawing as a standalone SVG file (with the legend), and its size.
-fn svg_of(
+pub fn svg_of(
     s: &Scenario,
     frame: Frame,
     counts: Option<(usize, usize)>,
@@ -115,23 +120,59 @@ pub fn download_svg(s: &Scenario, frame: Frame, counts: Option<(usize, usize)>, 
 /// is loaded from a `blob:` URL (hence `img-src 'self' blob:` in the page's policy).
 pub fn download_png(s: &Scenario, frame: Frame, counts: Option<(usize, usize)>, lang: Lang) {
     if let Some((svg, w, h)) = svg_of(s, frame, counts, lang) {
-        let _ = png(svg, w, h, format!("{}.png", file_stem(s, lang)));
+        let name = format!("{}.png", file_stem(s, lang));
+        rasterize(svg, w, h, move |canvas| {
+            let done = wasm_bindgen::closure::Closure::once_into_js(move |b: JsValue| {
+                if let Ok(b) = b.dyn_into::<web_sys::Blob>() {
+                    web::download_blob(&name, &b);
+                }
+            });
+            if let Some(canvas) = canvas {
+                let _ = canvas.to_blob(done.unchecked_ref());
+            }
+        });
     }
 }
 
-fn png(svg: String, w: f64, h: f64, name: String) -> Option<()> {
-    let doc = web_sys::window()?.document()?;
-    let blob = web::blob(svg.as_bytes(), "image/svg+xml")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-    let img = web_sys::HtmlImageElement::new().ok()?;
-    let on_load = {
-        let img = img.clone();
-        let url = url.clone();
-        move || -> Option<()> {
+/// The SVG drawing as a PNG `data:` URL, as `download_png` draws it; `done(None)` if it
+/// can't be drawn.
+pub fn png_data_url(svg: String, w: f64, h: f64, done: impl FnOnce(Option<String>) + 'static) {
+    rasterize(svg, w, h, move |canvas| {
+        done(canvas.and_then(|c| c.to_data_url().ok()))
+    });
+}
+
+/// Draws `svg` (`w` × `h`) onto a canvas at twice its size, within what browsers allow a
+/// canvas to be, and hands it to `done` once drawn (`None` if it could not be).
+fn rasterize(
+    svg: String,
+    w: f64,
+    h: f64,
+    done: impl FnOnce(Option<web_sys::HtmlCanvasElement>) + 'static,
+) {
+    let Some((doc, url, img)) = (|| {
+        let doc = web_sys::window()?.document()?;
+        let blob = web::blob(svg.as_bytes(), "image/svg+xml")?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        Some((doc, url, web_sys::HtmlImageElement::new().ok()?))
+    })() else {
+        return done(None);
+    };
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let finish = {
+        let done = done.clone();
+        move |canvas: Option<web_sys::HtmlCanvasElement>| {
+            if let Some(f) = done.borrow_mut().take() {
+                f(canvas);
+            }
+        }
+    };
+    let draw = {
+        let (img, url) = (img.clone(), url.clone());
+        move || -> Option<web_sys::HtmlCanvasElement> {
             let _ = web_sys::Url::revoke_object_url(&url);
             let canvas: web_sys::HtmlCanvasElement =
                 doc.create_element("canvas").ok()?.dyn_into().ok()?;
-            // Twice the size for sharpness, within what browsers allow a canvas to be.
             let scale = 2.0_f64
                 .min(16_000.0 / w)
                 .min(16_000.0 / h)
@@ -143,27 +184,22 @@ fn png(svg: String, w: f64, h: f64, name: String) -> Option<()> {
             ctx.scale(scale, scale).ok()?;
             ctx.draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, w, h)
                 .ok()?;
-            let done = wasm_bindgen::closure::Closure::once_into_js(move |b: JsValue| {
-                if let Ok(b) = b.dyn_into::<web_sys::Blob>() {
-                    web::download_blob(&name, &b);
-                }
-            });
-            canvas.to_blob(done.unchecked_ref()).ok()
+            Some(canvas)
         }
     };
-    gloo::events::EventListener::once(&img, "load", move |_| {
-        let _ = on_load();
-    })
-    .forget();
+    {
+        let finish = finish.clone();
+        gloo::events::EventListener::once(&img, "load", move |_| finish(draw())).forget();
+    }
     {
         let url = url.clone();
         gloo::events::EventListener::once(&img, "error", move |_| {
             let _ = web_sys::Url::revoke_object_url(&url);
+            finish(None);
         })
         .forget();
     }
     img.set_src(&url);
-    Some(())
 }
 
 #[cfg(test)]

@@ -45,6 +45,11 @@ pub fn query(name: &str) -> Option<String> {
     query_all(name).into_iter().next()
 }
 
+/// The origin the browser's URL parser gives `value` (`new URL(value).origin`), if it parses.
+pub fn url_origin(value: &str) -> Option<String> {
+    web_sys::Url::new(value).ok().map(|u| u.origin())
+}
+
 /// `?lang=` first, then the browser's language, else English.
 pub fn initial_lang() -> Lang {
     let (_, search, _) = location();

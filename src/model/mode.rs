@@ -4,6 +4,7 @@
 //! whether the diagram may be changed, and `io` whether storage may be used. Pure values:
 //! the shell reads the address and provides the context.
 
+use crate::io::url::TrainingLink;
 use yew::prelude::*;
 
 /// A compact mode for another page's frame.
@@ -178,6 +179,20 @@ impl Mode {
         self.embed.is_some()
     }
 
+    /// What the address's training link asks for, with what the mode starts by itself: a
+    /// walkthrough embed its preset's walkthrough (at step 1 unless the link names one), a
+    /// quiz embed the quiz.
+    pub fn training(self, link: TrainingLink) -> TrainingLink {
+        match self.embed {
+            Some(Embed::Walkthrough) => TrainingLink {
+                step: link.step.or(Some(1)),
+                ..link
+            },
+            Some(Embed::Quiz) => TrainingLink { quiz: true, ..link },
+            _ => link,
+        }
+    }
+
     /// The walkthrough or quiz panel is shown beside or under the canvas.
     pub fn training_panel(self) -> bool {
         matches!(self.embed, Some(Embed::Walkthrough) | Some(Embed::Quiz))
@@ -206,6 +221,26 @@ mod tests {
             assert_eq!(Theme::from_param(t.as_str()), Some(t));
         }
         assert_eq!(Theme::from_param("Dark"), None);
+    }
+
+    #[test]
+    fn a_walkthrough_or_quiz_embed_starts_its_training() {
+        let link = |step, quiz| TrainingLink { step, quiz };
+        let m = |e: &str| Mode::from_params(Some(e));
+        assert_eq!(
+            m("walkthrough").training(link(None, false)),
+            link(Some(1), false)
+        );
+        assert_eq!(
+            m("walkthrough").training(link(Some(3), false)),
+            link(Some(3), false)
+        );
+        assert_eq!(m("quiz").training(link(None, false)), link(None, true));
+        assert_eq!(m("view").training(link(None, false)), link(None, false));
+        assert_eq!(
+            Mode::default().training(link(Some(2), false)),
+            link(Some(2), false)
+        );
     }
 
     #[test]

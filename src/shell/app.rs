@@ -3,13 +3,17 @@
 //! (address, keys, document language, autosave), and the frame the rooms go into.
 
 use super::announce::use_announcer;
-use super::chrome::{open_ui, set_present, use_chrome, Now};
+use super::chrome::{open_ui, set_present, use_chrome, Chrome, Now};
 use super::dialogs::{ConnectDialog, ShortcutSheet};
 use super::header::header;
 use super::help::HelpDialog;
 use super::keys::{self, Command, Press, Ui};
 use super::recent::RecentDialog;
 use super::workspace::{side, stage, Stage};
+use crate::embed::dialog::EmbedDialog;
+use crate::embed::frame::frame;
+use crate::embed::popover::popover;
+use crate::embed::use_embed;
 use crate::io::autosave::{use_autosave, Autosave};
 use crate::io::store::Local;
 use crate::io::url;
@@ -54,7 +58,7 @@ fn initial_state() -> State {
     );
     let start = url::parse_fragment(&hash);
     let state = State::restored_in(&tab, web::initial_lang(), saved, start);
-    let link = Action::Train(Train::Link(url::training_link(&hash)));
+    let link = Action::Train(Train::Link(mode.training(url::training_link(&hash))));
     let mut state = Rc::unwrap_or_clone(Rc::new(state).reduce(link));
     state.mode = mode;
     // The address first, then the user's last choice (the app's storage: none in an embed).
@@ -107,7 +111,9 @@ fn on_page_key(e: &web_sys::Event, dispatch: &Dispatch, ui: &Callback<Ui>, now: 
         present: now.mode.present,
         touring: now.touring,
     };
-    if let Some((command, prevent)) = keys::page_key(&press) {
+    if let Some((command, prevent)) =
+        keys::page_key(&press).filter(|(c, _)| keys::allowed(now.mode, c))
+    {
         if prevent {
             key.prevent_default();
         }
@@ -131,11 +137,12 @@ fn use_page_listeners(
         web::mark("csp-explorer:first-render");
         let window = web_sys::window();
         let on_hash = window.as_ref().map(|w| {
-            let dispatch = dispatch.clone();
+            let (dispatch, now) = (dispatch.clone(), now.clone());
             EventListener::new(w, "hashchange", move |_| {
                 let (_, _, hash) = web::location();
                 dispatch.send(Action::Open(url::parse_fragment(&hash)));
-                dispatch.send(Action::Train(Train::Link(url::training_link(&hash))));
+                let link = now.borrow().mode.training(url::training_link(&hash));
+                dispatch.send(Action::Train(Train::Link(link)));
             })
         });
         let doc = window.and_then(|w| w.document());
@@ -157,6 +164,46 @@ fn use_page_listeners(
         });
         move || drop((on_hash, on_key, on_fullscreen))
     });
+}
+
+/// Closes the Embed dialog, the focus going back to the menu it was opened from.
+fn close_embed(chrome: &Chrome) -> Callback<()> {
+    let open = chrome.embed.clone();
+    Callback::from(move |()| {
+        open.set(false);
+        web::focus_shown(&["button[data-menu=file]", "button[data-menu=more]"]);
+    })
+}
+
+/// The page's classes: an embed, read-only, with a training panel.
+fn app_class(mode: Mode) -> Classes {
+    classes!(
+        "app",
+        mode.embed.is_some().then_some("embed"),
+        (!mode.editable()).then_some("read-only"),
+        mode.training_panel().then_some("with-panel"),
+    )
+}
+
+/// The shell's dialogs that are open (but the connect dialog, which needs the render's lang).
+fn dialogs(chrome: &Chrome, scenario: &Rc<Scenario>, preset: Option<u8>) -> Html {
+    html! {
+        <>
+            if *chrome.sheet {
+                <ShortcutSheet sheet={chrome.sheet.clone()} />
+            }
+            if chrome.help.is_some() {
+                <HelpDialog help={chrome.help.clone()} />
+            }
+            if *chrome.embed {
+                <EmbedDialog scenario={Shared(scenario.clone())} {preset}
+                    on_close={close_embed(chrome)} />
+            }
+            if *chrome.recent {
+                <RecentDialog open={chrome.recent.clone()} scenario={Shared(scenario.clone())} />
+            }
+        </>
+    }
 }
 
 #[function_component(App)]
@@ -236,6 +283,7 @@ pub fn app() -> Html {
     use_effect_with(state.theme, |theme| {
         web::set_root_data("theme", theme.as_str())
     });
+    use_embed(&state, &eval, dispatch.clone());
     let report = eval.report().cloned();
     use_announcer(
         chrome.announce.clone(),
@@ -267,34 +315,39 @@ pub fn app() -> Html {
     };
     let connect_from = (*chrome.connect).clone();
 
+    let embedded = state.mode.embed.is_some();
     let stage_parts = Stage {
         drawn,
         marks: (*marks).clone(),
         table: *chrome.table && !large,
+        // In an embed the canvas always has its overlay's place, so a selection never
+        // re-creates the canvas.
+        overlay: embedded.then(|| popover(&state, &eval, &dispatch).unwrap_or_default()),
     };
+    let stage = stage(&state, &eval, stage_parts, &dispatch);
+    let mode = state.mode;
+    let class = app_class(mode);
     html! {
         <ContextProvider<Page> context={Page { lang, dispatch: dispatch.clone() }}>
-        <ContextProvider<Mode> context={state.mode}>
-        <div class="app">
-            { header(&state, &eval, &chrome, network, &dispatch) }
+        <ContextProvider<Mode> context={mode}>
+        <div {class}>
+            if !embedded {
+                { header(&state, &eval, &chrome, network, &dispatch) }
+            }
             <div class="sr-only" aria-live="polite" data-live="verdicts">{ (*chrome.announce).clone() }</div>
-            if *chrome.sheet {
-                <ShortcutSheet sheet={chrome.sheet.clone()} />
-            }
-            if chrome.help.is_some() {
-                <HelpDialog help={chrome.help.clone()} />
-            }
-            if *chrome.recent {
-                <RecentDialog open={chrome.recent.clone()} scenario={Shared(scenario.clone())} />
-            }
+            { dialogs(&chrome, &scenario, state.doc.preset()) }
             if let Some(from) = connect_from {
                 <ConnectDialog from_label={scenario.label_of_in(&from, lang).to_string()}
                     others={others(&scenario, &from, lang)} {from} connect={chrome.connect.clone()} />
             }
-            <main class="workspace">
-                { stage(&state, &eval, stage_parts, &dispatch) }
-                { side(&state, &eval, large, &dispatch) }
-            </main>
+            if embedded {
+                { frame(&state, &eval, stage) }
+            } else {
+                <main class="workspace">
+                    { stage }
+                    { side(&state, &eval, large, &dispatch) }
+                </main>
+            }
         </div>
         </ContextProvider<Mode>>
         </ContextProvider<Page>>

@@ -21,6 +21,8 @@ pub struct Chrome {
     pub announce: UseStateHandle<String>,
     /// The Help menu's dialog that is open.
     pub help: UseStateHandle<Option<Help>>,
+    /// The Embed dialog is open.
+    pub embed: UseStateHandle<bool>,
     /// The File menu's Recent dialog is open.
     pub recent: UseStateHandle<bool>,
 }
@@ -40,6 +42,7 @@ pub fn use_chrome() -> Chrome {
         connect: use_state_eq(|| None),
         announce: use_state_eq(String::new),
         help: use_state_eq(|| None),
+        embed: use_state_eq(|| false),
         recent: use_state_eq(|| false),
     }
 }

@@ -6,7 +6,7 @@ use super::file_tools::{export_json, export_picture, Picture};
 use super::menu::{Check, Item, Section};
 use crate::io::web;
 use crate::model::{Action, Dispatch, Mode, State, Theme};
-use crate::text::{audit, io, shell};
+use crate::text::{audit, embed, io, shell};
 use csp_rules::{Lang, Scenario};
 use std::rc::Rc;
 
@@ -49,6 +49,7 @@ pub fn file(c: &Ctx) -> Section {
         Item::new("export-json", shell::export_json(lang)),
         Item::new("export-svg", shell::export_svg(lang)).disabled(no_picture),
         Item::new("export-png", shell::export_png(lang)).disabled(no_picture),
+        Item::new("embed", embed::embed_button(lang)),
         Item::new("audit", audit::open_audit(lang)),
     ])
 }
@@ -148,6 +149,7 @@ pub fn run(id: &str, c: &Ctx) {
         "export-svg" => export_picture(Picture::Svg, &c.scenario, c.counts, c.lang),
         "export-png" => export_picture(Picture::Png, &c.scenario, c.counts, c.lang),
         "audit" => web::click_first("input[data-audit-file]"),
+        "embed" => c.chrome.embed.set(true),
         "zoom-in" => send(Action::Zoom {
             factor: 1.25,
             at: None,

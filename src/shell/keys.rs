@@ -4,7 +4,7 @@
 //! listener reads the event into a [`Press`] and carries out the answer.
 
 use crate::model::training::Train;
-use crate::model::Action;
+use crate::model::{Action, Mode};
 use csp_rules::NodeKind;
 
 /// A key press, as the map reads it.
@@ -80,6 +80,18 @@ pub fn page_key(k: &Press) -> Option<(Command, bool)> {
     }
 }
 
+/// Whether a key's command belongs in `mode`: an embed has no menus, file tools or view
+/// switch to go with them, and a read-only one no shortcut that only edits (the reducer
+/// refuses the edits themselves).
+pub fn allowed(mode: Mode, c: &Command) -> bool {
+    match c {
+        Command::Send(_) => true,
+        // Presenting is the whole app's (an embed's host page shows it).
+        Command::Open(Ui::Presets | Ui::Table | Ui::Lang | Ui::Present) => mode.header(),
+        Command::Open(Ui::Sheet | Ui::Connect | Ui::Inspector) => mode.editable(),
+    }
+}
+
 fn shortcut(k: &Press) -> Option<(Command, bool)> {
     if k.ctrl || k.meta {
         let action = match k.key {
@@ -122,6 +134,28 @@ mod tests {
             key,
             ..Press::default()
         }
+    }
+
+    #[test]
+    fn an_embed_keeps_the_keys_its_mode_has_a_use_for() {
+        let app = Mode::default();
+        let view = Mode::from_params(Some("view"));
+        let edit = Mode::from_params(Some("edit"));
+        for u in [
+            Ui::Sheet,
+            Ui::Table,
+            Ui::Connect,
+            Ui::Inspector,
+            Ui::Presets,
+            Ui::Lang,
+            Ui::Present,
+        ] {
+            assert!(allowed(app, &Command::Open(u)), "{u:?}");
+            assert!(!allowed(view, &Command::Open(u)), "{u:?}");
+        }
+        assert!(allowed(edit, &Command::Open(Ui::Connect)));
+        assert!(!allowed(edit, &Command::Open(Ui::Presets)));
+        assert!(allowed(view, &Command::Send(Action::ClearSelection)));
     }
 
     #[test]

@@ -26,11 +26,15 @@ pub struct Stage {
     pub marks: Option<Rc<Marks>>,
     /// The table stands in for the canvas.
     pub table: bool,
+    /// Drawn over the canvas (an embed's popover), if anything.
+    pub overlay: Option<Html>,
 }
 
 pub fn stage(s: &State, eval: &Evaluation, st: Stage, dispatch: &Dispatch) -> Html {
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
-    // A file dropped onto the diagram is imported, as the import picker's is.
+    // A file dropped onto the diagram is imported, as the import picker's is. An embed has
+    // no file tools: a drop there does nothing (and the browser does not open the file).
+    let imports = s.mode.header();
     let on_drop = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: DragEvent| {
@@ -40,7 +44,9 @@ pub fn stage(s: &State, eval: &Evaluation, st: Stage, dispatch: &Dispatch) -> Ht
                 .and_then(|f| f.get(0));
             if let Some(file) = file {
                 e.prevent_default();
-                import_file(file, dispatch.clone());
+                if imports {
+                    import_file(file, dispatch.clone());
+                }
             }
         })
     };
@@ -50,22 +56,30 @@ pub fn stage(s: &State, eval: &Evaluation, st: Stage, dispatch: &Dispatch) -> Ht
         .as_ref()
         .filter(|_| !hide)
         .map(|r| (r.summary.allowed, r.summary.blocked));
-    let edits = s.mode.editing_panels();
+    // An empty diagram: the app's start screen, an editing embed's hint (the canvas itself
+    // says when a read-only one is empty).
+    let empty = if s.mode.editing_panels() {
+        html! { <StartScreen /> }
+    } else {
+        html! { <p class="empty-hint">{ crate::text::canvas::empty_hint(s.lang) }</p> }
+    };
+    let canvas = html! {
+        <Canvas scenario={Shared(st.drawn)} rev={s.doc.rev()} verdicts={eval.verdicts.clone()}
+            selection={s.selection.clone()} view={s.view} pending={s.pending_edge.clone()}
+            marks={st.marks} hide_verdicts={hide} size={s.canvas} snap={s.snap}>
+            { empty }
+        </Canvas>
+    };
     html! {
         <div class="stage" ondragover={on_dragover} ondrop={on_drop}>
-            if edits {
-                <Palette />
-            }
+            // It hides itself where the mode has none (presenting, a read-only embed).
+            <Palette />
             if st.table && !hide {
                 <DiagramTable scenario={Shared(s.scenario().clone())} {report} />
+            } else if let Some(overlay) = st.overlay {
+                <div class="canvas-area">{ canvas }{ overlay }</div>
             } else {
-                <Canvas scenario={Shared(st.drawn)} rev={s.doc.rev()} verdicts={eval.verdicts.clone()}
-                    selection={s.selection.clone()} view={s.view} pending={s.pending_edge.clone()}
-                    marks={st.marks} hide_verdicts={hide} size={s.canvas} snap={s.snap}>
-                    if edits {
-                        <StartScreen />
-                    }
-                </Canvas>
+                { canvas }
             }
             <Legend {counts} />
         </div>

@@ -9,7 +9,7 @@
 #[path = "../../rules/tests/support/zh_bar.rs"]
 mod zh_bar;
 
-use super::{audit, canvas, common, io, panels, shell, training, Entry};
+use super::{audit, canvas, common, embed, io, panels, shell, training, Entry};
 use csp_rules::{kind_name, EdgeKind, Lang, NodeKind};
 
 const ZH: Lang = Lang::ZhTw;
@@ -35,6 +35,7 @@ fn composed() -> Vec<(String, String)> {
         add("palette", shell::add_kind(ZH, name));
         add("node name", common::named_kind(ZH, "Contoso 經銷", name));
         add("node tooltip", common::aside(ZH, "Contoso 經銷", name));
+        add("embed strip", embed::kind_in(ZH, name, "歐洲"));
     }
     for kind in EdgeKind::ALL {
         let r = common::relation(ZH, "Contoso", kind, "Litware 公司");
@@ -139,6 +140,7 @@ fn every_chinese_text_of_the_page_meets_the_bar() {
         audit::ALL,
         canvas::ALL,
         common::ALL,
+        embed::ALL,
         io::ALL,
         panels::ALL,
         shell::ALL,

@@ -53,6 +53,7 @@ pub type Entry = (
 pub mod audit;
 pub mod canvas;
 pub mod common;
+pub mod embed;
 pub mod io;
 pub mod num;
 pub mod panels;

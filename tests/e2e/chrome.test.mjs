@@ -93,7 +93,7 @@ test('menus are ARIA menus: arrows, Home and End move, Esc closes and gives the 
   assert.equal(await page.getAttribute(button, 'aria-controls'), menu.id);
   assert.deepEqual(
     menu.items.map(([id]) => id),
-    ['new', 'import', 'recent', 'export-json', 'export-svg', 'export-png', 'audit'],
+    ['new', 'import', 'recent', 'export-json', 'export-svg', 'export-png', 'embed', 'audit'],
   );
   assert.ok(menu.items.every(([, role]) => role === 'menuitem'));
   assert.equal(await active(page), 'new');

@@ -78,14 +78,12 @@ test('two divs of a partner article become frames of the app next to embed.js, a
   assert.equal(`${a.origin}${a.pathname}`, appUrl('/index.html'));
   assert.deepEqual([...a.searchParams], [['embed', 'view'], ['origin', HOST_ORIGIN()]]);
   assert.equal(a.hash, '#preset=6');
-  assert.equal(one.height, 400);
   assert.equal(one.title, 'CSP Scenario Explorer');
   const b = new URL(two.src);
   assert.equal(`${b.origin}${b.pathname}`, appUrl('/index.html'));
   assert.deepEqual([...b.searchParams], [['embed', 'edit'], ['lang', 'zh-TW'], ['origin', HOST_ORIGIN()]]);
   const link = await page.getAttribute('#two', 'data-scenario');
   assert.equal(b.hash, link);
-  assert.equal(two.height, 300);
   assert.equal(two.title, 'CSP 情境探索工具');
 
   // The app runs in both, across origins, and judges as the CLI does.
@@ -95,6 +93,12 @@ test('two divs of a partner article become frames of the app next to embed.js, a
   const shared = await frameOf(page, appUrl('/'), '#scenario=');
   await shared.waitForSelector('[data-edge-id="e2"][data-verdict]');
   assert.deepEqual(await pageVerdicts(shared), reportVerdicts(cliReport(scenarioFile(SHARED))));
+  // data-height (400, 300) holds each frame until its app reports the height it needs (the
+  // stand-in's tests check the first height itself).
+  await page.waitForFunction(() => ['one', 'two'].every((id) => {
+    const h = document.querySelector(`#${id} iframe`).getBoundingClientRect().height;
+    return h !== { one: 400, two: 300 }[id] && h >= 150 && h <= 2000;
+  }));
   assertClean();
 });
 
@@ -278,5 +282,42 @@ test('mount refuses what is not an element, and the loader is one small plain sc
   // Loaded as a classic script from another origin: no module, no import, no eval.
   const source = await (await fetch(stubUrl('/embed.js'))).text();
   assert.doesNotMatch(source, /\bimport\b|\beval\(|new Function|innerHTML|setAttribute\(['"]style/);
+  assertClean();
+});
+
+test('with the real app: the handle\'s promises and events carry the CLI\'s answers, each embed its own', async () => {
+  const { page, assertClean } = await openPage(browser, hostUrl('/loader.html'), { waitFor: '#two iframe', hosts: HOSTS });
+  await page.evaluate(() => {
+    window.one = window.CspEmbed.mount(document.getElementById('one'));
+    window.two = window.CspEmbed.mount(document.getElementById('two'));
+    window.heard = { one: [], two: [] };
+    for (const name of ['one', 'two']) {
+      for (const type of ['loaded', 'verdicts', 'change']) window[name].on(type, (m) => window.heard[name].push(m.type));
+    }
+  });
+  const scenario = JSON.parse(readFileSync(presetFile(4), 'utf8'));
+  // The second embed is in Chinese: its report is the CLI's in Chinese.
+  const [en, zh] = await page.evaluate((s) => Promise.all([window.one.evaluate(s), window.two.evaluate(s)]).then((r) => r.map((x) => JSON.stringify(x))), scenario);
+  assert.equal(en, JSON.stringify(cliReport(presetFile(4))));
+  assert.equal(zh, JSON.stringify(cliReport(presetFile(4), 'zh-TW')));
+  const refused = await page.evaluate(() => window.one.evaluate({ version: 2 }).then(() => 'resolved', (e) => [e instanceof Error, e.message]));
+  assert.deepEqual(refused, [true, cliError('check', scenarioFile({ version: 2 })).replace(/ \(line \d+, column \d+\)/, '')]);
+  // load changes only its own frame, and its events come to its own handle.
+  const quiet = await page.evaluate(() => { window.heard.one = []; return window.heard.two.length; });
+  const loaded = await page.evaluate(() => window.one.load(7));
+  assert.deepEqual(loaded.summary, cliReport(presetFile(7)).summary);
+  // Its address follows the diagram it now shows.
+  const one = await frameOf(page, appUrl('/'), 'embed=view');
+  assert.match(one.url(), /#preset=7$/);
+  await one.waitForSelector('[data-node-id="woodgrove"]');
+  assert.deepEqual(await pageVerdicts(one), reportVerdicts(cliReport(presetFile(7))));
+  const shared = await frameOf(page, appUrl('/'), 'embed=edit');
+  assert.deepEqual(await pageVerdicts(shared), reportVerdicts(cliReport(scenarioFile(SHARED))));
+  const json = JSON.parse(await page.evaluate(() => window.one.export('json')));
+  assert.deepEqual(json.edges, JSON.parse(readFileSync(presetFile(7), 'utf8')).edges);
+  await page.waitForFunction(() => window.heard.one.includes('verdicts'));
+  const heard = await page.evaluate(() => window.heard);
+  assert.ok(heard.one.includes('loaded'), JSON.stringify(heard));
+  assert.equal(heard.two.length, quiet, JSON.stringify(heard));
   assertClean();
 });

@@ -13,6 +13,7 @@ import {
   launchBrowser,
   openPage,
   siteUrl,
+  hostUrl,
   cliReport,
   pageVerdicts,
   presetFile,
@@ -106,6 +107,8 @@ test('nginx sends every file of dist/ with its type, caching, CSP and nosniff, c
       assert.equal(res.headers['cache-control'], HASHED.test(file) ? IMMUTABLE : 'no-cache', where);
       assert.equal(res.headers['content-security-policy'], CSP, where);
       assert.equal(res.headers['x-content-type-options'], 'nosniff', where);
+      // Only the rules-only module may be read by pages of other origins.
+      assert.equal(res.headers['access-control-allow-origin'], file.startsWith('rules/') ? '*' : undefined, where);
       const expected = !compress || encoding === 'identity' ? undefined : encoding === 'gzip' || !BROTLI ? 'gzip' : 'br';
       assert.equal(res.headers['content-encoding'], expected, where);
       if (compress) assert.match(res.headers.vary ?? '', /Accept-Encoding/i, where);
@@ -162,6 +165,7 @@ test('_headers (copied into dist/) gives each file of dist/ one Cache-Control, h
     assert.equal(headers['cache-control'], HASHED.test(file) ? IMMUTABLE : 'no-cache', path);
     assert.equal(headers['content-security-policy'], CSP, path);
     assert.equal(headers['x-content-type-options'], 'nosniff', path);
+    assert.equal(headers['access-control-allow-origin'], path.startsWith('/rules/') ? '*' : undefined, path);
     if (path.endsWith('.webmanifest')) assert.equal(headers['content-type'], 'application/manifest+json', path);
   }
 });
@@ -213,7 +217,7 @@ after(() => framed?.stop());
 test('frame-ancestors, the documented option of deploy/nginx/, stops other sites from framing the app', async (t) => {
   if (!siteUrl('nginx')) return t.skip('nginx is not installed (bash scripts/setup.sh --chromium)');
   const site = process.env.E2E_SITE;
-  // As csp-explorer.conf says: append frame-ancestors to both Content-Security-Policy lines.
+  // As csp-explorer.conf says: append frame-ancestors to all three Content-Security-Policy lines.
   let edited = 0;
   framed = await startNginx(site, join(root, 'tests/e2e/out/nginx-frame-ancestors'), {
     edit: (name, text) =>
@@ -224,7 +228,7 @@ test('frame-ancestors, the documented option of deploy/nginx/, stops other sites
             return `${csp}; frame-ancestors 'self'${end}`;
           }),
   });
-  assert.equal(edited, 2, 'both Content-Security-Policy lines of csp-explorer.conf');
+  assert.equal(edited, 3, 'the three Content-Security-Policy lines of csp-explorer.conf');
   // A page of another origin (the plain server's port) framing the app behind each nginx.
   let hosts = 0;
   const hostPage = (app) => {
@@ -248,4 +252,25 @@ test('frame-ancestors, the documented option of deploy/nginx/, stops other sites
   };
   assert.equal(await appIn(siteUrl('nginx', '/a/b/#preset=6')), true, 'the shipped config lets any site frame the app');
   assert.equal(await appIn(new URL('/a/b/#preset=6', framed.url).href), false, "frame-ancestors 'self' keeps other sites out");
+});
+
+test('a page of another origin imports the rules module straight from nginx (CORS on rules/), not from a host that sends no CORS', async (t) => {
+  const nginx = siteUrl('nginx', '/a/b/rules/');
+  if (!nginx) return t.skip('nginx is not installed (bash scripts/setup.sh --chromium)');
+  const open = async (from) => {
+    const opened = await openPage(browser, hostUrl(`/module-cors.html?from=${encodeURIComponent(from)}`), { waitFor: null, hosts: ['localhost', '127.0.0.1'] });
+    await opened.page.waitForFunction(() => window.remoteError !== undefined, null, { timeout: 15_000 });
+    return opened;
+  };
+  const ok = await open(nginx);
+  assert.equal(await ok.page.evaluate(() => window.remoteError), null);
+  const scenario = JSON.parse(readFileSync(presetFile(6), 'utf8'));
+  const report = await ok.page.evaluate((s) => JSON.stringify(window.remoteRules.evaluate(s)), scenario);
+  assert.equal(report, JSON.stringify(cliReport(presetFile(6))));
+  ok.assertClean();
+  await ok.page.close();
+  // The plain server sends no CORS header: the browser refuses the module to the page.
+  const refused = await open(siteUrl('plain', '/a/b/rules/'));
+  assert.match(await refused.page.evaluate(() => window.remoteError), /TypeError|import/i);
+  await refused.page.close();
 });

@@ -9,6 +9,7 @@
 //   E2E_STUB_URL  tests/e2e/host/stub/ with dist/embed.js and dist/rules/ beside it: a stand-in
 //                 for the app's side of the messages, to test embed.js on its own
 //   E2E_THIRD_URL the host pages again on a third origin, a page that must get nothing
+//   E2E_HOST_DIR  the host pages' folder (tests/e2e/out/sites/host/), for tests that write a page
 //   E2E_FILE_TIMEOUT_MS  time limit for each test file (default 300000); a file over it is killed
 //                 and counts as one failure. Set tighter limits per test: test(name, { timeout }, fn)
 // It also copies the root build into the sub-folder a/b/ of a site (tests/e2e/out/site/), served
@@ -70,6 +71,8 @@ async function serveEmbedSites(dist) {
       writeFileSync(path, readFileSync(path, 'utf8').replace(/__(APP|HOST|STUB|THIRD)(_ORIGIN)?__/g, (k) => urls[k]));
     }
   }
+  // The host site's folder, where a test may write a page as an author would paste one.
+  process.env.E2E_HOST_DIR = host;
   process.env.E2E_HOST_URL = urls.__HOST__;
   process.env.E2E_STUB_URL = urls.__STUB__;
   process.env.E2E_THIRD_URL = urls.__THIRD__;
