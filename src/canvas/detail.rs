@@ -3,7 +3,7 @@
 //!
 //! - Zoomed in (`full`), each node is its shape, icon, labels and handle, each edge its line,
 //!   arrowhead and verdict badge. Zoomed out past [`PLAIN_BELOW`], labels can't be read: a node
-//!   is its plain shape and an edge its plain line, one element each.
+//!   is its plain shape and an edge its plain line, one element each (past [`FULL_UP_TO`] nodes).
 //! - Up to [`KEEP_ALL`] nodes everything is drawn, one element per node and per edge at every
 //!   zoom, so tests and embedding pages find every `data-edge-id` whatever the view.
 //! - Past it (`cull`), only the nodes in the window (the view and a margin) are drawn, and an
@@ -20,6 +20,9 @@ use csp_rules::Node;
 pub const KEEP_ALL: usize = 1_500;
 /// Below this zoom the canvas draws plain shapes (a 13 px label is then under 6 px).
 pub const PLAIN_BELOW: f64 = 0.45;
+/// Diagrams of up to this many nodes keep full detail at every zoom: they cost little, and a
+/// phone fits a guide scenario below [`PLAIN_BELOW`], where its verdict badges still matter.
+pub const FULL_UP_TO: usize = 200;
 /// How far a node's drawing reaches from its centre (its label's half width and depth).
 const NODE_REACH: f64 = 80.0;
 
@@ -35,7 +38,7 @@ pub struct Detail {
 impl Detail {
     pub fn of(nodes: usize, k: f64) -> Detail {
         Detail {
-            full: k >= PLAIN_BELOW || k.is_nan(),
+            full: nodes <= FULL_UP_TO || k >= PLAIN_BELOW || k.is_nan(),
             cull: nodes > KEEP_ALL,
         }
     }
@@ -191,12 +194,16 @@ mod tests {
                 cull: false
             }
         );
-        assert!(!Detail::of(10, PLAIN_BELOW - 0.01).full);
-        assert!(Detail::of(10, PLAIN_BELOW).full);
+        assert!(!Detail::of(FULL_UP_TO + 1, PLAIN_BELOW - 0.01).full);
+        assert!(Detail::of(FULL_UP_TO + 1, PLAIN_BELOW).full);
+        assert!(
+            Detail::of(FULL_UP_TO, 0.1).full,
+            "a small diagram keeps its badges zoomed out (a phone's fit)"
+        );
         assert!(!Detail::of(KEEP_ALL, 0.2).cull);
         assert!(Detail::of(KEEP_ALL + 1, 0.2).cull);
         assert!(
-            Detail::of(10, f64::NAN).full,
+            Detail::of(FULL_UP_TO + 1, f64::NAN).full,
             "no zoom is not a reason to drop detail"
         );
     }

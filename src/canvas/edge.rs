@@ -2,7 +2,7 @@
 //! "manages") and a verdict badge. Verdict shows by colour and by line style and icon:
 //! allowed is solid with a check, blocked is dashed with a cross.
 
-use super::shapes::box_exit;
+use crate::model::route::box_exit;
 use crate::model::training::Mark;
 use crate::text::num::fixed;
 use crate::text::{canvas, common};

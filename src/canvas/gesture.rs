@@ -9,6 +9,12 @@ use csp_rules::Scenario;
 /// A pointer moved less than this (in pixels) is a click, not a drag.
 pub const CLICK_SLOP: f64 = 3.0;
 
+/// A finger moved less than this (in pixels) is still a tap or a long press: fingers shake.
+pub const TOUCH_SLOP: f64 = 10.0;
+
+/// How long a finger rests on a node before it starts a connection instead of a drag.
+pub const LONG_PRESS_MS: u32 = 500;
+
 /// What was under the pointer when it went down, as the element named itself through its
 /// `data-handle`, `data-node-id` or `data-edge-id`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,8 +46,12 @@ pub enum Gesture {
     Drag {
         pointer: i32,
         start: (f64, f64),
+        /// Where the pointer is now (a second finger starts a pinch from here).
+        last: (f64, f64),
         origin: Vec<(String, f64, f64)>,
         moved: bool,
+        /// How far the pointer may move before the node follows: a finger shakes more.
+        slop: f64,
         /// The node pressed; a click on it (no move) selects it alone.
         pressed: String,
     },
@@ -55,6 +65,11 @@ pub enum Gesture {
         pointer: i32,
         start: (f64, f64),
         additive: bool,
+    },
+    /// Two fingers: the diagram follows them, zoomed around the point between them.
+    Pinch {
+        a: (i32, (f64, f64)),
+        b: (i32, (f64, f64)),
     },
 }
 
@@ -90,17 +105,55 @@ impl Gesture {
         matches!(self, Gesture::Connect { .. })
     }
 
-    /// The primary button went down at `at` (canvas pixels) on `hit`.
+    /// The pointer the running gesture follows (either, in a pinch: the first).
+    fn pointer(&self) -> Option<i32> {
+        match self {
+            Gesture::Idle => None,
+            Gesture::Pan { pointer, .. }
+            | Gesture::Drag { pointer, .. }
+            | Gesture::Connect { pointer, .. }
+            | Gesture::Marquee { pointer, .. } => Some(*pointer),
+            Gesture::Pinch { a, .. } => Some(a.0),
+        }
+    }
+
+    /// Where the pointer of the running gesture is now, and which pointer it is.
+    fn held(&self) -> Option<(i32, (f64, f64))> {
+        match self {
+            Gesture::Pan { pointer, last, .. } | Gesture::Drag { pointer, last, .. } => {
+                Some((*pointer, *last))
+            }
+            _ => None,
+        }
+    }
+
+    /// The primary button (or a finger: `touch`) went down at `at` (canvas pixels) on `hit`.
+    /// A second finger while one pans or drags starts a pinch; the drag so far stays done.
     pub fn press(
         &mut self,
         pointer: i32,
         at: (f64, f64),
         hit: Hit,
-        shift: bool,
+        (shift, touch): (bool, bool),
         sc: Scene,
     ) -> Vec<Out> {
         let world = sc.view.to_world(at);
         let mut out = Vec::new();
+        if let Some(first) = self.held().filter(|(p, _)| *p != pointer) {
+            if matches!(self, Gesture::Drag { moved: true, .. }) {
+                out.extend([Out::Land, Out::Send(Action::Checkpoint)]);
+            }
+            *self = Gesture::Pinch {
+                a: first,
+                b: (pointer, at),
+            };
+            out.push(Out::Capture);
+            return out;
+        }
+        if self.pointer().is_some_and(|p| p != pointer) {
+            // Another pointer while connecting or selecting by marquee: that one goes on.
+            return out;
+        }
         let next = match hit {
             Hit::Handle(from) => {
                 let start = node_pos(sc.scenario, &from).unwrap_or(world);
@@ -141,8 +194,10 @@ impl Gesture {
                 Gesture::Drag {
                     pointer,
                     start: at,
+                    last: at,
                     origin,
                     moved: false,
+                    slop: if touch { TOUCH_SLOP } else { CLICK_SLOP },
                     pressed: id,
                 }
             }
@@ -183,7 +238,7 @@ impl Gesture {
         pointer: i32,
         at: (f64, f64),
         hit: Hit,
-        shift: bool,
+        (shift, touch): (bool, bool),
         sc: Scene,
     ) -> Vec<Out> {
         match hit {
@@ -195,7 +250,7 @@ impl Gesture {
                     additive: shift,
                 })]
             }
-            hit => self.press(pointer, at, hit, shift, sc),
+            hit => self.press(pointer, at, hit, (shift, touch), sc),
         }
     }
 
@@ -215,12 +270,15 @@ impl Gesture {
             Gesture::Drag {
                 pointer: p,
                 start,
+                last,
                 origin,
                 moved,
+                slop,
                 ..
             } if *p == pointer => {
+                *last = at;
                 let (dx, dy) = (at.0 - start.0, at.1 - start.1);
-                if !*moved && dx.abs() + dy.abs() < CLICK_SLOP {
+                if !*moved && dx.abs() + dy.abs() < *slop {
                     return vec![];
                 }
                 let mut out = Vec::new();
@@ -251,19 +309,78 @@ impl Gesture {
                 let r = Rect::from_corners(*start, view.to_world(at));
                 vec![Out::Overlay(Overlay::Box(r))]
             }
+            Gesture::Pinch { a, b } if a.0 == pointer || b.0 == pointer => {
+                let before = (a.1, b.1);
+                if a.0 == pointer {
+                    a.1 = at;
+                } else {
+                    b.1 = at;
+                }
+                pinch(before, (a.1, b.1))
+            }
             _ => vec![],
         }
     }
 
-    /// The pointer was released at `at` over the node `under` (asked only while
-    /// [`connecting`](Self::connecting)), or the gesture was cancelled.
+    /// A finger has rested on the node it pressed for [`LONG_PRESS_MS`] without moving:
+    /// it draws a connection from that node instead of dragging it.
+    pub fn long_press(&mut self, pointer: i32, sc: Scene) -> Vec<Out> {
+        let Gesture::Drag {
+            pointer: p,
+            moved: false,
+            pressed,
+            ..
+        } = self
+        else {
+            return vec![];
+        };
+        if *p != pointer {
+            return vec![];
+        }
+        let from = std::mem::take(pressed);
+        let Some(start) = node_pos(sc.scenario, &from) else {
+            return vec![];
+        };
+        *self = Gesture::Connect {
+            pointer,
+            from,
+            start,
+        };
+        vec![Out::Overlay(Overlay::Band {
+            from: start,
+            to: start,
+        })]
+    }
+
+    /// Pointer `pointer` was released at `at` over the node `under` (asked only while
+    /// [`connecting`](Self::connecting)), or the gesture was cancelled. A pointer the
+    /// gesture does not follow ends nothing; one finger of a pinch leaves the other panning.
     pub fn release(
         &mut self,
-        at: (f64, f64),
+        (pointer, at): (i32, (f64, f64)),
         under: Option<String>,
         cancelled: bool,
         sc: Scene,
     ) -> Vec<Out> {
+        if let Gesture::Pinch { a, b } = self {
+            let rest = if a.0 == pointer {
+                Some(*b)
+            } else {
+                (b.0 == pointer).then_some(*a)
+            };
+            if let Some(rest) = rest {
+                *self = Gesture::Pan {
+                    pointer: rest.0,
+                    last: rest.1,
+                    // Not a click: lifting that finger clears nothing.
+                    moved: f64::INFINITY,
+                };
+            }
+            return vec![];
+        }
+        if self.pointer().is_some_and(|p| p != pointer) {
+            return vec![];
+        }
         let g = std::mem::take(self);
         let mut out = vec![Out::Overlay(Overlay::None)];
         // A whole drag is one undo step: the next move starts another.
@@ -301,6 +418,27 @@ impl Gesture {
         out.extend(action.map(Out::Send));
         out
     }
+}
+
+/// Two fingers moved from `before` to `after`: the diagram moves with the point between
+/// them, and zooms around it by how much further apart they are.
+fn pinch(before: ((f64, f64), (f64, f64)), after: ((f64, f64), (f64, f64))) -> Vec<Out> {
+    let mid = |(p, q): ((f64, f64), (f64, f64))| ((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0);
+    let dist = |(p, q): ((f64, f64), (f64, f64))| (p.0 - q.0).hypot(p.1 - q.1);
+    let (c0, c1) = (mid(before), mid(after));
+    let mut out = vec![Out::Send(Action::Pan {
+        dx: c1.0 - c0.0,
+        dy: c1.1 - c0.1,
+    })];
+    let (d0, d1) = (dist(before), dist(after));
+    // Fingers on top of each other say nothing of a zoom.
+    if d0 > 1.0 && d1 > 1.0 && d0 != d1 {
+        out.push(Out::Send(Action::Zoom {
+            factor: d1 / d0,
+            at: Some(c1),
+        }));
+    }
+    out
 }
 
 /// What a marquee over `r` selects: the nodes inside it and the edges between them, added to
@@ -418,18 +556,18 @@ mod tests {
         };
         for hit in [Hit::Node("a".into()), Hit::Handle("a".into())] {
             let mut g = Gesture::default();
-            let out = g.press_viewing(1, (200.0, 200.0), hit, false, sc);
+            let out = g.press_viewing(1, (200.0, 200.0), hit, (false, false), sc);
             let select = Action::Select {
                 target: Target::Node("a".into()),
                 additive: false,
             };
             assert_eq!(out, [Out::Send(select)]);
             assert!(g.moved(1, (400.0, 400.0), ZOOMED).is_empty());
-            let out = g.release((400.0, 400.0), Some("b".into()), false, sc);
+            let out = g.release((1, (400.0, 400.0)), Some("b".into()), false, sc);
             assert!(sends(&out).is_empty(), "{out:?}");
         }
         let mut g = Gesture::default();
-        g.press_viewing(1, (0.0, 0.0), Hit::Background, false, sc);
+        g.press_viewing(1, (0.0, 0.0), Hit::Background, (false, false), sc);
         assert_eq!(
             sends(&g.moved(1, (10.0, 0.0), ZOOMED)),
             [&Action::Pan { dx: 10.0, dy: 0.0 }]
@@ -446,7 +584,7 @@ mod tests {
             view: ZOOMED,
         };
         let mut g = Gesture::default();
-        let out = g.press(1, (200.0, 200.0), Hit::Node("a".into()), false, sc);
+        let out = g.press(1, (200.0, 200.0), Hit::Node("a".into()), (false, false), sc);
         let select = Action::Select {
             target: Target::Node("a".into()),
             additive: false,
@@ -467,7 +605,7 @@ mod tests {
             sends(&out),
             [&Action::SetPositions(vec![("a".into(), 120.0, 100.0)])]
         );
-        let out = g.release((240.0, 200.0), None, false, sc);
+        let out = g.release((1, (240.0, 200.0)), None, false, sc);
         assert!(out.contains(&Out::Land));
         assert_eq!(sends(&out), [&Action::Checkpoint]);
         assert_eq!(g, Gesture::Idle);
@@ -486,13 +624,16 @@ mod tests {
             view: View::default(),
         };
         let mut g = Gesture::default();
-        assert!(sends(&g.press(1, (100.0, 100.0), Hit::Node("b".into()), false, sc)).is_empty());
+        assert!(
+            sends(&g.press(1, (100.0, 100.0), Hit::Node("b".into()), (false, false), sc))
+                .is_empty()
+        );
         let out = g.moved(1, (110.0, 100.0), View::default());
         let moves = vec![("a".into(), 110.0, 100.0), ("b".into(), 310.0, 100.0)];
         assert_eq!(sends(&out), [&Action::SetPositions(moves)]);
         let mut g = Gesture::default();
-        g.press(1, (100.0, 100.0), Hit::Node("b".into()), false, sc);
-        let out = g.release((100.0, 100.0), None, false, sc);
+        g.press(1, (100.0, 100.0), Hit::Node("b".into()), (false, false), sc);
+        let out = g.release((1, (100.0, 100.0)), None, false, sc);
         let alone = Action::Select {
             target: Target::Node("b".into()),
             additive: false,
@@ -511,7 +652,13 @@ mod tests {
             view: ZOOMED,
         };
         let mut g = Gesture::default();
-        let out = g.press(7, (210.0, 200.0), Hit::Handle("a".into()), false, sc);
+        let out = g.press(
+            7,
+            (210.0, 200.0),
+            Hit::Handle("a".into()),
+            (false, false),
+            sc,
+        );
         let band = Overlay::Band {
             from: (100.0, 100.0),
             to: (105.0, 100.0),
@@ -524,7 +671,7 @@ mod tests {
         };
         assert_eq!(out, [Out::Overlay(band)]);
         assert!(g.connecting());
-        let out = g.release((600.0, 200.0), Some("b".into()), false, sc);
+        let out = g.release((7, (600.0, 200.0)), Some("b".into()), false, sc);
         let pending = PendingEdge {
             from: "a".into(),
             to: "b".into(),
@@ -535,8 +682,14 @@ mod tests {
         // Dropped on itself or on nothing: no edge.
         for under in [Some("a".to_string()), None] {
             let mut g = Gesture::default();
-            g.press(7, (210.0, 200.0), Hit::Handle("a".into()), false, sc);
-            assert!(sends(&g.release((0.0, 0.0), under, false, sc)).is_empty());
+            g.press(
+                7,
+                (210.0, 200.0),
+                Hit::Handle("a".into()),
+                (false, false),
+                sc,
+            );
+            assert!(sends(&g.release((7, (0.0, 0.0)), under, false, sc)).is_empty());
         }
     }
 
@@ -553,21 +706,21 @@ mod tests {
             view: View::default(),
         };
         let mut g = Gesture::default();
-        g.press(1, (0.0, 0.0), Hit::Background, false, sc);
+        g.press(1, (0.0, 0.0), Hit::Background, (false, false), sc);
         assert_eq!(
-            sends(&g.release((1.0, 0.0), None, false, sc)),
+            sends(&g.release((1, (1.0, 0.0)), None, false, sc)),
             [&Action::ClearSelection]
         );
-        g.press(1, (0.0, 0.0), Hit::Background, false, sc);
+        g.press(1, (0.0, 0.0), Hit::Background, (false, false), sc);
         let out = g.moved(1, (20.0, -5.0), View::default());
         assert_eq!(sends(&out), [&Action::Pan { dx: 20.0, dy: -5.0 }]);
         assert!(
-            sends(&g.release((20.0, -5.0), None, false, sc)).is_empty(),
+            sends(&g.release((1, (20.0, -5.0)), None, false, sc)).is_empty(),
             "a pan is no click"
         );
 
-        g.press(1, (50.0, 50.0), Hit::Background, true, sc);
-        let out = g.release((350.0, 150.0), None, false, sc);
+        g.press(1, (50.0, 50.0), Hit::Background, (true, false), sc);
+        let out = g.release((1, (350.0, 150.0)), None, false, sc);
         let want = Selection {
             nodes: ["a".into(), "b".into(), "c".into()].into(),
             edges: ["e1".into()].into(),
@@ -585,23 +738,139 @@ mod tests {
             view: View::default(),
         };
         let mut g = Gesture::default();
-        let out = g.press(1, (0.0, 0.0), Hit::Edge("e2".into()), true, sc);
+        let out = g.press(1, (0.0, 0.0), Hit::Edge("e2".into()), (true, false), sc);
         let select = Action::Select {
             target: Target::Edge("e2".into()),
             additive: true,
         };
         assert_eq!(out, [Out::Send(select)], "no capture: nothing follows");
-        g.press(1, (0.0, 0.0), Hit::Background, false, sc);
+        g.press(1, (0.0, 0.0), Hit::Background, (false, false), sc);
         assert_eq!(
-            g.release((0.0, 0.0), None, true, sc),
+            g.release((1, (0.0, 0.0)), None, true, sc),
             [Out::Overlay(Overlay::None)]
         );
-        g.press(1, (100.0, 100.0), Hit::Node("a".into()), false, sc);
+        g.press(1, (100.0, 100.0), Hit::Node("a".into()), (false, false), sc);
         g.moved(1, (150.0, 100.0), View::default());
         assert_eq!(
-            sends(&g.release((150.0, 100.0), None, true, sc)),
+            sends(&g.release((1, (150.0, 100.0)), None, true, sc)),
             [&Action::Checkpoint]
         );
+    }
+
+    #[test]
+    fn two_fingers_pan_and_zoom_around_the_point_between_them() {
+        let s = scenario();
+        let sel = Selection::default();
+        let sc = Scene {
+            scenario: &s,
+            selection: &sel,
+            view: View::default(),
+        };
+        let mut g = Gesture::default();
+        g.press(1, (100.0, 100.0), Hit::Background, (false, true), sc);
+        let out = g.press(2, (200.0, 100.0), Hit::Node("a".into()), (false, true), sc);
+        assert_eq!(out, [Out::Capture], "the second finger selects nothing");
+        // Apart, one finger at a time: the middle follows, the zoom is their distance.
+        let out = g.moved(2, (250.0, 100.0), View::default());
+        let out2 = g.moved(1, (50.0, 100.0), View::default());
+        let zoom = |factor: f64, at: (f64, f64)| Action::Zoom {
+            factor,
+            at: Some(at),
+        };
+        assert_eq!(
+            sends(&out),
+            [
+                &Action::Pan { dx: 25.0, dy: 0.0 },
+                &zoom(1.5, (175.0, 100.0))
+            ]
+        );
+        assert_eq!(
+            sends(&out2),
+            [
+                &Action::Pan { dx: -25.0, dy: 0.0 },
+                &zoom(200.0 / 150.0, (150.0, 100.0))
+            ]
+        );
+        // Both moved alike: a pan only.
+        let out = g.moved(1, (50.0, 140.0), View::default());
+        assert_eq!(sends(&out)[0], &Action::Pan { dx: 0.0, dy: 20.0 });
+        assert_eq!(sends(&g.moved(3, (0.0, 0.0), View::default())).len(), 0);
+        // A third finger lifted ends nothing; one of the two leaves the other panning, and
+        // lifting that one is no click (the selection stays).
+        assert!(g.release((3, (0.0, 0.0)), None, false, sc).is_empty());
+        assert!(g.release((1, (50.0, 140.0)), None, false, sc).is_empty());
+        let out = g.moved(2, (260.0, 100.0), View::default());
+        assert_eq!(sends(&out), [&Action::Pan { dx: 10.0, dy: 0.0 }]);
+        let out = g.release((2, (260.0, 100.0)), None, false, sc);
+        assert!(sends(&out).is_empty());
+        assert_eq!(g, Gesture::Idle);
+    }
+
+    #[test]
+    fn a_second_finger_during_a_drag_ends_it_as_one_step_and_pinches() {
+        let s = scenario();
+        let sel = Selection::default();
+        let sc = Scene {
+            scenario: &s,
+            selection: &sel,
+            view: View::default(),
+        };
+        let mut g = Gesture::default();
+        g.press(1, (100.0, 100.0), Hit::Node("a".into()), (false, true), sc);
+        assert!(
+            g.moved(1, (106.0, 100.0), View::default()).is_empty(),
+            "a finger's shake is no drag"
+        );
+        assert!(!sends(&g.moved(1, (130.0, 100.0), View::default())).is_empty());
+        let out = g.press(2, (300.0, 300.0), Hit::Background, (false, true), sc);
+        assert_eq!(
+            out,
+            [Out::Land, Out::Send(Action::Checkpoint), Out::Capture]
+        );
+        assert!(matches!(
+            g,
+            Gesture::Pinch {
+                a: (1, (130.0, 100.0)),
+                b: (2, _)
+            }
+        ));
+    }
+
+    #[test]
+    fn a_long_press_on_a_node_connects_from_it() {
+        let s = scenario();
+        let sel = Selection::default();
+        let sc = Scene {
+            scenario: &s,
+            selection: &sel,
+            view: ZOOMED,
+        };
+        let mut g = Gesture::default();
+        g.press(4, (200.0, 200.0), Hit::Node("a".into()), (false, true), sc);
+        assert!(g.long_press(5, sc).is_empty(), "another finger's timer");
+        let out = g.long_press(4, sc);
+        let band = Overlay::Band {
+            from: (100.0, 100.0),
+            to: (100.0, 100.0),
+        };
+        assert_eq!(out, [Out::Overlay(band)]);
+        assert!(g.connecting());
+        g.moved(4, (600.0, 200.0), ZOOMED);
+        let out = g.release((4, (600.0, 200.0)), Some("b".into()), false, sc);
+        let pending = PendingEdge {
+            from: "a".into(),
+            to: "b".into(),
+            at: (600.0, 200.0),
+        };
+        assert_eq!(sends(&out), [&Action::ProposeEdge(pending)]);
+        // Moved first, or lifted first: the timer does nothing.
+        g.press(4, (200.0, 200.0), Hit::Node("a".into()), (false, true), sc);
+        g.moved(4, (260.0, 200.0), ZOOMED);
+        assert!(g.long_press(4, sc).is_empty());
+        assert!(!g.connecting());
+        g.release((4, (260.0, 200.0)), None, false, sc);
+        assert!(g.long_press(4, sc).is_empty());
+        assert_eq!(g, Gesture::Idle);
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::model::layout::Rect;
 use crate::model::state::GRID;
 use crate::model::training::{Marks, QuizVerb, Train};
 use crate::model::{
-    use_mode, use_page, Action, Dispatch, Page, PendingEdge, Selection, Shared, View,
+    use_mode, use_page, Action, Dispatch, Mode, Page, PendingEdge, Selection, Shared, View,
 };
 use crate::text::num::fixed;
 use crate::text::{canvas, embed};
@@ -180,6 +180,9 @@ impl Runner {
     }
 }
 
+/// The pending long press of a finger on a node (dropped: cancelled).
+type LongPress = Rc<RefCell<Option<gloo::timers::callback::Timeout>>>;
+
 /// The pointer and wheel handlers of the canvas, for this render's props.
 struct Handlers {
     down: Callback<PointerEvent>,
@@ -195,12 +198,14 @@ fn handlers(
     svg: &NodeRef,
     gesture: &Rc<RefCell<Gesture>>,
     run: Rc<Runner>,
+    long: &LongPress,
     viewing: bool,
 ) -> Handlers {
     let (scenario, selection, view) = (p.scenario.clone(), p.selection.clone(), p.view);
     let scene = move || (scenario.clone(), selection.clone(), view);
     let down = {
         let (svg, gesture, run, scene) = (svg.clone(), gesture.clone(), run.clone(), scene.clone());
+        let long = long.clone();
         Callback::from(move |e: PointerEvent| {
             if e.button() != 0 {
                 return;
@@ -211,16 +216,40 @@ fn handlers(
                 selection: &sel,
                 view,
             };
-            let (id, at, shift) = (e.pointer_id(), local(&svg, &e), e.shift_key());
+            let touch = e.pointer_type() == "touch";
+            let at = local(&svg, &e);
             let hit = batched_hit(hit(&e), &run, at, view);
-            let mut g = gesture.borrow_mut();
+            let on_node = matches!(hit, Hit::Node(_));
+            let pointer = e.pointer_id();
             let out = if viewing {
-                g.press_viewing(id, at, hit, shift, sc)
+                gesture
+                    .borrow_mut()
+                    .press_viewing(pointer, at, hit, (e.shift_key(), touch), sc)
             } else {
-                g.press(id, at, hit, shift, sc)
+                gesture
+                    .borrow_mut()
+                    .press(pointer, at, hit, (e.shift_key(), touch), sc)
             };
-            drop(g);
-            run.run(out, e.pointer_id());
+            run.run(out, pointer);
+            // A finger resting on a node connects from it (the handle is small on a phone).
+            if touch && on_node && !viewing {
+                let (gesture, run, scene) = (gesture.clone(), run.clone(), scene.clone());
+                let timer =
+                    gloo::timers::callback::Timeout::new(gesture::LONG_PRESS_MS, move || {
+                        let (s, sel, view) = scene();
+                        let sc = Scene {
+                            scenario: &s,
+                            selection: &sel,
+                            view,
+                        };
+                        let out = gesture.borrow_mut().long_press(pointer, sc);
+                        if !out.is_empty() {
+                            web::vibrate(15);
+                        }
+                        run.run(out, pointer);
+                    });
+                *long.borrow_mut() = Some(timer);
+            }
         })
     };
     let moved = {
@@ -246,9 +275,10 @@ fn handlers(
                 selection: &sel,
                 view,
             };
+            let at = (e.pointer_id(), local(&svg, &e));
             let out = gesture
                 .borrow_mut()
-                .release(local(&svg, &e), under.flatten(), cancelled, sc);
+                .release(at, under.flatten(), cancelled, sc);
             run.run(out, e.pointer_id());
         }
     };
@@ -441,9 +471,10 @@ pub fn canvas(p: &CanvasProps) -> Html {
         visible: visible.clone(),
         snap: p.snap,
     });
+    let long = use_mut_ref(|| None);
     // Where the diagram can't be changed (a read-only embed), it says so and nothing drags.
     let viewing = !use_mode().editable();
-    let h = handlers(p, &svg_ref, &gesture, run, viewing);
+    let h = handlers(p, &svg_ref, &gesture, run, &long, viewing);
     let pointing = pointing(p, &dispatch);
     let (over, leave, focus, blur) = match pointing {
         Some(q) => (Some(q.over), Some(q.leave), Some(q.focus), Some(q.blur)),
@@ -464,15 +495,31 @@ pub fn canvas(p: &CanvasProps) -> Html {
         }
     });
     let transform = p.view.transform();
+    // The zoom, for what is drawn at a size on screen whatever the zoom: a finger's reach of
+    // the handles, a room's labels. Only then: a change to it restyles every node.
+    let present = use_context::<Mode>().unwrap_or_default().present;
+    let coarse = use_memo((), |_| web::media("(pointer: coarse)"));
+    let zoom = (present || *coarse).then(|| fixed(p.view.k, 3));
+    let wrap = use_node_ref();
+    {
+        // Through the CSSOM: the page's Content-Security-Policy refuses style attributes.
+        let wrap = wrap.clone();
+        use_effect_with(zoom, move |zoom| {
+            if let (Some(el), Some(k)) = (wrap.cast::<web_sys::HtmlElement>(), zoom) {
+                let _ = el.style().set_property("--zoom", k);
+            }
+        });
+    }
 
     html! {
         <div class={classes!("canvas-wrap", p.hide_verdicts.then_some("quiz-hidden"), tour.then_some("touring"), quiz.then_some("quizzing"))}
-             data-quiz={p.hide_verdicts.then_some("hidden")}>
+             data-quiz={p.hide_verdicts.then_some("hidden")} ref={wrap}>
             <svg ref={svg_ref} class="canvas" tabindex="0" role="group"
                  aria-label={if viewing { embed::canvas_view_label(lang) } else { canvas::canvas_label(lang) }}
                  onpointerdown={h.down} onpointermove={h.moved} onpointerup={h.up}
                  onpointercancel={h.cancel} onwheel={h.wheel} onkeydown={h.key}
-                 onpointerover={over} onpointerleave={leave} onfocusin={focus} onfocusout={blur}>
+                 onpointerover={over} onpointerleave={leave} onfocusin={focus} onfocusout={blur}
+                 oncontextmenu={Callback::from(|e: MouseEvent| e.prevent_default())}>
                 <g class="viewport" transform={transform.clone()}>
                     <EdgeLayer scenario={p.scenario.clone()} topology={Shared(topology.clone())}
                         visible={Shared(visible.clone())} except={lifted.as_ref().map(|l| l.edges.clone())}

@@ -66,6 +66,9 @@ pub fn node_view(p: &NodeProps) -> Html {
            aria-label={name}
            transform={format!("translate({} {})", fixed(p.x, 1), fixed(p.y, 1))}>
             <title>{ tooltip }</title>
+            // A finger's reach of the handle (wider on a touch screen), under the node's own
+            // shape: the shape stays the node's, the space around it the handle's.
+            <circle class="handle-reach" data-handle={p.id.clone()} cx="38" r="12" />
             // Parts placed by their own coordinates, not transforms (see `shapes`).
             <g class="glyph">
                 { shape(p.kind) }
@@ -87,7 +90,7 @@ pub fn node_view(p: &NodeProps) -> Html {
                 </tspan>
                 if p.kind_name != p.label {
                     { " " }
-                    <tspan class="kind" x="0" dy="14">{ p.kind_name.clone() }</tspan>
+                    <tspan class="kind" x="0" dy="1.27em">{ p.kind_name.clone() }</tspan>
                 }
             </text>
             <g class="handle" data-handle={id}>

@@ -6,10 +6,11 @@
 //! is the canvas's (`topology`, `edge`, `shapes`).
 
 use super::edge::{mark_path, Segment};
-use super::shapes::{icon_prims, shape_prim, Prim, BOX_HALF_WIDTH, BOX_TOP};
+use super::shapes::{icon_prims, shape_prim, Prim};
 use super::topology::Topology;
 use crate::io::export::escape;
 use crate::model::layout;
+use crate::model::route::{BOX_HALF_WIDTH, BOX_TOP};
 use crate::model::training::Marks;
 use crate::text::num::fixed;
 use crate::text::{canvas as ct, common};

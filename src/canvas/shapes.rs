@@ -6,45 +6,6 @@
 use csp_rules::NodeKind;
 use yew::prelude::*;
 
-/// The box a node takes on the canvas around its centre, labels included: edges start and
-/// end on it, so lines never run through a name.
-pub const BOX_HALF_WIDTH: f64 = 32.0;
-pub const BOX_TOP: f64 = 30.0;
-pub const BOX_BOTTOM: f64 = 58.0;
-
-/// Half the width given to a node's name and kind under its shape.
-pub const LABEL_HALF_WIDTH: f64 = 72.0;
-
-/// How far from the centre a ray in direction (ux, uy) leaves a node's box: the shape's box,
-/// then, for rays going down through it, the label's.
-pub fn box_exit(ux: f64, uy: f64) -> f64 {
-    let shape = shape_exit(ux, uy);
-    if uy > 1e-9 && BOX_TOP * ux.abs() / uy <= LABEL_HALF_WIDTH {
-        let label = (BOX_BOTTOM / uy).min(if ux.abs() > 1e-9 {
-            LABEL_HALF_WIDTH / ux.abs()
-        } else {
-            f64::INFINITY
-        });
-        shape.max(label)
-    } else {
-        shape
-    }
-}
-
-fn shape_exit(ux: f64, uy: f64) -> f64 {
-    let tx = if ux.abs() > 1e-9 {
-        BOX_HALF_WIDTH / ux.abs()
-    } else {
-        f64::INFINITY
-    };
-    let ty = if uy.abs() > 1e-9 {
-        BOX_TOP / uy.abs()
-    } else {
-        f64::INFINITY
-    };
-    tx.min(ty)
-}
-
 /// The CSS class of a kind (colours live in app.css).
 pub fn kind_class(kind: NodeKind) -> &'static str {
     match kind {
@@ -219,20 +180,5 @@ pub fn kind_icon(props: &KindIconProps) -> Html {
             { shape(props.kind) }
             { icon(props.kind) }
         </svg>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn edges_leave_below_the_labels_and_beside_the_shape() {
-        assert_eq!(box_exit(0.0, 1.0), BOX_BOTTOM);
-        assert_eq!(box_exit(0.0, -1.0), BOX_TOP);
-        assert_eq!(box_exit(1.0, 0.0), BOX_HALF_WIDTH);
-        // Steeply down: out through the label's bottom, not its side.
-        let (ux, uy) = (0.6_f64, 0.8_f64);
-        assert!((box_exit(ux, uy) - BOX_BOTTOM / uy).abs() < 1e-9);
     }
 }

@@ -140,6 +140,20 @@ pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
     });
 }
 
+/// Whether the media query `query` holds now (false where it can't be asked).
+pub fn media(query: &str) -> bool {
+    window()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// A short buzz where the device has one (a long press took), else nothing.
+pub fn vibrate(ms: u32) {
+    if let Some(w) = window() {
+        let _ = w.navigator().vibrate_with_duration(ms);
+    }
+}
+
 /// The topmost element at a viewport point.
 pub fn element_at(x: f64, y: f64) -> Option<Element> {
     window()?.document()?.element_from_point(x as f32, y as f32)

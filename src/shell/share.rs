@@ -30,11 +30,13 @@ pub struct ShareProps {
 #[function_component(ShareButton)]
 pub fn share_button(p: &ShareProps) -> Html {
     let shared = use_state_eq(|| None::<Link>);
+    // Which opening of the panel the clipboard answers: one closed meanwhile stays closed.
+    let opening = use_mut_ref(|| 0u32);
     let field = use_node_ref();
     let lang = use_page().lang;
 
     let onclick = {
-        let shared = shared.clone();
+        let (shared, opening) = (shared.clone(), opening.clone());
         let scenario = p.scenario.clone();
         Callback::from(move |_| {
             let (href, _, _) = web::location();
@@ -43,12 +45,19 @@ pub fn share_button(p: &ShareProps) -> Html {
                 link: link.clone(),
                 copied: None,
             }));
-            let shared = shared.clone();
+            let this = {
+                let mut n = opening.borrow_mut();
+                *n = n.wrapping_add(1);
+                *n
+            };
+            let (shared, opening) = (shared.clone(), opening.clone());
             web::copy_text(link.clone(), move |ok| {
-                shared.set(Some(Link {
-                    link,
-                    copied: Some(ok),
-                }))
+                if *opening.borrow() == this {
+                    shared.set(Some(Link {
+                        link,
+                        copied: Some(ok),
+                    }))
+                }
             });
         })
     };
@@ -69,8 +78,11 @@ pub fn share_button(p: &ShareProps) -> Html {
     let panel = shared.as_ref().map(|s| {
         // Closed, the focus goes back to the button.
         let close_now = {
-            let (shared, button) = (shared.clone(), button.clone());
+            let (shared, button, opening) = (shared.clone(), button.clone(), opening.clone());
             move || {
+                let mut n = opening.borrow_mut();
+                *n = n.wrapping_add(1);
+                drop(n);
                 shared.set(None);
                 if let Some(b) = button.cast::<web_sys::HtmlElement>() {
                     let _ = b.focus();

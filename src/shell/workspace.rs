@@ -3,6 +3,7 @@
 
 use super::file_tools::import_file;
 use super::palette::Palette;
+use super::sheet::Sheet;
 use super::start::StartScreen;
 use crate::canvas::legend::Legend;
 use crate::canvas::Canvas;
@@ -13,7 +14,6 @@ use crate::panels::findings::Findings;
 use crate::panels::scenario::ScenarioPanel;
 use crate::panels::selection::selection_panel;
 use crate::panels::table::DiagramTable;
-use crate::text::shell;
 use crate::training::TrainingPanel;
 use csp_rules::Scenario;
 use std::rc::Rc;
@@ -97,8 +97,9 @@ pub fn side(s: &State, eval: &Evaluation, large: bool, dispatch: &Dispatch) -> H
     // Presenting: the walkthrough, or what is selected, large; not the editing panels.
     let edits = s.mode.editing_panels();
     let edge_selected = s.selection.single_edge().is_some();
+    let selected = !s.selection.nodes.is_empty() || !s.selection.edges.is_empty();
     html! {
-        <aside class="side" aria-label={shell::side_label(lang)}>
+        <Sheet {selected} nodes={live.nodes.len()}>
             <TrainingPanel tour={t.tour} quiz={t.quiz.clone()} preset={s.doc.preset()}
                 scenario={judged.clone()} live={live.clone()} report={report.clone()}
                 can_restore={t.kept.is_some()} shown={t.shown} view={s.view} />
@@ -114,6 +115,6 @@ pub fn side(s: &State, eval: &Evaluation, large: bool, dispatch: &Dispatch) -> H
                 <ScenarioPanel title={live.title.clone()} titles={live.titles.clone()} as_of={live.as_of.clone()} preset={s.doc.preset()}
                     quiz={t.hides_verdicts().then_some(live.edges.len())} />
             }
-        </aside>
+        </Sheet>
     }
 }

@@ -61,6 +61,8 @@ texts! {
     diagram_view => "Diagram", "圖表";
     view_switch => "View", "檢視";
     side_label => "Details", "詳細資料";
+    sheet_hint => "Tap or pull up to see more, tap again or pull down to see the diagram",
+        "點一下或向上拉可查看更多；再點一下或向下拉可查看圖表";
     shortcuts => "Keyboard shortcuts", "鍵盤快速鍵";
     shortcuts_button => "Shortcuts (?)", "快速鍵（?）";
     connect_to => "Connect to", "連接到";

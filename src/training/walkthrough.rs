@@ -9,7 +9,7 @@ use super::callout::place_callout;
 use super::print::PrintDoc;
 use crate::io::{storage, url, web};
 use crate::model::training::{self, Shown, Tour, Train};
-use crate::model::{use_page, Action, Dispatch, Page, Shared, View};
+use crate::model::{use_mode, use_page, Action, Dispatch, Page, Shared, View};
 use crate::panels::widgets::{citation, rule_lines, verdict_badge};
 use crate::text::{common, training as t};
 use csp_rules::walkthrough::{self, Step, Walkthrough};
@@ -38,16 +38,22 @@ pub struct WalkthroughProps {
     pub print: Callback<PrintDoc>,
 }
 
-/// What a key does with the focus in the panel: ← and → move between steps, Esc leaves.
+/// What a key does with the focus in the panel: ← and → move between steps, Esc leaves
+/// (except while `presenting`: there Esc leaves presenter mode, as everywhere in the page).
 /// Keys typed into a field, or with a modifier, are not the panel's.
-pub fn tour_key(key: &str, modified: bool, in_text_field: bool) -> Option<TourKey> {
+pub fn tour_key(
+    key: &str,
+    modified: bool,
+    in_text_field: bool,
+    presenting: bool,
+) -> Option<TourKey> {
     if in_text_field || modified {
         return None;
     }
     match key {
         "ArrowLeft" => Some(TourKey::Train(Train::Back)),
         "ArrowRight" => Some(TourKey::Train(Train::Next)),
-        "Escape" => Some(TourKey::Leave),
+        "Escape" if !presenting => Some(TourKey::Leave),
         _ => None,
     }
 }
@@ -117,6 +123,7 @@ const FADE_MS: u32 = 300;
 #[function_component(WalkthroughPanel)]
 pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
     let Page { lang, dispatch } = use_page();
+    let presenting = use_mode().present;
     let tour = p.tour;
     let w = use_memo(tour.preset, |n| training::walkthrough_of(*n));
     let text_ref = use_node_ref();
@@ -181,7 +188,7 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             let modified = e.ctrl_key() || e.meta_key() || e.alt_key();
             // The panel owns its keys: the page's own (canvas, lists) must not act too.
-            match tour_key(&e.key(), modified, web::in_text_field(&e)) {
+            match tour_key(&e.key(), modified, web::in_text_field(&e), presenting) {
                 Some(TourKey::Leave) => {
                     e.stop_propagation();
                     leave();
@@ -400,24 +407,36 @@ mod tests {
     #[test]
     fn the_panels_keys_move_between_steps_and_leave() {
         assert_eq!(
-            tour_key("ArrowLeft", false, false),
+            tour_key("ArrowLeft", false, false, false),
             Some(TourKey::Train(Train::Back))
         );
         assert_eq!(
-            tour_key("ArrowRight", false, false),
+            tour_key("ArrowRight", false, false, false),
             Some(TourKey::Train(Train::Next))
         );
-        assert_eq!(tour_key("Escape", false, false), Some(TourKey::Leave));
         assert_eq!(
-            tour_key("ArrowLeft", true, false),
+            tour_key("Escape", false, false, false),
+            Some(TourKey::Leave)
+        );
+        assert_eq!(
+            tour_key("Escape", false, false, true),
+            None,
+            "presenting, Esc leaves presenter mode"
+        );
+        assert_eq!(
+            tour_key("ArrowRight", false, false, true),
+            Some(TourKey::Train(Train::Next))
+        );
+        assert_eq!(
+            tour_key("ArrowLeft", true, false, false),
             None,
             "Alt+← is the browser's"
         );
         assert_eq!(
-            tour_key("ArrowLeft", false, true),
+            tour_key("ArrowLeft", false, true, false),
             None,
             "in a field it moves the caret"
         );
-        assert_eq!(tour_key("x", false, false), None);
+        assert_eq!(tour_key("x", false, false, false), None);
     }
 }

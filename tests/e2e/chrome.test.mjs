@@ -200,6 +200,29 @@ const DARK_BG = 'rgb(13, 17, 23)';
 const LIGHT_BG = 'rgb(255, 255, 255)';
 const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
+test('the share panel, closed before the clipboard answers, stays closed', async () => {
+  // A slow clipboard (a loaded machine, a permission prompt): it answers 1.5 s after the click.
+  const init = () => {
+    const slow = () => new Promise((resolve) => setTimeout(resolve, 1500));
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: slow }, configurable: true });
+  };
+  const { page, assertClean } = await openPage(browser, appUrl('/?lang=en#preset=6'), {
+    waitFor: '[data-edge-id][data-verdict]',
+    init,
+  });
+  await page.click('button.share-button');
+  await page.waitForFunction(() => document.querySelector('.share-panel')?.contains(document.activeElement));
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.share-panel', { state: 'detached' });
+  await page.waitForTimeout(2000);
+  assert.equal(await page.locator('.share-panel').count(), 0, 'the clipboard\'s answer opened the panel again');
+  // Open, it takes the answer: the status says the link was copied.
+  await page.click('button.share-button');
+  await page.waitForFunction(() => document.querySelector('.share-status')?.textContent.length > 0, null, { timeout: 5000 });
+  await assertClean();
+  await page.close();
+});
+
 test('the light/dark switch overrides the system, is remembered, and ?theme= picks one', async () => {
   const { page, assertClean } = await openPage(browser, appUrl('/?lang=en#preset=1'), {
     waitFor: '[data-edge-id][data-verdict]',
