@@ -214,8 +214,9 @@ fn boxed(rects: &[Rect]) -> Option<Rect> {
 }
 
 /// Moves `callout` beside the step's subject (the canvas elements `subject` matches, else
-/// those it lights); docked (left where the stylesheet puts it) on a narrow screen.
-pub fn place_callout(callout: &HtmlElement, subject: &str) {
+/// those it lights); docked (left where the stylesheet puts it) on a narrow screen, and while
+/// `presenting`: there the step is large in the side panel, beside the diagram, never over it.
+pub fn place_callout(callout: &HtmlElement, subject: &str, presenting: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -227,7 +228,8 @@ pub fn place_callout(callout: &HtmlElement, subject: &str) {
         .match_media("(max-width: 900px)")
         .ok()
         .flatten()
-        .is_some_and(|m| m.matches());
+        .is_some_and(|m| m.matches())
+        || presenting;
     let canvas = doc.query_selector(".canvas-wrap").ok().flatten();
     let (Some(canvas), false) = (canvas, docked) else {
         let _ = style.remove_property("left");

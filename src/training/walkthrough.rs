@@ -139,19 +139,20 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
         let (callout, subject) = (callout.clone(), subject.clone());
         use_effect(move || {
             if let Some(el) = callout.cast::<HtmlElement>() {
-                place_callout(&el, &subject);
+                place_callout(&el, &subject, presenting);
             }
         });
     }
-    let subject_now = use_mut_ref(String::new);
-    *subject_now.borrow_mut() = subject;
+    let subject_now = use_mut_ref(|| (String::new(), false));
+    *subject_now.borrow_mut() = (subject, presenting);
     {
         let callout = callout.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 gloo::events::EventListener::new(&w, "resize", move |_| {
                     if let Some(el) = callout.cast::<HtmlElement>() {
-                        place_callout(&el, &subject_now.borrow());
+                        let (subject, presenting) = &*subject_now.borrow();
+                        place_callout(&el, subject, *presenting);
                     }
                 })
             });
