@@ -99,7 +99,7 @@ pub fn side(s: &State, eval: &Evaluation, large: bool, dispatch: &Dispatch) -> H
     let edge_selected = s.selection.single_edge().is_some();
     let selected = !s.selection.nodes.is_empty() || !s.selection.edges.is_empty();
     html! {
-        <Sheet {selected} nodes={live.nodes.len()}>
+        <Sheet {selected} nodes={live.nodes.len()} step={t.tour}>
             <TrainingPanel tour={t.tour} quiz={t.quiz.clone()} preset={s.doc.preset()}
                 scenario={judged.clone()} live={live.clone()} report={report.clone()}
                 can_restore={t.kept.is_some()} shown={t.shown} view={s.view} />

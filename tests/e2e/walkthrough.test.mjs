@@ -421,14 +421,30 @@ test('each step is a callout beside what it names, inside the canvas; docked on 
     assertClean();
     await page.close();
   }
-  // On a phone the step stays in the panel, under the heading.
+  // On a phone the step stays in the panel, under the heading, the sheet raised to show it
+  // and the diagram fitted above it: the step, its subject and every node in sight at once,
+  // whether the window became a phone's or the link was opened on one.
   const { page, assertClean } = await openPage(browser, appUrl('/?lang=en#preset=6&step=4'), {
     waitFor: '.walkthrough[data-step="4"]',
   });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForSelector('.tour-callout[data-side="docked"]');
-  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.tour-callout')).position), 'static');
-  assert.equal(await page.isVisible('.tour-callout .step-text'), true);
+  for (const reload of [false, true]) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    if (reload) await page.goto(appUrl('/?lang=en#preset=6&step=4'));
+    await page.waitForSelector('.tour-callout[data-side="docked"]');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.tour-callout')).position), 'static');
+    assert.equal(await page.getAttribute('.side', 'data-sheet'), 'half');
+    await page.waitForFunction(() => {
+      const sheet = document.querySelector('.side').getBoundingClientRect();
+      const text = document.querySelector('.tour-callout .step-text').getBoundingClientRect();
+      const seen = (r) => r.top >= 0 && r.bottom <= sheet.top + 1 && r.left >= -1 && r.right <= innerWidth + 1;
+      const things = [...document.querySelectorAll('.canvas-wrap [data-node-id], .canvas-wrap [data-edge-id="e2"]')];
+      const top = document.elementFromPoint(text.left + 20, text.top + 10);
+      return (
+        text.top >= sheet.top && text.top + 40 <= innerHeight && top?.closest('.step-text') &&
+        things.length > 0 && things.every((el) => seen(el.getBoundingClientRect()))
+      );
+    }, null, { timeout: 5000 });
+  }
   assertClean();
   await page.close();
 });
