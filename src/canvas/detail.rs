@@ -166,24 +166,9 @@ pub fn nearest(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::canvas::topology::tests::{edge, node as at};
     use crate::canvas::topology::Topology;
-    use csp_rules::{Edge, EdgeKind, Lang, NodeKind, Scenario};
-
-    fn at(id: &str, x: f64, y: f64) -> Node {
-        let mut n = Node::new(id, NodeKind::Customer);
-        n.x = Some(x);
-        n.y = Some(y);
-        n
-    }
-
-    fn edge(id: &str, from: &str, to: &str) -> Edge {
-        Edge {
-            id: id.into(),
-            from: from.into(),
-            to: to.into(),
-            kind: EdgeKind::SellsTo,
-        }
-    }
+    use csp_rules::{Lang, Scenario};
 
     #[test]
     fn plain_below_the_threshold_and_culled_only_past_keep_all() {

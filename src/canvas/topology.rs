@@ -244,18 +244,19 @@ pub fn use_topology(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use csp_rules::{Edge, EdgeKind, NodeKind};
 
-    fn node(id: &str, x: f64, y: f64) -> Node {
+    /// A customer at (x, y): the canvas's tests build their diagrams from these.
+    pub(crate) fn node(id: &str, x: f64, y: f64) -> Node {
         let mut n = Node::new(id, NodeKind::Customer);
         n.x = Some(x);
         n.y = Some(y);
         n
     }
 
-    fn edge(id: &str, from: &str, to: &str) -> Edge {
+    pub(crate) fn edge(id: &str, from: &str, to: &str) -> Edge {
         Edge {
             id: id.into(),
             from: from.into(),
