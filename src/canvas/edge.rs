@@ -2,93 +2,93 @@
 //! "manages") and a verdict badge. Verdict shows by colour and by line style and icon:
 //! allowed is solid with a check, blocked is dashed with a cross.
 
-use crate::model::route::box_exit;
+use crate::model::route::Drawn;
 use crate::model::training::Mark;
 use crate::text::num::fixed;
 use crate::text::{canvas, common};
 use csp_rules::{EdgeKind, Lang, Verdict};
 use yew::prelude::*;
 
-/// Where an edge is drawn: its two centres, already offset when edges share a pair.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Segment {
-    pub x1: f64,
-    pub y1: f64,
-    pub x2: f64,
-    pub y2: f64,
-}
-
-impl Segment {
-    /// The visible part: from one node's box to the other's, with the unit direction.
-    fn trimmed(&self) -> Option<(f64, f64, f64, f64, f64, f64)> {
-        let (dx, dy) = (self.x2 - self.x1, self.y2 - self.y1);
-        let len = (dx * dx + dy * dy).sqrt();
-        if !len.is_finite() || len < 1.0 {
-            return None;
-        }
-        let (ux, uy) = (dx / len, dy / len);
-        let start = box_exit(ux, uy);
-        let end = box_exit(-ux, -uy) + 4.0;
-        if len < start + end + 16.0 {
-            return None;
-        }
-        Some((
-            self.x1 + ux * start,
-            self.y1 + uy * start,
-            self.x2 - ux * end,
-            self.y2 - uy * end,
-            ux,
-            uy,
-        ))
-    }
-}
-
 fn f1(v: f64) -> String {
     fixed(v, 1)
 }
 
-/// An edge as drawn: its line (to the arrowhead's base), the arrowhead's path and the middle,
-/// where the badge goes.
+/// An edge as drawn: its line from `start` to `end` (the arrowhead's base), curved through
+/// `ctrl` round the nodes in its way, the arrowhead's path and where the badge goes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EdgeShape {
-    pub x1: f64,
-    pub y1: f64,
-    pub x2: f64,
-    pub y2: f64,
+    pub start: (f64, f64),
+    pub ctrl: Option<(f64, f64)>,
+    pub end: (f64, f64),
     pub head: String,
     pub mid: (f64, f64),
 }
 
-impl Segment {
-    /// How an edge of `kind` along this segment is drawn; `None` when its ends overlap.
-    pub fn shape(&self, kind: EdgeKind) -> Option<EdgeShape> {
-        let (x1, y1, x2, y2, ux, uy) = self.trimmed()?;
-        // Arrowhead at the target: a triangle 12 long, 7 wide each side.
-        let (bx, by) = (x2 - ux * 12.0, y2 - uy * 12.0);
-        let (px, py) = (-uy * 7.0, ux * 7.0);
-        let (tip, left, right) = (
-            (f1(x2 + ux * 3.0), f1(y2 + uy * 3.0)),
-            (f1(bx + px), f1(by + py)),
-            (f1(bx - px), f1(by - py)),
-        );
-        let head = match kind {
-            EdgeKind::SellsTo => format!(
-                "M{} {}L{} {}L{} {}Z",
-                tip.0, tip.1, left.0, left.1, right.0, right.1
-            ),
-            EdgeKind::Manages => format!(
-                "M{} {}L{} {}L{} {}",
-                left.0, left.1, tip.0, tip.1, right.0, right.1
-            ),
-        };
-        Some(EdgeShape {
-            x1,
-            y1,
-            x2: bx + ux * 2.0,
-            y2: by + uy * 2.0,
-            head,
-            mid: ((x1 + x2) / 2.0, (y1 + y2) / 2.0),
-        })
+/// How an edge of `kind` routed as `d` is drawn.
+pub fn shape(d: &Drawn, kind: EdgeKind) -> EdgeShape {
+    let ((x2, y2), (ux, uy)) = (d.end, d.dir);
+    // Arrowhead at the target: a triangle 12 long, 7 wide each side.
+    let (bx, by) = (x2 - ux * 12.0, y2 - uy * 12.0);
+    let (px, py) = (-uy * 7.0, ux * 7.0);
+    let (tip, left, right) = (
+        (f1(x2 + ux * 3.0), f1(y2 + uy * 3.0)),
+        (f1(bx + px), f1(by + py)),
+        (f1(bx - px), f1(by - py)),
+    );
+    let head = match kind {
+        EdgeKind::SellsTo => format!(
+            "M{} {}L{} {}L{} {}Z",
+            tip.0, tip.1, left.0, left.1, right.0, right.1
+        ),
+        EdgeKind::Manages => format!(
+            "M{} {}L{} {}L{} {}",
+            left.0, left.1, tip.0, tip.1, right.0, right.1
+        ),
+    };
+    EdgeShape {
+        start: d.start,
+        ctrl: d.ctrl,
+        end: (bx + ux * 2.0, by + uy * 2.0),
+        head,
+        mid: d.badge,
+    }
+}
+
+/// The path of a curved line from `a` through `c` to `b`.
+pub fn curve_path(a: (f64, f64), c: (f64, f64), b: (f64, f64)) -> String {
+    format!(
+        "M{} {}Q{} {} {} {}",
+        f1(a.0),
+        f1(a.1),
+        f1(c.0),
+        f1(c.1),
+        f1(b.0),
+        f1(b.1)
+    )
+}
+
+/// The line and its wider hit area from `a` to `b`: straight, or curved through `ctrl` round
+/// the nodes in its way.
+fn line(a: (f64, f64), ctrl: Option<(f64, f64)>, b: (f64, f64)) -> Html {
+    match ctrl {
+        None => {
+            let (x1, y1, x2, y2) = (f1(a.0), f1(a.1), f1(b.0), f1(b.1));
+            html! {
+                <>
+                    <line class="hit" x1={x1.clone()} y1={y1.clone()} x2={x2.clone()} y2={y2.clone()} />
+                    <line class="line" {x1} {y1} {x2} {y2} />
+                </>
+            }
+        }
+        Some(c) => {
+            let d = curve_path(a, c, b);
+            html! {
+                <>
+                    <path class="hit" d={d.clone()} />
+                    <path class="line curved" {d} />
+                </>
+            }
+        }
     }
 }
 
@@ -108,7 +108,10 @@ pub fn mark_path(verdict: Option<Verdict>, mid: (f64, f64)) -> String {
 pub struct EdgeProps {
     pub id: AttrValue,
     pub kind: EdgeKind,
-    pub seg: Segment,
+    /// Where it is drawn (round the nodes in its way); `None`: its ends are on top of each
+    /// other, at `at`.
+    pub drawn: Option<Drawn>,
+    pub at: (f64, f64),
     /// `None` when the diagram can't be judged (it has an input error).
     pub verdict: Option<Verdict>,
     pub selected: bool,
@@ -166,15 +169,13 @@ pub fn edge_view(p: &EdgeProps) -> Html {
         p.mark.motion,
         p.mark.pointed.then_some("pointed"),
     );
-    let body = match p.seg.shape(p.kind) {
+    let body = match p.drawn.as_ref().map(|d| shape(d, p.kind)) {
         Some(sh) => {
             let mark = mark_path(p.verdict, sh.mid);
             let (cx, cy) = (f1(sh.mid.0), f1(sh.mid.1));
-            let (x1, y1, x2, y2) = (f1(sh.x1), f1(sh.y1), f1(sh.x2), f1(sh.y2));
             html! {
                 <>
-                    <line class="hit" x1={x1.clone()} y1={y1.clone()} x2={x2.clone()} y2={y2.clone()} />
-                    <line class="line" {x1} {y1} {x2} {y2} />
+                    { line(sh.start, sh.ctrl, sh.end) }
                     <path class="head" d={sh.head} />
                     <g class="verdict-badge">
                         <circle cx={cx.clone()} cy={cy.clone()} r="9" />
@@ -190,7 +191,7 @@ pub fn edge_view(p: &EdgeProps) -> Html {
         // Ends on top of each other: nothing sensible to draw but the badge.
         None => html! {
             <g class="verdict-badge">
-                <circle cx={f1(p.seg.x1)} cy={f1(p.seg.y1 - 40.0)} r="9" />
+                <circle cx={f1(p.at.0)} cy={f1(p.at.1 - 40.0)} r="9" />
             </g>
         },
     };

@@ -5,12 +5,12 @@
 //! program or an article shows it as it is, with nothing fetched from anywhere. The geometry
 //! is the canvas's (`topology`, `edge`, `shapes`).
 
-use super::edge::{mark_path, Segment};
+use super::edge::{curve_path, mark_path, shape};
 use super::shapes::{icon_prims, shape_prim, Prim};
 use super::topology::Topology;
 use crate::io::export::escape;
 use crate::model::layout;
-use crate::model::route::{BOX_HALF_WIDTH, BOX_TOP};
+use crate::model::route::{Drawn, Router, BOX_HALF_WIDTH, BOX_TOP};
 use crate::model::training::Marks;
 use crate::text::num::fixed;
 use crate::text::{canvas as ct, common};
@@ -478,22 +478,26 @@ fn edge_style(
 
 /// An edge: line, arrowhead and badge (its verdict's mark, or its question number).
 fn edge_el(
-    seg: &Segment,
+    drawn: &Drawn,
     kind: EdgeKind,
     verdict: Option<Verdict>,
     number: Option<usize>,
     pal: &Palette,
     title: String,
-) -> Option<El> {
-    let sh = seg.shape(kind)?;
+) -> El {
+    let sh = shape(drawn, kind);
     let (color, dash) = edge_style(verdict, number.is_some(), pal);
-    let mut line = El::new("line")
-        .n("x1", sh.x1)
-        .n("y1", sh.y1)
-        .n("x2", sh.x2)
-        .n("y2", sh.y2)
-        .a("stroke", color)
-        .a("stroke-width", "2.5");
+    let line = match sh.ctrl {
+        None => El::new("line")
+            .n("x1", sh.start.0)
+            .n("y1", sh.start.1)
+            .n("x2", sh.end.0)
+            .n("y2", sh.end.1),
+        Some(c) => El::new("path")
+            .a("d", curve_path(sh.start, c, sh.end))
+            .a("fill", "none"),
+    };
+    let mut line = line.a("stroke", color).a("stroke-width", "2.5");
     if let Some(d) = dash {
         line = line.a("stroke-dasharray", d);
     }
@@ -529,14 +533,12 @@ fn edge_el(
             .a("stroke-linecap", "round")
             .a("stroke-linejoin", "round"),
     };
-    Some(
-        El::new("g")
-            .kid(El::new("title").text(title))
-            .kid(line)
-            .kid(head)
-            .kid(circle)
-            .kid(mark),
-    )
+    El::new("g")
+        .kid(El::new("title").text(title))
+        .kid(line)
+        .kid(head)
+        .kid(circle)
+        .kid(mark)
 }
 
 /// The picture's frame: the diagram's box, names included.
@@ -745,6 +747,8 @@ pub fn draw(p: &Picture) -> (El, f64, f64) {
     );
     let mut y = top + (f.y1 - f.y0) + PAD / 2.0;
     let places = Topology::build(&s, p.lang);
+    // Routed as the canvas routes them, round the nodes in their way.
+    let router = Router::new(&s.nodes, 1.0);
     let verdict = |i: usize| p.report.and_then(|r| r.edges.get(i)).map(|e| e.verdict);
     let label = |id: &str| s.label_of_in(id, p.lang).to_string();
     let edges = s
@@ -753,14 +757,14 @@ pub fn draw(p: &Picture) -> (El, f64, f64) {
         .zip(places.places())
         .enumerate()
         .filter_map(|(i, (e, place))| {
-            let seg = place.segment(&s.nodes)?;
+            let drawn = router.route(place.segment(&s.nodes)?, place.ends()?)?;
             let number = p.numbers.and_then(|m| m.get(&e.id).copied());
             let relation = common::relation(p.lang, &label(&e.from), e.kind, &label(&e.to));
             let title = match (number, verdict(i)) {
                 (Some(n), _) => ct::question_edge(p.lang, n, &relation),
                 (None, v) => format!("{relation} — {}", common::verdict(p.lang, v)),
             };
-            let el = edge_el(&seg, e.kind, verdict(i), number, pal, title)?
+            let el = edge_el(&drawn, e.kind, verdict(i), number, pal, title)
                 .a("data-edge-id", e.id.clone());
             Some(match p.marks.map(|m| m.edge(&e.id).tour) {
                 Some(Some("dim")) => el.a("opacity", "0.3"),
