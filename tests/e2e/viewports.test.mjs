@@ -90,6 +90,7 @@ for (const size of [
 
       // A tap on the palette adds one customer; a long press on Contoso connects it to it.
       const before = await pageNodes(page);
+      const edges = await page.locator('[data-edge-id]').count();
       await touch.tap(...(await centre(page, '.palette button[data-kind="customer"]')));
       await page.waitForFunction((n) => document.querySelectorAll('[data-node-id]').length === n, before.length + 1);
       const added = (await pageNodes(page)).find((id) => !before.includes(id));
@@ -100,6 +101,7 @@ for (const size of [
       // For a moment after a long press Chromium turns no touch into a click.
       await page.waitForTimeout(1200);
       await touch.tap(...(await centre(page, '.connect-popup button[data-edge-kind="sells_to"]')));
+      await page.waitForFunction((n) => document.querySelectorAll('[data-edge-id][data-verdict]').length === n, edges + 1);
       const saved = await savedDiagram(page);
       const edge = saved.scenario.edges.find((e) => e.from === 'contoso' && e.to === added);
       assert.ok(edge, `Contoso sells to ${added} at ${where}`);
