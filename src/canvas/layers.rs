@@ -159,7 +159,7 @@ pub struct EdgeLayerProps {
     pub scenario: Shared<Scenario>,
     /// Where `scenario`'s edges go (built for its rules' revision).
     pub topology: Shared<Topology>,
-    /// What is drawn of it (its own elements, and the batch).
+    /// What is drawn of it (its own elements; [`BatchLayer`] draws the batch).
     pub visible: Shared<Visible>,
     /// Edges left out (those of the nodes being dragged), sorted.
     #[prop_or_default]
@@ -206,24 +206,49 @@ pub fn edge_layer(p: &EdgeLayerProps) -> Html {
             .filter_map(|i| look.draw(i, &pos))
             .collect(),
     };
-    let batch = (!p.visible.batch.is_empty()).then(|| {
-        let mut b = Batch::default();
-        for &i in p.visible.batch.iter().filter(|i| !left_out(i)) {
-            let ends = p.topology.places().get(i).and_then(|e| e.ends());
-            if let Some((a, b2)) = ends {
-                if let (Some(pa), Some(pb)) = (pos(a), pos(b2)) {
-                    b.add(p.verdicts.get(i).copied(), pa, pb);
-                }
+    html! {
+        <g class="edges">{ for drawn }</g>
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct BatchLayerProps {
+    pub scenario: Shared<Scenario>,
+    pub topology: Shared<Topology>,
+    pub visible: Shared<Visible>,
+    /// Edges left out (those of the nodes being dragged), sorted.
+    #[prop_or_default]
+    pub except: Option<Rc<Vec<usize>>>,
+    pub verdicts: Rc<Vec<Verdict>>,
+    /// A walkthrough's marks dim them.
+    pub dim: bool,
+}
+
+/// The edges that only cross the view, a path per verdict. They are drawn under the canvas
+/// on a layer of their own: a path of thousands of lines costs a slow phone (or a software
+/// rasterizer) most of a second each time a region it crosses is painted again, and a press
+/// that selects a node or starts a drag repaints such regions of the canvas; here nothing
+/// but a change to the batch itself repaints it.
+#[function_component(BatchLayer)]
+pub fn batch_layer(p: &BatchLayerProps) -> Html {
+    if p.visible.batch.is_empty() {
+        return Html::default();
+    }
+    let left_out = |i: &usize| {
+        p.except
+            .as_ref()
+            .is_some_and(|x| x.binary_search(i).is_ok())
+    };
+    let mut batch = Batch::default();
+    for &i in p.visible.batch.iter().filter(|i| !left_out(i)) {
+        let ends = p.topology.places().get(i).and_then(|e| e.ends());
+        if let Some((a, b)) = ends {
+            if let (Some(pa), Some(pb)) = (position(&p.scenario, a), position(&p.scenario, b)) {
+                batch.add(p.verdicts.get(i).copied(), pa, pb);
             }
         }
-        b.view(p.marks.is_some())
-    });
-    html! {
-        <g class="edges">
-            { for batch }
-            { for drawn }
-        </g>
     }
+    batch.view(p.dim)
 }
 
 #[derive(Debug, Properties, PartialEq)]
