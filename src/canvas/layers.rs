@@ -231,31 +231,24 @@ pub struct BatchLayerProps {
     pub scenario: Shared<Scenario>,
     pub topology: Shared<Topology>,
     pub visible: Shared<Visible>,
-    /// Edges left out (those of the nodes being dragged), sorted.
-    #[prop_or_default]
-    pub except: Option<Rc<Vec<usize>>>,
     pub verdicts: Rc<Vec<Verdict>>,
     /// A walkthrough's marks dim them.
     pub dim: bool,
 }
 
-/// The edges that only cross the view, a path per verdict. They are drawn under the canvas
-/// on a layer of their own: a path of thousands of lines costs a slow phone (or a software
-/// rasterizer) most of a second each time a region it crosses is painted again, and a press
-/// that selects a node or starts a drag repaints such regions of the canvas; here nothing
-/// but a change to the batch itself repaints it.
+/// The batched edges (see [`Visible::batch`]), a path per verdict, on a layer of their own
+/// under the canvas. A path of thousands of lines costs a slow phone (or a software
+/// rasterizer) most of a second each time it is painted again, so nothing but a change to
+/// the batch repaints it: a press or a drag, which repaint parts of the canvas, never does,
+/// and a drag leaves the batch as it began (a dragged edge in it shows where it was until
+/// the drop, its copy on the drag layer where it goes).
 #[function_component(BatchLayer)]
 pub fn batch_layer(p: &BatchLayerProps) -> Html {
     if p.visible.batch.is_empty() {
         return Html::default();
     }
-    let left_out = |i: &usize| {
-        p.except
-            .as_ref()
-            .is_some_and(|x| x.binary_search(i).is_ok())
-    };
     let mut batch = Batch::default();
-    for &i in p.visible.batch.iter().filter(|i| !left_out(i)) {
+    for &i in &p.visible.batch {
         let ends = p.topology.places().get(i).and_then(|e| e.ends());
         if let Some((a, b)) = ends {
             if let (Some(pa), Some(pb)) = (position(&p.scenario, a), position(&p.scenario, b)) {

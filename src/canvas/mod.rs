@@ -467,8 +467,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
             <svg class="canvas-batches" aria-hidden="true" focusable="false">
                 <g transform={transform.clone()}>
                     <BatchLayer scenario={p.scenario.clone()} topology={Shared(topology.clone())}
-                        visible={Shared(visible.clone())} except={lifted.as_ref().map(|l| l.edges.clone())}
-                        verdicts={p.verdicts.clone()} dim={p.marks.is_some()} />
+                        visible={Shared(visible.clone())} verdicts={p.verdicts.clone()} dim={p.marks.is_some()} />
                 </g>
             </svg>
             <svg ref={svg_ref} class="canvas" tabindex="0" role="group"
