@@ -144,7 +144,11 @@ export async function openPage(browser, url, { waitFor = 'h1', keepStorage = fal
   });
   page.on('pageerror', (err) => note(`page error: ${err.message}`));
   page.on('requestfailed', (req) => {
-    if (!req.failure()?.errorText.startsWith('net::ERR_BLOCKED_BY_CLIENT')) {
+    const error = req.failure()?.errorText ?? '';
+    // The browser's own fetch of the tab's icon, which it cancels when the page moves on
+    // before it is done (seen on a loaded machine): nothing the page asked for.
+    const iconCancelled = error === 'net::ERR_ABORTED' && /\/(favicon|icon)[^/]*\.(svg|png)$/.test(new URL(req.url()).pathname);
+    if (!error.startsWith('net::ERR_BLOCKED_BY_CLIENT') && !iconCancelled) {
       note(`request failed: ${req.url()} (${req.failure()?.errorText})`);
     }
   });
