@@ -7,8 +7,9 @@
 use super::document::Document;
 use super::effect::{Arrival, Effect};
 use super::layout;
+use crate::io::library;
 use crate::io::url::TrainingLink;
-use csp_rules::walkthrough::{self, Walkthrough};
+use csp_rules::walkthrough::Walkthrough;
 use csp_rules::{presets, EdgeReport, Report, RuleId, Scenario, Scope, Severity, Verdict};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -74,9 +75,10 @@ pub enum Train {
     Link(TrainingLink),
 }
 
-/// The walkthrough of preset `n`, when it loads.
-pub fn walkthrough_of(n: u8) -> Option<Walkthrough> {
-    walkthrough::get(n).ok()
+/// The walkthrough of preset `n`, once its file was fetched and read (opening the preset
+/// fetches it).
+pub fn walkthrough_of(n: u8) -> Option<Rc<Walkthrough>> {
+    library::walkthrough(n)
 }
 
 /// What training holds: at most one of a walkthrough and a quiz, and the learner's own
@@ -112,7 +114,7 @@ impl Training {
         let w = walkthrough_of(preset)?;
         let step = step.clamp(1, w.len().max(1));
         let load = if rebuild {
-            let mut s = w.scenario_at(step)?;
+            let mut s = w.scenario_from(library::scenario(preset)?, step)?;
             layout::fill_missing(&mut s);
             vec![Effect::Load(Rc::new(s), Arrival::Step { preset })]
         } else {
