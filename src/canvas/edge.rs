@@ -2,45 +2,11 @@
 //! "manages") and a verdict badge. Verdict shows by colour and by line style and icon:
 //! allowed is solid with a check, blocked is dashed with a cross.
 
-use crate::model::route::box_exit;
+use crate::model::route::Drawn;
 use crate::text::common;
 use crate::text::num::fixed;
 use csp_rules::{EdgeKind, Lang, Verdict};
 use yew::prelude::*;
-
-/// Where an edge is drawn: its two centres, already offset when edges share a pair.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Segment {
-    pub x1: f64,
-    pub y1: f64,
-    pub x2: f64,
-    pub y2: f64,
-}
-
-impl Segment {
-    /// The visible part: from one node's box to the other's, with the unit direction.
-    fn trimmed(&self) -> Option<(f64, f64, f64, f64, f64, f64)> {
-        let (dx, dy) = (self.x2 - self.x1, self.y2 - self.y1);
-        let len = (dx * dx + dy * dy).sqrt();
-        if !len.is_finite() || len < 1.0 {
-            return None;
-        }
-        let (ux, uy) = (dx / len, dy / len);
-        let start = box_exit(ux, uy);
-        let end = box_exit(-ux, -uy) + 4.0;
-        if len < start + end + 16.0 {
-            return None;
-        }
-        Some((
-            self.x1 + ux * start,
-            self.y1 + uy * start,
-            self.x2 - ux * end,
-            self.y2 - uy * end,
-            ux,
-            uy,
-        ))
-    }
-}
 
 fn f1(v: f64) -> String {
     fixed(v, 1)
@@ -50,7 +16,10 @@ fn f1(v: f64) -> String {
 pub struct EdgeProps {
     pub id: AttrValue,
     pub kind: EdgeKind,
-    pub seg: Segment,
+    /// Where it is drawn (round the nodes in its way); `None`: its ends are on top of each
+    /// other, at `at`.
+    pub drawn: Option<Drawn>,
+    pub at: (f64, f64),
     /// `None` when the diagram can't be judged (it has an input error).
     pub verdict: Option<Verdict>,
     pub selected: bool,
@@ -83,6 +52,39 @@ pub fn edge_name(
     }
 }
 
+/// The line and its wider hit area from `a` to `b`: straight, or curved through `ctrl` round
+/// the nodes in its way.
+fn line(a: (f64, f64), ctrl: Option<(f64, f64)>, b: (f64, f64)) -> Html {
+    match ctrl {
+        None => {
+            let (x1, y1, x2, y2) = (f1(a.0), f1(a.1), f1(b.0), f1(b.1));
+            html! {
+                <>
+                    <line class="hit" x1={x1.clone()} y1={y1.clone()} x2={x2.clone()} y2={y2.clone()} />
+                    <line class="line" {x1} {y1} {x2} {y2} />
+                </>
+            }
+        }
+        Some(c) => {
+            let d = format!(
+                "M{} {}Q{} {} {} {}",
+                f1(a.0),
+                f1(a.1),
+                f1(c.0),
+                f1(c.1),
+                f1(b.0),
+                f1(b.1)
+            );
+            html! {
+                <>
+                    <path class="hit" d={d.clone()} />
+                    <path class="line curved" {d} />
+                </>
+            }
+        }
+    }
+}
+
 #[function_component(EdgeView)]
 pub fn edge_view(p: &EdgeProps) -> Html {
     // Made here, not by the layer: only an edge whose props changed pays for its name.
@@ -98,8 +100,9 @@ pub fn edge_view(p: &EdgeProps) -> Html {
         p.selected.then_some("selected"),
         p.mark
     );
-    let body = match p.seg.trimmed() {
-        Some((x1, y1, x2, y2, ux, uy)) => {
+    let body = match p.drawn {
+        Some(d) => {
+            let ((x2, y2), (ux, uy)) = (d.end, d.dir);
             // Arrowhead at the target: a triangle 12 long, 7 wide each side.
             let (bx, by) = (x2 - ux * 12.0, y2 - uy * 12.0);
             let (px, py) = (-uy * 7.0, ux * 7.0);
@@ -123,7 +126,7 @@ pub fn edge_view(p: &EdgeProps) -> Html {
                     f1(by - py)
                 ),
             };
-            let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
+            let (mx, my) = d.badge;
             // The badge's mark from its first point on, in relative steps: placed by its
             // coordinates, not a transform (a paint chunk each in Chromium, see `shapes`).
             let ((ox, oy), steps) = match p.verdict {
@@ -133,11 +136,9 @@ pub fn edge_view(p: &EdgeProps) -> Html {
             };
             let mark = format!("M{} {}{steps}", f1(mx + ox), f1(my + oy));
             let (cx, cy) = (f1(mx), f1(my));
-            let (x1, y1, x2, y2) = (f1(x1), f1(y1), f1(bx + ux * 2.0), f1(by + uy * 2.0));
             html! {
                 <>
-                    <line class="hit" x1={x1.clone()} y1={y1.clone()} x2={x2.clone()} y2={y2.clone()} />
-                    <line class="line" {x1} {y1} {x2} {y2} />
+                    { line(d.start, d.ctrl, (bx + ux * 2.0, by + uy * 2.0)) }
                     <path class="head" d={head} />
                     <g class="verdict-badge">
                         <circle {cx} {cy} r="9" />
@@ -149,7 +150,7 @@ pub fn edge_view(p: &EdgeProps) -> Html {
         // Ends on top of each other: nothing sensible to draw but the badge.
         None => html! {
             <g class="verdict-badge">
-                <circle cx={f1(p.seg.x1)} cy={f1(p.seg.y1 - 40.0)} r="9" />
+                <circle cx={f1(p.at.0)} cy={f1(p.at.1 - 40.0)} r="9" />
             </g>
         },
     };

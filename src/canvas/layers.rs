@@ -10,8 +10,10 @@ use super::detail::Visible;
 use super::edge::EdgeView;
 use super::node::NodeView;
 use super::plain::{Batch, PlainEdgeView, PlainNodeView};
+use super::routes::Routes;
 use super::topology::{EdgePlace, NodeNames, Topology};
 use crate::model::layout::snap;
+use crate::model::route::Moved;
 use crate::model::training::Marks;
 use crate::model::{use_page, Shared};
 use crate::text::canvas;
@@ -123,6 +125,9 @@ fn position(s: &Scenario, i: usize) -> Option<(f64, f64)> {
 struct EdgeLook<'a> {
     scenario: &'a Scenario,
     places: &'a [EdgePlace],
+    routes: &'a Routes,
+    /// The nodes being dragged, on the drag layer.
+    moved: Option<&'a Moved<'a>>,
     verdicts: &'a [Verdict],
     selected: &'a BTreeSet<String>,
     marks: Option<&'a Marks>,
@@ -140,8 +145,14 @@ impl EdgeLook<'_> {
         let selected = self.selected.contains(&e.id);
         let mark = self.marks.map(|m| m.class(&m.edges, &e.id));
         if self.full {
+            let ends = place.ends()?;
+            let drawn = match self.moved {
+                Some(m) => self.routes.moving(seg, ends, m),
+                None => self.routes.get(i, seg, ends),
+            };
+            let at = (seg.x1, seg.y1);
             return Some(html! {
-                <EdgeView key={place.id.clone()} id={place.id.clone()} kind={e.kind} {seg}
+                <EdgeView key={place.id.clone()} id={place.id.clone()} kind={e.kind} {drawn} {at}
                     {verdict} {selected} from={place.from_label.clone()} to={place.to_label.clone()}
                     lang={self.lang} hide_verdict={self.hide_verdicts} {mark} />
             });
@@ -159,6 +170,8 @@ pub struct EdgeLayerProps {
     pub scenario: Shared<Scenario>,
     /// Where `scenario`'s edges go (built for its rules' revision).
     pub topology: Shared<Topology>,
+    /// Where its edges are drawn in full.
+    pub routes: Shared<Routes>,
     /// What is drawn of it (its own elements, and the batch).
     pub visible: Shared<Visible>,
     /// Edges left out (those of the nodes being dragged), sorted.
@@ -182,6 +195,8 @@ pub fn edge_layer(p: &EdgeLayerProps) -> Html {
     let look = EdgeLook {
         scenario: &p.scenario,
         places: p.topology.places(),
+        routes: &p.routes,
+        moved: None,
         verdicts: &p.verdicts,
         selected: &p.selected,
         marks: p.marks.as_deref(),
@@ -230,6 +245,8 @@ pub fn edge_layer(p: &EdgeLayerProps) -> Html {
 pub struct DragLayerProps {
     pub lift: Shared<Lift>,
     pub topology: Shared<Topology>,
+    /// Where the diagram's edges go as the drag began.
+    pub routes: Shared<Routes>,
     pub names: Shared<NodeNames>,
     pub verdicts: Rc<Vec<Verdict>>,
     pub selected_edges: BTreeSet<String>,
@@ -247,9 +264,16 @@ pub struct DragLayerProps {
 pub fn drag_layer(p: &DragLayerProps) -> Html {
     let lang = use_page().lang;
     let lift = &p.lift;
+    let pos = |i: usize| lift.pos(i);
+    let moved = Moved {
+        nodes: &lift.nodes,
+        at: &pos,
+    };
     let look = EdgeLook {
         scenario: &lift.frozen,
         places: p.topology.places(),
+        routes: &p.routes,
+        moved: Some(&moved),
         verdicts: &p.verdicts,
         selected: &p.selected_edges,
         marks: p.marks.as_deref(),
@@ -257,7 +281,6 @@ pub fn drag_layer(p: &DragLayerProps) -> Html {
         hide_verdicts: p.hide_verdicts,
         lang,
     };
-    let pos = |i: usize| lift.pos(i);
     let edges = lift.edges.iter().filter_map(|&i| look.draw(i, &pos));
     let handle_title = AttrValue::Static(canvas::handle_title(lang));
     let nodes = lift.nodes.iter().filter_map(|&i| {

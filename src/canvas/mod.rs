@@ -12,6 +12,7 @@ pub mod legend;
 pub mod node;
 pub mod plain;
 mod popup;
+pub mod routes;
 pub mod shapes;
 pub mod topology;
 
@@ -30,6 +31,7 @@ use gesture::{Gesture, Hit, Out, Overlay, Scene};
 use gloo::events::EventListener;
 use layers::{DragLayer, EdgeLayer, Lift};
 use node::{NodeLayer, NodesOf};
+use routes::{caption_scale, use_routes};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -400,6 +402,12 @@ pub fn canvas(p: &CanvasProps) -> Html {
         });
     }
     let (names, topology) = use_topology(&p.scenario.0, p.rev, lang);
+    let present = use_context::<Mode>().unwrap_or_default().present;
+    let routes = Shared(use_routes(
+        &p.scenario.0,
+        &topology,
+        caption_scale(present, p.view.k),
+    ));
     let detail = Detail::of(p.scenario.nodes.len(), p.view.k);
     let visible = use_visible(VisibleKey {
         scenario: p.scenario.clone(),
@@ -430,7 +438,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
     let lifted = (*lift).clone().filter(|l| l.holds(&p.scenario.0));
     let drag = lifted.as_ref().map(|l| {
         html! {
-            <DragLayer lift={Shared(l.clone())} topology={Shared(topology.clone())}
+            <DragLayer lift={Shared(l.clone())} topology={Shared(topology.clone())} routes={routes.clone()}
                 names={Shared(names.clone())} verdicts={p.verdicts.clone()}
                 selected_edges={p.selection.edges.clone()} selected_nodes={p.selection.nodes.clone()}
                 marks={p.marks.clone()} hide_verdicts={p.hide_verdicts} full={detail.full} />
@@ -439,7 +447,6 @@ pub fn canvas(p: &CanvasProps) -> Html {
     let transform = p.view.transform();
     // The zoom, for what is drawn at a size on screen whatever the zoom: a finger's reach of
     // the handles, a room's labels. Only then: a change to it restyles every node.
-    let present = use_context::<Mode>().unwrap_or_default().present;
     let coarse = use_memo((), |_| web::media("(pointer: coarse)"));
     let zoom = (present || *coarse).then(|| fixed(p.view.k, 3));
     let wrap = use_node_ref();
@@ -462,7 +469,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
                  onpointercancel={h.cancel} onwheel={h.wheel} onkeydown={h.key}
                  oncontextmenu={Callback::from(|e: MouseEvent| e.prevent_default())}>
                 <g class="viewport" transform={transform.clone()}>
-                    <EdgeLayer scenario={p.scenario.clone()} topology={Shared(topology.clone())}
+                    <EdgeLayer scenario={p.scenario.clone()} topology={Shared(topology.clone())} {routes}
                         visible={Shared(visible.clone())} except={lifted.as_ref().map(|l| l.edges.clone())}
                         verdicts={p.verdicts.clone()} selected={p.selection.edges.clone()}
                         marks={p.marks.clone()} hide_verdicts={p.hide_verdicts} full={detail.full} />

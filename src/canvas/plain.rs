@@ -4,9 +4,10 @@
 //! path per verdict. Shapes are placed by their coordinates, never a transform (each
 //! transformed element is a paint chunk of its own in Chromium, see `shapes`).
 
-use super::edge::{edge_name, Segment};
+use super::edge::edge_name;
 use super::label::node_name;
 use super::shapes::kind_class;
+use crate::model::route::Segment;
 use crate::text::num::push_fixed;
 use csp_rules::{EdgeKind, Lang, NodeKind, Verdict};
 use std::rc::Rc;

@@ -4,7 +4,7 @@
 //! were not renamed, each remaining edge's ID), so a render (a drag frame, a verdict change)
 //! allocates no text and hashes no IDs: a node is found by index, a segment is arithmetic.
 
-use super::edge::Segment;
+use crate::model::route::Segment;
 use csp_rules::{Lang, Node, Scenario};
 use rustc_hash::FxHashMap;
 use std::rc::Rc;

@@ -29,6 +29,9 @@ const CELL: f64 = 200.0;
 const BENDS: [f64; 7] = [0.12, 0.22, 0.34, 0.48, 0.64, 0.82, 1.0];
 /// Points a curve is checked at (and its straight pieces between them).
 const SAMPLES: usize = 12;
+/// A drag of more nodes than this draws their edges straight until the drop (each routed
+/// edge tests every dragged node's box: a frame stays small).
+pub const MOVED_LIMIT: usize = 24;
 
 /// Where an edge's two ends are: the centres of its nodes, already offset across the line
 /// when edges share a pair.
@@ -197,6 +200,25 @@ fn footprint(n: &Node, scale: f64) -> Option<[Rect; 2]> {
     Some([shape.grown(CLEARANCE), caption.grown(CLEARANCE)])
 }
 
+/// Nodes being dragged: their indices (sorted) and where each is now. The router still holds
+/// them where they were; an edge routed among them keeps clear of where they are.
+pub struct Moved<'a> {
+    pub nodes: &'a [usize],
+    pub at: &'a dyn Fn(usize) -> Option<(f64, f64)>,
+}
+
+impl std::fmt::Debug for Moved<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Moved").field("nodes", &self.nodes).finish()
+    }
+}
+
+impl Moved<'_> {
+    fn has(&self, i: usize) -> bool {
+        self.nodes.binary_search(&i).is_ok()
+    }
+}
+
 fn cell_of(p: (f64, f64)) -> (i32, i32) {
     let c = |v: f64| (v / CELL).floor().clamp(-1e6, 1e6) as i32;
     (c(p.0), c(p.1))
@@ -206,6 +228,8 @@ fn cell_of(p: (f64, f64)) -> (i32, i32) {
 #[derive(Debug, Default)]
 pub struct Router {
     boxes: Vec<Option<[Rect; 2]>>,
+    /// Each node's centre, as its boxes were built around it.
+    centres: Vec<Option<(f64, f64)>>,
     grid: FxHashMap<(i32, i32), Vec<u32>>,
     scale: f64,
     /// Too many nodes: every edge is drawn straight.
@@ -242,19 +266,22 @@ impl Router {
         }
         Router {
             boxes,
+            centres: nodes.iter().map(|n| Some((n.x?, n.y?))).collect(),
             grid,
             scale,
             straight: false,
         }
     }
 
-    /// The first node other than `ends`' that the straight piece from `a` to `b` meets.
+    /// The first node other than `ends`' that the straight piece from `a` to `b` meets, the
+    /// `moved` ones where they are now.
     fn hit(
         &self,
         a: (f64, f64),
         b: (f64, f64),
         ends: (usize, usize),
         seen: &mut Vec<u32>,
+        moved: Option<&Moved>,
     ) -> Option<usize> {
         seen.clear();
         let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
@@ -271,7 +298,11 @@ impl Router {
             };
             for &i in ids {
                 let iu = i as usize;
-                if iu == ends.0 || iu == ends.1 || seen.contains(&i) {
+                if iu == ends.0
+                    || iu == ends.1
+                    || seen.contains(&i)
+                    || moved.is_some_and(|m| m.has(iu))
+                {
                     continue;
                 }
                 seen.push(i);
@@ -282,7 +313,27 @@ impl Router {
                 }
             }
         }
-        None
+        let moved = moved?;
+        moved.nodes.iter().copied().find(|&i| {
+            i != ends.0
+                && i != ends.1
+                && self
+                    .moved_box(i, moved)
+                    .is_some_and(|b2| b2.iter().any(|r| r.meets(a, b)))
+        })
+    }
+
+    /// Node `i`'s boxes where `moved` has it now.
+    fn moved_box(&self, i: usize, moved: &Moved) -> Option<[Rect; 2]> {
+        let boxes = self.boxes.get(i).copied().flatten()?;
+        let (from, to) = (self.centres.get(i).copied().flatten()?, (moved.at)(i)?);
+        let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+        Some(boxes.map(|r| Rect {
+            x0: r.x0 + dx,
+            y0: r.y0 + dy,
+            x1: r.x1 + dx,
+            y1: r.y1 + dy,
+        }))
     }
 
     /// Whether the curve from `a` through `c` to `b` meets a node other than `ends`'.
@@ -293,11 +344,12 @@ impl Router {
         b: (f64, f64),
         ends: (usize, usize),
         seen: &mut Vec<u32>,
+        moved: Option<&Moved>,
     ) -> bool {
         let mut prev = a;
         (1..=SAMPLES).any(|k| {
             let p = bezier(a, c, b, k as f64 / SAMPLES as f64);
-            let hit = self.hit(prev, p, ends, seen).is_some();
+            let hit = self.hit(prev, p, ends, seen, moved).is_some();
             prev = p;
             hit
         })
@@ -306,21 +358,36 @@ impl Router {
     /// Where the edge between the nodes at indices `ends` (in the order the router was built
     /// for) is drawn, its centres at `seg`; `None` when its ends are on top of each other.
     pub fn route(&self, seg: Segment, ends: (usize, usize)) -> Option<Drawn> {
+        self.route_among(seg, ends, None)
+    }
+
+    /// [`route`](Self::route) while the `moved` nodes are dragged: clear of where they are
+    /// now (straight when they are more than [`MOVED_LIMIT`]).
+    pub fn route_among(
+        &self,
+        seg: Segment,
+        ends: (usize, usize),
+        moved: Option<&Moved>,
+    ) -> Option<Drawn> {
         let (a, b) = ((seg.x1, seg.y1), (seg.x2, seg.y2));
         let (ux, uy) = unit(b.0 - a.0, b.1 - a.1)?;
         let straight = self.trim(a, b, None)?;
-        if self.straight {
+        if self.straight || moved.is_some_and(|m| m.nodes.len() > MOVED_LIMIT) {
             return Some(straight);
         }
         let mut seen = Vec::new();
-        let Some(first) = self.hit(straight.start, straight.end, ends, &mut seen) else {
+        let Some(first) = self.hit(straight.start, straight.end, ends, &mut seen, moved) else {
             return Some(straight);
         };
         let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
         let mid = lerp(a, b, 0.5);
         let normal = (-uy, ux);
         // The side away from the first node in the way is tried first.
-        let side = match self.boxes.get(first).copied().flatten() {
+        let first_box = match moved {
+            Some(m) if m.has(first) => self.moved_box(first, m),
+            _ => self.boxes.get(first).copied().flatten(),
+        };
+        let side = match first_box {
             Some([shape, _]) => {
                 let centre = ((shape.x0 + shape.x1) / 2.0, (shape.y0 + shape.y1) / 2.0);
                 let across = (centre.0 - a.0) * normal.0 + (centre.1 - a.1) * normal.1;
@@ -338,7 +405,7 @@ impl Router {
                 let h = 2.0 * bend * len * s;
                 let c = (mid.0 + normal.0 * h, mid.1 + normal.1 * h);
                 if let Some(d) = self.trim(a, b, Some(c)) {
-                    if !self.curve_blocked(d.start, c, d.end, ends, &mut seen) {
+                    if !self.curve_blocked(d.start, c, d.end, ends, &mut seen, moved) {
                         return Some(d);
                     }
                 }
@@ -362,16 +429,19 @@ impl Router {
         }
         let start = (a.0 + sx * start_cut, a.1 + sy * start_cut);
         let end = (b.0 - ex * end_cut, b.1 - ey * end_cut);
-        let drawn = Drawn {
+        // The badge half way between the two boxes (not counting the arrowhead's gap), so a
+        // short edge between close nodes still has its room.
+        let edge = (end.0 + ex * 4.0, end.1 + ey * 4.0);
+        let badge = match ctrl {
+            None => lerp(start, edge, 0.5),
+            Some(c) => bezier(start, c, edge, 0.5),
+        };
+        Some(Drawn {
             start,
             ctrl,
             end,
             dir: (ex, ey),
-            badge: (0.0, 0.0),
-        };
-        Some(Drawn {
-            badge: drawn.at(0.5),
-            ..drawn
+            badge,
         })
     }
 }
@@ -410,7 +480,7 @@ mod tests {
         let mut prev = d.start;
         (1..=64).all(|k| {
             let p = d.at(k as f64 / 64.0);
-            let ok = r.hit(prev, p, ends, &mut seen).is_none();
+            let ok = r.hit(prev, p, ends, &mut seen, None).is_none();
             prev = p;
             ok
         })
@@ -449,8 +519,9 @@ mod tests {
         let d = d.unwrap_or(NOTHING);
         assert!(d.ctrl.is_some(), "c is in the way: curved");
         assert!(clear(&r, &d, (0, 1)), "{d:?} clears c");
-        // The badge is on the line, half way, and not on c.
-        assert_eq!(d.badge, d.at(0.5));
+        // The badge is on the line, about half way, and not on c.
+        let (mx, my) = d.at(0.5);
+        assert!((d.badge.0 - mx).hypot(d.badge.1 - my) < 3.0, "{d:?}");
         assert!((d.badge.0).abs() > BOX_HALF_WIDTH + 9.0, "{:?}", d.badge);
         // The arrow arrives pointing at b.
         assert!(d.dir.1 > 0.0);
@@ -486,6 +557,112 @@ mod tests {
         assert!(
             d.is_some_and(|d| d.ctrl.is_some() && clear(&r, &d, (ms, litware))),
             "{d:?}"
+        );
+    }
+
+    /// How far the badge is from the nearest of its own ends' shapes and captions.
+    fn badge_room(r: &Router, d: &Drawn, ends: (usize, usize)) -> f64 {
+        let away = |b: &Rect| {
+            let b = b.grown(-CLEARANCE);
+            let dx = (b.x0 - d.badge.0).max(d.badge.0 - b.x1).max(0.0);
+            let dy = (b.y0 - d.badge.1).max(d.badge.1 - b.y1).max(0.0);
+            (dx * dx + dy * dy).sqrt()
+        };
+        [ends.0, ends.1]
+            .iter()
+            .filter_map(|&i| r.boxes.get(i).copied().flatten())
+            .flatten()
+            .map(|b| away(&b))
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    #[test]
+    fn in_presenter_mode_too_no_badge_is_under_its_own_ends_captions() {
+        for scale in [1.0, 1.5, 2.0] {
+            for p in presets::all() {
+                let s = p.scenario().unwrap_or_default();
+                let r = Router::new(&s.nodes, scale);
+                for e in &s.edges {
+                    let find = |id: &str| s.nodes.iter().position(|n| n.id == id);
+                    let Some((f, t)) = find(&e.from).zip(find(&e.to)) else {
+                        continue;
+                    };
+                    let d = r.route(seg(&s.nodes[f], &s.nodes[t]), (f, t));
+                    let room = d.map(|d| (clear(&r, &d, (f, t)), badge_room(&r, &d, (f, t))));
+                    assert!(
+                        room.is_some_and(|(clear, room)| clear && room >= 9.0),
+                        "preset {} {} at {scale}: {room:?}",
+                        p.number,
+                        e.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_skip_level_sale_goes_round_the_provider_and_a_drag_routes_it_among_the_moved() {
+        // Scenario 7 is one column: Microsoft, Contoso under it, the reseller Litware under that.
+        let s = presets::get(7)
+            .and_then(|p| p.scenario().ok())
+            .unwrap_or_default();
+        let find = |id: &str| s.nodes.iter().position(|n| n.id == id).unwrap_or(0);
+        let (ms, contoso, litware) = (find("ms"), find("contoso"), find("litware"));
+        let r = Router::new(&s.nodes, 1.0);
+        let line = seg(&s.nodes[ms], &s.nodes[litware]);
+        let straight = r.trim((line.x1, line.y1), (line.x2, line.y2), None);
+        let through =
+            straight.and_then(|d| r.hit(d.start, d.end, (ms, litware), &mut Vec::new(), None));
+        assert_eq!(
+            through,
+            Some(contoso),
+            "straight, it would run through Contoso"
+        );
+        let d = r.route(line, (ms, litware)).unwrap_or(NOTHING);
+        assert!(d.ctrl.is_some() && clear(&r, &d, (ms, litware)), "{d:?}");
+        assert!(badge_room(&r, &d, (ms, litware)) >= 9.0);
+
+        // Contoso dragged aside (the router still has it in the column): straight again.
+        let aside = |i: usize| (i == contoso).then_some((750.0, 200.0));
+        let moved = Moved {
+            nodes: &[contoso],
+            at: &aside,
+        };
+        let d = r.route_among(line, (ms, litware), Some(&moved));
+        assert_eq!(d.and_then(|d| d.ctrl), None, "{d:?}");
+        // Litware dragged: the edge follows it, still round Contoso, which stays.
+        let below = |i: usize| (i == litware).then_some((450.0, 420.0));
+        let moved = Moved {
+            nodes: &[litware],
+            at: &below,
+        };
+        let lower = Segment { y2: 420.0, ..line };
+        let d = r
+            .route_among(lower, (ms, litware), Some(&moved))
+            .unwrap_or(NOTHING);
+        assert!(d.ctrl.is_some() && clear(&r, &d, (ms, litware)), "{d:?}");
+        // A dragged node lands in an edge's way: the edge goes round where it is now.
+        let (fabrikam, woodgrove) = (find("fabrikam"), find("woodgrove"));
+        let across = seg(&s.nodes[fabrikam], &s.nodes[woodgrove]);
+        let free = r.route(across, (fabrikam, woodgrove));
+        assert_eq!(free.and_then(|d| d.ctrl), None);
+        let between = |i: usize| (i == contoso).then_some((450.0, 480.0));
+        let moved = Moved {
+            nodes: &[contoso],
+            at: &between,
+        };
+        let d = r.route_among(across, (fabrikam, woodgrove), Some(&moved));
+        assert!(d.is_some_and(|d| d.ctrl.is_some()), "{d:?}");
+        // Too many dragged at once: straight until the drop.
+        let many: Vec<usize> = (0..=MOVED_LIMIT).map(|i| 100 + i).collect();
+        let moved = Moved {
+            nodes: &many,
+            at: &between,
+        };
+        assert_eq!(
+            r.route_among(line, (ms, litware), Some(&moved))
+                .and_then(|d| d.ctrl),
+            None
         );
     }
 

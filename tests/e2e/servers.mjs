@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -104,6 +105,9 @@ export function nginxConfig(prefix, site, port, edit = (_name, text) => text) {
     swap(`load_module ${BROTLI_MODULE};`, '');
     swap('include csp-explorer-brotli.conf;', '');
   }
+  // Run as root, nginx's workers would be `nobody`, who can't read a checkout in a private
+  // folder (a CI's `mktemp -d` is 0700): they run as the tests' own user instead.
+  if (process.getuid?.() === 0) swap('events {}', `user ${userInfo().username};\n\nevents {}`);
   // Logs and temporary files of this run stay in the prefix, not in /var.
   swap('http {', `http {\n    access_log ${prefix}/logs/access.log;\n    client_body_temp_path ${prefix}/body;\n    proxy_temp_path ${prefix}/proxy;\n    fastcgi_temp_path ${prefix}/fastcgi;\n    uwsgi_temp_path ${prefix}/uwsgi;\n    scgi_temp_path ${prefix}/scgi;`);
   const file = join(prefix, 'nginx.conf');

@@ -1,0 +1,133 @@
+//! Where the canvas's edges go, as [`model::route`](crate::model::route) routes them round the
+//! nodes in their way. The router (the nodes' boxes on a grid) is built once per change of the
+//! diagram or of the captions' size; each edge is routed when it is first drawn and kept, so a
+//! selection, a verdict or a walkthrough step draws the same routes without working them out
+//! again, and a drag frame routes only the edges of the nodes it moves.
+
+use super::topology::Topology;
+use crate::model::route::{Drawn, Moved, Router, Segment};
+use crate::model::Shared;
+use csp_rules::Scenario;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Routes kept at most (a large diagram panned over for long): past it they are routed again.
+const KEPT: usize = 20_000;
+
+/// The routes of one diagram's edges, by edge index.
+#[derive(Debug)]
+pub struct Routes {
+    router: Router,
+    drawn: RefCell<FxHashMap<u32, Option<Drawn>>>,
+}
+
+impl Routes {
+    pub fn of(scenario: &Scenario, scale: f64) -> Routes {
+        Routes {
+            router: Router::new(&scenario.nodes, scale),
+            drawn: RefCell::default(),
+        }
+    }
+
+    /// Edge `i`'s route along `seg` (its ends' centres, in its lane) between the nodes at
+    /// indices `ends`.
+    pub fn get(&self, i: usize, seg: Segment, ends: (usize, usize)) -> Option<Drawn> {
+        let Ok(key) = u32::try_from(i) else {
+            return self.router.route(seg, ends);
+        };
+        if let Some(d) = self.drawn.borrow().get(&key) {
+            return *d;
+        }
+        let d = self.router.route(seg, ends);
+        let mut kept = self.drawn.borrow_mut();
+        if kept.len() >= KEPT {
+            kept.clear();
+        }
+        kept.insert(key, d);
+        d
+    }
+
+    /// An edge's route while the `moved` nodes are dragged (worked out each frame, not kept).
+    pub fn moving(&self, seg: Segment, ends: (usize, usize), moved: &Moved) -> Option<Drawn> {
+        self.router.route_among(seg, ends, Some(moved))
+    }
+}
+
+/// How much larger than at 13 px the nodes' captions are drawn: in presenter mode, names of at
+/// least 18 px on screen at zoom `k` (as the style sheet sets them), rounded up to an eighth so
+/// a zoom's every step does not route the diagram again.
+pub fn caption_scale(present: bool, k: f64) -> f64 {
+    if !present || !k.is_finite() || k <= 0.0 {
+        return 1.0;
+    }
+    ((18.0 / 13.0 / k).max(1.0) * 8.0).ceil().min(80.0) / 8.0
+}
+
+/// The routes of `scenario`'s edges (laid out by `topology`) with captions at `scale`.
+#[hook]
+pub fn use_routes(scenario: &Rc<Scenario>, topology: &Rc<Topology>, scale: f64) -> Rc<Routes> {
+    use_memo(
+        (
+            Shared(scenario.clone()),
+            Shared(topology.clone()),
+            scale.to_bits(),
+        ),
+        |(s, _, _)| Routes::of(&s.0, scale),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::topology::tests::{edge, node};
+    use super::*;
+
+    #[test]
+    fn a_route_is_worked_out_once_and_kept() {
+        let s = Scenario {
+            nodes: vec![
+                node("a", 0.0, 0.0),
+                node("b", 0.0, 300.0),
+                node("c", 0.0, 150.0),
+            ],
+            edges: vec![edge("e", "a", "b")],
+            ..Scenario::default()
+        };
+        let t = Topology::build(&s);
+        let routes = Routes::of(&s, 1.0);
+        let place = &t.places()[0];
+        let (seg, ends) = (place.segment(&s.nodes), place.ends());
+        assert!(seg.is_some() && ends.is_some(), "the edge has a place");
+        let (Some(seg), Some(ends)) = (seg, ends) else {
+            return;
+        };
+        let d = routes.get(0, seg, ends);
+        assert!(
+            d.is_some_and(|d| d.ctrl.is_some()),
+            "c is in the way: {d:?}"
+        );
+        assert_eq!(routes.drawn.borrow().len(), 1);
+        assert_eq!(routes.get(0, seg, ends), d);
+        assert_eq!(routes.drawn.borrow().len(), 1);
+        // c dragged out of the way: the edge goes straight while it is.
+        let at = |i: usize| if i == 2 { Some((400.0, 150.0)) } else { None };
+        let moved = Moved {
+            nodes: &[2],
+            at: &at,
+        };
+        let d = routes.moving(seg, ends, &moved);
+        assert!(d.is_some_and(|d| d.ctrl.is_none()), "{d:?}");
+    }
+
+    #[test]
+    fn captions_grow_in_presenter_mode_only_and_by_eighths() {
+        assert_eq!(caption_scale(false, 0.3), 1.0);
+        assert_eq!(caption_scale(true, 2.0), 1.0);
+        assert_eq!(caption_scale(true, 1.0), 1.5);
+        assert_eq!(caption_scale(true, 0.5), 2.875);
+        assert_eq!(caption_scale(true, 0.0), 1.0);
+        assert_eq!(caption_scale(true, f64::NAN), 1.0);
+        assert_eq!(caption_scale(true, 1e-12), 10.0);
+    }
+}
