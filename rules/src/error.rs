@@ -186,6 +186,8 @@ pub enum Problem {
     Unreadable,
     /// A guide scenario number that names none, as written.
     NoSuchPreset(String),
+    /// A picture (SVG) that carries no scenario: not one the explorer exported.
+    NoScenarioInPicture,
 }
 
 /// What is wrong with a share link.
@@ -350,6 +352,13 @@ impl ScenarioError {
             }
             Problem::NoSuchPreset(n) => {
                 format!("沒有指南範例案例 {n:?}（請使用 #preset=1 到 #preset=8）")
+            }
+            Problem::NoScenarioInPicture if en => {
+                "this picture holds no scenario (only SVG pictures exported by the explorer do)"
+                    .into()
+            }
+            Problem::NoScenarioInPicture => {
+                "此圖片不含情境（只有從本工具匯出的 SVG 圖片才有）".into()
             }
         }
     }

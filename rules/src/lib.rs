@@ -11,7 +11,8 @@
 //!   guide's eight example scenarios.
 //! - [`guide`] says where the guide lives: every citation's section and link on Microsoft
 //!   Learn, in the reader's language.
-//! - [`slice()`] cuts the part of a network around one party that judges as the whole;
+//! - [`picture`] carries a scenario inside an SVG picture and reads it back;
+//!   [`slice()`] cuts the part of a network around one party that judges as the whole;
 //!   [`glossary()`] maps the guide's Chinese terms to the tool's.
 
 mod catalogue;
@@ -27,6 +28,7 @@ mod lang;
 mod model;
 mod names;
 mod parse;
+pub mod picture;
 pub mod presets;
 mod report;
 pub mod share;

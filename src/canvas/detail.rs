@@ -168,7 +168,7 @@ mod tests {
     use super::*;
     use crate::canvas::topology::tests::{edge, node as at};
     use crate::canvas::topology::Topology;
-    use csp_rules::Scenario;
+    use csp_rules::{Lang, Scenario};
 
     #[test]
     fn plain_below_the_threshold_and_culled_only_past_keep_all() {
@@ -240,7 +240,7 @@ mod tests {
             ],
             ..Scenario::default()
         };
-        let t = Topology::build(&s);
+        let t = Topology::build(&s, Lang::En);
         let w = Rect::from_corners((0.0, 0.0), (1000.0, 1000.0));
         let full = Detail {
             full: true,

@@ -143,7 +143,7 @@ impl EdgeLook<'_> {
         let seg = place.segment_by(pos)?;
         let verdict = self.verdicts.get(i).copied();
         let selected = self.selected.contains(&e.id);
-        let mark = self.marks.map(|m| m.class(&m.edges, &e.id));
+        let mark = self.marks.map(|m| m.edge(&e.id)).unwrap_or_default();
         if self.full {
             let ends = place.ends()?;
             let drawn = match self.moved {
@@ -160,7 +160,7 @@ impl EdgeLook<'_> {
         Some(html! {
             <PlainEdgeView key={place.id.clone()} id={place.id.clone()} kind={e.kind} {verdict}
                 {seg} from={place.from_label.clone()} to={place.to_label.clone()} lang={self.lang}
-                hide_verdict={self.hide_verdicts} {selected} {mark} />
+                hide_verdict={self.hide_verdicts} {selected} mark={mark.tour} />
         })
     }
 }
@@ -288,7 +288,7 @@ pub fn drag_layer(p: &DragLayerProps) -> Html {
         let (id, label) = p.names.all().get(i)?;
         let (x, y) = lift.pos(i)?;
         let selected = p.selected_nodes.contains(&n.id);
-        let mark = p.marks.as_ref().map(|m| m.class(&m.nodes, &n.id));
+        let mark = p.marks.as_ref().map(|m| m.node(&n.id)).unwrap_or_default();
         let kind = kind_name(n.kind, lang);
         Some(if p.full {
             html! {
@@ -300,7 +300,7 @@ pub fn drag_layer(p: &DragLayerProps) -> Html {
         } else {
             html! {
                 <PlainNodeView key={id.clone()} id={id.clone()} kind={n.kind} {x} {y}
-                    label={label.clone()} kind_name={kind} {lang} {selected} copy={true} {mark} />
+                    label={label.clone()} kind_name={kind} {lang} {selected} copy={true} mark={mark.tour} />
             }
         })
     });

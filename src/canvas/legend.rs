@@ -10,6 +10,9 @@ use yew::prelude::*;
 pub struct LegendProps {
     /// (allowed, blocked), when the diagram can be judged.
     pub counts: Option<(usize, usize)>,
+    /// A quiz hides the verdicts: the legend shows the arrowheads only.
+    #[prop_or_default]
+    pub quiz: bool,
 }
 
 /// A short sample of an edge, drawn with the same classes as the canvas.
@@ -44,10 +47,12 @@ pub fn legend(p: &LegendProps) -> Html {
         <section class="legend" aria-label={canvas::legend(lang)}>
             <h2>{ canvas::legend(lang) }</h2>
             <ul>
-                <li>{ sample("allowed", EdgeKind::SellsTo, "M-4.5 0.5L-1.5 3.5L4.5 -3.5") }
-                    { common::allowed(lang) }</li>
-                <li>{ sample("blocked", EdgeKind::SellsTo, "M-3.5 -3.5L3.5 3.5M3.5 -3.5L-3.5 3.5") }
-                    { common::blocked(lang) }</li>
+                if !p.quiz {
+                    <li>{ sample("allowed", EdgeKind::SellsTo, "M-4.5 0.5L-1.5 3.5L4.5 -3.5") }
+                        { common::allowed(lang) }</li>
+                    <li>{ sample("blocked", EdgeKind::SellsTo, "M-3.5 -3.5L3.5 3.5M3.5 -3.5L-3.5 3.5") }
+                        { common::blocked(lang) }</li>
+                }
                 <li>{ sample("neutral", EdgeKind::SellsTo, "") }
                     { common::aside(lang, edge_kind_name(EdgeKind::SellsTo, lang), canvas::filled_arrow(lang)) }</li>
                 <li>{ sample("neutral", EdgeKind::Manages, "") }

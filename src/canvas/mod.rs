@@ -10,6 +10,7 @@ pub mod label;
 pub mod layers;
 pub mod legend;
 pub mod node;
+pub mod picture;
 pub mod plain;
 mod popup;
 pub mod routes;
@@ -19,7 +20,7 @@ pub mod topology;
 use crate::io::web;
 use crate::model::layout::Rect;
 use crate::model::state::GRID;
-use crate::model::training::Marks;
+use crate::model::training::{Marks, QuizVerb, Train};
 use crate::model::{
     use_mode, use_page, Action, Dispatch, Mode, Page, PendingEdge, Selection, Shared, View,
 };
@@ -322,6 +323,53 @@ fn handlers(
     }
 }
 
+/// In a quiz, pointing at an edge (hovering or focusing it) points at its question too; any
+/// other element points at none. Sent only when it changes.
+struct Pointing {
+    over: Callback<PointerEvent>,
+    leave: Callback<PointerEvent>,
+    focus: Callback<FocusEvent>,
+    blur: Callback<FocusEvent>,
+}
+
+fn pointing(p: &CanvasProps, dispatch: &Dispatch) -> Option<Pointing> {
+    let marks = p.marks.clone().filter(|m| m.quiz())?;
+    let point = {
+        let dispatch = dispatch.clone();
+        move |e: &web_sys::Event, leaving: bool| {
+            let edge = match hit(e) {
+                Hit::Edge(id) if !leaving => Some(id),
+                _ => None,
+            };
+            if edge != marks.pointed {
+                dispatch.send(Action::Train(Train::Quiz(QuizVerb::Point(edge))));
+            }
+        }
+    };
+    let on = |leaving: bool| {
+        let point = point.clone();
+        move |e: web_sys::Event| point(&e, leaving)
+    };
+    Some(Pointing {
+        over: Callback::from({
+            let f = on(false);
+            move |e: PointerEvent| f(e.into())
+        }),
+        leave: Callback::from({
+            let f = on(true);
+            move |e: PointerEvent| f(e.into())
+        }),
+        focus: Callback::from({
+            let f = on(false);
+            move |e: FocusEvent| f(e.into())
+        }),
+        blur: Callback::from({
+            let f = on(true);
+            move |e: FocusEvent| f(e.into())
+        }),
+    })
+}
+
 /// What is drawn over the diagram while a gesture runs.
 fn overlay_view(o: &Overlay) -> Html {
     match o {
@@ -371,7 +419,10 @@ fn use_visible(key: VisibleKey) -> Rc<Visible> {
         let own = |i: usize| {
             edges.get(i).is_some_and(|e| {
                 k.selected.contains(&e.id)
-                    || k.marks.as_ref().is_some_and(|m| m.edges.contains(&e.id))
+                    || k.marks.as_ref().is_some_and(|m| {
+                        m.lit.as_ref().is_some_and(|(_, lit)| lit.contains(&e.id))
+                            || m.numbers.contains_key(&e.id)
+                    })
             })
         };
         detail::visible(
@@ -432,6 +483,13 @@ pub fn canvas(p: &CanvasProps) -> Html {
     // Where the diagram can't be changed (a read-only embed), it says so and nothing drags.
     let viewing = !use_mode().editable();
     let h = handlers(p, &svg_ref, &gesture, run, &long, viewing);
+    let pointing = pointing(p, &dispatch);
+    let (over, leave, focus, blur) = match pointing {
+        Some(q) => (Some(q.over), Some(q.leave), Some(q.focus), Some(q.blur)),
+        None => (None, None, None, None),
+    };
+    let tour = p.marks.as_ref().is_some_and(|m| m.lit.is_some());
+    let quiz = p.marks.as_ref().is_some_and(|m| m.quiz());
 
     // While nodes are dragged the diagram is drawn as the drag began (the page's diagram is
     // that one until the drop), the dragged nodes' edges and copies on the drag layer.
@@ -461,12 +519,13 @@ pub fn canvas(p: &CanvasProps) -> Html {
     }
 
     html! {
-        <div class={classes!("canvas-wrap", p.hide_verdicts.then_some("quiz-hidden"), p.marks.is_some().then_some("touring"))}
+        <div class={classes!("canvas-wrap", p.hide_verdicts.then_some("quiz-hidden"), tour.then_some("touring"), quiz.then_some("quizzing"))}
              data-quiz={p.hide_verdicts.then_some("hidden")} ref={wrap}>
             <svg ref={svg_ref} class="canvas" tabindex="0" role="group"
                  aria-label={if viewing { embed::canvas_view_label(lang) } else { canvas::canvas_label(lang) }}
                  onpointerdown={h.down} onpointermove={h.moved} onpointerup={h.up}
                  onpointercancel={h.cancel} onwheel={h.wheel} onkeydown={h.key}
+                 onpointerover={over} onpointerleave={leave} onfocusin={focus} onfocusout={blur}
                  oncontextmenu={Callback::from(|e: MouseEvent| e.prevent_default())}>
                 <g class="viewport" transform={transform.clone()}>
                     <EdgeLayer scenario={p.scenario.clone()} topology={Shared(topology.clone())} {routes}

@@ -6,7 +6,7 @@ use super::label::{node_name, short_label};
 use super::plain::PlainNodeView;
 use super::shapes::{icon, kind_class, shape};
 use super::topology::NodeNames;
-use crate::model::training::Marks;
+use crate::model::training::{Mark, Marks};
 use crate::model::{use_page, Shared};
 use crate::text::num::fixed;
 use crate::text::{canvas, common};
@@ -29,9 +29,9 @@ pub struct NodeProps {
     pub handle_title: AttrValue,
     /// A prop, not the page's context: thousands of nodes would each subscribe to it.
     pub lang: Lang,
-    /// `lit` or `dim` during a walkthrough step.
+    /// What training marks on it: a walkthrough's highlight and "Show me".
     #[prop_or_default]
-    pub mark: Option<&'static str>,
+    pub mark: Mark,
     /// Being dragged: a copy is drawn where it goes, so it is left invisible (and focusable).
     #[prop_or_default]
     pub lifted: bool,
@@ -48,7 +48,8 @@ pub fn node_view(p: &NodeProps) -> Html {
         p.selected.then_some("selected"),
         p.warn.then_some("warn"),
         p.lifted.then_some("lifted"),
-        p.mark
+        p.mark.tour,
+        p.mark.motion,
     );
     let tooltip = common::aside(p.lang, &p.label, &p.kind_name);
     let (shown, cut) = short_label(&p.label);
@@ -139,7 +140,7 @@ pub fn node_layer(p: &NodeLayerProps) -> Html {
     let draw = |i: usize| -> Option<Html> {
         let (n, (id, label)) = (nodes.get(i)?, names.get(i)?);
         let (x, y) = (n.x?, n.y?);
-        let mark = p.marks.as_ref().map(|m| m.class(&m.nodes, &n.id));
+        let mark = p.marks.as_ref().map(|m| m.node(&n.id)).unwrap_or_default();
         let selected = p.selected.contains(&n.id);
         let lifted = p
             .lifted
@@ -149,7 +150,7 @@ pub fn node_layer(p: &NodeLayerProps) -> Html {
         if !p.full {
             return Some(html! {
                 <PlainNodeView key={id.clone()} id={id.clone()} kind={n.kind} {x} {y}
-                    label={label.clone()} kind_name={kind_name} {lang} {selected} {lifted} {mark} />
+                    label={label.clone()} kind_name={kind_name} {lang} {selected} {lifted} mark={mark.tour} />
             });
         }
         let kind_name = AttrValue::Static(kind_name);

@@ -94,7 +94,7 @@ mod tests {
             edges: vec![edge("e", "a", "b")],
             ..Scenario::default()
         };
-        let t = Topology::build(&s);
+        let t = Topology::build(&s, csp_rules::Lang::En);
         let routes = Routes::of(&s, 1.0);
         let place = &t.places()[0];
         let (seg, ends) = (place.segment(&s.nodes), place.ends());

@@ -117,10 +117,9 @@ impl Topology {
         &self.0
     }
 
-    /// The places of `s`'s edges, built from nothing.
-    #[cfg(test)]
-    pub fn build(s: &Scenario) -> Topology {
-        Topology::of(s, &NodeNames::of(s, Lang::En), None)
+    /// The places of `s`'s edges, built afresh (for a picture of it).
+    pub fn build(s: &Scenario, lang: Lang) -> Topology {
+        Topology::of(s, &NodeNames::of(s, lang), None)
     }
 
     /// The places of `s`'s edges. `before`: the last places, the scenario they were built

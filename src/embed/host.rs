@@ -7,7 +7,7 @@
 
 use super::protocol::{self, Format, Id, Inbound, Outbound, Pick, Source, Summary};
 use super::size;
-use crate::io::export::Frame;
+use crate::canvas::picture::{svg_text, Options, Picture};
 use crate::io::library::{self, DataError};
 use crate::io::url::{self, Start};
 use crate::io::{files, web};
@@ -90,7 +90,8 @@ struct Now {
     scenario: Rc<Scenario>,
     lang: Lang,
     mode: Mode,
-    counts: Option<(usize, usize)>,
+    report: Option<Rc<Report>>,
+    hides_verdicts: bool,
 }
 
 /// What the event effects remember between renders.
@@ -271,7 +272,7 @@ fn load(source: Source, data: &JsValue, now: &Now, dispatch: &Dispatch) -> Resul
         (Some(Embed::Walkthrough), Some(n)) if training::walkthrough_of(n).is_some() => {
             dispatch.send(Action::Train(Train::StartTour { preset: n, step: 1 }))
         }
-        (Some(Embed::Quiz), _) => dispatch.send(Action::Train(Train::StartQuiz)),
+        (Some(Embed::Quiz), _) => dispatch.send(Action::Train(Train::StartQuiz { seed: None })),
         _ => {}
     }
     Ok(summary(&report))
@@ -355,21 +356,22 @@ fn export(format: Format, now: &Now, id: Option<Id>, answer: Box<dyn Fn(Message)
     if format == Format::Json {
         return done(Ok(files::json_text(s)));
     }
-    let empty = || protocol::refused("export", "the diagram has no nodes to draw");
-    let Some(frame) = layout::bounds(s, None).map(|b| Frame {
-        x0: b.x0,
-        y0: b.y0,
-        x1: b.x1,
-        y1: b.y1,
-    }) else {
-        return done(Err(empty()));
-    };
-    let Some((svg, w, h)) = files::svg_of(s, frame, now.counts, now.lang) else {
+    if layout::bounds(s, None).is_none() {
         return done(Err(protocol::refused(
             "export",
-            "the diagram could not be drawn",
+            "the diagram has no nodes to draw",
         )));
+    }
+    // A quiz's verdicts stay hidden from the host as they are from the page's own Export.
+    let picture = Picture {
+        scenario: s,
+        report: now.report.as_deref().filter(|_| !now.hides_verdicts),
+        lang: now.lang,
+        options: Options::default(),
+        numbers: None,
+        marks: None,
     };
+    let (svg, w, h) = svg_text(&picture);
     if format == Format::Svg {
         return done(Ok(svg));
     }
@@ -443,15 +445,15 @@ pub fn use_host(s: &State, eval: &Evaluation, dispatch: Dispatch) {
         scenario: s.scenario().clone(),
         lang: s.lang,
         mode: s.mode,
-        counts: None,
+        report: None,
+        hides_verdicts: false,
     });
     *now.borrow_mut() = Now {
         scenario: s.scenario().clone(),
         lang: s.lang,
         mode: s.mode,
-        counts: report
-            .as_ref()
-            .map(|r| (r.summary.allowed, r.summary.blocked)),
+        report: report.clone(),
+        hides_verdicts: s.training.hides_verdicts(),
     };
     let sent = use_mut_ref(Sent::default);
     use_listener(host.clone(), now, dispatch, sent.clone());
@@ -627,9 +629,11 @@ fn use_training(host: Rc<Option<Host>>, s: &State, report: Option<Rc<Report>>, t
         });
     }
     let checked = s.training.quiz.clone().filter(|q| q.checked);
+    let scenario = s.scenario().clone();
     use_effect_with(checked, move |checked| {
         if let (Some(q), Some(r), true) = (checked, &report, telling) {
-            let (score, of) = training::score(q, r);
+            let result = q.result(&scenario, r);
+            let (score, of) = (result.right, result.total);
             tell(&host, &Outbound::Quiz { score, of });
         }
     });

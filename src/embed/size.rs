@@ -61,12 +61,12 @@ pub fn natural_height_of(scenario: &Scenario) -> Option<u32> {
     Some(stage.max(panel).ceil().clamp(1.0, f64::from(u32::MAX)) as u32)
 }
 
-/// Measures the canvas whenever its box changes size (`embedded`; the whole app measures it
-/// when the window does), so a fitted frame is fitted again.
+/// Measures the canvas whenever its box changes size while `observed` (otherwise the app
+/// measures it when the window does), so a fitted diagram is fitted again.
 #[hook]
-pub fn use_canvas_size(embedded: bool, dispatch: Dispatch) {
-    use_effect_with(embedded, move |&embedded| {
-        let observed = embedded.then(|| observe(dispatch)).flatten();
+pub fn use_canvas_size(observed: bool, dispatch: Dispatch) {
+    use_effect_with(observed, move |&on| {
+        let observed = on.then(|| observe(dispatch)).flatten();
         move || {
             if let Some((observer, _callback)) = observed {
                 observer.disconnect();

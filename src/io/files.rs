@@ -1,7 +1,6 @@
 //! Files in and out: a scenario file read through the engine (so a refused one gets exactly
 //! the CLI's `error:` line), and the diagram downloaded as JSON, SVG or PNG.
 
-use super::export::{self, Frame};
 use super::web;
 use csp_rules::{Lang, Limit, Place, Problem, Scenario, ScenarioError};
 use wasm_bindgen::{JsCast, JsValue};
@@ -23,30 +22,52 @@ pub fn read_scenario(
     }
     web::read_file(file, move |bytes| {
         done(match bytes {
-            Some(b) => csp_rules::parse_bytes(&b),
+            Some(b) => csp_rules::picture::parse_file(&b),
             None => Err(ScenarioError::new(Place::Input, Problem::Unreadable)),
         })
     });
 }
 
-/// A file name for the diagram: its title in `lang` made safe, else "scenario".
+/// Names Windows keeps for devices, with or without an extension.
+const RESERVED: [&str; 22] = [
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+/// The longest file name made from a title, in characters.
+const STEM_MAX: usize = 60;
+
+/// A file name for the diagram from its title in `lang`: its words (letters and digits, any
+/// script) joined by `-`, as many whole words as fit, nothing any system refuses (no `/ \ : *
+/// ? " < > |`, no device name, no dot or space at the end); "scenario" without a title.
 pub fn file_stem(s: &Scenario, lang: Lang) -> String {
-    let stem: String = s
-        .title_in(lang)
-        .unwrap_or_default()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let stem = stem
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if stem.is_empty() {
-        "scenario".into()
-    } else {
-        stem.chars().take(60).collect()
+    let title = s.title_in(lang).unwrap_or_default();
+    let mut stem = String::new();
+    for word in title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let len = stem.chars().count();
+        let add = word.chars().count() + usize::from(len > 0);
+        if len + add > STEM_MAX {
+            if len == 0 {
+                // One word longer than a name may be: its start.
+                stem = word.chars().take(STEM_MAX).collect();
+            }
+            break;
+        }
+        if len > 0 {
+            stem.push('-');
+        }
+        stem.push_str(word);
     }
+    if stem.is_empty() {
+        return "scenario".into();
+    }
+    if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(&stem)) {
+        stem.push_str("-diagram");
+    }
+    stem
 }
 
 /// The scenario as the exported JSON file holds it: indented, with a final newline.
@@ -66,72 +87,26 @@ pub fn download_json(s: &Scenario, lang: Lang) {
     );
 }
 
-/// The canvas drawing as a standalone SVG file (with the legend), and its size.
-pub fn svg_of(
-    s: &Scenario,
-    frame: Frame,
-    counts: Option<(usize, usize)>,
-    lang: Lang,
-) -> Option<(String, f64, f64)> {
-    let doc = web_sys::window()?.document()?;
-    let viewport = doc.query_selector("svg.canvas g.viewport").ok().flatten()?;
-    let copy = viewport.clone_node_with_deep(true).ok()?;
-    let copy: web_sys::Element = copy.dyn_into().ok()?;
-    // The export shows the whole diagram, not the current pan and zoom, nor the selection.
-    let _ = copy.remove_attribute("transform");
-    if let Ok(selected) = copy.query_selector_all(".selected") {
-        for i in 0..selected.length() {
-            if let Some(el) = selected
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let class = el.get_attribute("class").unwrap_or_default();
-                let kept: Vec<&str> = class.split(' ').filter(|c| *c != "selected").collect();
-                let _ = el.set_attribute("class", &kept.join(" "));
-            }
-        }
-    }
-    let drawing = web_sys::XmlSerializer::new()
-        .ok()?
-        .serialize_to_string(&copy)
-        .ok()?;
-    Some(export::svg_file(
-        &drawing,
-        &web::page_css(),
-        frame,
-        s.title_in(lang),
-        counts,
-        lang,
-    ))
+/// Offers a picture (an SVG file's text, `w` × `h` pixels) as `name`.svg.
+pub fn download_svg(svg: &str, name: &str) {
+    web::download(&format!("{name}.svg"), "image/svg+xml", svg.as_bytes());
 }
 
-/// Offers the canvas drawing, framed to `frame`, as an SVG file.
-pub fn download_svg(s: &Scenario, frame: Frame, counts: Option<(usize, usize)>, lang: Lang) {
-    if let Some((svg, _, _)) = svg_of(s, frame, counts, lang) {
-        web::download(
-            &format!("{}.svg", file_stem(s, lang)),
-            "image/svg+xml",
-            svg.as_bytes(),
-        );
-    }
-}
-
-/// Offers the canvas drawing as a PNG: the SVG drawn onto a canvas at twice its size. The SVG
-/// is loaded from a `blob:` URL (hence `img-src 'self' blob:` in the page's policy).
-pub fn download_png(s: &Scenario, frame: Frame, counts: Option<(usize, usize)>, lang: Lang) {
-    if let Some((svg, w, h)) = svg_of(s, frame, counts, lang) {
-        let name = format!("{}.png", file_stem(s, lang));
-        rasterize(svg, w, h, move |canvas| {
-            let done = wasm_bindgen::closure::Closure::once_into_js(move |b: JsValue| {
-                if let Ok(b) = b.dyn_into::<web_sys::Blob>() {
-                    web::download_blob(&name, &b);
-                }
-            });
-            if let Some(canvas) = canvas {
-                let _ = canvas.to_blob(done.unchecked_ref());
+/// Offers a picture (an SVG file's text, `w` × `h` pixels) as `name`.png, drawn at twice its
+/// size for slides. The SVG is loaded from a `blob:` URL (hence `img-src 'self' blob:` in the
+/// page's policy).
+pub fn download_png(svg: String, w: f64, h: f64, name: &str) {
+    let name = format!("{name}.png");
+    rasterize(svg, w, h, move |canvas| {
+        let done = wasm_bindgen::closure::Closure::once_into_js(move |b: JsValue| {
+            if let Ok(b) = b.dyn_into::<web_sys::Blob>() {
+                web::download_blob(&name, &b);
             }
         });
-    }
+        if let Some(canvas) = canvas {
+            let _ = canvas.to_blob(done.unchecked_ref());
+        }
+    });
 }
 
 /// The SVG drawing as a PNG `data:` URL, as `download_png` draws it; `done(None)` if it
@@ -202,24 +177,44 @@ fn rasterize(
     img.set_src(&url);
 }
 
+#[allow(clippy::panic)] // a failing test panics
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn file_names_come_from_the_title() {
+    fn file_names_come_from_the_title_in_whole_words() {
         let mut s = Scenario::default();
         assert_eq!(file_stem(&s, Lang::En), "scenario");
-        s.title = Some("Two-tier chain / 二層 <x>".into());
-        assert_eq!(file_stem(&s, Lang::En), "Two-tier-chain-二層-x");
+        s.title = Some("Two-tier chain / 二層 <x>: a \\ b * c? \"d\" |e|.".into());
+        assert_eq!(file_stem(&s, Lang::En), "Two-tier-chain-二層-x-a-b-c-d-e");
         s.titles = Some(csp_rules::Localized {
             en: None,
             zh: Some("二層式通路".into()),
         });
         assert_eq!(file_stem(&s, Lang::ZhTw), "二層式通路");
-        assert_eq!(file_stem(&s, Lang::En), "Two-tier-chain-二層-x");
+        assert_eq!(file_stem(&s, Lang::En), "Two-tier-chain-二層-x-a-b-c-d-e");
         s.titles = None;
         s.title = Some("///".into());
         assert_eq!(file_stem(&s, Lang::En), "scenario");
+        s.title = Some("con".into());
+        assert_eq!(file_stem(&s, Lang::En), "con-diagram");
+        // Whole words only: the last that fits, never a cut one.
+        s.title =
+            Some("An indirect reseller buying as an end customer from its own provider".into());
+        assert_eq!(
+            file_stem(&s, Lang::En),
+            "An-indirect-reseller-buying-as-an-end-customer-from-its-own"
+        );
+        let Some(p) = csp_rules::presets::get(6).and_then(|p| p.scenario().ok()) else {
+            panic!("preset 6 loads")
+        };
+        assert_eq!(
+            file_stem(&p, Lang::ZhTw),
+            "間接轉銷商以終端客戶的身分向自己的間接提供者購買"
+        );
+        let one = "x".repeat(80);
+        s.title = Some(one.clone());
+        assert_eq!(file_stem(&s, Lang::En), one[..60]);
     }
 }

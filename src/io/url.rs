@@ -32,14 +32,46 @@ pub fn preset_fragment(n: u8) -> String {
 }
 
 /// Training asked for after the fragment's scenario: `#preset=6&step=3` resumes a
-/// walkthrough, `&quiz=1` (after `#preset=N` or `#scenario=…`) starts a quiz.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// walkthrough, `&quiz=1` (after `#preset=N` or `#scenario=…`) starts a quiz, and with
+/// `&seed=K` (an extension) its questions come in the order the seed gives.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TrainingLink {
     pub step: Option<usize>,
     pub quiz: bool,
+    pub seed: Option<String>,
 }
 
-/// Reads `&step=` and `&quiz=` from `location.hash`; anything unreadable is ignored.
+/// A seed as a quiz link may carry it: 1 to 32 letters, digits, `-` or `_`.
+pub fn valid_seed(seed: &str) -> bool {
+    (1..=32).contains(&seed.len())
+        && seed
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// A new seed from `random` (a number in [0, 1), the browser's): eight base-36 digits.
+pub fn seed_from(random: f64) -> String {
+    let r = if random.is_finite() {
+        random.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let mut n = ((r * 36f64.powi(8)) as u64).min(36u64.pow(8) - 1);
+    let mut out = [b'0'; 8];
+    for d in out.iter_mut().rev() {
+        *d = b"0123456789abcdefghijklmnopqrstuvwxyz"[(n % 36) as usize];
+        n /= 36;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The quiz link for the diagram `fragment` opens (`#preset=N` or `#scenario=…`), its
+/// questions in the order `seed` gives.
+pub fn quiz_fragment(fragment: &str, seed: &str) -> String {
+    format!("{fragment}&quiz=1&seed={seed}")
+}
+
+/// Reads `&step=`, `&quiz=` and `&seed=` from `location.hash`; anything unreadable is ignored.
 pub fn training_link(hash: &str) -> TrainingLink {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
     let mut link = TrainingLink::default();
@@ -51,6 +83,7 @@ pub fn training_link(hash: &str) -> TrainingLink {
         match k {
             "step" => link.step = v.parse().ok().filter(|n| *n > 0),
             "quiz" => link.quiz = v == "1",
+            "seed" => link.seed = valid_seed(v).then(|| v.to_string()),
             _ => {}
         }
     }
@@ -156,7 +189,11 @@ mod tests {
 
     #[test]
     fn training_links() {
-        let t = |step, quiz| TrainingLink { step, quiz };
+        let t = |step, quiz| TrainingLink {
+            step,
+            quiz,
+            seed: None,
+        };
         assert_eq!(training_link("#preset=6&step=3"), t(Some(3), false));
         assert_eq!(
             parse_fragment("#preset=6&step=3"),
@@ -168,6 +205,28 @@ mod tests {
         assert_eq!(training_link("#preset=6&step=0"), t(None, false));
         assert_eq!(training_link("#preset=6"), t(None, false));
         assert_eq!(tour_fragment(6, 3), "#preset=6&step=3");
+        let seeded = training_link("#preset=7&quiz=1&seed=k3f9x2");
+        assert_eq!(
+            (seeded.quiz, seeded.seed.as_deref()),
+            (true, Some("k3f9x2"))
+        );
+        assert_eq!(training_link("#preset=7&quiz=1&seed=a%20b").seed, None);
+        assert_eq!(
+            quiz_fragment("#preset=7", "k3f9x2"),
+            "#preset=7&quiz=1&seed=k3f9x2"
+        );
+    }
+
+    #[test]
+    fn seeds_are_short_safe_words() {
+        assert!(valid_seed("k3f9x2") && valid_seed("A-b_9"));
+        assert!(!valid_seed("") && !valid_seed("a b") && !valid_seed("é"));
+        assert!(!valid_seed(&"x".repeat(33)));
+        assert_eq!(seed_from(0.0), "00000000");
+        assert!(seed_from(0.999_999_999_999).starts_with("zzzzzz"));
+        assert_eq!(seed_from(1.0), "zzzzzzzz");
+        assert!(valid_seed(&seed_from(0.5)));
+        assert_eq!(seed_from(f64::NAN), "00000000");
     }
 
     #[test]

@@ -417,34 +417,6 @@ pub fn focus_node(id: &str) {
     }
 }
 
-/// The text of the page's own stylesheets, as the browser parsed them (for exports, so the
-/// wasm need not carry a second copy of `app.css`). A sheet it can't read is skipped.
-pub fn page_css() -> String {
-    let Some(sheets) = window()
-        .and_then(|w| w.document())
-        .map(|d| d.style_sheets())
-    else {
-        return String::new();
-    };
-    let mut css = String::new();
-    for i in 0..sheets.length() {
-        let Some(rules) = sheets
-            .item(i)
-            .and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok())
-            .and_then(|s| s.css_rules().ok())
-        else {
-            continue;
-        };
-        for j in 0..rules.length() {
-            if let Some(rule) = rules.item(j) {
-                css.push_str(&rule.css_text());
-                css.push('\n');
-            }
-        }
-    }
-    css
-}
-
 /// JSON text indented by two spaces, by the browser's own `JSON.stringify` (a pretty printer
 /// of our own would compile a second serializer for every type). `None` if it isn't JSON.
 pub fn indent_json(compact: &str) -> Option<String> {
@@ -452,4 +424,28 @@ pub fn indent_json(compact: &str) -> Option<String> {
     js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
         .ok()?
         .as_string()
+}
+
+/// The local date and time as `YYYY-MM-DD HH:MM` (a quiz result's date).
+pub fn local_time() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// Whether the reader asked the system for less motion (`prefers-reduced-motion`).
+pub fn reduced_motion() -> bool {
+    window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
 }

@@ -14,6 +14,7 @@ pub mod history;
 pub mod layout;
 pub mod mode;
 pub mod names;
+pub mod quiz;
 pub mod route;
 pub mod saving;
 pub mod selection;

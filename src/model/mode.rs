@@ -225,7 +225,11 @@ mod tests {
 
     #[test]
     fn a_walkthrough_or_quiz_embed_starts_its_training() {
-        let link = |step, quiz| TrainingLink { step, quiz };
+        let link = |step, quiz| TrainingLink {
+            step,
+            quiz,
+            seed: None,
+        };
         let m = |e: &str| Mode::from_params(Some(e));
         assert_eq!(
             m("walkthrough").training(link(None, false)),

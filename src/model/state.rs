@@ -744,7 +744,9 @@ impl State {
                 }
                 self.canvas = size;
                 self.measured = true;
-                if std::mem::take(&mut self.fit_pending) || self.mode.refits() {
+                // A walkthrough's diagram stays whole in view as the step's panel takes room.
+                let touring = self.training.tour.is_some();
+                if std::mem::take(&mut self.fit_pending) || self.mode.refits() || touring {
                     self.fit();
                 }
                 true
@@ -1252,6 +1254,17 @@ mod tests {
             height: 300.0,
         });
         assert_eq!(app.view, zoomed);
+        // Except during a walkthrough: its diagram is fitted to what the step leaves of it.
+        let touring = app.reduce(Action::Train(Train::StartTour { preset: 6, step: 2 }));
+        let touring = touring.reduce(Action::CanvasResized {
+            width: 400.0,
+            height: 180.0,
+        });
+        let bounds = layout::bounds(touring.scenario(), None);
+        assert_eq!(
+            bounds.map(|b| View::fit(b, (400.0, 180.0))),
+            Some(touring.view)
+        );
     }
 
     #[test]

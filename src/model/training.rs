@@ -7,10 +7,11 @@
 use super::document::Document;
 use super::effect::{Arrival, Effect};
 use super::layout;
+pub use super::quiz::{Answer, Quiz, QuizVerb};
 use crate::io::library;
 use crate::io::url::TrainingLink;
-use csp_rules::walkthrough::Walkthrough;
-use csp_rules::{presets, EdgeReport, Report, RuleId, Scenario, Scope, Severity, Verdict};
+use csp_rules::walkthrough::{Action, Walkthrough};
+use csp_rules::{presets, Scenario};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -19,28 +20,6 @@ use std::rc::Rc;
 pub struct Tour {
     pub preset: u8,
     pub step: usize,
-}
-
-/// One learner's prediction for one edge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Answer {
-    pub verdict: Option<Verdict>,
-    /// For a predicted block: the rule the learner thinks blocks it.
-    pub rule: Option<RuleId>,
-}
-
-/// A quiz on the current diagram: verdicts are hidden until `checked`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Quiz {
-    pub answers: BTreeMap<String, Answer>,
-    pub checked: bool,
-}
-
-impl Quiz {
-    /// Verdicts are hidden while the learner is still answering.
-    pub fn hides_verdicts(&self) -> bool {
-        !self.checked
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -54,22 +33,22 @@ pub enum Train {
     Back,
     /// Rebuilds the current step's diagram (after the learner wandered off).
     ResetStep,
-    /// Performs the current step's action ("Show me").
+    /// Performs the current step's action ("Show me"), marking what it changed.
     ShowMe,
+    /// Marks what the current step's action is about to remove, so it can fade out first.
+    Preview,
+    /// "Show me" after `Preview`, if the walkthrough is still at that step.
+    ShowMeAt(Tour),
     EndTour,
     /// Ends the walkthrough and brings back the diagram it replaced.
     RestoreKept,
-    StartQuiz,
-    AnswerVerdict {
-        edge: String,
-        verdict: Verdict,
+    /// Starts a quiz on the diagram, its questions in the order `seed` gives (the file's
+    /// without one).
+    StartQuiz {
+        seed: Option<String>,
     },
-    AnswerRule {
-        edge: String,
-        rule: Option<RuleId>,
-    },
-    CheckQuiz,
-    RetryQuiz,
+    /// Answering and checking the quiz under way.
+    Quiz(QuizVerb),
     EndQuiz,
     /// What a URL fragment's `&step=` / `&quiz=` ask for, after its scenario was opened.
     Link(TrainingLink),
@@ -81,6 +60,21 @@ pub fn walkthrough_of(n: u8) -> Option<Rc<Walkthrough>> {
     library::walkthrough(n)
 }
 
+/// The diagram as the learner finds it on arriving at step `k` of `w` (see
+/// [`Walkthrough::scenario_from`]), from its preset as fetched.
+pub fn scenario_at(w: &Walkthrough, k: usize) -> Option<Scenario> {
+    w.scenario_from(library::scenario(w.preset)?, k)
+}
+
+/// What "Show me" is doing to the current step's diagram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// What the change removes is fading out; the change comes next.
+    Leaving,
+    /// The change is made; what it changed is drawn in motion once.
+    Changed,
+}
+
 /// What training holds: at most one of a walkthrough and a quiz, and the learner's own
 /// diagram, which starting a walkthrough replaced, to go back to.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -88,6 +82,8 @@ pub struct Training {
     pub tour: Option<Tour>,
     pub quiz: Option<Quiz>,
     pub kept: Option<Rc<Scenario>>,
+    /// "Show me" on the current step.
+    pub shown: Option<Shown>,
 }
 
 /// What a training verb did: `None` when nothing changed, else what the page must do.
@@ -114,7 +110,7 @@ impl Training {
         let w = walkthrough_of(preset)?;
         let step = step.clamp(1, w.len().max(1));
         let load = if rebuild {
-            let mut s = w.scenario_from(library::scenario(preset)?, step)?;
+            let mut s = scenario_at(&w, step)?;
             layout::fill_missing(&mut s);
             vec![Effect::Load(Rc::new(s), Arrival::Step { preset })]
         } else {
@@ -122,7 +118,14 @@ impl Training {
         };
         self.tour = Some(Tour { preset, step });
         self.quiz = None;
+        self.shown = None;
         Some(load)
+    }
+
+    /// The current walkthrough step's change, if it asks for one.
+    fn action(&self) -> Option<Action> {
+        let t = self.tour?;
+        walkthrough_of(t.preset)?.step(t.step)?.action.clone()
     }
 
     /// Applies a training verb to the diagram `doc`.
@@ -162,47 +165,50 @@ impl Training {
                 self.go_to(t.preset, t.step, true)
             }
             Train::ShowMe => {
-                let t = self.tour?;
-                let w = walkthrough_of(t.preset)?;
-                let action = w.step(t.step)?.action.as_ref()?;
+                let action = self.action()?;
                 let mut next = (**doc.scenario()).clone();
                 action.perform(&mut next);
+                self.shown = Some(Shown::Changed);
                 (next != **doc.scenario()).then(|| vec![Effect::Change(next)])
             }
-            Train::EndTour => self.tour.take().map(|_| vec![]),
+            Train::ShowMeAt(at) => {
+                if self.tour != Some(at) || self.shown != Some(Shown::Leaving) {
+                    return None;
+                }
+                self.reduce(Train::ShowMe, doc)
+            }
+            Train::Preview => {
+                let action = self.action()?;
+                let removes = matches!(
+                    action,
+                    Action::Disconnect { .. } | Action::RemoveEdge { .. }
+                );
+                if !removes || action.done(doc.scenario()) || self.shown == Some(Shown::Leaving) {
+                    return None;
+                }
+                self.shown = Some(Shown::Leaving);
+                Some(vec![])
+            }
+            Train::EndTour => {
+                self.shown = None;
+                self.tour.take().map(|_| vec![])
+            }
             Train::RestoreKept => {
                 let kept = self.kept.take()?;
                 Some(vec![Effect::Load(kept, Arrival::Kept)])
             }
-            Train::StartQuiz => {
+            Train::StartQuiz { seed } => {
                 self.tour = None;
-                self.quiz = Some(Quiz::default());
+                self.shown = None;
+                self.quiz = Some(Quiz::new(seed));
                 Some(vec![Effect::ClearSelection])
             }
-            Train::AnswerVerdict { edge, verdict } => {
-                let q = self.quiz.as_mut().filter(|q| !q.checked)?;
-                let a = q.answers.entry(edge).or_default();
-                a.verdict = Some(verdict);
-                if verdict == Verdict::Allowed {
-                    a.rule = None;
-                }
-                Some(vec![])
-            }
-            Train::AnswerRule { edge, rule } => {
-                let q = self.quiz.as_mut().filter(|q| !q.checked)?;
-                q.answers.entry(edge).or_default().rule = rule;
-                Some(vec![])
-            }
-            Train::CheckQuiz => {
-                let q = self.quiz.as_mut().filter(|q| !q.checked)?;
-                q.checked = true;
-                Some(vec![])
-            }
-            Train::RetryQuiz => {
-                *self.quiz.as_mut()? = Quiz::default();
-                Some(vec![])
-            }
             Train::EndQuiz => self.quiz.take().map(|_| vec![]),
+            Train::Quiz(verb) => self
+                .quiz
+                .as_mut()?
+                .reduce(verb, doc.scenario())
+                .then(Vec::new),
             Train::Link(link) => self.follow(&link, doc),
         }
     }
@@ -220,7 +226,8 @@ impl Training {
             add(self.go_to(preset, step, true));
         }
         if link.quiz && self.quiz.is_none() && !doc.scenario().edges.is_empty() {
-            add(self.reduce(Train::StartQuiz, doc));
+            let seed = link.seed.clone();
+            add(self.reduce(Train::StartQuiz { seed }, doc));
         }
         out
     }
@@ -234,52 +241,180 @@ fn loaded(effects: &[Effect]) -> Option<&Scenario> {
     })
 }
 
-/// The nodes and edges a walkthrough step shows at full strength; the rest is dimmed.
+/// What training draws over the diagram: a walkthrough step's highlight (what it names at
+/// full strength, the rest dimmed) and what its "Show me" changes; a quiz's question numbers
+/// and the question pointed at.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Marks {
-    pub nodes: BTreeSet<String>,
-    pub edges: BTreeSet<String>,
+    /// A walkthrough step's highlight: its nodes and edges.
+    pub lit: Option<(BTreeSet<String>, BTreeSet<String>)>,
+    /// What "Show me" changes (nodes, edges), and how.
+    pub moving: (BTreeSet<String>, BTreeSet<String>),
+    pub motion: Option<Shown>,
+    /// A quiz: each edge's question number.
+    pub numbers: BTreeMap<String, usize>,
+    /// The edge whose question is pointed at.
+    pub pointed: Option<String>,
+}
+
+/// How training marks one node or edge (a prop of each: compared cheaply).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Mark {
+    /// `lit` or `dim` during a walkthrough step.
+    pub tour: Option<&'static str>,
+    /// `changed` or `leaving` while "Show me" makes its change.
+    pub motion: Option<&'static str>,
+    /// An edge's question number in a quiz.
+    pub number: Option<usize>,
+    /// Its question is pointed at.
+    pub pointed: bool,
 }
 
 impl Marks {
-    /// The canvas class of a node or edge: `lit` or `dim`.
-    pub fn class(&self, set: &BTreeSet<String>, id: &str) -> &'static str {
-        if set.contains(id) {
-            "lit"
-        } else {
-            "dim"
+    fn mark(&self, id: &str, lit: Option<&BTreeSet<String>>, moving: &BTreeSet<String>) -> Mark {
+        Mark {
+            tour: lit.map(|l| if l.contains(id) { "lit" } else { "dim" }),
+            motion: self
+                .motion
+                .filter(|_| moving.contains(id))
+                .map(|m| match m {
+                    Shown::Leaving => "leaving",
+                    Shown::Changed => "changed",
+                }),
+            number: None,
+            pointed: false,
         }
+    }
+
+    pub fn node(&self, id: &str) -> Mark {
+        self.mark(id, self.lit.as_ref().map(|l| &l.0), &self.moving.0)
+    }
+
+    pub fn edge(&self, id: &str) -> Mark {
+        Mark {
+            number: self.numbers.get(id).copied(),
+            pointed: self.pointed.as_deref() == Some(id),
+            ..self.mark(id, self.lit.as_ref().map(|l| &l.1), &self.moving.1)
+        }
+    }
+
+    /// Whether a quiz numbers the edges.
+    pub fn quiz(&self) -> bool {
+        !self.numbers.is_empty()
     }
 }
 
-/// The highlight of `tour`'s step on the diagram `s`.
-pub fn marks(tour: Tour, s: &Scenario) -> Option<Marks> {
+/// What the change of a step touches on the diagram `s` (nodes, edges): the node it edits,
+/// the edge it draws or removes and that edge's ends.
+pub fn touched(a: &Action, s: &Scenario) -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut nodes = BTreeSet::new();
+    let mut edges = BTreeSet::new();
+    let mut ends = |from: &str, to: &str, edge: &dyn Fn(&csp_rules::Edge) -> bool| {
+        for e in s.edges.iter().filter(|e| edge(e)) {
+            edges.insert(e.id.clone());
+        }
+        nodes.insert(from.to_string());
+        nodes.insert(to.to_string());
+    };
+    match a {
+        Action::SetFlag { node, .. }
+        | Action::SetRegion { node, .. }
+        | Action::SetTenant { node, .. } => {
+            nodes.insert(node.clone());
+        }
+        Action::Connect { from, to, kind } | Action::Disconnect { from, to, kind } => {
+            ends(from, to, &|e| {
+                e.from == *from && e.to == *to && e.kind == *kind
+            })
+        }
+        Action::RemoveEdge { edge } => {
+            if let Some(e) = s.edges.iter().find(|e| e.id == *edge) {
+                ends(&e.from, &e.to, &|f| f.id == *edge);
+            }
+        }
+    }
+    (nodes, edges)
+}
+
+/// The highlight of `tour`'s step on the diagram `s`, with what "Show me" is doing to it.
+pub fn marks(tour: Tour, s: &Scenario, shown: Option<Shown>) -> Option<Marks> {
     let w = walkthrough_of(tour.preset)?;
     let step = w.step(tour.step)?;
+    let moving = match (&step.action, shown) {
+        (Some(a), Some(_)) => touched(a, s),
+        _ => Default::default(),
+    };
     Some(Marks {
-        nodes: step.highlight.nodes.iter().cloned().collect(),
-        edges: step.highlight.edge_ids(s).into_iter().collect(),
+        lit: Some((
+            step.highlight.nodes.iter().cloned().collect(),
+            step.highlight.edge_ids(s).into_iter().collect(),
+        )),
+        moving,
+        motion: shown,
+        ..Marks::default()
     })
 }
 
-/// What a step's highlight depends on: the step and the rules' revision of the diagram (an
-/// edge the learner draws is found by its ends), not positions.
+/// What the marks depend on: the step, what "Show me" is doing, the quiz's order and pointed
+/// question, and the rules' revision of the diagram (an edge the learner draws is found by its
+/// ends), not positions.
 #[derive(Debug)]
 pub struct MarksKey {
     pub tour: Option<Tour>,
+    pub shown: Option<Shown>,
+    /// A quiz being answered or checked: its seed, and the question pointed at.
+    pub quiz: Option<(Option<String>, Option<String>)>,
     pub rev: u64,
     pub scenario: Rc<Scenario>,
 }
 
-impl PartialEq for MarksKey {
-    fn eq(&self, other: &Self) -> bool {
-        self.tour == other.tour && self.rev == other.rev
+impl MarksKey {
+    pub fn new(t: &Training, rev: u64, scenario: Rc<Scenario>) -> MarksKey {
+        MarksKey {
+            tour: t.tour,
+            shown: t.shown,
+            quiz: t.quiz.as_ref().map(|q| (q.seed.clone(), q.pointed.clone())),
+            rev,
+            scenario,
+        }
     }
 }
 
-/// The canvas highlight for the current step, if a walkthrough is under way.
+impl PartialEq for MarksKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.tour == other.tour
+            && self.shown == other.shown
+            && self.quiz == other.quiz
+            && self.rev == other.rev
+    }
+}
+
+/// What training marks on the canvas now: a walkthrough step's highlight, or a quiz's
+/// numbers; nothing otherwise.
 pub fn marks_of(k: &MarksKey) -> Option<Rc<Marks>> {
-    k.tour.and_then(|t| marks(t, &k.scenario)).map(Rc::new)
+    if let Some((seed, pointed)) = &k.quiz {
+        let quiz = Quiz::new(seed.clone());
+        return Some(Rc::new(Marks {
+            numbers: quiz.numbers(&k.scenario),
+            pointed: pointed.clone(),
+            ..Marks::default()
+        }));
+    }
+    k.tour
+        .and_then(|t| marks(t, &k.scenario, k.shown))
+        .map(Rc::new)
+}
+
+/// The rules a walkthrough's steps point at, in the catalogue's order (its summary).
+pub fn rules_met(w: &Walkthrough) -> Vec<csp_rules::RuleId> {
+    let mut rules: Vec<csp_rules::RuleId> = w
+        .steps
+        .iter()
+        .flat_map(|s| s.expect.iter().flat_map(|x| x.rules.iter().copied()))
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
+    rules
 }
 
 /// The preset's title, for the panel heading.
@@ -287,80 +422,14 @@ pub fn preset_title(n: u8, lang: csp_rules::Lang) -> &'static str {
     presets::get(n).map_or("", |p| p.title(lang))
 }
 
-/// The rules that block `er` (what a right answer names).
-pub fn blocking_rules(er: &EdgeReport) -> Vec<RuleId> {
-    let mut out: Vec<RuleId> = er
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Block)
-        .map(|f| f.rule)
-        .collect();
-    out.dedup();
-    out
-}
-
-/// FNV-1a: a fixed shuffle that is the same on every machine and every load.
-fn fnv(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for p in parts {
-        for b in p.bytes().chain(std::iter::once(0)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
-}
-
-/// The rules offered for edge `er`: those that block it plus distractors from the catalogue
-/// (at least two, four choices in all, so the list's length gives nothing away), shuffled
-/// deterministically by the edge's ID.
-pub fn rule_choices(er: &EdgeReport) -> Vec<RuleId> {
-    let right = blocking_rules(er);
-    let want = (right.len() + 2).max(4) - right.len();
-    let mut others: Vec<RuleId> = RuleId::ALL
-        .into_iter()
-        .filter(|r| r.severity() == Severity::Block)
-        .filter(|r| r.scope() == Scope::Edge)
-        .filter(|r| !right.contains(r))
-        .collect();
-    others.sort_by_key(|r| fnv(&[&er.id, "distractor", r.as_str()]));
-    let mut all: Vec<RuleId> = right
-        .into_iter()
-        .chain(others.into_iter().take(want))
-        .collect();
-    all.sort_by_key(|r| fnv(&[&er.id, "order", r.as_str()]));
-    all
-}
-
-/// Whether an answer is right: the verdict, and for a blocked edge a rule that blocks it.
-pub fn is_right(a: Option<&Answer>, er: &EdgeReport) -> bool {
-    let Some(a) = a else { return false };
-    match (a.verdict, er.verdict) {
-        (Some(Verdict::Allowed), Verdict::Allowed) => true,
-        (Some(Verdict::Blocked), Verdict::Blocked) => {
-            a.rule.is_some_and(|r| blocking_rules(er).contains(&r))
-        }
-        _ => false,
-    }
-}
-
-/// (right answers, edges) of a quiz on the report.
-pub fn score(q: &Quiz, r: &Report) -> (usize, usize) {
-    let right = r
-        .edges
-        .iter()
-        .filter(|er| is_right(q.answers.get(&er.id), er))
-        .count();
-    (right, r.edges.len())
-}
-
 #[allow(clippy::panic)] // a failing test panics
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::io::url::Start;
+    use crate::model::quiz::blocking_rules;
     use crate::model::state::{Action, NodeEdit, State};
-    use csp_rules::{evaluate, Flag, Lang};
+    use csp_rules::{evaluate, Flag, Lang, RuleId, Verdict};
     use yew::Reducible;
 
     fn state(preset: &str) -> Rc<State> {
@@ -376,7 +445,11 @@ mod tests {
     }
 
     fn link(step: Option<usize>, quiz: bool) -> Train {
-        Train::Link(TrainingLink { step, quiz })
+        Train::Link(TrainingLink {
+            step,
+            quiz,
+            seed: None,
+        })
     }
 
     #[test]
@@ -461,7 +534,7 @@ mod tests {
         let s = s.reduce(Action::Open(Start::Preset("7".into())));
         assert_eq!(s.training.tour, None);
         let s = s
-            .reduce(Action::Train(Train::StartQuiz))
+            .reduce(Action::Train(Train::StartQuiz { seed: None }))
             .reduce(Action::New);
         assert_eq!(s.training.quiz, None);
     }
@@ -475,7 +548,7 @@ mod tests {
         });
         let touring = edited
             .reduce(Action::Train(Train::StartTour { preset: 6, step: 3 }))
-            .reduce(Action::Train(Train::StartQuiz))
+            .reduce(Action::Train(Train::StartQuiz { seed: None }))
             .reduce(Action::Train(Train::StartTour { preset: 6, step: 3 }));
         assert!(touring.training.tour.is_some() && touring.training.kept.is_some());
         let file = presets::get(2).and_then(|p| p.scenario().ok());
@@ -494,79 +567,113 @@ mod tests {
         let undone = imported.reduce(Action::Undo);
         assert_eq!(undone.scenario(), touring.scenario());
         // A quiz ends too.
-        let quizzing = state("7").reduce(Action::Train(Train::StartQuiz));
+        let quizzing = state("7").reduce(Action::Train(Train::StartQuiz { seed: None }));
         let imported = quizzing.reduce(Action::Import(file));
         assert_eq!(imported.training.quiz, None);
     }
 
     #[test]
-    fn a_quiz_scores_verdicts_and_rules() {
+    fn a_quiz_scores_verdicts_and_rules_and_names_what_is_unanswered() {
         let mut s = state("7");
         let Ok(r) = evaluate(s.scenario(), Lang::En) else {
             panic!("preset 7 evaluates")
         };
-        train(&mut s, Train::StartQuiz);
+        let quiz = |v: QuizVerb| Train::Quiz(v);
+        train(
+            &mut s,
+            Train::StartQuiz {
+                seed: Some("s1".into()),
+            },
+        );
+        // Nothing answered: checking first names what is unanswered.
+        assert!(train(&mut s, quiz(QuizVerb::Check)));
+        let q = s.training.quiz.clone().unwrap_or_default();
+        assert!(q.confirming && !q.checked);
+        assert_eq!(q.unanswered(s.scenario()).len(), r.edges.len());
+        assert!(train(&mut s, quiz(QuizVerb::KeepAnswering)));
         for er in &r.edges {
             let edge = er.id.clone();
-            train(
-                &mut s,
-                Train::AnswerVerdict {
-                    edge,
-                    verdict: er.verdict,
-                },
-            );
+            let verdict = er.verdict;
+            train(&mut s, quiz(QuizVerb::AnswerVerdict { edge, verdict }));
             if er.verdict == Verdict::Blocked {
                 let rule = blocking_rules(er).first().copied();
-                train(
-                    &mut s,
-                    Train::AnswerRule {
-                        edge: er.id.clone(),
-                        rule,
-                    },
-                );
+                let edge = er.id.clone();
+                train(&mut s, quiz(QuizVerb::AnswerRule { edge, rule }));
             }
         }
         let q = s.training.quiz.clone().unwrap_or_default();
-        assert_eq!(score(&q, &r), (r.edges.len(), r.edges.len()));
+        let result = q.result(s.scenario(), &r);
+        assert_eq!((result.right, result.total), (r.edges.len(), r.edges.len()));
         // A wrong rule for e4 (blocked for its region) is a wrong answer.
         let wrong = Some(RuleId::MpaRequired);
-        train(
-            &mut s,
-            Train::AnswerRule {
-                edge: "e4".into(),
-                rule: wrong,
-            },
-        );
-        train(&mut s, Train::CheckQuiz);
+        let edge = "e4".to_string();
+        train(&mut s, quiz(QuizVerb::AnswerRule { edge, rule: wrong }));
+        // Everything answered: checking checks at once.
+        train(&mut s, quiz(QuizVerb::Check));
         let q = s.training.quiz.clone().unwrap_or_default();
-        assert!(q.checked);
-        assert_eq!(score(&q, &r), (r.edges.len() - 1, r.edges.len()));
-        let verdict = Verdict::Allowed;
+        assert!(q.checked && !q.confirming);
+        assert_eq!(q.result(s.scenario(), &r).right, r.edges.len() - 1);
+        let (edge, verdict) = ("e4".to_string(), Verdict::Allowed);
         assert!(!train(
             &mut s,
-            Train::AnswerVerdict {
-                edge: "e4".into(),
-                verdict
-            }
+            quiz(QuizVerb::AnswerVerdict { edge, verdict })
         ));
+        // Trying again keeps the order.
+        train(&mut s, quiz(QuizVerb::Retry));
+        let q = s.training.quiz.clone().unwrap_or_default();
+        assert_eq!(q.seed.as_deref(), Some("s1"));
+        assert!(q.answers.is_empty() && !q.checked);
+        // Pointing at a question marks its edge on the canvas.
+        assert!(train(&mut s, quiz(QuizVerb::Point(Some("e2".into())))));
+        assert!(!train(&mut s, quiz(QuizVerb::Point(Some("e2".into())))));
+        let key = MarksKey::new(&s.training, s.doc.rev(), s.scenario().clone());
+        let marks = marks_of(&key).unwrap_or_default();
+        assert!(marks.edge("e2").pointed && !marks.edge("e1").pointed);
+        assert_eq!(
+            marks.edge("e2").number,
+            q.numbers(s.scenario()).get("e2").copied()
+        );
+        assert_eq!(marks.edge("e2").tour, None, "a quiz dims nothing");
     }
 
     #[test]
-    fn rule_choices_hold_the_right_rules_and_are_stable() {
-        let Some(s) = presets::get(6).and_then(|p| p.scenario().ok()) else {
-            panic!("preset 6 loads")
+    fn a_walkthroughs_summary_names_each_rule_its_steps_point_at_once() {
+        let Some(w) = walkthrough_of(6) else {
+            panic!("walkthrough 6 loads")
         };
-        let Ok(r) = evaluate(&s, Lang::En) else {
-            panic!("preset 6 evaluates")
-        };
-        for er in &r.edges {
-            let c = rule_choices(er);
-            assert_eq!(c, rule_choices(er));
-            assert!(c.len() >= 4);
-            assert!(blocking_rules(er).iter().all(|r| c.contains(r)));
-            assert!(c.iter().all(|r| r.scope() == Scope::Edge));
-            let unique: BTreeSet<_> = c.iter().collect();
-            assert_eq!(unique.len(), c.len());
-        }
+        let rules = rules_met(&w);
+        assert!(rules.contains(&RuleId::ResellerAsCustomerSameProvider));
+        assert!(rules.contains(&RuleId::ResellerAsCustomerOtherProvider));
+        assert!(rules.windows(2).all(|r| r[0] < r[1]));
+    }
+
+    #[test]
+    fn show_me_marks_what_it_removes_then_what_it_changed() {
+        let mut s = state("6");
+        train(&mut s, Train::StartTour { preset: 6, step: 4 });
+        let key = |s: &State| MarksKey::new(&s.training, s.doc.rev(), s.scenario().clone());
+        let marks = marks_of(&key(&s)).unwrap_or_default();
+        assert_eq!(
+            marks.edge("e2").tour,
+            Some("lit"),
+            "the edge to remove is lit"
+        );
+        assert_eq!(marks.edge("e2").motion, None);
+        assert!(train(&mut s, Train::Preview));
+        let marks = marks_of(&key(&s)).unwrap_or_default();
+        assert_eq!(marks.edge("e2").motion, Some("leaving"));
+        assert!(
+            s.scenario().edges.iter().any(|e| e.id == "e2"),
+            "not gone yet"
+        );
+        assert!(train(&mut s, Train::ShowMe));
+        assert!(!s.scenario().edges.iter().any(|e| e.id == "e2"));
+        let marks = marks_of(&key(&s)).unwrap_or_default();
+        assert_eq!(marks.node("tailspin").motion, Some("changed"));
+        // The next step starts still.
+        assert!(train(&mut s, Train::Next));
+        assert_eq!(s.training.shown, None);
+        // A step that adds an edge has nothing to fade out.
+        assert!(!train(&mut s, Train::Preview));
     }
 }

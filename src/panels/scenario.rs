@@ -2,7 +2,7 @@
 //! scenario it came from.
 
 use crate::model::{names, use_page, Action, Page};
-use crate::text::panels;
+use crate::text::{panels, training};
 use csp_rules::{presets, Localized, DEFAULT_AS_OF};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -14,6 +14,10 @@ pub struct ScenarioPanelProps {
     pub titles: Option<Localized>,
     pub as_of: Option<String>,
     pub preset: Option<u8>,
+    /// A quiz hides the diagram's verdicts: its questions, when the title and description
+    /// (which may state the rule) are hidden with them.
+    #[prop_or_default]
+    pub quiz: Option<usize>,
 }
 
 #[function_component(ScenarioPanel)]
@@ -41,6 +45,14 @@ pub fn scenario_panel(p: &ScenarioPanelProps) -> Html {
     let on_as_of = dispatch
         .to(|e: Event| Action::SetAsOf(e.target_unchecked_into::<HtmlInputElement>().value()));
     let preset = p.preset.and_then(presets::get);
+    if let Some(n) = p.quiz {
+        return html! {
+            <section class="panel scenario-panel" aria-labelledby="scenario-heading" data-quiz-title="">
+                <h2 id="scenario-heading">{ panels::scenario(lang) }</h2>
+                <p class="preset-title">{ training::quiz_title(lang, n) }</p>
+            </section>
+        };
+    }
     html! {
         <section class="panel scenario-panel" aria-labelledby="scenario-heading">
             <h2 id="scenario-heading">{ panels::scenario(lang) }</h2>

@@ -63,18 +63,21 @@ fn news(lang: Lang, s: &Scenario, r: &Report, changed: &[usize]) -> String {
 }
 
 /// Sets `announce` to the news of each new evaluation (`rev` is the rules' revision); a
-/// language switch says nothing.
+/// language switch says nothing, nor does an edit during a quiz, whose verdicts are hidden.
 #[hook]
 pub fn use_announcer(
     announce: UseStateHandle<String>,
-    rev: u64,
-    lang: Lang,
+    now: (u64, Lang, bool),
     scenario: Rc<Scenario>,
     report: Option<Rc<Report>>,
 ) {
+    let (rev, lang, quiet) = now;
     let prev = use_mut_ref(|| None::<(Lang, Option<Rc<Report>>)>);
     use_effect_with((rev, lang), move |_| {
         let old = prev.borrow_mut().replace((lang, report.clone()));
+        if quiet {
+            return;
+        }
         let (Some((_, old)), Some(report)) = (old.filter(|(l, _)| *l == lang), report) else {
             return;
         };

@@ -262,9 +262,13 @@ pub fn app() -> Html {
     let ui = {
         let (chrome, dispatch) = (chrome.clone(), dispatch.clone());
         let single = state.selection.single_node().map(str::to_string);
+        let quiz = state.training.hides_verdicts();
         Callback::from(move |u: Ui| {
             let single = single.as_deref();
-            open_ui(u, &chrome, &dispatch, Now { lang, mode, single })
+            // The table would show a quiz's answers (its menu item is off too).
+            if !(quiz && u == Ui::Table) {
+                open_ui(u, &chrome, &dispatch, Now { lang, mode, single })
+            }
         })
     };
     let ui_now = use_mut_ref(Callback::noop);
@@ -301,18 +305,13 @@ pub fn app() -> Html {
     let report = eval.report().cloned();
     use_announcer(
         chrome.announce.clone(),
-        rev,
-        lang,
+        (rev, lang, state.training.hides_verdicts()),
         eval.scenario.clone(),
         report.clone(),
     );
 
     // Training: a walkthrough step's highlight; a quiz being answered hides every verdict.
-    let marks_key = MarksKey {
-        tour: state.training.tour,
-        rev,
-        scenario: eval.scenario.clone(),
-    };
+    let marks_key = MarksKey::new(&state.training, rev, eval.scenario.clone());
     let marks = use_memo(marks_key, marks_of);
     // A network past the audit's limits is shown in the audit view: neither drawn nor listed
     // in the findings panel.

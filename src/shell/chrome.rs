@@ -1,6 +1,7 @@
 //! The shell's own pieces of interface, which the header, the toolbars and the key map share:
 //! open or closed, never part of the diagram and never saved.
 
+use super::export::Format;
 use super::keys::Ui;
 use crate::io::{storage, web};
 use crate::model::{Action, Dispatch, Mode, Theme};
@@ -21,6 +22,8 @@ pub struct Chrome {
     pub announce: UseStateHandle<String>,
     /// The Help menu's dialog that is open.
     pub help: UseStateHandle<Option<Help>>,
+    /// The *Export picture* dialog is open, for this format.
+    pub picture: UseStateHandle<Option<Format>>,
     /// The Embed dialog is open.
     pub embed: UseStateHandle<bool>,
     /// The File menu's Recent dialog is open.
@@ -42,6 +45,7 @@ pub fn use_chrome() -> Chrome {
         connect: use_state_eq(|| None),
         announce: use_state_eq(String::new),
         help: use_state_eq(|| None),
+        picture: use_state_eq(|| None),
         embed: use_state_eq(|| false),
         recent: use_state_eq(|| false),
     }

@@ -2,7 +2,8 @@
 //! menu, which holds them all), each item named by an ID, and what picking each ID does.
 
 use super::chrome::{set_present, set_theme, switch_lang, Chrome, Help};
-use super::file_tools::{export_json, export_picture, Picture};
+use super::export::Format;
+use super::file_tools::export_json;
 use super::menu::{Check, Item, Section};
 use crate::io::web;
 use crate::model::{Action, Dispatch, Mode, State, Theme};
@@ -18,35 +19,35 @@ pub struct Ctx {
     pub theme: Theme,
     pub snap: bool,
     pub scenario: Rc<Scenario>,
-    /// (allowed, blocked), when the diagram can be judged.
-    pub counts: Option<(usize, usize)>,
     pub chrome: Chrome,
     pub dispatch: Dispatch,
+    /// A quiz hides the verdicts: no file, picture or table may show them.
+    pub quiz: bool,
 }
 
 impl Ctx {
-    pub fn new(s: &State, counts: Option<(usize, usize)>, chrome: &Chrome, d: &Dispatch) -> Ctx {
+    pub fn new(s: &State, chrome: &Chrome, d: &Dispatch) -> Ctx {
         Ctx {
             lang: s.lang,
             mode: s.mode,
             theme: s.theme,
             snap: s.snap,
             scenario: s.scenario().clone(),
-            counts,
             chrome: chrome.clone(),
             dispatch: d.clone(),
+            quiz: s.training.hides_verdicts(),
         }
     }
 }
 
 pub fn file(c: &Ctx) -> Section {
     let lang = c.lang;
-    let no_picture = c.scenario.nodes.is_empty() || *c.chrome.table;
+    let no_picture = c.scenario.nodes.is_empty() || *c.chrome.table || c.quiz;
     Section::new(vec![
         Item::new("new", shell::new_diagram(lang)),
         Item::new("import", shell::import(lang)),
         Item::new("recent", io::recent(lang)),
-        Item::new("export-json", shell::export_json(lang)),
+        Item::new("export-json", shell::export_json(lang)).disabled(c.quiz),
         Item::new("export-svg", shell::export_svg(lang)).disabled(no_picture),
         Item::new("export-png", shell::export_png(lang)).disabled(no_picture),
         Item::new("embed", embed::embed_button(lang)),
@@ -74,7 +75,8 @@ pub fn view(c: &Ctx) -> Vec<Section> {
                     .keys("T", "T"),
                 Item::new("table", shell::table_view(lang))
                     .check(Check::Radio(table))
-                    .keys("T", "T"),
+                    .keys("T", "T")
+                    .disabled(c.quiz),
             ],
         ),
         Section::titled(
@@ -146,8 +148,8 @@ pub fn run(id: &str, c: &Ctx) {
         "import" => web::click_first("input.file-input"),
         "recent" => c.chrome.recent.set(true),
         "export-json" => export_json(&c.scenario, c.lang),
-        "export-svg" => export_picture(Picture::Svg, &c.scenario, c.counts, c.lang),
-        "export-png" => export_picture(Picture::Png, &c.scenario, c.counts, c.lang),
+        "export-svg" => c.chrome.picture.set(Some(Format::Svg)),
+        "export-png" => c.chrome.picture.set(Some(Format::Png)),
         "audit" => web::click_first("input[data-audit-file]"),
         "embed" => c.chrome.embed.set(true),
         "zoom-in" => send(Action::Zoom {

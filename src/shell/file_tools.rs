@@ -1,13 +1,13 @@
-//! The File menu's verbs: importing a scenario file and exporting the diagram (JSON, SVG,
-//! PNG). Every file the page reads goes through the engine, so a refused import shows exactly
+//! The File menu's verbs: importing a scenario file (or a picture exported here) and
+//! exporting the diagram (JSON, or a picture through the *Export picture* dialog). Every file the page reads goes through the engine, so a refused import shows exactly
 //! the CLI's `error:` line.
 
-use crate::io::export::Frame;
+use super::chrome::Chrome;
+use super::export::{ExportDialog, Format};
 use crate::io::{files, web};
-use crate::model::layout;
-use crate::model::{Action, Dispatch};
+use crate::model::{Action, Dispatch, Shared, State};
 use crate::text::shell;
-use csp_rules::{Lang, Scenario};
+use csp_rules::{Lang, Report, Scenario};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -24,39 +24,33 @@ pub fn import_file(file: web_sys::File, dispatch: Dispatch) {
     });
 }
 
-/// The whole diagram, labels included, as an exported picture frames it.
-fn frame(s: &Scenario) -> Option<Frame> {
-    layout::bounds(s, None).map(|b| Frame {
-        x0: b.x0,
-        y0: b.y0,
-        x1: b.x1,
-        y1: b.y1,
-    })
-}
-
-/// A picture of the diagram to export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Picture {
-    Svg,
-    Png,
-}
-
-/// Exports the diagram as a scenario file (named by its title in `lang`).
+/// Exports the diagram as a scenario file.
 pub fn export_json(s: &Scenario, lang: Lang) {
     files::download_json(s, lang);
 }
 
-/// Exports the drawing with its verdict legend (`counts`: allowed and blocked).
-pub fn export_picture(kind: Picture, s: &Scenario, counts: Option<(usize, usize)>, lang: Lang) {
-    if let Some(frame) = frame(s) {
-        match kind {
-            Picture::Svg => files::download_svg(s, frame, counts, lang),
-            Picture::Png => files::download_png(s, frame, counts, lang),
-        }
+/// The *Export picture* dialog for `format`, open over the page; closing it gives the focus
+/// back to the File menu.
+pub fn export_dialog(
+    format: Format,
+    s: &State,
+    report: Option<Shared<Report>>,
+    chrome: &Chrome,
+) -> Html {
+    let on_close = {
+        let picture = chrome.picture.clone();
+        Callback::from(move |()| {
+            picture.set(None);
+            web::focus_shown(&["button[data-menu=file]", "button[data-menu=more]"]);
+        })
+    };
+    html! {
+        <ExportDialog {format} scenario={Shared(s.scenario().clone())} {report} {on_close} />
     }
 }
 
-/// The file picker of the File menu's *Import…*: hidden, clicked by the menu item.
+/// The file picker of the File menu's *Import…*: hidden, clicked by the menu item. It takes
+/// a scenario file, or an SVG picture exported here (which carries its scenario).
 pub fn import_input(lang: Lang, dispatch: &Dispatch) -> Html {
     let on_file = {
         let dispatch = dispatch.clone();
@@ -71,6 +65,6 @@ pub fn import_input(lang: Lang, dispatch: &Dispatch) -> Html {
     };
     html! {
         <input type="file" class="file-input" hidden=true tabindex="-1"
-            accept=".json,application/json" aria-label={shell::import_file(lang)} onchange={on_file} />
+            accept=".json,application/json,.svg,image/svg+xml" aria-label={shell::import_file(lang)} onchange={on_file} />
     }
 }

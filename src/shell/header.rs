@@ -2,13 +2,13 @@
 //! switch, the audit view and the notices.
 
 use super::chrome::{switch_lang, Chrome};
-use super::file_tools::import_input;
+use super::file_tools::{export_dialog, import_input};
 use super::recent::saved_work_notices;
 use super::toolbar::{presenter_bar, toolbar};
 use crate::audit::AuditView;
 use crate::model::audit::Network;
 use crate::model::evaluation::Evaluation;
-use crate::model::{Dispatch, State};
+use crate::model::{Dispatch, Shared, State};
 use crate::panels::notice::notices;
 use crate::text::{io, shell};
 use csp_rules::Lang;
@@ -40,13 +40,11 @@ pub fn header(
     dispatch: &Dispatch,
 ) -> Html {
     let lang = s.lang;
-    let counts = eval
-        .report()
-        .map(|r| (r.summary.allowed, r.summary.blocked));
+    let report = eval.report().cloned().map(Shared);
     let bar = if s.mode.present {
         presenter_bar(s, dispatch)
     } else {
-        toolbar(s, counts, chrome, dispatch)
+        toolbar(s, chrome, dispatch)
     };
     html! {
         <header class="top">
@@ -56,6 +54,9 @@ pub fn header(
                 { lang_switch(lang, dispatch) }
             </div>
             { import_input(lang, dispatch) }
+            if let Some(format) = *chrome.picture {
+                { export_dialog(format, s, report, chrome) }
+            }
             <AuditView audit={s.audit.clone()} {network} />
             { notices(s.notice.as_ref(), eval.report.as_ref().err(), lang, dispatch) }
             { saved_work_notices(&s.saving, s.scenario(), s.doc.id(), lang, dispatch) }

@@ -8,6 +8,7 @@ pub mod app;
 mod chrome;
 mod commands;
 mod dialogs;
+mod export;
 mod file_tools;
 mod header;
 mod help;

@@ -22,6 +22,9 @@ struct Link {
 pub struct ShareProps {
     /// Compared by pointer (it changes with every drag frame; the link is made on click).
     pub scenario: Shared<Scenario>,
+    /// A quiz is hiding verdicts: the link would open the diagram without it.
+    #[prop_or_default]
+    pub disabled: bool,
 }
 
 #[function_component(ShareButton)]
@@ -121,12 +124,12 @@ pub fn share_button(p: &ShareProps) -> Html {
     });
     html! {
         <div class="share">
-            <button type="button" class="share-button tool" data-action="share" ref={button} title={shell::copy_share_link(lang)}
+            <button type="button" class="share-button tool" data-action="share" ref={button} disabled={p.disabled} title={shell::copy_share_link(lang)}
                 aria-expanded={if shared.is_some() { "true" } else { "false" }} {onclick}>
                 { icon(Icon::Share) }
                 <span class="button-text">{ shell::share(lang) }</span>
             </button>
-            { for panel }
+            { for panel.filter(|_| !p.disabled) }
         </div>
     }
 }

@@ -5,6 +5,7 @@
 //! On wider screens it is the column beside the diagram and the grip is not shown.
 
 use crate::io::web;
+use crate::model::training::Tour;
 use crate::model::use_page;
 use crate::text::shell;
 use yew::prelude::*;
@@ -56,6 +57,10 @@ pub struct SheetProps {
     pub selected: bool,
     /// How many nodes the diagram has.
     pub nodes: usize,
+    /// The walkthrough's step shown, if any: a low sheet rises at each step, so the step is
+    /// read together with the diagram above it.
+    #[prop_or_default]
+    pub step: Option<Tour>,
     pub children: Html,
 }
 
@@ -78,7 +83,14 @@ fn pulled_share(sheet: &web_sys::HtmlElement, client_y: f64, grab: f64) -> Optio
 #[function_component(Sheet)]
 pub fn sheet(p: &SheetProps) -> Html {
     let lang = use_page().lang;
-    let level = use_state_eq(|| Level::Low);
+    // A walkthrough opened from a link starts with its step in sight.
+    let level = use_state_eq(|| {
+        if p.step.is_some() {
+            Level::Half
+        } else {
+            Level::Low
+        }
+    });
     let pull = use_mut_ref(|| None::<Pull>);
     let dragging = use_state_eq(|| false);
     let root = use_node_ref();
@@ -88,6 +100,14 @@ pub fn sheet(p: &SheetProps) -> Html {
         use_effect_with((p.selected, p.nodes), move |&(selected, nodes)| {
             let added = nodes > std::mem::replace(&mut *counted.borrow_mut(), nodes);
             if selected && !added && *level == Level::Low {
+                level.set(Level::Half);
+            }
+        });
+    }
+    {
+        let level = level.clone();
+        use_effect_with(p.step, move |step| {
+            if step.is_some() && *level == Level::Low {
                 level.set(Level::Half);
             }
         });

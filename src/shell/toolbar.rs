@@ -34,9 +34,10 @@ fn icon_button(
 
 /// The toolbar of the page in state `s` (re-drawn with the page: the diagram it shares and
 /// exports changes with every drag frame).
-pub fn toolbar(s: &State, counts: Option<(usize, usize)>, chrome: &Chrome, d: &Dispatch) -> Html {
+pub fn toolbar(s: &State, chrome: &Chrome, d: &Dispatch) -> Html {
     let lang = s.lang;
-    let ctx = Ctx::new(s, counts, chrome, d);
+    let ctx = Ctx::new(s, chrome, d);
+    let quiz = ctx.quiz;
     let pick = |c: &Ctx| {
         let c = c.clone();
         Callback::from(move |id: &'static str| commands::run(id, &c))
@@ -49,7 +50,8 @@ pub fn toolbar(s: &State, counts: Option<(usize, usize)>, chrome: &Chrome, d: &D
         <div class="toolbar" role="toolbar" aria-label={shell::toolbar(lang)}>
             <Menu id="more" label={shell::more_menu(lang)} icon={Icon::Menu} icon_only=true
                 class="menus-narrow" sections={commands::everything(&ctx)} on_pick={pick(&ctx)} />
-            <PresetsMenu current={s.doc.preset()} />
+            // A quiz hides the guide scenario it is, and a link that would open it unquizzed.
+            <PresetsMenu current={s.doc.preset().filter(|_| !quiz)} />
             <Menu id="file" label={shell::file_tools(lang)} class="menus-wide"
                 sections={vec![commands::file(&ctx)]} on_pick={pick(&ctx)} />
             <Menu id="view" label={shell::view_switch(lang)} class="menus-wide"
@@ -68,7 +70,7 @@ pub fn toolbar(s: &State, counts: Option<(usize, usize)>, chrome: &Chrome, d: &D
                 { icon_button("present", Icon::Present, shell::present(lang), (shell::present_title(lang), "F"),
                     false, present) }
             </span>
-            <ShareButton scenario={Shared(s.scenario().clone())} />
+            <ShareButton scenario={Shared(s.scenario().clone())} disabled={quiz} />
         </div>
     }
 }

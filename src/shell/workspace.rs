@@ -81,7 +81,7 @@ pub fn stage(s: &State, eval: &Evaluation, st: Stage, dispatch: &Dispatch) -> Ht
             } else {
                 { canvas }
             }
-            <Legend {counts} />
+            <Legend {counts} quiz={hide} />
         </div>
     }
 }
@@ -99,10 +99,10 @@ pub fn side(s: &State, eval: &Evaluation, large: bool, dispatch: &Dispatch) -> H
     let edge_selected = s.selection.single_edge().is_some();
     let selected = !s.selection.nodes.is_empty() || !s.selection.edges.is_empty();
     html! {
-        <Sheet {selected} nodes={live.nodes.len()}>
+        <Sheet {selected} nodes={live.nodes.len()} step={t.tour}>
             <TrainingPanel tour={t.tour} quiz={t.quiz.clone()} preset={s.doc.preset()}
                 scenario={judged.clone()} live={live.clone()} report={report.clone()}
-                can_restore={t.kept.is_some()} />
+                can_restore={t.kept.is_some()} shown={t.shown} view={s.view} />
             if !t.hides_verdicts() && (edits || t.tour.is_none()) {
                 if edits || edge_selected {
                     { selection_panel(s, &judged, report.as_ref(), lang, dispatch) }
@@ -112,7 +112,8 @@ pub fn side(s: &State, eval: &Evaluation, large: bool, dispatch: &Dispatch) -> H
                 }
             }
             if edits {
-                <ScenarioPanel title={live.title.clone()} titles={live.titles.clone()} as_of={live.as_of.clone()} preset={s.doc.preset()} />
+                <ScenarioPanel title={live.title.clone()} titles={live.titles.clone()} as_of={live.as_of.clone()} preset={s.doc.preset()}
+                    quiz={t.hides_verdicts().then_some(live.edges.len())} />
             }
         </Sheet>
     }

@@ -12,4 +12,8 @@ texts! {
     legend => "Legend", "圖例";
     filled_arrow => "filled arrowhead", "實心箭頭";
     open_arrow => "open arrowhead", "空心箭頭";
+    /// An exported picture's name when the diagram has no title.
+    picture_title => "CSP scenario diagram", "CSP 情境圖表";
+    /// A quiz's edge: its question number, then the relationship.
+    question_edge(n: usize, relation: &str) => "Question {n}: {relation}", "第 {n} 題：{relation}";
 }

@@ -38,10 +38,24 @@ texts! {
     undo_keys => "Undo (Ctrl+Z)", "復原（Ctrl+Z）";
     redo_keys => "Redo (Ctrl+Shift+Z or Ctrl+Y)", "重做（Ctrl+Shift+Z 或 Ctrl+Y）";
     import => "Import…", "匯入…";
-    import_file => "Import a scenario file", "匯入情境檔案";
+    import_file => "Import a scenario file (JSON, or an SVG picture exported here)", "匯入情境檔案（JSON，或從本工具匯出的 SVG 圖片）";
     export_json => "Export JSON", "匯出 JSON";
     export_svg => "Export SVG", "匯出 SVG";
     export_png => "Export PNG", "匯出 PNG";
+    export_picture => "Export picture", "匯出圖片";
+    picture_format => "Format", "格式";
+    png_2x => "PNG (twice the size, for slides)", "PNG（兩倍大小，適合簡報）";
+    picture_theme => "Colours", "配色";
+    theme_light => "Light", "淺色";
+    theme_dark => "Dark", "深色";
+    picture_holds => "Show", "顯示";
+    with_legend => "The legend", "圖例";
+    with_findings => "The findings, as a caption", "檢查結果（以圖說顯示）";
+    picture_reopens => "An exported SVG holds the diagram too: Import opens it again for editing.",
+        "匯出的 SVG 也包含圖表本身：使用「匯入」即可再次開啟並編輯。";
+    export_now => "Export", "匯出";
+    /// The exported file's name.
+    file_name(name: &str) => "File name: {name}", "檔案名稱：{name}";
     file_tools => "File", "檔案";
     table_view => "Table", "表格";
     diagram_view => "Diagram", "圖表";
@@ -86,8 +100,6 @@ texts! {
     leave_present => "Leave presenter mode", "結束簡報模式";
     theme => "Theme", "佈景主題";
     theme_auto => "Match the system", "跟隨系統";
-    theme_light => "Light", "淺色";
-    theme_dark => "Dark", "深色";
     glossary => "Glossary", "詞彙表";
     about => "About", "關於";
     about_title => "About the CSP Scenario Explorer", "關於 CSP 情境探索工具";

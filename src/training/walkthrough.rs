@@ -1,14 +1,18 @@
-//! The walkthrough panel: one step of a preset's walkthrough at a time (its title and text in
-//! the page language), the change it asks for, and once that is made, the live verdicts of
-//! the edges it points at with the engine's findings. The steps are data
-//! (`csp_rules::walkthrough`); the panel only shows them and checks them against the engine.
+//! The walkthrough as a tour: one step of a preset's walkthrough at a time, in a callout
+//! beside what it is about (its title and text in the page language, the change it asks for,
+//! "Show me", Back and Next), and in the panel, once the change is made, the live verdicts of
+//! the edges it points at with the engine's findings. The last step ends with a summary. The
+//! steps are data (`csp_rules::walkthrough`); the panel only shows them and checks them
+//! against the engine.
 
+use super::callout::place_callout;
+use super::print::PrintDoc;
 use crate::io::{storage, url, web};
-use crate::model::training::{self, Tour, Train};
-use crate::model::{use_mode, use_page, Action, Dispatch, Page, Shared};
+use crate::model::training::{self, Shown, Tour, Train};
+use crate::model::{use_mode, use_page, Action, Dispatch, Page, Shared, View};
 use crate::panels::widgets::{citation, rule_lines, verdict_badge};
 use crate::text::{common, training as t};
-use csp_rules::walkthrough::Step;
+use csp_rules::walkthrough::{self, Step, Walkthrough};
 use csp_rules::{Lang, Report, Scenario};
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -22,6 +26,16 @@ pub struct WalkthroughProps {
     pub report: Option<Shared<Report>>,
     /// The learner's own diagram was kept aside when the walkthrough started.
     pub can_restore: bool,
+    /// Where the diagram is on screen (the current scenario and the view): the callout
+    /// follows its subject when either moves.
+    #[prop_or_default]
+    pub placed: Option<(Shared<Scenario>, View)>,
+    /// "Show me" is making its change.
+    #[prop_or_default]
+    pub shown: Option<Shown>,
+    /// Prints a document (the walkthrough, every step).
+    #[prop_or_default]
+    pub print: Callback<PrintDoc>,
 }
 
 /// What a key does with the focus in the panel: ← and → move between steps, Esc leaves
@@ -63,6 +77,49 @@ fn leave(dispatch: &Dispatch, tour: Tour, finished: bool) -> impl Fn() + Clone {
     }
 }
 
+/// The canvas elements of what the step's change is about (the callout points at them).
+fn subject_selector(step: &Step, s: &Scenario) -> String {
+    let Some(action) = &step.action else {
+        return String::new();
+    };
+    let (nodes, edges) = training::touched(action, s);
+    // IDs of the engine's grammar are safe in a quoted selector; anything else is left out.
+    let safe = |id: &&String| {
+        id.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+    };
+    let nodes = nodes
+        .iter()
+        .filter(safe)
+        .map(|id| format!(".canvas-wrap [data-node-id=\"{id}\"]"));
+    let edges = edges
+        .iter()
+        .filter(safe)
+        .map(|id| format!(".canvas-wrap [data-edge-id=\"{id}\"]"));
+    nodes.chain(edges).collect::<Vec<_>>().join(", ")
+}
+
+/// "Show me": what it removes fades out first (unless the reader asked for less motion),
+/// then the change is made.
+fn show_me(dispatch: &Dispatch, tour: Tour, removes: bool) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_: MouseEvent| {
+        if removes && !web::reduced_motion() {
+            dispatch.send(Action::Train(Train::Preview));
+            let dispatch = dispatch.clone();
+            gloo::timers::callback::Timeout::new(FADE_MS, move || {
+                dispatch.send(Action::Train(Train::ShowMeAt(tour)))
+            })
+            .forget();
+        } else {
+            dispatch.send(Action::Train(Train::ShowMe));
+        }
+    })
+}
+
+/// How long what "Show me" removes takes to fade out (the stylesheet's transition).
+const FADE_MS: u32 = 300;
+
 #[function_component(WalkthroughPanel)]
 pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
     let Page { lang, dispatch } = use_page();
@@ -70,8 +127,41 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
     let tour = p.tour;
     let w = use_memo(tour.preset, |n| training::walkthrough_of(*n));
     let text_ref = use_node_ref();
+    let callout = use_node_ref();
+    let subject = w
+        .as_ref()
+        .as_ref()
+        .and_then(|w| w.step(tour.step))
+        .map(|step| subject_selector(step, &p.scenario))
+        .unwrap_or_default();
+    // After every render (a step, a change, a pan or zoom), and when the window changes size.
+    {
+        let (callout, subject) = (callout.clone(), subject.clone());
+        use_effect(move || {
+            if let Some(el) = callout.cast::<HtmlElement>() {
+                place_callout(&el, &subject, presenting);
+            }
+        });
+    }
+    let subject_now = use_mut_ref(|| (String::new(), false));
+    *subject_now.borrow_mut() = (subject, presenting);
+    {
+        let callout = callout.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "resize", move |_| {
+                    if let Some(el) = callout.cast::<HtmlElement>() {
+                        let (subject, presenting) = &*subject_now.borrow();
+                        place_callout(&el, subject, *presenting);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     // Each step: remembered, in the address (resumable), and its text focused so a screen
-    // reader reads it.
+    // reader reads it (the progress line, a live region, says which step it is); after the
+    // callout is placed, so that it can take the focus.
     {
         let text_ref = text_ref.clone();
         use_effect_with(tour, move |t| {
@@ -113,32 +203,47 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
             }
         })
     };
+    let last = tour.step >= w.len();
+    let removes = matches!(
+        step.action,
+        Some(walkthrough::Action::Disconnect { .. } | walkthrough::Action::RemoveEdge { .. })
+    );
     html! {
         <section class="panel walkthrough" aria-labelledby="walkthrough-heading" {onkeydown}
             data-walkthrough={tour.preset.to_string()} data-step={tour.step.to_string()}
-            data-ready={ready.to_string()}>
+            data-ready={ready.to_string()} data-shown={p.shown.map(|s| format!("{s:?}").to_lowercase())}>
             <h2 id="walkthrough-heading">
                 { t::walkthrough_heading(lang, training::preset_title(tour.preset, lang)) }
             </h2>
-            <p class="progress">{ t::progress(lang, tour.step, w.len()) }</p>
-            <div class="tour-step" tabindex="-1" ref={text_ref}>
-                <h3 class="step-title">{ step.title(lang) }</h3>
-                <p class="step-text">{ step.text(lang) }</p>
-            </div>
-            { citation(lang, step.cite(tour.preset)) }
-            if let Some(action) = &step.action {
-                <div class={classes!("tour-action", if ready { "done" } else { "waiting" })}>
-                    <p class="instruction">{ action.describe_in(&p.scenario, lang) }</p>
-                    if !ready {
-                        <p class="hint">{ t::do_this(lang) }</p>
-                        <button type="button" class="show-me" onclick={train(Train::ShowMe)}>
-                            { t::show_me(lang) }
-                        </button>
+            <div class="tour-callout" ref={callout} data-side="docked">
+                <div class="tour-callout-body">
+                    <p class="progress" aria-live="polite">{ t::progress(lang, tour.step, w.len()) }</p>
+                    <div class="tour-step" tabindex="-1" ref={text_ref} role="group"
+                        aria-labelledby="tour-step-title" aria-describedby="tour-step-text">
+                        <h3 class="step-title" id="tour-step-title">{ step.title(lang) }</h3>
+                        <p class="step-text" id="tour-step-text">{ step.text(lang) }</p>
+                    </div>
+                    { citation(lang, step.cite(tour.preset)) }
+                    if let Some(action) = &step.action {
+                        <div class={classes!("tour-action", if ready { "done" } else { "waiting" })}>
+                            <p class="instruction">{ action.describe_in(&p.scenario, lang) }</p>
+                            if !ready {
+                                <p class="hint">{ t::do_this(lang) }</p>
+                                <button type="button" class="show-me" disabled={p.shown == Some(Shown::Leaving)}
+                                    onclick={show_me(&dispatch, tour, removes)}>
+                                    { t::show_me(lang) }
+                                </button>
+                            }
+                        </div>
                     }
+                    { step_nav(tour, last, ready, lang, &dispatch) }
                 </div>
-            }
+            </div>
             if ready && !step.expect.is_empty() {
                 { expectations(step, p, lang) }
+            }
+            if last {
+                { summary(w, lang, &dispatch) }
             }
             if ready && !all_met {
                 <p class="tour-differs">
@@ -148,9 +253,49 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
                     </button>
                 </p>
             }
-            { tour_nav(p, tour.step >= w.len(), ready, lang, &dispatch) }
+            { tour_more(p, lang, &dispatch) }
             <p class="hint keys">{ t::keys_hint(lang) }</p>
         </section>
+    }
+}
+
+/// The last step's summary: the rules the walkthrough met, each with its statement and the
+/// guide's section, and the next scenario.
+fn summary(w: &Walkthrough, lang: Lang, dispatch: &Dispatch) -> Html {
+    let next = w
+        .preset
+        .checked_add(1)
+        .filter(|n| training::walkthrough_of(*n).is_some());
+    let rules = training::rules_met(w).into_iter().map(|r| {
+        html! {
+            <li data-rule={r.as_str()}>
+                <code class="rule-id">{ r.as_str() }</code>{ " " }
+                <span class="statement">{ r.statement(lang) }</span>{ " " }
+                <a class="cite-link" href={r.link(lang)} hreflang={lang.pick("en-US", "zh-TW")}
+                    target="_blank" rel="noopener noreferrer" title={r.cite().label(lang)}>
+                    { r.cite().text(lang) }
+                </a>
+            </li>
+        }
+    });
+    let quiz = dispatch.on::<MouseEvent>(Action::Train(Train::StartQuiz { seed: None }));
+    html! {
+        <div class="tour-summary" data-summary="">
+            <h4>{ t::summary(lang) }</h4>
+            <p>{ t::rules_met(lang) }</p>
+            <ul class="rules-met">{ for rules }</ul>
+            <div class="row">
+                if let Some(n) = next {
+                    <button type="button" class="tour-next-scenario" data-next={n.to_string()}
+                        onclick={dispatch.on(Action::Train(Train::StartTour { preset: n, step: 1 }))}>
+                        { t::next_scenario(lang, training::preset_title(n, lang)) }
+                    </button>
+                } else {
+                    <p class="hint">{ t::all_scenarios_done(lang) }</p>
+                }
+                <button type="button" class="tour-quiz" onclick={quiz}>{ t::quiz_this(lang) }</button>
+            </div>
+        </div>
     }
 }
 
@@ -198,18 +343,35 @@ fn expectations(step: &Step, p: &WalkthroughProps, lang: Lang) -> Html {
     }
 }
 
-/// Back, Next (or Finish on the last step), Restart, Leave, and back to the learner's own.
-fn tour_nav(
-    p: &WalkthroughProps,
-    last: bool,
-    ready: bool,
-    lang: Lang,
-    dispatch: &Dispatch,
-) -> Html {
+/// Back, and Next (or Finish on the last step).
+fn step_nav(tour: Tour, last: bool, ready: bool, lang: Lang, dispatch: &Dispatch) -> Html {
+    let train = |t: Train| dispatch.on::<MouseEvent>(Action::Train(t));
+    let finish = {
+        let leave = leave(dispatch, tour, true);
+        Callback::from(move |_: MouseEvent| leave())
+    };
+    html! {
+        <div class="tour-nav">
+            <button type="button" class="tour-back" disabled={tour.step <= 1}
+                onclick={train(Train::Back)}>{ t::back(lang) }</button>
+            if last {
+                <button type="button" class="primary tour-finish" onclick={finish}>
+                    { t::finish(lang) }
+                </button>
+            } else {
+                <button type="button" class="primary tour-next" disabled={!ready}
+                    onclick={train(Train::Next)}>{ t::next(lang) }</button>
+            }
+        </div>
+    }
+}
+
+/// Restart, Leave, and back to the learner's own diagram.
+fn tour_more(p: &WalkthroughProps, lang: Lang, dispatch: &Dispatch) -> Html {
     let tour = p.tour;
     let train = |t: Train| dispatch.on::<MouseEvent>(Action::Train(t));
-    let on_leave = |finished: bool| {
-        let leave = leave(dispatch, tour, finished);
+    let on_leave = {
+        let leave = leave(dispatch, tour, false);
         Callback::from(move |_: MouseEvent| leave())
     };
     let restore = {
@@ -220,22 +382,16 @@ fn tour_nav(
         })
     };
     html! {
-        <div class="tour-nav">
-            <button type="button" class="tour-back" disabled={tour.step <= 1}
-                onclick={train(Train::Back)}>{ t::back(lang) }</button>
-            if last {
-                <button type="button" class="primary tour-finish" onclick={on_leave(true)}>
-                    { t::finish(lang) }
-                </button>
-            } else {
-                <button type="button" class="primary tour-next" disabled={!ready}
-                    onclick={train(Train::Next)}>{ t::next(lang) }</button>
-            }
+        <div class="tour-nav tour-more">
             <button type="button" class="tour-restart"
                 onclick={train(Train::StartTour { preset: tour.preset, step: 1 })}>
                 { t::restart(lang) }
             </button>
-            <button type="button" class="tour-leave" onclick={on_leave(false)}>{ t::leave(lang) }</button>
+            <button type="button" class="tour-leave" onclick={on_leave}>{ t::leave(lang) }</button>
+            <button type="button" class="print-walkthrough"
+                onclick={p.print.reform(move |_: MouseEvent| PrintDoc::Walkthrough(tour.preset))}>
+                { t::print_walkthrough(lang) }
+            </button>
             if p.can_restore {
                 <button type="button" class="restore-diagram" onclick={restore}>
                     { t::restore_diagram(lang) }

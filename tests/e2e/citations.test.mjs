@@ -251,7 +251,7 @@ test('each walkthrough step cites the part of the guide it teaches', async () =>
       const { page, assertClean } = await openPage(browser, appUrl(`/?lang=${lang}#preset=${n}&step=${k}`), {
         waitFor: `.walkthrough[data-step="${k}"]`,
       });
-      const [link] = await links(page, '.walkthrough > p.cite a.cite-link');
+      const [link] = await links(page, '.walkthrough .tour-callout-body > p.cite a.cite-link');
       assert.ok(link, `walkthrough ${n} step ${k}: no citation`);
       assertPlain(link, lang, `walkthrough ${n} step ${k}`);
       const cite = steps[k - 1].cite ?? `scenario-${n}`;

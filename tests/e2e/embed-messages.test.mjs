@@ -187,7 +187,8 @@ test('export gives the diagram as the app\'s own JSON, SVG and PNG files', async
   assert.ok(json.data.endsWith('}\n') && json.data.includes('\n  "'), 'indented, as the exported file');
   const svg = await ask(page, { csp: 1, type: 'export', id: 's', format: 'svg' });
   assert.equal(svg.format, 'svg');
-  assert.match(svg.data, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  // The file Export writes: an XML declaration, then the picture.
+  assert.match(svg.data, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   for (const e of preset(3).edges) assert.ok(svg.data.includes(`data-edge-id="${e.id}"`), e.id);
   const png = await ask(page, { csp: 1, type: 'export', id: 'p', format: 'png' });
   assert.equal(png.format, 'png');

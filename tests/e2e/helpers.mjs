@@ -348,3 +348,49 @@ export async function screenshot(page, name, options = {}) {
   }
   return out;
 }
+
+/** A finger (or two) on the page, through the DevTools protocol. */
+export async function fingers(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const send = (type, touchPoints) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints });
+  const pts = (ps) => ps.map(([x, y], id) => ({ x, y, id }));
+  return {
+    /** Fingers down at `from`, moved in `steps` to `to`, lifted (each a list of [x, y]). */
+    async gesture(from, to, { steps = 10, hold = 0 } = {}) {
+      await send('touchStart', pts(from));
+      if (hold) await page.waitForTimeout(hold);
+      for (let i = 1; i <= steps; i++) {
+        const at = from.map(([x, y], f) => [x + ((to[f][0] - x) * i) / steps, y + ((to[f][1] - y) * i) / steps]);
+        await send('touchMove', pts(at));
+      }
+      await send('touchEnd', []);
+    },
+    async tap(x, y) {
+      // A finger takes a moment between gestures: right after a drag's end, Chromium
+      // recognizes no tap (its gesture detector is still settling the fling).
+      await page.waitForTimeout(300);
+      await send('touchStart', pts([[x, y]]));
+      await send('touchEnd', []);
+    },
+    detach: () => cdp.detach(),
+  };
+}
+
+/** The canvas's view: translate(x y) scale(k). */
+export const canvasView = (page) =>
+  page.$eval('svg.canvas g.viewport', (g) => {
+    const [x, y, k] = g.getAttribute('transform').match(/-?[\d.]+/g).map(Number);
+    return { x, y, k };
+  });
+
+/** The smallest name and kind on the canvas and the thinnest line, in screen pixels. */
+export const drawnSizes = (page) =>
+  page.evaluate(() => {
+    const onScreen = (el, prop) => el.getScreenCTM().a * parseFloat(getComputedStyle(el)[prop]);
+    const min = (sel, prop) => Math.min(...[...document.querySelectorAll(sel)].map((el) => onScreen(el, prop)));
+    return {
+      label: min('.node .label', 'fontSize'),
+      kind: min('.node .kind', 'fontSize'),
+      line: min('.edge .line', 'strokeWidth'),
+    };
+  });

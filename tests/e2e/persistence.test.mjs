@@ -305,7 +305,7 @@ test('a link opened over a saved diagram: a broken one keeps it, a good one can 
   await page.close();
 });
 
-test('exports: JSON the CLI reads to the same verdicts, SVG and PNG with the legend', async () => {
+test('exports: JSON the CLI reads to the same verdicts, SVG and PNG pictures with the legend', async () => {
   const { page, assertClean } = await openPage(browser, appUrl('/?lang=en#preset=7'), {
     waitFor: '[data-edge-id][data-verdict]',
   });
@@ -314,37 +314,35 @@ test('exports: JSON the CLI reads to the same verdicts, SVG and PNG with the leg
   const file = scenarioFile(JSON.parse(json.bytes.toString('utf8')));
   assert.deepEqual(reportVerdicts(cliReport(file)), await pageVerdicts(page));
 
-  // A selected node is exported as any other.
+  // A selected node is exported as any other: the picture has no selection.
   await clickNode(page, 'fabrikam');
-  const svg = await downloaded(page, 'export-svg');
+  await pickMenu(page, 'file', 'export-svg');
+  const svg = await downloaded(page, '.export-dialog button[data-action="export-picture"]');
   assert.match(svg.name, /\.svg$/);
   const text = svg.bytes.toString('utf8');
-  assert.match(text, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(text, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   const counts = cliReport(presetFile(7)).summary;
   assert.ok(text.includes(`Allowed (${counts.allowed})`) && text.includes(`Blocked (${counts.blocked})`), 'legend');
-  assert.ok(text.includes('data-node-id="fabrikam"'));
-  assert.ok(!/class="[^"]*\bselected\b/.test(text), 'no selection in the export');
-  // Well-formed XML: the browser's own parser reads it without an error (in a blank page: the
-  // app's policy would refuse the file's <style>, which is for viewers of the file, not the page).
+  assert.ok(text.includes('>Fabrikam</text>'));
+  assert.ok(!/selected|accent-soft/.test(text), 'no selection in the export');
+  // Well-formed XML, and a blocked line is stroked in the file as on screen (in a blank page).
   const blank = await browser.context.newPage();
   const parseError = await blank.evaluate(
     (t) => new DOMParser().parseFromString(t, 'image/svg+xml').querySelector('parsererror')?.textContent ?? null,
     text,
   );
-  // It carries the page's stylesheet: a blocked line is stroked in the file as on screen.
-  const stroke = (sel) => {
-    const el = document.querySelector(sel);
-    return el ? getComputedStyle(el).stroke : null;
-  };
-  const line = '[data-verdict="blocked"] .line';
-  const onScreen = await page.evaluate(stroke, line);
-  await blank.evaluate((t) => { document.body.innerHTML = t; }, text);
-  assert.ok(onScreen && onScreen !== 'none', `stroke on screen: ${onScreen}`);
-  assert.equal(await blank.evaluate(stroke, line), onScreen);
-  await blank.close();
   assert.equal(parseError, null);
+  const onScreen = await page.evaluate(() => getComputedStyle(document.querySelector('[data-verdict="blocked"] .line')).stroke);
+  await blank.evaluate((t) => {
+    document.body.innerHTML = new DOMParser().parseFromString(t, 'image/svg+xml').documentElement.outerHTML;
+  }, text);
+  const inFile = await blank.evaluate(() => getComputedStyle(document.querySelector('line[stroke-dasharray="9 6"]')).stroke);
+  assert.ok(onScreen && onScreen !== 'none', `stroke on screen: ${onScreen}`);
+  assert.equal(inFile, onScreen);
+  await blank.close();
 
-  const png = await downloaded(page, 'export-png');
+  await pickMenu(page, 'file', 'export-png');
+  const png = await downloaded(page, '.export-dialog button[data-action="export-picture"]');
   assert.match(png.name, /\.png$/);
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   assert.ok(png.bytes.length > 2000, `PNG of ${png.bytes.length} bytes`);

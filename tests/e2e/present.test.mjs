@@ -13,6 +13,7 @@ import {
   appUrl,
   axeViolations,
   cliReport,
+  drawnSizes,
   pageNodes,
   pageVerdicts,
   presetFile,
@@ -27,18 +28,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** The smallest name and kind on the canvas and the thinnest line, in screen pixels. */
-const drawnSizes = (page) =>
-  page.evaluate(() => {
-    const onScreen = (el, prop) => el.getScreenCTM().a * parseFloat(getComputedStyle(el)[prop]);
-    const min = (sel, prop) => Math.min(...[...document.querySelectorAll(sel)].map((el) => onScreen(el, prop)));
-    return {
-      label: min('.node .label', 'fontSize'),
-      kind: min('.node .kind', 'fontSize'),
-      line: min('.edge .line', 'strokeWidth'),
-    };
-  });
 
 /** What is wider than the window, which control is under 24 px, whose text is cut. */
 const layoutProblems = (page) =>

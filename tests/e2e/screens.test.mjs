@@ -12,7 +12,9 @@ import {
   openPage,
   appUrl,
   axeViolations,
+  canvasView as view,
   cliReport,
+  fingers,
   pageNodes,
   pageVerdicts,
   presetFile,
@@ -31,45 +33,11 @@ after(async () => {
   await browser?.close();
 });
 
-/** A finger (or two) on the page, through the DevTools protocol. */
-async function fingers(page) {
-  const cdp = await page.context().newCDPSession(page);
-  const send = (type, touchPoints) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints });
-  const pts = (ps) => ps.map(([x, y], id) => ({ x, y, id }));
-  return {
-    /** Fingers down at `from`, moved in `steps` to `to`, lifted (each a list of [x, y]). */
-    async gesture(from, to, { steps = 10, hold = 0 } = {}) {
-      await send('touchStart', pts(from));
-      if (hold) await page.waitForTimeout(hold);
-      for (let i = 1; i <= steps; i++) {
-        const at = from.map(([x, y], f) => [x + ((to[f][0] - x) * i) / steps, y + ((to[f][1] - y) * i) / steps]);
-        await send('touchMove', pts(at));
-      }
-      await send('touchEnd', []);
-    },
-    async tap(x, y) {
-      // A finger takes a moment between gestures: right after a drag's end, Chromium
-      // recognizes no tap (its gesture detector is still settling the fling).
-      await page.waitForTimeout(300);
-      await send('touchStart', pts([[x, y]]));
-      await send('touchEnd', []);
-    },
-    detach: () => cdp.detach(),
-  };
-}
-
 const centre = async (page, selector) => {
   const b = await page.locator(selector).first().boundingBox();
   assert.ok(b, `${selector} is on screen`);
   return [b.x + b.width / 2, b.y + b.height / 2];
 };
-
-/** The canvas's view: translate(x y) scale(k). */
-const view = (page) =>
-  page.$eval('svg.canvas g.viewport', (g) => {
-    const [x, y, k] = g.getAttribute('transform').match(/-?[\d.]+/g).map(Number);
-    return { x, y, k };
-  });
 
 /** What of the page is wider than the screen, what control is under 44 px, whose text is cut. */
 const layoutProblems = (page) =>

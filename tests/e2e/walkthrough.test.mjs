@@ -13,11 +13,13 @@ import {
   openPage,
   appUrl,
   axeViolations,
+  cli,
   clickEdge,
   clickNode,
   pageVerdicts,
   presetFile,
   root,
+  screenshot,
 } from './helpers.mjs';
 
 let browser;
@@ -34,6 +36,65 @@ const progress = { en: (k, n) => `Step ${k} of ${n}`, 'zh-TW': (k, n) => `第 ${
 
 async function edgeIds(page) {
   return page.$$eval('[data-edge-id]', (els) => els.map((el) => el.getAttribute('data-edge-id')));
+}
+
+/** The edges a step's highlight names on the diagram `scenario` (a drawn edge by its ends). */
+function litEdges(step, scenario) {
+  return step.highlight.edges
+    .map((sel) =>
+      typeof sel === 'string'
+        ? scenario.edges.find((e) => e.id === sel)
+        : scenario.edges.find((e) => e.from === sel.from && e.to === sel.to && e.kind === sel.kind),
+    )
+    .filter(Boolean)
+    .map((e) => e.id)
+    .sort();
+}
+
+/**
+ * The canvas lights exactly what the step's data names on `scenario` (the diagram as the test
+ * keeps it, see `applyAction`), dims the rest, and draws that diagram's nodes and edges.
+ */
+async function assertLit(page, step, scenario, at) {
+  const marked = (cls) =>
+    page.$$eval(`.canvas-wrap [data-node-id].${cls}, .canvas-wrap [data-edge-id].${cls}`, (els) =>
+      els.map((e) => (e.dataset.nodeId ? `node ${e.dataset.nodeId}` : `edge ${e.dataset.edgeId}`)).sort(),
+    );
+  const drawn = async (hook) =>
+    page.$$eval(`.canvas-wrap [data-${hook}-id]`, (els, h) => [...new Set(els.map((e) => e.getAttribute(`data-${h}-id`)))].sort(), hook);
+  assert.deepEqual(await drawn('node'), scenario.nodes.map((n) => n.id).sort(), `${at}: nodes drawn`);
+  assert.deepEqual(await drawn('edge'), scenario.edges.map((e) => e.id).sort(), `${at}: edges drawn`);
+  const want = [...step.highlight.nodes.map((n) => `node ${n}`), ...litEdges(step, scenario).map((e) => `edge ${e}`)].sort();
+  assert.deepEqual(await marked('lit'), want, `${at}: lit`);
+  const all = [...scenario.nodes.map((n) => `node ${n.id}`), ...scenario.edges.map((e) => `edge ${e.id}`)];
+  assert.deepEqual(await marked('dim'), all.filter((x) => !want.includes(x)).sort(), `${at}: dimmed`);
+}
+
+/**
+ * The test's own record of the diagram: `action` (a walkthrough step's change, as the engine's
+ * walkthrough data defines it) applied to `scenario`. A page opened from a link saves nothing
+ * until the user edits, so the test keeps the diagram itself. Only nodes and edges matter to
+ * the highlight; an edge the page drew (`added`, the IDs new on the canvas) is named by its ends.
+ */
+function applyAction(scenario, action, added, at) {
+  const joins = (e) => e.from === action.from && e.to === action.to && e.kind === action.kind;
+  switch (action.type) {
+    case 'connect':
+      assert.equal(added.length, 1, `${at}: one edge drawn, ${added}`);
+      scenario.edges.push({ id: added[0], from: action.from, to: action.to, kind: action.kind });
+      break;
+    case 'disconnect':
+      assert.ok(scenario.edges.some(joins), `${at}: an edge to remove`);
+      scenario.edges = scenario.edges.filter((e) => !joins(e));
+      break;
+    case 'remove_edge':
+      assert.ok(scenario.edges.some((e) => e.id === action.edge), `${at}: ${action.edge} to remove`);
+      scenario.edges = scenario.edges.filter((e) => e.id !== action.edge);
+      break;
+    default:
+      // Flags, regions and tenants change no node or edge.
+      assert.equal(added.length, 0, `${at}: no edge drawn`);
+  }
 }
 
 /** Makes a step's change in the editor, as a learner would. */
@@ -97,12 +158,7 @@ async function play(n, lang, byEditor) {
     assert.equal(await page.textContent('.walkthrough .step-text'), step.text[lang], at);
     // Screen readers: the step text has the focus.
     assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('tour-step')), `${at}: focus`);
-    for (const id of step.highlight.nodes) {
-      assert.match(await page.getAttribute(`[data-node-id="${id}"]`, 'class'), /\blit\b/, `${at}: ${id}`);
-    }
-    const dim = await page.$$eval('[data-node-id].dim', (els) => els.map((e) => e.getAttribute('data-node-id')));
-    assert.ok(dim.every((id) => !step.highlight.nodes.includes(id)), `${at}: dimmed ${dim}`);
-
+    await assertLit(page, step, scenario, `${at}, as it starts`);
     const before = await edgeIds(page);
     if (step.action) {
       await page.waitForSelector('.walkthrough[data-ready="false"]');
@@ -111,6 +167,9 @@ async function play(n, lang, byEditor) {
       if (byEditor) await doInEditor(page, step.action, scenario);
       else await page.click('.walkthrough button.show-me');
       await page.waitForSelector('.walkthrough[data-ready="true"]');
+      const added = [...new Set((await edgeIds(page)).filter((id) => !before.includes(id)))];
+      applyAction(scenario, step.action, added, at);
+      await assertLit(page, step, scenario, `${at}, once done`);
     }
     drawnAll.push(...(await edgeIds(page)).filter((id) => !before.includes(id)));
     const shown = await page.$$eval('.walkthrough li.expect', (els) =>
@@ -181,6 +240,12 @@ test('#preset=6&step=3 resumes at step 3; later steps rebuild their diagram; key
   await page.keyboard.press('ArrowRight');
   await page.waitForSelector('.walkthrough[data-step="5"]');
   assert.equal(await page.evaluate(() => localStorage.getItem('csp-explorer/walkthrough')), '6:5');
+  // A step too long for the canvas keeps off the header (and its language switch).
+  const [calloutTop, headerBottom] = await page.evaluate(() => [
+    document.querySelector('.tour-callout').getBoundingClientRect().top,
+    document.querySelector('header.top').getBoundingClientRect().bottom,
+  ]);
+  assert.ok(calloutTop >= headerBottom, `callout at ${calloutTop}, header to ${headerBottom}`);
   // The language switch keeps the step and the diagram.
   const verdicts = await pageVerdicts(page);
   await page.click('.lang-switch button[data-lang="zh-TW"]');
@@ -268,7 +333,7 @@ test('importing a file during a walkthrough ends the walkthrough on the imported
   await page.close();
 });
 
-test('the printed handout shows the diagram and its findings, without the controls', async () => {
+test('printed without the print event (a preview made otherwise), the page still shows the diagram and no control', async () => {
   const { page, assertClean } = await openPage(browser, appUrl('/?lang=en#preset=7'), {
     waitFor: '[data-edge-id][data-verdict]',
   });
@@ -276,19 +341,178 @@ test('the printed handout shows the diagram and its findings, without the contro
   for (const hidden of ['.toolbar', '.palette', '.lang-switch', '.training']) {
     assert.equal(await page.isVisible(hidden), false, hidden);
   }
-  for (const shown of ['svg.canvas', '.findings', '[data-finding-edge="e4"]', '.legend', '.scenario-panel .preset-title']) {
+  for (const shown of ['svg.canvas', '.legend', '.scenario-panel .preset-title']) {
     assert.equal(await page.isVisible(shown), true, shown);
   }
-  const box = await page.locator('.canvas-wrap').boundingBox();
-  assert.ok(box.width > 300 && box.height > 300, JSON.stringify(box));
+  const controls = await page.$$eval('input, select, textarea, button', (els) => els.filter((el) => el.checkVisibility()).length);
+  assert.equal(controls, 0);
   await page.emulateMedia({ media: 'screen' });
   assert.equal(await page.isVisible('.toolbar'), true);
-  // Before printing the diagram is fitted to the printed canvas; after, back to the screen.
-  const screen = await page.getAttribute('g.viewport', 'transform');
-  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-  await page.waitForFunction((t) => document.querySelector('g.viewport').getAttribute('transform') !== t, screen);
-  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-  await page.waitForFunction((t) => document.querySelector('g.viewport').getAttribute('transform') === t, screen);
+  assertClean();
+  await page.close();
+});
+
+/** The callout's box, and the box of what it points at (the step's subject, else what it lights). */
+async function calloutAndSubject(page, selector) {
+  return page.evaluate((sel) => {
+    const box = (els) => {
+      const rs = [...els].map((e) => e.getBoundingClientRect()).filter((r) => r.width || r.height);
+      if (!rs.length) return null;
+      return {
+        x0: Math.min(...rs.map((r) => r.left)),
+        y0: Math.min(...rs.map((r) => r.top)),
+        x1: Math.max(...rs.map((r) => r.right)),
+        y1: Math.max(...rs.map((r) => r.bottom)),
+      };
+    };
+    const callout = document.querySelector('.tour-callout');
+    return {
+      side: callout.dataset.side,
+      callout: box([callout]),
+      subject: box(document.querySelectorAll(sel)) ?? box(document.querySelectorAll('.canvas-wrap .lit')),
+      canvas: box([document.querySelector('.canvas-wrap')]),
+      header: document.querySelector('header.top').getBoundingClientRect().bottom,
+      screen: { x0: 0, y0: 0, x1: innerWidth, y1: innerHeight },
+    };
+  }, selector);
+}
+
+test('each step is a callout beside what it names, inside the canvas; docked on a phone', async () => {
+  for (const n of [6, 7]) {
+    const w = walkthrough(n);
+    const { page, assertClean } = await openPage(browser, appUrl(`/?lang=en#preset=${n}&step=1`), {
+      waitFor: '.walkthrough[data-step="1"]',
+    });
+    for (const [i, step] of w.steps.entries()) {
+      const k = i + 1;
+      await page.waitForSelector(`.walkthrough[data-step="${k}"] .tour-callout:not([data-side="docked"])`);
+      const a = step.action;
+      const sel = !a
+        ? '.none'
+        : a.node
+          ? `.canvas-wrap [data-node-id="${a.node}"]`
+          : a.edge
+            ? `.canvas-wrap [data-edge-id="${a.edge}"]`
+            : `.canvas-wrap [data-node-id="${a.from}"], .canvas-wrap [data-node-id="${a.to}"]`;
+      const g = await calloutAndSubject(page, sel);
+      if (n === 6 && k === 4) await screenshot(page, 'training-tour.png');
+      const at = `walkthrough ${n}, step ${k} (${g.side})`;
+      const within = (r, b) => r.x0 >= b.x0 - 1 && r.y0 >= b.y0 - 1 && r.x1 <= b.x1 + 1 && r.y1 <= b.y1 + 1;
+      assert.ok(within(g.callout, g.screen), `${at}: inside the window ${JSON.stringify(g)}`);
+      // Never over the header; over the canvas only when it fits there (so the side panel
+      // stays in view), else beside its subject over the side panel.
+      assert.ok(g.callout.y0 >= g.header - 1, `${at}: below the header ${JSON.stringify(g)}`);
+      if (g.side === 'over' && g.callout.y1 - g.callout.y0 + 16 <= g.canvas.y1 - g.canvas.y0) {
+        assert.ok(within(g.callout, g.canvas), `${at}: inside the canvas ${JSON.stringify(g)}`);
+      }
+      // Beside its subject, not over it, the gap the arrow crosses.
+      const gap = {
+        right: g.callout.x0 - g.subject.x1,
+        left: g.subject.x0 - g.callout.x1,
+        below: g.callout.y0 - g.subject.y1,
+        above: g.subject.y0 - g.callout.y1,
+      }[g.side];
+      if (g.side !== 'over') assert.ok(gap >= 10 && gap <= 20, `${at}: ${gap}px from its subject ${JSON.stringify(g)}`);
+      if (k < w.steps.length) {
+        if (a) await page.click('.walkthrough button.show-me');
+        await page.click('.walkthrough button.tour-next');
+      }
+    }
+    assertClean();
+    await page.close();
+  }
+  // On a phone the step stays in the panel, under the heading, the sheet raised to show it
+  // and the diagram fitted above it: the step, its subject and every node in sight at once,
+  // whether the window became a phone's or the link was opened on one.
+  const { page, assertClean } = await openPage(browser, appUrl('/?lang=en#preset=6&step=4'), {
+    waitFor: '.walkthrough[data-step="4"]',
+  });
+  for (const reload of [false, true]) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    if (reload) await page.goto(appUrl('/?lang=en#preset=6&step=4'));
+    await page.waitForSelector('.tour-callout[data-side="docked"]');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.tour-callout')).position), 'static');
+    assert.equal(await page.getAttribute('.side', 'data-sheet'), 'half');
+    await page.waitForFunction(() => {
+      const sheet = document.querySelector('.side').getBoundingClientRect();
+      const text = document.querySelector('.tour-callout .step-text').getBoundingClientRect();
+      const seen = (r) => r.top >= 0 && r.bottom <= sheet.top + 1 && r.left >= -1 && r.right <= innerWidth + 1;
+      const things = [...document.querySelectorAll('.canvas-wrap [data-node-id], .canvas-wrap [data-edge-id="e2"]')];
+      const top = document.elementFromPoint(text.left + 20, text.top + 10);
+      return (
+        text.top >= sheet.top && text.top + 40 <= innerHeight && top?.closest('.step-text') &&
+        things.length > 0 && things.every((el) => seen(el.getBoundingClientRect()))
+      );
+    }, null, { timeout: 5000 });
+  }
+  assertClean();
+  await page.close();
+});
+
+test('"Show me" fades out what it removes before removing it, draws the eye to what changed, and keeps still for reduced motion', async () => {
+  const { page, assertClean } = await openPage(browser, appUrl('/?lang=en#preset=6&step=4'), {
+    waitFor: '.walkthrough[data-step="4"]',
+  });
+  assert.match(await page.getAttribute('[data-edge-id="e2"]', 'class'), /\blit\b/, 'the edge to remove is lit');
+  await page.click('.walkthrough button.show-me');
+  await page.waitForSelector('[data-edge-id="e2"].leaving');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('[data-edge-id="e2"]')).transitionDuration), '0.3s');
+  await page.waitForFunction(() => !document.querySelector('[data-edge-id="e2"]'));
+  await page.waitForSelector('[data-node-id="tailspin"].changed');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('[data-node-id="tailspin"]')).animationName), 'show-me');
+  await page.waitForSelector('.walkthrough[data-ready="true"]');
+  // With reduced motion: removed at once, nothing animated.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.click('.walkthrough button.tour-back');
+  await page.waitForSelector('.walkthrough[data-step="3"]');
+  await page.click('.walkthrough button.tour-next');
+  await page.waitForSelector('.walkthrough[data-step="4"] button.show-me');
+  await page.click('.walkthrough button.show-me');
+  await page.waitForFunction(() => !document.querySelector('[data-edge-id="e2"]'));
+  assert.equal(await page.locator('.leaving').count(), 0);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('[data-node-id="tailspin"]')).animationName), 'none');
+  // A change that draws an edge: the new edge draws the eye.
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.click('.walkthrough button.tour-next');
+  await page.waitForSelector('.walkthrough[data-step="5"] button.show-me');
+  const before = await edgeIds(page);
+  await page.click('.walkthrough button.show-me');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-edge-id]').length === n + 1, before.length);
+  const drawn = (await edgeIds(page)).find((id) => !before.includes(id));
+  assert.match(await page.getAttribute(`[data-edge-id="${drawn}"]`, 'class'), /\bchanged\b/);
+  assertClean();
+  await page.close();
+});
+
+test('the last step ends with a summary: the rules met, linked to the guide, and the next scenario', async () => {
+  for (const lang of ['en', 'zh-TW']) {
+    const w = walkthrough(7);
+    const { page, assertClean } = await openPage(browser, appUrl(`/?lang=${lang}#preset=7&step=${w.steps.length}`), {
+      waitFor: `.walkthrough[data-step="${w.steps.length}"]`,
+    });
+    const met = [...new Set(w.steps.flatMap((s) => s.expect.flatMap((x) => x.rules)))].sort();
+    const shown = await page.$$eval('.tour-summary li[data-rule]', (els) =>
+      els.map((el) => ({ rule: el.dataset.rule, href: el.querySelector('a.cite-link')?.href, text: el.textContent })),
+    );
+    assert.deepEqual(shown.map((s) => s.rule).sort(), met);
+    const statements = Object.fromEntries(JSON.parse(cli('rules', '--json', '--lang', lang)).map((r) => [r.id, r]));
+    for (const s of shown) {
+      assert.ok(s.text.includes(statements[s.rule].statement), s.rule);
+      assert.equal(s.href, statements[s.rule].link, s.rule);
+    }
+    assert.equal(await page.getAttribute('.tour-summary button.tour-next-scenario', 'data-next'), '8');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.click('.tour-summary button.tour-next-scenario');
+    await page.waitForSelector('.walkthrough[data-walkthrough="8"][data-step="1"]');
+    assert.ok(page.url().endsWith('#preset=8&step=1'), page.url());
+    assertClean();
+    await page.close();
+  }
+  // The last of the eight has no next one.
+  const { page, assertClean } = await openPage(browser, appUrl('/?lang=en#preset=8&step=99'), {
+    waitFor: '.tour-summary',
+  });
+  assert.equal(await page.locator('.tour-summary button.tour-next-scenario').count(), 0);
   assertClean();
   await page.close();
 });
