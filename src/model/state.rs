@@ -853,7 +853,7 @@ mod tests {
         // The address's `&step=3`, sent right after, waits behind it.
         let link = Train::Link(TrainingLink {
             step: Some(3),
-            quiz: false,
+            ..TrainingLink::default()
         });
         let s = s.reduce(Action::Train(link));
         assert_eq!(s.waiting.as_ref().map(|w| w.then.len()), Some(2));
