@@ -620,6 +620,13 @@ impl State {
             w.then.push(action);
             return true;
         }
+        // A walkthrough of a guide scenario not opened yet (the summary's next scenario).
+        if let Action::Train(Train::StartTour { preset, .. }) = action {
+            if presets::get(preset).is_some() && !library::is_loaded(preset) {
+                self.wait(preset, action);
+                return true;
+            }
+        }
         match action {
             Action::Fetched(n, result) => self.fetched(n, result),
             Action::Open(start) => {
