@@ -36,6 +36,8 @@
       const at = o.scenario.indexOf('scenario=');
       url.hash = at >= 0 ? o.scenario.slice(at) : `scenario=${o.scenario}`;
     }
+    // A quiz's order, after the diagram as in the page's quiz links.
+    if (o.seed != null && o.seed !== '' && url.hash) url.hash += `&seed=${encodeURIComponent(o.seed)}`;
     return url;
   }
 
@@ -47,9 +49,9 @@
   /**
    * Puts an iframe of the app into `element` (replacing what it held, such as a fallback link)
    * and returns the handle for its messages. `options`: preset, step, scenario (a share link,
-   * or a scenario object to load once the app is ready), mode, lang, theme, height (until the
-   * app reports its own), title, src (the page, relative to embed.js), timeout (ms an answer
-   * may take; default 30000).
+   * or a scenario object to load once the app is ready), seed (a quiz's order), mode, lang,
+   * theme, height (until the app reports its own), title, src (the page, relative to
+   * embed.js), timeout (ms an answer may take; default 30000).
    */
   function mount(element, options = {}) {
     if (!(element instanceof Element)) throw new TypeError('CspEmbed.mount: expected an element');

@@ -172,7 +172,7 @@ pub struct EdgeLayerProps {
     pub topology: Shared<Topology>,
     /// Where its edges are drawn in full.
     pub routes: Shared<Routes>,
-    /// What is drawn of it (its own elements, and the batch).
+    /// What is drawn of it (its own elements; [`BatchLayer`] draws the batch).
     pub visible: Shared<Visible>,
     /// Edges left out (those of the nodes being dragged), sorted.
     #[prop_or_default]
@@ -221,24 +221,42 @@ pub fn edge_layer(p: &EdgeLayerProps) -> Html {
             .filter_map(|i| look.draw(i, &pos))
             .collect(),
     };
-    let batch = (!p.visible.batch.is_empty()).then(|| {
-        let mut b = Batch::default();
-        for &i in p.visible.batch.iter().filter(|i| !left_out(i)) {
-            let ends = p.topology.places().get(i).and_then(|e| e.ends());
-            if let Some((a, b2)) = ends {
-                if let (Some(pa), Some(pb)) = (pos(a), pos(b2)) {
-                    b.add(p.verdicts.get(i).copied(), pa, pb);
-                }
+    html! {
+        <g class="edges">{ for drawn }</g>
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct BatchLayerProps {
+    pub scenario: Shared<Scenario>,
+    pub topology: Shared<Topology>,
+    pub visible: Shared<Visible>,
+    pub verdicts: Rc<Vec<Verdict>>,
+    /// A walkthrough's marks dim them.
+    pub dim: bool,
+}
+
+/// The batched edges (see [`Visible::batch`]), a path per verdict, on a layer of their own
+/// under the canvas. A path of thousands of lines costs a slow phone (or a software
+/// rasterizer) most of a second each time it is painted again, so nothing but a change to
+/// the batch repaints it: a press or a drag, which repaint parts of the canvas, never does,
+/// and a drag leaves the batch as it began (a dragged edge in it shows where it was until
+/// the drop, its copy on the drag layer where it goes).
+#[function_component(BatchLayer)]
+pub fn batch_layer(p: &BatchLayerProps) -> Html {
+    if p.visible.batch.is_empty() {
+        return Html::default();
+    }
+    let mut batch = Batch::default();
+    for &i in &p.visible.batch {
+        let ends = p.topology.places().get(i).and_then(|e| e.ends());
+        if let Some((a, b)) = ends {
+            if let (Some(pa), Some(pb)) = (position(&p.scenario, a), position(&p.scenario, b)) {
+                batch.add(p.verdicts.get(i).copied(), pa, pb);
             }
         }
-        b.view(p.marks.is_some())
-    });
-    html! {
-        <g class="edges">
-            { for batch }
-            { for drawn }
-        </g>
     }
+    batch.view(p.dim)
 }
 
 #[derive(Debug, Properties, PartialEq)]

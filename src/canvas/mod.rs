@@ -30,7 +30,7 @@ use csp_rules::{Scenario, Verdict};
 use detail::{Detail, Visible};
 use gesture::{Gesture, Hit, Out, Overlay, Scene};
 use gloo::events::EventListener;
-use layers::{DragLayer, EdgeLayer, Lift};
+use layers::{BatchLayer, DragLayer, EdgeLayer, Lift};
 use node::{NodeLayer, NodesOf};
 use routes::{caption_scale, use_routes};
 use std::cell::RefCell;
@@ -521,6 +521,13 @@ pub fn canvas(p: &CanvasProps) -> Html {
     html! {
         <div class={classes!("canvas-wrap", p.hide_verdicts.then_some("quiz-hidden"), tour.then_some("touring"), quiz.then_some("quizzing"))}
              data-quiz={p.hide_verdicts.then_some("hidden")} ref={wrap}>
+            // Under the canvas, and composited apart from it (see BatchLayer).
+            <svg class="canvas-batches" aria-hidden="true" focusable="false">
+                <g transform={transform.clone()}>
+                    <BatchLayer scenario={p.scenario.clone()} topology={Shared(topology.clone())}
+                        visible={Shared(visible.clone())} verdicts={p.verdicts.clone()} dim={p.marks.is_some()} />
+                </g>
+            </svg>
             <svg ref={svg_ref} class="canvas" tabindex="0" role="group"
                  aria-label={if viewing { embed::canvas_view_label(lang) } else { canvas::canvas_label(lang) }}
                  onpointerdown={h.down} onpointermove={h.moved} onpointerup={h.up}

@@ -92,6 +92,8 @@ struct Now {
     mode: Mode,
     report: Option<Rc<Report>>,
     hides_verdicts: bool,
+    /// The seed the quiz's questions are ordered by, if any.
+    seed: Option<String>,
 }
 
 /// What the event effects remember between renders.
@@ -257,9 +259,19 @@ fn load(source: Source, data: &JsValue, now: &Now, dispatch: &Dispatch) -> Resul
         }
     };
     let report = csp_rules::evaluate(&scenario, lang).map_err(|e| e.line(lang))?;
+    // A quiz's order goes on with the new diagram, as the page's link would give it (and a
+    // reload of the frame keeps it).
+    let seed = match now.mode.embed {
+        Some(Embed::Quiz) => now.seed.clone(),
+        _ => None,
+    };
     match preset {
         Some(n) => {
-            web::set_fragment(&url::preset_fragment(n));
+            let fragment = url::preset_fragment(n);
+            web::set_fragment(&match &seed {
+                Some(k) => format!("{fragment}&seed={k}"),
+                None => fragment,
+            });
             dispatch.send(Action::Open(Start::Preset(n.to_string())));
         }
         None => {
@@ -272,7 +284,7 @@ fn load(source: Source, data: &JsValue, now: &Now, dispatch: &Dispatch) -> Resul
         (Some(Embed::Walkthrough), Some(n)) if training::walkthrough_of(n).is_some() => {
             dispatch.send(Action::Train(Train::StartTour { preset: n, step: 1 }))
         }
-        (Some(Embed::Quiz), _) => dispatch.send(Action::Train(Train::StartQuiz { seed: None })),
+        (Some(Embed::Quiz), _) => dispatch.send(Action::Train(Train::StartQuiz { seed })),
         _ => {}
     }
     Ok(summary(&report))
@@ -447,6 +459,7 @@ pub fn use_host(s: &State, eval: &Evaluation, dispatch: Dispatch) {
         mode: s.mode,
         report: None,
         hides_verdicts: false,
+        seed: None,
     });
     *now.borrow_mut() = Now {
         scenario: s.scenario().clone(),
@@ -454,6 +467,7 @@ pub fn use_host(s: &State, eval: &Evaluation, dispatch: Dispatch) {
         mode: s.mode,
         report: report.clone(),
         hides_verdicts: s.training.hides_verdicts(),
+        seed: s.training.quiz.as_ref().and_then(|q| q.seed.clone()),
     };
     let sent = use_mut_ref(Sent::default);
     use_listener(host.clone(), now, dispatch, sent.clone());

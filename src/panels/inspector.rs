@@ -2,6 +2,7 @@
 //! requirements its kind has (only those: a flag on another kind is an input error), plus
 //! its relationships and a keyboard way to add one.
 
+use super::target::{Others, TargetPicker};
 use super::widgets::see_also_link;
 use crate::model::{names, use_page, Action, Dispatch, NodeEdit, Page, Target};
 use crate::text::{self, common, panels};
@@ -27,7 +28,7 @@ pub struct InspectorProps {
     /// Without its position: dragging the node does not re-render the inspector.
     pub node: Node,
     /// The other nodes, as (id, label), for "add a relationship".
-    pub others: Vec<(String, String)>,
+    pub others: Others,
     pub relations: Vec<Relation>,
     pub edit_error: Option<ScenarioError>,
 }
@@ -346,15 +347,15 @@ fn add_relation(p: &InspectorProps, d: &Drafts, lang: Lang, dispatch: &Dispatch)
     };
     let on_target = {
         let target = d.new_target.clone();
-        Callback::from(move |e: Event| target.set(select_value(&e)))
+        Callback::from(move |id: String| target.set(id))
     };
-    // The chosen target, or the first other node when the chosen one is gone.
+    // The picker keeps the choice among the nodes it lists: none when nothing matches.
     let to = p
         .others
         .iter()
         .find(|(o, _)| *o == *d.new_target)
-        .or(p.others.first())
         .map(|(o, _)| o.clone());
+    let to_missing = to.is_none();
     let on_add = {
         let (from, kind, dispatch) = (p.node.id.clone(), *d.new_kind, dispatch.clone());
         Callback::from(move |_: MouseEvent| {
@@ -377,14 +378,9 @@ fn add_relation(p: &InspectorProps, d: &Drafts, lang: Lang, dispatch: &Dispatch)
                 }) }
             </select>
             <span>{ common::to(lang) }</span>
-            <select name="new-edge-target" aria-label={common::to(lang)} onchange={on_target}>
-                { for p.others.iter().map(|(o, label)| html! {
-                    <option key={o.clone()} value={o.clone()} selected={*o == *d.new_target}>
-                        { label.clone() }
-                    </option>
-                }) }
-            </select>
-            <button type="button" onclick={on_add}>{ panels::add(lang) }</button>
+            <TargetPicker others={p.others.clone()} value={(*d.new_target).clone()} on_change={on_target}
+                name="new-edge-target" label={common::to(lang)} />
+            <button type="button" disabled={to_missing} onclick={on_add}>{ panels::add(lang) }</button>
         </div>
     }
 }

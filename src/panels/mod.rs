@@ -9,4 +9,5 @@ pub mod notice;
 pub mod scenario;
 pub mod selection;
 pub mod table;
+pub mod target;
 pub mod widgets;

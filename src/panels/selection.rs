@@ -3,18 +3,22 @@
 
 use super::edge_panel::EdgePanel;
 use super::inspector::{Inspector, Relation};
+use super::target::Others;
 use crate::model::{Action, Dispatch, Shared, State};
 use crate::text::{common, panels};
 use csp_rules::{Lang, Node, Report, Scenario};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The other nodes, as (id, "label (id)"), to connect a node to.
-pub fn others(s: &Scenario, from: &str, lang: Lang) -> Vec<(String, String)> {
-    s.nodes
-        .iter()
-        .filter(|n| n.id != from)
-        .map(|n| (n.id.clone(), common::aside(lang, n.label_in(lang), &n.id)))
-        .collect()
+pub fn others(s: &Scenario, from: &str, lang: Lang) -> Others {
+    Rc::new(
+        s.nodes
+            .iter()
+            .filter(|n| n.id != from)
+            .map(|n| (n.id.clone(), common::aside(lang, n.label_in(lang), &n.id)))
+            .collect(),
+    )
 }
 
 /// The node's relationships, named by their ends, with the verdicts the report gives them.

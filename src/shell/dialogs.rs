@@ -3,6 +3,7 @@
 
 use crate::io::web;
 use crate::model::{use_page, Action, Page};
+use crate::panels::target::{Others, TargetPicker};
 use crate::text::{common, shell};
 use csp_rules::{edge_kind_name, EdgeKind};
 use wasm_bindgen::JsCast;
@@ -78,7 +79,7 @@ pub struct ConnectProps {
     pub from: String,
     pub from_label: String,
     /// The other nodes, as (id, label).
-    pub others: Vec<(String, String)>,
+    pub others: Others,
     /// The node the dialog is open for: closing it sets this to `None`.
     pub connect: UseStateHandle<Option<String>>,
 }
@@ -100,7 +101,7 @@ pub fn connect_dialog(p: &ConnectProps) -> Html {
     let select = use_node_ref();
     {
         let root = root.clone();
-        use_effect_with((), move |_| focus_in(&root, "select, button"));
+        use_effect_with((), move |_| focus_in(&root, "input, select, button"));
     }
     let onkeydown = escape_closes(&on_close);
     let choose = |kind: EdgeKind| {
@@ -133,9 +134,17 @@ pub fn connect_dialog(p: &ConnectProps) -> Html {
         })
     };
     let size = p.others.len().clamp(2, 8).to_string();
-    let options = p.others.iter().enumerate().map(|(i, (id, label))| {
-        html! { <option value={id.clone()} selected={i == 0}>{ label.clone() }</option> }
+    // The list box is read when a kind is chosen; this only keeps the filter's choice.
+    let target = use_state(|| {
+        p.others
+            .first()
+            .map(|(id, _)| id.clone())
+            .unwrap_or_default()
     });
+    let on_target = {
+        let target = target.clone();
+        Callback::from(move |id: String| target.set(id))
+    };
     html! {
         <div class="connect-dialog" role="dialog" aria-labelledby="connect-title" ref={root} {onkeydown}
              data-connect-from={p.from.clone()}>
@@ -145,7 +154,8 @@ pub fn connect_dialog(p: &ConnectProps) -> Html {
             } else {
                 <p class="hint">{ shell::connect_pick(lang) }</p>
                 <label for="connect-target">{ shell::connect_to(lang) }</label>
-                <select id="connect-target" ref={select.clone()} size={size} onkeydown={on_select_key}>{ for options }</select>
+                <TargetPicker others={p.others.clone()} value={(*target).clone()} on_change={on_target}
+                    id="connect-target" size={size} select_ref={select.clone()} onkeydown={on_select_key} />
                 <div class="row">
                     <button type="button" class="primary" data-edge-kind="sells_to"
                         onclick={choose(EdgeKind::SellsTo)}>{ edge_kind_name(EdgeKind::SellsTo, lang) }</button>

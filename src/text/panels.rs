@@ -25,6 +25,12 @@ texts! {
     requirements => "Requirements met", "需求（勾選表示已符合）";
     add_relationship => "Add a relationship", "新增關聯性";
     add => "Add", "新增";
+    /// The filter over a long list of the nodes to connect to.
+    filter_nodes(count: usize) => "Filter {count} nodes by name or ID", "依名稱或 ID 篩選 {count} 個節點";
+    /// Under that list, while it shows only some of them.
+    nodes_shown(shown: usize, total: usize) => "Showing {shown} of {total} matching nodes: type to narrow.",
+        "在 {total} 個符合的節點中，顯示 {shown} 個。請輸入文字縮小範圍。";
+    no_match => "No node matches.", "沒有符合的節點。";
     delete_node => "Delete this node", "刪除此節點";
     relationships => "Its relationships", "其關聯性";
     reverse => "Reverse", "反轉方向";

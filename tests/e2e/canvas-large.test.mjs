@@ -59,6 +59,38 @@ async function zoomTo(page, k) {
 const drawnEdges = (page) =>
   page.$$eval('svg.canvas [data-edge-id]', (els) => els.map((el) => [el.dataset.edgeId, el.dataset.verdict]));
 
+test('past 1,500 nodes zoomed out: the batched edges lie under the canvas, and a drag leaves them as they were until the drop', async () => {
+  const { fragment } = network(5000);
+  const { page, assertClean } = await openPage(browser, appUrl(`/?lang=en${fragment}`));
+  await page.waitForSelector('svg.canvas path.node.plain[data-node-id]', { timeout: 60_000 });
+  // A layer of their own, before (under) the canvas, outside its accessible tree.
+  const layers = await page.$$eval('.canvas-wrap > svg', (els) => els.map((el) => [el.getAttribute('class'), el.querySelectorAll('.edge-batch').length]));
+  const at = layers.findIndex(([c]) => c === 'canvas-batches');
+  assert.ok(at >= 0 && at < layers.findIndex(([c]) => c === 'canvas'), JSON.stringify(layers));
+  assert.ok(layers[at][1] > 0 && layers.every(([c, n]) => c === 'canvas-batches' || n === 0), JSON.stringify(layers));
+  assert.equal(await page.getAttribute('svg.canvas-batches', 'aria-hidden'), 'true');
+  const batch = () => page.$$eval('.edge-batch', (els) => els.map((el) => el.getAttribute('d')).join('|'));
+  const before = await batch();
+
+  // A plain node in the middle of the view, dragged: its copy moves on the drag layer.
+  const box = await page.$$eval('svg.canvas path.node.plain[data-node-id]', (els) => {
+    const v = document.querySelector('svg.canvas').getBoundingClientRect();
+    const [cx, cy] = [v.left + v.width / 2, v.top + v.height / 2];
+    const r = els.map((el) => el.getBoundingClientRect()).sort((a, b) => Math.hypot(a.x - cx, a.y - cy) - Math.hypot(b.x - cx, b.y - cy))[0];
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  await page.mouse.move(box.x, box.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 40, box.y + 30, { steps: 5 });
+  await page.waitForSelector('svg.canvas-live [data-drag-copy]');
+  assert.equal(await batch(), before, 'the batch is as the drag began');
+  await page.mouse.up();
+  await page.waitForFunction((b) => [...document.querySelectorAll('.edge-batch')].map((el) => el.getAttribute('d')).join('|') !== b, before);
+  assert.equal(await page.locator('svg.canvas-live [data-drag-copy]').count(), 0);
+  assertClean();
+  await page.close();
+});
+
 test('past 1,500 nodes: drawn, plain and batched zoomed out, culled and in full zoomed in', async () => {
   const { scenario, verdicts, fragment } = network(5000);
   assert.ok(scenario.nodes.length > 1500 && scenario.nodes.length < 20000, `${scenario.nodes.length} nodes`);

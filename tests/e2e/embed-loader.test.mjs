@@ -285,6 +285,22 @@ test('mount refuses what is not an element, and the loader is one small plain sc
   assertClean();
 });
 
+test('a quiz mounted with a seed carries it after the diagram, as the page\'s quiz links do', async () => {
+  const { page, assertClean } = await openPage(browser, hostUrl('/stub-loader.html'), { waitFor: '#b iframe', hosts: HOSTS });
+  const srcs = await page.evaluate(() =>
+    [{ preset: 7, mode: 'quiz', seed: 's1' }, { preset: 7, mode: 'quiz' }].map((options) => {
+      const el = document.createElement('div');
+      document.body.append(el);
+      window.CspEmbed.mount(el, options);
+      return el.querySelector('iframe').src;
+    }),
+  );
+  const [seeded, plain] = srcs.map((s) => new URL(s));
+  assert.equal(seeded.searchParams.get('embed'), 'quiz');
+  assert.deepEqual([seeded.hash, plain.hash], ['#preset=7&seed=s1', '#preset=7']);
+  assertClean();
+});
+
 test('with the real app: the handle\'s promises and events carry the CLI\'s answers, each embed its own', async () => {
   const { page, assertClean } = await openPage(browser, hostUrl('/loader.html'), { waitFor: '#two iframe', hosts: HOSTS });
   await page.evaluate(() => {

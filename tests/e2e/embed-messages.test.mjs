@@ -177,6 +177,38 @@ test('load replaces the diagram from a scenario, a preset or a share link, and a
   assertClean();
 });
 
+test('a quiz embed orders its questions by the link\'s seed as the page does, and keeps that order through a load', async () => {
+  const order = (f) => f.$$eval('[data-quiz-edge]', (els) => els.map((el) => el.dataset.quizEdge));
+  const fileOrder = (n) => preset(n).edges.map((e) => e.id);
+  const onThePage = async (hash) => {
+    const { page, assertClean } = await openPage(browser, appUrl(`/?lang=en${hash}`), { waitFor: '[data-quiz-panel="open"]' });
+    const o = await order(page);
+    assertClean();
+    await page.close();
+    return o;
+  };
+  const six = await onThePage('#preset=6&quiz=1&seed=k3f9x2');
+  const seven = await onThePage('#preset=7&quiz=1&seed=k3f9x2');
+  assert.notDeepEqual(six, fileOrder(6), 'the seed shuffles scenario 6');
+  assert.notDeepEqual(seven, fileOrder(7), 'and scenario 7');
+  const { page, frame, assertClean } = await framed(embedSrc('quiz', '#preset=6&seed=k3f9x2'));
+  await frame.waitForSelector('[data-quiz-panel="open"]');
+  assert.deepEqual(await order(frame), six);
+  const a = await ask(page, { csp: 1, type: 'load', id: 'q1', preset: 7 });
+  assert.equal(a.type, 'loaded');
+  await frame.waitForFunction((ids) => [...document.querySelectorAll('[data-quiz-edge]')].map((el) => el.dataset.quizEdge).join() === ids.join(), seven);
+  // The address keeps the order too, so a reload of the frame asks the same questions.
+  assert.equal(await frame.evaluate(() => location.hash), '#preset=7&seed=k3f9x2');
+  assertClean();
+  // Without a seed: the file's order, before and after a load.
+  const plain = await framed(embedSrc('quiz', '#preset=6'));
+  await plain.frame.waitForSelector('[data-quiz-panel="open"]');
+  assert.deepEqual(await order(plain.frame), fileOrder(6));
+  await ask(plain.page, { csp: 1, type: 'load', id: 'q2', preset: 7 });
+  await plain.frame.waitForFunction((ids) => [...document.querySelectorAll('[data-quiz-edge]')].map((el) => el.dataset.quizEdge).join() === ids.join(), fileOrder(7));
+  plain.assertClean();
+});
+
 test('export gives the diagram as the app\'s own JSON, SVG and PNG files', async () => {
   const { page, frame, assertClean } = await framed(embedSrc('view', '#preset=3'));
   const json = await ask(page, { csp: 1, type: 'export', id: 'j', format: 'json' });

@@ -372,6 +372,24 @@ export async function fingers(page) {
       await send('touchStart', pts([[x, y]]));
       await send('touchEnd', []);
     },
+    /**
+     * Taps the middle of `selector` until it is gone (a popup's button closing it). For a
+     * moment after a long press Chromium turns no touch into a click, longer on a loaded
+     * machine: a tap it swallowed leaves the popup open, and the finger taps again.
+     */
+    async tapAway(selector, tries = 4) {
+      for (let i = 1; ; i++) {
+        const b = await page.locator(selector).first().boundingBox();
+        if (!b) throw new Error(`${selector} is not on screen`);
+        await this.tap(b.x + b.width / 2, b.y + b.height / 2);
+        try {
+          await page.waitForSelector(selector, { state: 'detached', timeout: 3000 });
+          return;
+        } catch (e) {
+          if (i >= tries) throw e;
+        }
+      }
+    },
     detach: () => cdp.detach(),
   };
 }

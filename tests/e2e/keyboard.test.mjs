@@ -9,6 +9,7 @@ import {
   openPage,
   appUrl,
   axeViolations,
+  cli,
   cliReport,
   pageNodes,
   pageVerdicts,
@@ -182,4 +183,81 @@ test('verdict changes are announced through a live region', async () => {
   await page.waitForFunction(() => /Now allowed/.test(document.querySelector('[data-live="verdicts"]').textContent));
   assertClean();
   await page.close();
+});
+
+/** A diagram of 1 + 3 + 30 + `customers` nodes, each customer bought from one reseller. */
+function manyNodes(customers) {
+  const nodes = [{ id: 'ms', kind: 'microsoft', name: 'Microsoft', x: 0, y: 0 }];
+  const edges = [];
+  for (let p = 0; p < 3; p++) {
+    nodes.push({ id: `p${p}`, kind: 'indirect_provider', name: `Provider ${p}`, region: 'europe', x: p * 200, y: 150 });
+    edges.push({ id: `mp${p}`, from: 'ms', to: `p${p}`, kind: 'sells_to' });
+  }
+  for (let r = 0; r < 30; r++) {
+    nodes.push({ id: `r${r}`, kind: 'indirect_reseller', name: `Reseller ${r}`, region: 'europe', x: r * 150, y: 300 });
+    edges.push({ id: `pr${r}`, from: `p${r % 3}`, to: `r${r}`, kind: 'sells_to' });
+  }
+  for (let c = 0; c < customers; c++) {
+    nodes.push({ id: `c${c}`, kind: 'customer', name: `Customer ${c}`, region: 'europe', x: (c % 30) * 150, y: 450 + Math.floor(c / 30) * 120 });
+  }
+  return { version: 1, title: 'Many nodes', nodes, edges };
+}
+
+test('in a diagram of hundreds of nodes the list of other ends is filtered, not hundreds of options', async () => {
+  const scenario = manyNodes(266);
+  const fragment = cli('share', scenarioFile(scenario)).trim();
+  const { page, assertClean } = await openPage(browser, appUrl(`/?lang=en${fragment}`));
+  await page.waitForSelector('[data-node-id="r7"]');
+  await page.evaluate(() => document.querySelector('[data-node-id="r7"]').focus());
+  await page.keyboard.press('Enter');
+  const inspector = '[data-inspector="r7"]';
+  await page.waitForSelector(inspector);
+  const target = `${inspector} select[name="new-edge-target"]`;
+  assert.equal(await page.locator(`${target} option`).count(), 50);
+  assert.match(await page.textContent(`${inspector} .target-count`), /Showing 50 of 299 /);
+  // Nothing matches: the list is empty and says so, and Add adds nothing.
+  await page.fill(`${inspector} .target-filter`, 'nobody');
+  assert.equal(await page.locator(`${target} option`).count(), 0);
+  assert.equal((await page.textContent(`${inspector} .target-count`)).trim(), 'No node matches.');
+  assert.equal(await page.isDisabled(`${inspector} .add-relation button`), true);
+  // A customer far down the list: found by the filter, added with Add.
+  await page.fill(`${inspector} .target-filter`, 'customer 250');
+  await page.waitForFunction((sel) => document.querySelectorAll(`${sel} option`).length === 1, target);
+  assert.equal(await page.inputValue(target), 'c250');
+  await page.click(`${inspector} .add-relation button`);
+  const added = await page.waitForFunction(() => {
+    const ids = [...document.querySelectorAll('[data-edge-id]')].map((e) => e.getAttribute('data-edge-id'));
+    return ids.find((id) => !/^(mp|pr)\d+$/.test(id));
+  });
+  const id = await added.jsonValue();
+  const edge = (await savedDiagram(page)).scenario.edges.find((e) => e.id === id);
+  assert.deepEqual([edge.from, edge.to, edge.kind], ['r7', 'c250', 'sells_to']);
+  await page.close();
+  assertClean();
+});
+
+test('the connect dialog of a large diagram opens on its filter, and the keyboard picks a far node', async () => {
+  const fragment = cli('share', scenarioFile(manyNodes(266))).trim();
+  const { page, assertClean } = await openPage(browser, appUrl(`/?lang=zh-TW${fragment}`));
+  await page.waitForSelector('[data-node-id="r3"]');
+  await page.evaluate(() => document.querySelector('[data-node-id="r3"]').focus());
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('c');
+  await page.waitForSelector('.connect-dialog[data-connect-from="r3"] .target-filter:focus');
+  assert.equal(await page.locator('.connect-dialog select option').count(), 50);
+  assert.equal(await page.getAttribute('.connect-dialog .target-filter', 'placeholder'), '依名稱或 ID 篩選 299 個節點');
+  await page.keyboard.type('c26');
+  // c26 and c260–c265.
+  await page.waitForFunction(() => document.querySelectorAll('.connect-dialog select option').length === 7);
+  assert.match(await page.textContent('.connect-dialog .target-count'), /在 7 個符合的節點中，顯示 7 個/);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.inputValue('.connect-dialog select'), 'c260');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('.connect-dialog'));
+  const { edges } = (await savedDiagram(page)).scenario;
+  assert.ok(edges.some((e) => e.from === 'r3' && e.to === 'c260' && e.kind === 'sells_to'), JSON.stringify(edges.slice(-2)));
+  await page.close();
+  assertClean();
 });

@@ -259,7 +259,7 @@ test('touch: a long press on a node connects it to the node it is dragged to', a
   // As a person reads the popup first: for a moment after a long press Chromium turns no
   // touch into a click (it still sends the pointer events).
   await page.waitForTimeout(1200);
-  await touch.tap(...(await centre(page, '.connect-popup button[data-edge-kind="sells_to"]')));
+  await touch.tapAway('.connect-popup button[data-edge-kind="sells_to"]');
   await page.waitForSelector('[data-edge-id][data-verdict]');
   const edges = await page.$$eval('[data-edge-id]', (els) => els.length);
   assert.equal(edges, 1, 'one relationship');

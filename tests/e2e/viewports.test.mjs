@@ -100,7 +100,7 @@ for (const size of [
       await page.waitForSelector('.connect-popup');
       // For a moment after a long press Chromium turns no touch into a click.
       await page.waitForTimeout(1200);
-      await touch.tap(...(await centre(page, '.connect-popup button[data-edge-kind="sells_to"]')));
+      await touch.tapAway('.connect-popup button[data-edge-kind="sells_to"]');
       await page.waitForFunction((n) => document.querySelectorAll('[data-edge-id][data-verdict]').length === n, edges + 1);
       const saved = await savedDiagram(page);
       const edge = saved.scenario.edges.find((e) => e.from === 'contoso' && e.to === added);

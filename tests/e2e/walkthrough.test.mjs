@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   launchBrowser,
@@ -31,6 +31,12 @@ after(async () => {
 });
 
 const walkthrough = (n) => JSON.parse(readFileSync(join(root, `rules/presets/walkthroughs/${n}.json`), 'utf8'));
+/** Every walkthrough there is, by its preset's number. */
+const WALKTHROUGHS = readdirSync(join(root, 'rules/presets/walkthroughs'))
+  .map((f) => f.match(/^(\d+)\.json$/)?.[1])
+  .filter(Boolean)
+  .map(Number)
+  .sort((a, b) => a - b);
 const preset = (n) => JSON.parse(readFileSync(presetFile(n), 'utf8'));
 const progress = { en: (k, n) => `Step ${k} of ${n}`, 'zh-TW': (k, n) => `第 ${k} 步，共 ${n} 步` };
 
@@ -378,22 +384,27 @@ async function calloutAndSubject(page, selector) {
 }
 
 test('each step is a callout beside what it names, inside the canvas; docked on a phone', async () => {
-  for (const n of [6, 7]) {
+  assert.deepEqual(WALKTHROUGHS, [1, 2, 3, 4, 5, 6, 7, 8], 'the guide\'s eight walkthroughs');
+  for (const n of WALKTHROUGHS) {
     const w = walkthrough(n);
+    const edges = JSON.parse(readFileSync(presetFile(n), 'utf8')).edges;
+    const ends = (from, to) => `.canvas-wrap [data-node-id="${from}"], .canvas-wrap [data-node-id="${to}"]`;
     const { page, assertClean } = await openPage(browser, appUrl(`/?lang=en#preset=${n}&step=1`), {
       waitFor: '.walkthrough[data-step="1"]',
     });
     for (const [i, step] of w.steps.entries()) {
       const k = i + 1;
       await page.waitForSelector(`.walkthrough[data-step="${k}"] .tour-callout:not([data-side="docked"])`);
+      // The subject: what the step's change touches, the edge it removes with its two ends.
       const a = step.action;
+      const removed = a?.edge && edges.find((e) => e.id === a.edge);
       const sel = !a
         ? '.none'
         : a.node
           ? `.canvas-wrap [data-node-id="${a.node}"]`
           : a.edge
-            ? `.canvas-wrap [data-edge-id="${a.edge}"]`
-            : `.canvas-wrap [data-node-id="${a.from}"], .canvas-wrap [data-node-id="${a.to}"]`;
+            ? `.canvas-wrap [data-edge-id="${a.edge}"]${removed ? `, ${ends(removed.from, removed.to)}` : ''}`
+            : ends(a.from, a.to);
       const g = await calloutAndSubject(page, sel);
       if (n === 6 && k === 4) await screenshot(page, 'training-tour.png');
       const at = `walkthrough ${n}, step ${k} (${g.side})`;
