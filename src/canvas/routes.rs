@@ -121,6 +121,49 @@ mod tests {
     }
 
     #[test]
+    fn edges_between_the_same_two_nodes_keep_apart_in_their_lanes_routed_or_not() {
+        // Two sales each way between a and b, and c in the way of them.
+        let mut s = Scenario {
+            nodes: vec![
+                node("a", 0.0, 0.0),
+                node("b", 0.0, 300.0),
+                node("c", 0.0, 150.0),
+            ],
+            edges: vec![edge("e1", "a", "b"), edge("e2", "b", "a")],
+            ..Scenario::default()
+        };
+        for in_the_way in [true, false] {
+            if !in_the_way {
+                s.nodes[2].x = Some(400.0);
+            }
+            let t = Topology::build(&s, csp_rules::Lang::En);
+            let routes = Routes::of(&s, 1.0);
+            let drawn: Vec<Drawn> = t
+                .places()
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| routes.get(i, p.segment(&s.nodes)?, p.ends()?))
+                .collect();
+            assert_eq!(drawn.len(), 2);
+            assert!(
+                drawn.iter().all(|d| d.ctrl.is_some() == in_the_way),
+                "{drawn:?}"
+            );
+            // Their badges (9 across each way) do not cover each other, nor do the lines meet.
+            let (b1, b2) = (drawn[0].badge, drawn[1].badge);
+            assert!((b1.0 - b2.0).hypot(b1.1 - b2.1) >= 16.0, "{drawn:?}");
+            let near = (0..=20).all(|k| {
+                let p = drawn[0].at(k as f64 / 20.0);
+                (0..=20).all(|j| {
+                    let q = drawn[1].at(j as f64 / 20.0);
+                    (p.0 - q.0).hypot(p.1 - q.1) >= 8.0
+                })
+            });
+            assert!(near, "the lanes stay apart: {drawn:?}");
+        }
+    }
+
+    #[test]
     fn captions_grow_in_presenter_mode_only_and_by_eighths() {
         assert_eq!(caption_scale(false, 0.3), 1.0);
         assert_eq!(caption_scale(true, 2.0), 1.0);

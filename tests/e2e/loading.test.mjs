@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appUrl, axeViolations, launchBrowser, root } from './helpers.mjs';
+import { appUrl, axeViolations, launchBrowser, root, screenshot } from './helpers.mjs';
 import { copyDir, startPlain } from './servers.mjs';
 
 const DIST = join(root, 'dist');
@@ -164,6 +164,7 @@ test('a missing wasm shows what failed, in English or Chinese as the app would p
     assert.ok(text.includes(WASM), `${at}: names ${WASM}`);
     assert.equal(await page.locator('#csp-boot button').innerText(), retry);
     assert.deepEqual(await axeViolations(page), [], at);
+    if (b === browser && at === url) await screenshot(page, 'screens/failure-no-wasm.png');
     await page.close();
   }
   // Put the wasm back: "Try again" then opens the app.

@@ -23,6 +23,7 @@ import {
   reportVerdicts,
   savedDiagram,
   scenarioFile,
+  screenshot,
 } from './helpers.mjs';
 
 let browser;
@@ -108,6 +109,7 @@ for (const size of [
       assert.equal(edge.kind, 'sells_to');
       await page.waitForSelector(`[data-edge-id="${edge.id}"][data-verdict]`);
       assert.deepEqual(await pageVerdicts(page), reportVerdicts(cliReport(scenarioFile(saved.scenario))), 'judged as the CLI judges it');
+      await screenshot(page, `screens/touch-${size.width}-${theme}.png`);
 
       // Two fingers moved twice as far apart on the background zoom twice, around them.
       const mid = await background(page, 80);
@@ -163,6 +165,7 @@ for (const size of [
       if (size.width >= 1024) assert.ok(await page.locator('.walkthrough .step-text').isVisible(), `the step shown at ${where}`);
       await canvasInFirstScreen(page, size, where);
       assert.deepEqual(await axeViolations(page), [], `axe presenting at ${where}`);
+      await screenshot(page, `screens/presenting-${size.width}-${theme}.png`);
     }
     assertClean();
     await page.close();
