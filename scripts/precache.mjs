@@ -2,7 +2,10 @@
 //   node scripts/precache.mjs [DIR]     DIR defaults to trunk's TRUNK_STAGING_DIR
 // Writes into DIR:
 // - sw.js: static/sw.js with this build's precache list, which is index.html, every file it
-//   names (the hashed app, its loaders and stylesheets, the manifest) and the manifest's icons.
+//   names (the hashed app, its loaders and stylesheets, the manifest), the manifest's icons and
+//   the files the app fetches when first needed (presets/: the guide's scenarios and
+//   walkthroughs), so a guide scenario opens offline too.
+// - lazy.json: that last list alone, for the size benchmark.
 //   Nothing else: rules/ and embed.js are for other sites' pages, which the worker never
 //   serves, and version.json is for hosts to read fresh. With CSP_EXPLORER_SW=off in the
 //   environment it writes no sw.js (the page then unregisters one an earlier build left).
@@ -10,7 +13,7 @@
 //   of the engine itself), and the build's ID (a hash of the precached files).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -55,6 +58,23 @@ export function appFiles(dir) {
   return [...files];
 }
 
+/** The files the app fetches only when first needed (the guide's scenarios and walkthroughs,
+ * src/io/library.rs): everything under presets/, sorted. */
+export function lazyFiles(dir) {
+  const out = [];
+  const walk = (rel) => {
+    const full = join(dir, rel);
+    if (!existsSync(full)) return;
+    for (const entry of readdirSync(full, { withFileTypes: true })) {
+      const path = posix.join(rel, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out.push(path);
+    }
+  };
+  walk('presets');
+  return out.sort();
+}
+
 // The attributes of one start tag, quoted or (as trunk's minifier writes them) not.
 function attributes(tag) {
   const out = {};
@@ -89,7 +109,11 @@ function versions() {
 function main() {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!dir) die('give the built folder (node scripts/precache.mjs DIR) or run as a trunk hook');
-  const files = appFiles(dir);
+  const lazy = lazyFiles(dir);
+  if (!lazy.length) die('the build wrote no presets/ (index.html copies rules/presets there)');
+  const files = [...appFiles(dir), ...lazy];
+  // What a first visit does not load, for the size benchmark (tests/bench/size.mjs).
+  writeFileSync(join(dir, 'lazy.json'), `${JSON.stringify({ files: lazy }, null, 2)}\n`);
   const build = buildId(dir, files);
   const bytes = files.reduce((n, f) => n + readFileSync(join(dir, f)).length, 0);
   const sw = join(dir, 'sw.js');

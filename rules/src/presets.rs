@@ -1,6 +1,8 @@
 //! The guide's eight example scenarios as built-in presets. The scenario files live in
 //! `rules/presets/` (plain scenario files the CLI reads too); titles and descriptions in
-//! both languages live here, beside them.
+//! both languages live here, beside them. With the `embedded` feature (the default: the CLI,
+//! the tests) the files are compiled in; without it (the page's WebAssembly) the host reads
+//! [`Preset::path`] itself when first needed and hands the text to [`Preset::read`].
 
 use crate::error::{Place, Problem, ScenarioError};
 use crate::lang::{Lang, Text};
@@ -15,6 +17,7 @@ pub struct Preset {
     pub title: Text,
     pub description: Text,
     /// The scenario file, as stored in the repo.
+    #[cfg(feature = "embedded")]
     pub json: &'static str,
 }
 
@@ -27,9 +30,20 @@ impl Preset {
         self.description.get(lang)
     }
 
+    /// Where its file is, under `rules/` in the repo and under the page's `dist/`.
+    pub fn path(&self) -> String {
+        format!("presets/{}.json", self.slug)
+    }
+
+    /// The preset's scenario from its file's text, as [`Preset::path`] holds it.
+    pub fn read(&self, text: &str) -> Result<Scenario, ScenarioError> {
+        parse(text)
+    }
+
     /// The preset's scenario; presets are checked by tests, so this fails only on a bad edit.
+    #[cfg(feature = "embedded")]
     pub fn scenario(&self) -> Result<Scenario, ScenarioError> {
-        parse(self.json)
+        self.read(self.json)
     }
 }
 
@@ -40,6 +54,7 @@ macro_rules! preset {
             slug: $slug,
             title: Text { en: $en, zh: $zh },
             description: Text { en: $den, zh: $dzh },
+            #[cfg(feature = "embedded")]
             json: include_str!(concat!("../presets/", $slug, ".json")),
         }
     };

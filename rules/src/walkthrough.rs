@@ -1,7 +1,8 @@
 //! Guided walkthroughs of the guide's eight scenarios. A walkthrough is data, stored beside
 //! the presets in `rules/presets/walkthroughs/N.json`, so training text can change without
 //! touching code; this module reads it and checks a learner's edits against it, so the page
-//! keeps no rule knowledge of its own.
+//! keeps no rule knowledge of its own. As for the presets, the files are compiled in with the
+//! `embedded` feature; without it the host reads [`path`] and hands the text to [`read`].
 //!
 //! A step may ask the learner to change the diagram ([`Action`]); the page waits until
 //! [`Action::done`] holds, then shows the verdicts the step's [`Expect`]s name. Steps are
@@ -13,7 +14,6 @@ use crate::fix::FlagName;
 use crate::lang::Lang;
 use crate::model::{Edge, EdgeKind, Node, Scenario};
 use crate::names::{edge_kind_name, flag_name, region_name};
-use crate::presets;
 use crate::report::{Report, Verdict};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::HashSet;
@@ -66,15 +66,21 @@ impl Walkthrough {
     /// The diagram as the learner finds it on arriving at step `number` (from 1): the preset
     /// with every earlier step's action performed. A resumed walkthrough starts from this.
     /// `None` for a step that doesn't exist or a preset that doesn't load.
+    #[cfg(feature = "embedded")]
     pub fn scenario_at(&self, number: usize) -> Option<Scenario> {
+        let preset = crate::presets::get(self.preset)?.scenario().ok()?;
+        self.scenario_from(preset, number)
+    }
+
+    /// As [`Walkthrough::scenario_at`], from the preset's scenario `preset` as its file read.
+    pub fn scenario_from(&self, mut preset: Scenario, number: usize) -> Option<Scenario> {
         self.step(number)?;
-        let mut s = presets::get(self.preset)?.scenario().ok()?;
         for step in self.steps.iter().take(number - 1) {
             if let Some(action) = &step.action {
-                action.perform(&mut s);
+                action.perform(&mut preset);
             }
         }
-        Some(s)
+        Some(preset)
     }
 }
 
@@ -508,6 +514,7 @@ impl std::fmt::Display for WalkthroughError {
 
 impl std::error::Error for WalkthroughError {}
 
+#[cfg(feature = "embedded")]
 const FILES: [(u8, &str); 8] = [
     (1, include_str!("../presets/walkthroughs/1.json")),
     (2, include_str!("../presets/walkthroughs/2.json")),
@@ -519,21 +526,35 @@ const FILES: [(u8, &str); 8] = [
     (8, include_str!("../presets/walkthroughs/8.json")),
 ];
 
+/// Where preset `preset`'s walkthrough file is, under `rules/` in the repo and under the
+/// page's `dist/`; `None` for a preset that has none.
+pub fn path(preset: u8) -> Option<String> {
+    (1..=8)
+        .contains(&preset)
+        .then(|| format!("presets/walkthroughs/{preset}.json"))
+}
+
 /// The walkthrough file of preset `preset`, as stored (for a client that parses it itself).
+#[cfg(feature = "embedded")]
 pub fn json(preset: u8) -> Option<&'static str> {
     FILES.iter().find(|(n, _)| *n == preset).map(|(_, j)| *j)
 }
 
 /// The walkthrough of preset `preset` (1–8).
+#[cfg(feature = "embedded")]
 pub fn get(preset: u8) -> Result<Walkthrough, WalkthroughError> {
-    parse(
+    read(
         preset,
         json(preset).ok_or(WalkthroughError::NoSuchPreset(preset))?,
     )
 }
 
-/// Reads preset `preset`'s walkthrough file and checks what serde can't.
-fn parse(preset: u8, text: &str) -> Result<Walkthrough, WalkthroughError> {
+/// Reads preset `preset`'s walkthrough file, the text [`path`] holds, and checks what serde
+/// can't.
+pub fn read(preset: u8, text: &str) -> Result<Walkthrough, WalkthroughError> {
+    if path(preset).is_none() {
+        return Err(WalkthroughError::NoSuchPreset(preset));
+    }
     let invalid = |path: String, message: String| WalkthroughError::Invalid {
         preset,
         path,
@@ -569,6 +590,7 @@ fn parse(preset: u8, text: &str) -> Result<Walkthrough, WalkthroughError> {
 }
 
 /// All eight, in the guide's order.
+#[cfg(feature = "embedded")]
 pub fn all() -> Result<Vec<Walkthrough>, WalkthroughError> {
     FILES.iter().map(|(n, _)| get(*n)).collect()
 }
@@ -581,7 +603,7 @@ mod tests {
         r#"{"title": {"en": "a", "zh-TW": "甲"}, "text": {"en": "a", "zh-TW": "甲"}"#;
 
     fn path_of(preset: u8, text: &str) -> Option<String> {
-        match parse(preset, text) {
+        match read(preset, text) {
             Err(WalkthroughError::Invalid {
                 preset: p, path, ..
             }) if p == preset => Some(path),

@@ -3,13 +3,13 @@
 //! embed it with, and a live preview of the embed (a frame of this same page).
 
 use super::snippet::{self, Choice, Diagram};
-use crate::io::{files, web};
+use crate::io::{files, library, web};
 use crate::model::document::Document;
 use crate::model::training;
 use crate::model::{use_page, Embed, Shared, Theme};
 use crate::text::{common, embed as t};
 use csp_rules::share::fragment;
-use csp_rules::{presets, Lang, Scenario};
+use csp_rules::{Lang, Scenario};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -22,10 +22,9 @@ const DEFAULT_HEIGHT: u32 = 420;
 /// (an edit, even a moved node, makes it a share link).
 fn diagram_of(scenario: &Rc<Scenario>, preset: Option<u8>) -> Diagram {
     let as_shipped = preset.filter(|&n| {
-        let Some(p) = presets::get(n) else {
+        let Some(s) = library::scenario(n) else {
             return false;
         };
-        let Ok(s) = p.scenario() else { return false };
         let mut doc = Document::default();
         doc.replace(Rc::new(s), Some(n));
         **doc.scenario() == **scenario

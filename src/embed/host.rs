@@ -8,6 +8,7 @@
 use super::protocol::{self, Format, Id, Inbound, Outbound, Pick, Source, Summary};
 use super::size;
 use crate::canvas::picture::{svg_text, Options, Picture};
+use crate::io::library::{self, DataError};
 use crate::io::url::{self, Start};
 use crate::io::{files, web};
 use crate::model::evaluation::Evaluation;
@@ -189,15 +190,35 @@ fn carry_out(
             preset,
             share,
             ..
-        } => match protocol::source(scenario, preset, share)
-            .and_then(|s| load(s, data, now, dispatch))
-        {
-            Ok(summary) => {
-                sent.borrow_mut().loads += 1;
-                answer(Outbound::Loaded { id, summary });
+        } => {
+            let source = match protocol::source(scenario, preset, share) {
+                Ok(source) => source,
+                Err(message) => return answer(refused(message)),
+            };
+            let fetch = match source {
+                Source::Preset(n) => u8::try_from(n).ok().filter(|n| !library::is_loaded(*n)),
+                _ => None,
+            };
+            let lang = now.lang;
+            let (data, now, dispatch, sent) =
+                (data.clone(), now.clone(), dispatch.clone(), sent.clone());
+            let finish = move |fetched: Result<(), String>| match fetched
+                .and_then(|()| load(source, &data, &now, &dispatch))
+            {
+                Ok(summary) => {
+                    sent.borrow_mut().loads += 1;
+                    answer(Outbound::Loaded { id, summary });
+                }
+                Err(message) => answer(Outbound::Error { id, message }),
+            };
+            // A guide scenario not opened before: its files are fetched first.
+            match fetch {
+                Some(n) => wasm_bindgen_futures::spawn_local(async move {
+                    finish(library::fetch(n).await.map_err(|e| e.line(lang)));
+                }),
+                None => finish(Ok(())),
             }
-            Err(message) => answer(refused(message)),
-        },
+        }
         Inbound::Select { edge, node } => {
             if let Err(message) =
                 protocol::pick(edge, node).and_then(|p| select(p, now, dispatch, sent))
@@ -225,7 +246,12 @@ fn load(source: Source, data: &JsValue, now: &Now, dispatch: &Dispatch) -> Resul
         }
         Source::Preset(n) => {
             let p = presets::find(&n.to_string()).map_err(|e| e.line(lang))?;
-            (p.scenario().map_err(|e| e.line(lang))?, Some(p.number))
+            let s = library::scenario(p.number);
+            let missing = || DataError::Fetch {
+                file: p.path(),
+                status: 0,
+            };
+            (s.ok_or_else(|| missing().line(lang))?, Some(p.number))
         }
         Source::Share(link) => {
             let s = share::decode(&protocol::share_fragment(&link)).map_err(|e| e.line(lang))?;
@@ -450,7 +476,9 @@ pub fn use_host(s: &State, eval: &Evaluation, dispatch: Dispatch) {
         .as_ref()
         .as_ref()
         .is_some_and(|h| !h.origins.is_empty());
-    use_events(host, sent, s, report, telling);
+    // Nothing is told while a guide scenario's files are on their way: the diagram on screen
+    // is not yet the one the address names (its `loaded`, then its verdicts, come after).
+    use_events(host, sent, s, report, telling && s.waiting.is_none());
 }
 
 /// Tells the host page, if there is one.

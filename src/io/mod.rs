@@ -7,6 +7,7 @@ pub mod autosave;
 pub mod export;
 pub mod files;
 pub mod js_api;
+pub mod library;
 pub mod recent;
 pub mod save;
 pub mod storage;

@@ -14,6 +14,7 @@ use super::saving::{SaveAction, Saving, Then};
 use super::selection::{Selection, Target};
 use super::training::{Train, Training};
 use super::view::{PendingEdge, View};
+use crate::io::library::{self, DataError};
 use crate::io::storage::Saved;
 use crate::io::url::Start;
 use csp_rules::{presets, share, EdgeKind, Fix, Flag, Lang, NodeKind, Scenario, ScenarioError};
@@ -32,6 +33,18 @@ pub enum Notice {
     /// An imported file was refused by the engine, or could not be read; the diagram is
     /// unchanged.
     Import(ScenarioError),
+    /// A guide scenario's files are being fetched (the first time it is opened).
+    Loading(u8),
+    /// A guide scenario's file could not be fetched or read.
+    Data(DataError),
+}
+
+/// What waits for guide scenario `preset`'s files: the action that opens it and the training
+/// verbs sent after it, replayed in order when the files have come.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waiting {
+    pub preset: u8,
+    pub then: Vec<Action>,
 }
 
 /// An edit to one node's fields.
@@ -70,6 +83,8 @@ pub enum EdgeEdit {
 pub enum Action {
     /// Open what a URL fragment names (a preset or a share link).
     Open(Start),
+    /// Guide scenario N's files were fetched (`Ok`) or not: what waited for them goes on.
+    Fetched(u8, Result<(), DataError>),
     /// Replace the diagram with an empty one.
     New,
     /// Replaces the diagram with an imported file's (already read by the engine).
@@ -190,6 +205,8 @@ pub struct State {
     pub docs: u64,
     /// Which diagram the learner's own was while a walkthrough stands in for it.
     pub kept_ident: Option<Ident>,
+    /// Actions waiting for a guide scenario's files (see [`library`]).
+    pub waiting: Option<Waiting>,
 }
 
 impl State {
@@ -219,6 +236,7 @@ impl State {
             tab: Rc::from("t"),
             docs: 0,
             kept_ident: None,
+            waiting: None,
         };
         state.open(start);
         state
@@ -312,6 +330,8 @@ impl State {
             Arrival::Kept => self.doc.preset(),
         };
         let ident = self.ident_of(how);
+        // Whatever arrives first, a guide scenario still on its way is no longer wanted.
+        self.waiting = None;
         self.doc.arrive(scenario, preset, ident);
         self.arrivals += 1;
         self.selection = Selection::default();
@@ -340,7 +360,10 @@ impl State {
         let (loaded, preset) = match start {
             Start::Nothing => return,
             Start::Preset(text) => match presets::find(&text) {
-                Ok(p) => (p.scenario(), Some(p.number)),
+                Ok(p) => match library::scenario(p.number) {
+                    Some(s) => (Ok(s), Some(p.number)),
+                    None => return self.wait(p.number, Action::Open(Start::Preset(text))),
+                },
                 Err(e) => return self.notice = Some(Notice::Open(e)),
             },
             Start::Share(fragment) => (share::decode(&fragment), None),
@@ -349,6 +372,35 @@ impl State {
             Ok(s) => self.arrive(s, preset),
             Err(e) => self.notice = Some(Notice::Open(e)),
         }
+    }
+
+    /// Waits for guide scenario `preset`'s files before `then` (the page fetches them).
+    fn wait(&mut self, preset: u8, then: Action) {
+        self.waiting = Some(Waiting {
+            preset,
+            then: vec![then],
+        });
+        self.notice = Some(Notice::Loading(preset));
+    }
+
+    /// Guide scenario `preset`'s files came, or did not: what waited for them goes on, or the
+    /// notice says which file failed and why.
+    fn fetched(&mut self, preset: u8, result: Result<(), DataError>) -> bool {
+        let waiting = self.waiting.take_if(|w| w.preset == preset);
+        let loaded = library::is_loaded(preset);
+        if let Err(e) = result.clone() {
+            self.notice = Some(Notice::Data(e));
+        } else if self.notice == Some(Notice::Loading(preset)) {
+            self.notice = None;
+        }
+        for action in waiting.into_iter().flat_map(|w| w.then).filter(|_| loaded) {
+            self.step(action);
+        }
+        // A walkthrough that could not be read is said after its scenario opened.
+        if let Err(e) = result {
+            self.notice = Some(Notice::Data(e));
+        }
+        true
     }
 
     /// A diagram opened from a link or a file: into the editor, or, when it is too large to
@@ -587,12 +639,30 @@ impl State {
         if !self.mode.editable() && is_edit(&action) {
             return false;
         }
+        if let (Some(w), Action::Train(_)) = (&mut self.waiting, &action) {
+            w.then.push(action);
+            return true;
+        }
+        // A walkthrough of a guide scenario not opened yet (the summary's next scenario).
+        if let Action::Train(Train::StartTour { preset, .. }) = action {
+            if presets::get(preset).is_some() && !library::is_loaded(preset) {
+                self.wait(preset, action);
+                return true;
+            }
+        }
         match action {
+            Action::Fetched(n, result) => self.fetched(n, result),
             Action::Open(start) => {
                 let notice = self.notice.clone();
                 let (rev, audit) = (self.doc.rev(), self.audit.clone());
+                // A new link wins over a guide scenario still on its way.
+                let waited = self.waiting.take().is_some();
                 self.open(start);
-                self.doc.rev() != rev || self.notice != notice || self.audit != audit
+                waited
+                    || self.waiting.is_some()
+                    || self.doc.rev() != rev
+                    || self.notice != notice
+                    || self.audit != audit
             }
             Action::New => {
                 self.load(Rc::new(Scenario::default()), Arrival::New);
@@ -806,6 +876,59 @@ mod tests {
             None => s,
         };
         assert_eq!(verdicts(&s), [Verdict::Allowed; 3]);
+    }
+
+    #[test]
+    fn a_guide_scenario_not_fetched_yet_waits_with_what_follows_then_opens() {
+        use crate::io::url::TrainingLink;
+        library::withhold(6);
+        let s = Rc::new(State::new(Lang::En, Start::Nothing));
+        let s = s.reduce(Action::Open(Start::Preset("6".into())));
+        assert_eq!(s.waiting.as_ref().map(|w| w.preset), Some(6));
+        assert_eq!(s.notice, Some(Notice::Loading(6)));
+        assert!(s.scenario().nodes.is_empty());
+        // The address's `&step=3`, sent right after, waits behind it.
+        let link = Train::Link(TrainingLink {
+            step: Some(3),
+            ..TrainingLink::default()
+        });
+        let s = s.reduce(Action::Train(link));
+        assert_eq!(s.waiting.as_ref().map(|w| w.then.len()), Some(2));
+        // The page fetched the files: the preset opens at step 3, as one undo step.
+        let json = presets::get(6).map(|p| p.json).unwrap_or_default();
+        let put = library::put(6, json, csp_rules::walkthrough::json(6));
+        assert_eq!(put, Ok(()));
+        let s = s.reduce(Action::Fetched(6, Ok(())));
+        assert_eq!(s.waiting, None);
+        assert_eq!(s.notice, None);
+        assert_eq!(s.doc.preset(), Some(6));
+        assert_eq!(s.training.tour.map(|t| (t.preset, t.step)), Some((6, 3)));
+        assert!(s.can_undo());
+    }
+
+    #[test]
+    fn a_guide_scenario_that_does_not_come_says_which_file_and_changes_nothing() {
+        library::withhold(2);
+        let s = chain();
+        let before = s.scenario().clone();
+        let s = s.reduce(Action::Open(Start::Preset("2".into())));
+        assert_eq!(s.notice, Some(Notice::Loading(2)));
+        let missing = DataError::Fetch {
+            file: "presets/2-multipartner.json".into(),
+            status: 404,
+        };
+        let s = s.reduce(Action::Fetched(2, Err(missing.clone())));
+        assert_eq!(s.notice, Some(Notice::Data(missing)));
+        assert_eq!(s.waiting, None);
+        assert_eq!(**s.scenario(), *before);
+        // Another link while one is on its way wins over it.
+        library::withhold(3);
+        let s = s.reduce(Action::Open(Start::Preset("3".into())));
+        let s = s.reduce(Action::Open(Start::Preset("1".into())));
+        assert_eq!(s.waiting, None);
+        assert_eq!(s.doc.preset(), Some(1));
+        let s = s.reduce(Action::Fetched(3, Ok(())));
+        assert_eq!(s.doc.preset(), Some(1));
     }
 
     #[test]

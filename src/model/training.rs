@@ -8,8 +8,9 @@ use super::document::Document;
 use super::effect::{Arrival, Effect};
 use super::layout;
 pub use super::quiz::{Answer, Quiz, QuizVerb};
+use crate::io::library;
 use crate::io::url::TrainingLink;
-use csp_rules::walkthrough::{self, Action, Walkthrough};
+use csp_rules::walkthrough::{Action, Walkthrough};
 use csp_rules::{presets, Scenario};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -53,9 +54,16 @@ pub enum Train {
     Link(TrainingLink),
 }
 
-/// The walkthrough of preset `n`, when it loads.
-pub fn walkthrough_of(n: u8) -> Option<Walkthrough> {
-    walkthrough::get(n).ok()
+/// The walkthrough of preset `n`, once its file was fetched and read (opening the preset
+/// fetches it).
+pub fn walkthrough_of(n: u8) -> Option<Rc<Walkthrough>> {
+    library::walkthrough(n)
+}
+
+/// The diagram as the learner finds it on arriving at step `k` of `w` (see
+/// [`Walkthrough::scenario_from`]), from its preset as fetched.
+pub fn scenario_at(w: &Walkthrough, k: usize) -> Option<Scenario> {
+    w.scenario_from(library::scenario(w.preset)?, k)
 }
 
 /// What "Show me" is doing to the current step's diagram.
@@ -102,7 +110,7 @@ impl Training {
         let w = walkthrough_of(preset)?;
         let step = step.clamp(1, w.len().max(1));
         let load = if rebuild {
-            let mut s = w.scenario_at(step)?;
+            let mut s = scenario_at(&w, step)?;
             layout::fill_missing(&mut s);
             vec![Effect::Load(Rc::new(s), Arrival::Step { preset })]
         } else {

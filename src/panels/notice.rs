@@ -5,7 +5,7 @@
 
 use crate::model::{Action, Dispatch, Notice};
 use crate::text::{io, panels};
-use csp_rules::{Lang, ScenarioError};
+use csp_rules::{presets, Lang, ScenarioError};
 use yew::prelude::*;
 
 /// The banners for `notice`, and for `invalid`, why the current diagram can't be judged.
@@ -21,6 +21,17 @@ pub fn notices(
         }
     };
     let notice = notice.map(|n| match n {
+        Notice::Loading(n) => html! {
+            <div class="notice" role="status" data-notice="loading">
+                <span>{ io::loading_preset(lang, presets::get(*n).map_or("", |p| p.title(lang))) }</span>
+            </div>
+        },
+        Notice::Data(e) => html! {
+            <div class="notice error" role="alert" data-notice="data">
+                <code class="error-line">{ e.line(lang) }</code>
+                { dismiss() }
+            </div>
+        },
         Notice::Open(e) => html! {
             <div class="notice error" role="alert" data-notice="open">
                 <code class="error-line">{ e.line(lang) }</code>

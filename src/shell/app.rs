@@ -17,7 +17,7 @@ use crate::embed::use_embed;
 use crate::io::autosave::{use_autosave, Autosave};
 use crate::io::store::Local;
 use crate::io::url;
-use crate::io::{storage, web};
+use crate::io::{library, storage, web};
 use crate::model::audit::{is_large, Network};
 use crate::model::evaluation::{EvalKey, Evaluation};
 use crate::model::saving::{SaveAction, UnreadableSave};
@@ -166,6 +166,19 @@ fn use_page_listeners(
     });
 }
 
+/// Fetches the guide scenario the state waits for, then tells the state it came (or not).
+#[hook]
+fn use_library(waiting: Option<u8>, dispatch: Dispatch) {
+    use_effect_with(waiting, move |n| {
+        if let Some(n) = *n {
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = library::fetch(n).await;
+                dispatch.send(Action::Fetched(n, result));
+            });
+        }
+    });
+}
+
 /// Closes the Embed dialog, the focus going back to the menu it was opened from.
 fn close_embed(chrome: &Chrome) -> Callback<()> {
     let open = chrome.embed.clone();
@@ -222,6 +235,7 @@ pub fn app() -> Html {
         Evaluation::new,
     );
     let chrome = use_chrome();
+    use_library(state.waiting.as_ref().map(|w| w.preset), dispatch.clone());
 
     // Autosave: every change to the scenario, positions included, debounced. A no-op for
     // the reducer (no render) unless the outcome changed.

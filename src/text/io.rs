@@ -39,4 +39,14 @@ texts! {
         "不明的儲存格式版本 {schema}（可能由較新版本寫入）";
     /// The scenario inside is of the wrong shape: the parser's words.
     saved_damaged(why: &str) => "the scenario is damaged: {why}", "情境已損毀：{why}";
+    /// A guide scenario's files are fetched the first time it is opened.
+    loading_preset(title: &str) => "Loading {title}…", "正在載入「{title}」…";
+    /// A guide scenario's file that did not come: no answer at all (offline, blocked).
+    data_unreachable(file: &str) => "error: {file} could not be loaded (no answer from the server; is the page offline?)",
+        "error: 無法載入 {file}（伺服器沒有回應；頁面是否已離線？）";
+    /// The same, with the server's HTTP status.
+    data_status(file: &str, status: &str) => "error: {file} could not be loaded (HTTP {status})",
+        "error: 無法載入 {file}（HTTP {status}）";
+    /// The file came but is not valid: what the engine said.
+    data_invalid(file: &str, why: &str) => "error: {file}: {why}", "error: {file} 的內容無效：{why}";
 }

@@ -60,11 +60,13 @@ pub mod panels;
 pub mod shell;
 pub mod training;
 
-/// The first letter in upper case (kind names are lower case mid-sentence).
+/// The first letter in upper case (kind names are lower case mid-sentence). ASCII only: the
+/// texts it is given are English words or Chinese, which has no case, and a `char`'s full
+/// `to_uppercase` brings Unicode's whole case table (12 kB) into the wasm.
 pub fn cap(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) => std::iter::once(f.to_ascii_uppercase()).chain(c).collect(),
         None => String::new(),
     }
 }

@@ -145,7 +145,7 @@ fn handout(p: &PrintProps, lang: Lang) -> Html {
 /// (its highlight kept) and the verdicts it points at.
 fn step_page(w: &Walkthrough, k: usize, lang: Lang) -> Option<Html> {
     let step = w.step(k)?;
-    let mut s = w.scenario_at(k)?;
+    let mut s = training::scenario_at(w, k)?;
     crate::model::layout::fill_missing(&mut s);
     let change = step.action.as_ref().map(|a| a.describe_in(&s, lang));
     if let Some(a) = &step.action {
@@ -192,7 +192,7 @@ fn walkthrough(n: u8, lang: Lang) -> Html {
         return html! {};
     };
     let title = t::walkthrough_heading(lang, training::preset_title(n, lang));
-    let start = w.scenario_at(1).unwrap_or_default();
+    let start = training::scenario_at(&w, 1).unwrap_or_default();
     let rules = training::rules_met(&w).into_iter().map(|r| html! {
         <li data-rule={r.as_str()}><code class="rule-id">{ r.as_str() }</code>{ " " }{ r.statement(lang) }{ " " }{ cite(lang, r) }</li>
     });

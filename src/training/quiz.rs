@@ -5,7 +5,7 @@
 //! engine's verdict, its explanation and the guide's citation. A learner keeps the result as
 //! a short text; a trainer hands out a link whose seed orders the questions.
 
-use crate::io::{url, web};
+use crate::io::{library, url, web};
 use crate::model::quiz::{Missing, Question, QuizResult};
 use crate::model::training::{Answer, Quiz, QuizVerb, Train};
 use crate::model::{use_page, Action, Dispatch, Page, Shared};
@@ -37,8 +37,7 @@ fn quiz_verb(dispatch: &Dispatch, verb: QuizVerb) -> Callback<MouseEvent> {
 /// else the diagram's share link.
 fn quiz_fragment(live: &Scenario, preset: Option<u8>) -> String {
     let untouched = preset
-        .and_then(presets::get)
-        .and_then(|p| p.scenario().ok())
+        .and_then(library::scenario)
         .is_some_and(|s| s == *live);
     match preset.filter(|_| untouched) {
         Some(n) => url::preset_fragment(n),

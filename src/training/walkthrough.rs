@@ -141,6 +141,14 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
             if let Some(el) = callout.cast::<HtmlElement>() {
                 place_callout(&el, &subject, presenting);
             }
+            // Again once the renders this one started are done (the canvas's, when the step
+            // came with a diagram fetched just now), from where the subject is then.
+            gloo::timers::callback::Timeout::new(0, move || {
+                if let Some(el) = callout.cast::<HtmlElement>() {
+                    place_callout(&el, &subject, presenting);
+                }
+            })
+            .forget();
         });
     }
     let subject_now = use_mut_ref(|| (String::new(), false));
@@ -265,7 +273,7 @@ fn summary(w: &Walkthrough, lang: Lang, dispatch: &Dispatch) -> Html {
     let next = w
         .preset
         .checked_add(1)
-        .filter(|n| training::walkthrough_of(*n).is_some());
+        .filter(|n| csp_rules::walkthrough::path(*n).is_some());
     let rules = training::rules_met(w).into_iter().map(|r| {
         html! {
             <li data-rule={r.as_str()}>

@@ -127,7 +127,7 @@ async function verdictsOf(page, n) {
   assert.deepEqual(await pageVerdicts(page), want, `preset ${n}`);
 }
 
-test('the precache list is index.html and every file it names, and nothing for other pages', () => {
+test('the precache list is index.html, every file it names and the guide\'s files, and nothing for other pages', () => {
   const { files, hashed, index, build } = precache(DIST);
   assert.equal(index, 'index.html');
   assert.match(build, /^[0-9a-f]{16}$/);
@@ -142,6 +142,12 @@ test('the precache list is index.html and every file it names, and nothing for o
     assert.ok(files.includes(icon.src), `lists the manifest's ${icon.src}`);
   }
   for (const f of files) assert.ok(names.includes(f.split('/')[0]), `${f} is in dist/`);
+  // The guide's scenarios and walkthroughs, fetched when one is first opened, are precached too
+  // (the offline test below opens preset 6, never opened online).
+  const lazy = JSON.parse(readFileSync(join(DIST, 'lazy.json'), 'utf8')).files;
+  assert.equal(lazy.length, 16, lazy.join(' '));
+  for (const want of ['presets/6-reseller-as-customer.json', 'presets/walkthroughs/6.json']) assert.ok(lazy.includes(want), want);
+  for (const f of lazy) assert.ok(files.includes(f), `precaches ${f}`);
   for (const f of hashed) {
     assert.ok(files.includes(f) && html.includes(f), `${f}: hashed, listed and named by index.html`);
   }
