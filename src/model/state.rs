@@ -1264,8 +1264,8 @@ mod tests {
             s.scenario()
                 .nodes
                 .iter()
-                .filter_map(|n| n.x)
-                .all(|x| x - reach >= seen.x0 && x + reach <= seen.x1)
+                .filter_map(|n| Some((n.x?, n.y?)))
+                .all(|(x, y)| x - reach >= seen.x0 && x + reach <= seen.x1)
         };
         let fitted = |n: &str| {
             Rc::new(State::new(Lang::En, Start::Preset(n.into()))).reduce(Action::CanvasResized {
