@@ -141,26 +141,9 @@ impl Rect {
 const MARGIN_X: f64 = 110.0;
 const MARGIN_TOP: f64 = 50.0;
 const MARGIN_BOTTOM: f64 = 90.0;
-/// With names drawn larger: a shape's half-width and half of the longest name
-/// (`canvas::label`, 26 characters) at 13 units, then its lower half, the name and the kind.
-const SHAPE_X: f64 = 25.0;
-const NAME_X: f64 = 115.0;
-const SHAPE_BOTTOM: f64 = 30.0;
-const NAME_BOTTOM: f64 = 60.0;
-
-/// How much larger than 13 diagram units the names are drawn at zoom `k` in presenter mode,
-/// where they are at least 18 px on screen (`_canvas.scss`, `[data-mode="present"]`).
-pub fn present_caption_scale(k: f64) -> f64 {
-    (18.0 / (13.0 * k.max(1e-3))).max(1.0)
-}
 
 /// The box around the given node ids (all nodes when `only` is `None`), labels included.
 pub fn bounds(s: &Scenario, only: Option<&HashSet<&str>>) -> Option<Rect> {
-    bounds_at(s, only, None)
-}
-
-/// [`bounds`], or with room for names `caption` times their usual size.
-pub fn bounds_at(s: &Scenario, only: Option<&HashSet<&str>>, caption: Option<f64>) -> Option<Rect> {
     let mut it = s
         .nodes
         .iter()
@@ -173,15 +156,11 @@ pub fn bounds_at(s: &Scenario, only: Option<&HashSet<&str>>, caption: Option<f64
         x1: r.x1.max(x),
         y1: r.y1.max(y),
     });
-    let (side, below) = match caption {
-        None => (MARGIN_X, MARGIN_BOTTOM),
-        Some(c) => (SHAPE_X + NAME_X * c, SHAPE_BOTTOM + NAME_BOTTOM * c),
-    };
     Some(Rect {
-        x0: r.x0 - side,
+        x0: r.x0 - MARGIN_X,
         y0: r.y0 - MARGIN_TOP,
-        x1: r.x1 + side,
-        y1: r.y1 + below,
+        x1: r.x1 + MARGIN_X,
+        y1: r.y1 + MARGIN_BOTTOM,
     })
 }
 

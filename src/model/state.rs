@@ -475,37 +475,14 @@ impl State {
     }
 
     pub(super) fn fit(&mut self) {
-        let s = self.doc.scenario();
-        let Some(b) = layout::bounds(s, None) else {
-            return;
-        };
-        let mut view = View::fit(b, self.canvas);
-        if self.mode.present {
-            // Names are 18 px on screen whatever the zoom, so the room they need in the
-            // diagram grows as the zoom falls: fit again until it holds (the zoom only falls,
-            // by less each round).
-            for _ in 0..4 {
-                let c = layout::present_caption_scale(view.k);
-                match layout::bounds_at(s, None, Some(c)) {
-                    Some(b) => view = View::fit(b, self.canvas),
-                    None => break,
-                }
-            }
+        if let Some(b) = layout::bounds(self.doc.scenario(), None) {
+            self.view = View::fit(b, self.canvas);
         }
-        self.view = view;
-    }
-
-    /// How large the names are drawn, against their usual size, at the current zoom, when
-    /// presenting.
-    fn caption_scale(&self) -> Option<f64> {
-        self.mode
-            .present
-            .then(|| layout::present_caption_scale(self.view.k))
     }
 
     /// Whether the box of these node IDs is in view.
     pub(super) fn in_view(&self, ids: &HashSet<&str>) -> Option<(bool, Rect)> {
-        let b = layout::bounds_at(self.doc.scenario(), Some(ids), self.caption_scale())?;
+        let b = layout::bounds(self.doc.scenario(), Some(ids))?;
         let seen = self.view.visible(self.canvas);
         Some((
             seen.contains((b.x0, b.y0)) && seen.contains((b.x1, b.y1)),
@@ -694,14 +671,7 @@ impl State {
             },
             Action::Audit(a) => self.audit.reduce(a),
             Action::Saving(a) => self.saving_step(a),
-            Action::SetMode(mode) => {
-                let was = std::mem::replace(&mut self.mode, mode);
-                // Presenting draws the names larger, and they need room.
-                if was.present != mode.present && self.measured {
-                    self.fit();
-                }
-                was != mode
-            }
+            Action::SetMode(mode) => std::mem::replace(&mut self.mode, mode) != mode,
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Checkpoint => false,
@@ -1252,46 +1222,6 @@ mod tests {
         let opened = selected.reduce(Action::Open(Start::Preset("6".into())));
         assert_eq!(opened.doc.preset(), Some(6));
         assert_eq!(opened.arrivals, view.arrivals + 1);
-    }
-
-    #[test]
-    fn presenting_leaves_room_for_names_of_18_px_on_screen() {
-        // Half of a 26-character name at 18 px, and the same name's room at 13 px.
-        let half_name_px = 140.0;
-        let room = |s: &State| {
-            let seen = s.view.visible(s.canvas);
-            let reach = half_name_px / s.view.k;
-            s.scenario()
-                .nodes
-                .iter()
-                .filter_map(|n| Some((n.x?, n.y?)))
-                .all(|(x, y)| x - reach >= seen.x0 && x + reach <= seen.x1)
-        };
-        let fitted = |n: &str| {
-            Rc::new(State::new(Lang::En, Start::Preset(n.into()))).reduce(Action::CanvasResized {
-                width: 634.0,
-                height: 632.0,
-            })
-        };
-        let present = Mode::default().presenting(true);
-        for n in ["1", "4", "6", "8"] {
-            let app = fitted(n);
-            assert!(
-                !room(&app),
-                "preset {n}: the app's fit has no room for 18 px names"
-            );
-            let k = app.view.k;
-            let presenting = app.reduce(Action::SetMode(present));
-            assert!(room(&presenting), "preset {n}: presenting");
-            assert!(presenting.view.k < k);
-            let k = presenting.view.k;
-            // Going full screen fits it again, with the same room.
-            let bigger = presenting.reduce(Action::CanvasResized {
-                width: 1440.0,
-                height: 900.0,
-            });
-            assert!(room(&bigger) && bigger.view.k > k, "preset {n}");
-        }
     }
 
     #[test]
