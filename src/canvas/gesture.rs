@@ -507,6 +507,15 @@ mod tests {
     use super::*;
     use csp_rules::{Edge, EdgeKind, Node, NodeKind};
 
+    /// The gesture's view of `s` with `sel` selected, seen through `view`.
+    fn scene<'a>(s: &'a Scenario, sel: &'a Selection, view: View) -> Scene<'a> {
+        Scene {
+            scenario: s,
+            selection: sel,
+            view,
+        }
+    }
+
     fn scenario() -> Scenario {
         let node = |id: &str, x: f64, y: f64| {
             let mut n = Node::new(id, NodeKind::Customer);
@@ -549,11 +558,7 @@ mod tests {
     fn where_nothing_may_change_a_node_is_selected_and_never_dragged_or_connected() {
         let s = scenario();
         let sel = Selection::default();
-        let sc = Scene {
-            scenario: &s,
-            selection: &sel,
-            view: ZOOMED,
-        };
+        let sc = scene(&s, &sel, ZOOMED);
         for hit in [Hit::Node("a".into()), Hit::Handle("a".into())] {
             let mut g = Gesture::default();
             let out = g.press_viewing(1, (200.0, 200.0), hit, (false, false), sc);
@@ -578,11 +583,7 @@ mod tests {
     fn dragging_a_node_moves_it_in_diagram_units_as_one_undo_step() {
         let s = scenario();
         let sel = Selection::default();
-        let sc = Scene {
-            scenario: &s,
-            selection: &sel,
-            view: ZOOMED,
-        };
+        let sc = scene(&s, &sel, ZOOMED);
         let mut g = Gesture::default();
         let out = g.press(1, (200.0, 200.0), Hit::Node("a".into()), (false, false), sc);
         let select = Action::Select {
@@ -618,11 +619,7 @@ mod tests {
             nodes: ["a".into(), "b".into()].into(),
             ..Selection::default()
         };
-        let sc = Scene {
-            scenario: &s,
-            selection: &sel,
-            view: View::default(),
-        };
+        let sc = scene(&s, &sel, View::default());
         let mut g = Gesture::default();
         assert!(
             sends(&g.press(1, (100.0, 100.0), Hit::Node("b".into()), (false, false), sc))
@@ -646,11 +643,7 @@ mod tests {
     fn a_handle_dragged_onto_another_node_proposes_an_edge() {
         let s = scenario();
         let sel = Selection::default();
-        let sc = Scene {
-            scenario: &s,
-            selection: &sel,
-            view: ZOOMED,
-        };
+        let sc = scene(&s, &sel, ZOOMED);
         let mut g = Gesture::default();
         let out = g.press(
             7,
@@ -700,11 +693,7 @@ mod tests {
             nodes: ["c".into()].into(),
             ..Selection::default()
         };
-        let sc = Scene {
-            scenario: &s,
-            selection: &sel,
-            view: View::default(),
-        };
+        let sc = scene(&s, &sel, View::default());
         let mut g = Gesture::default();
         g.press(1, (0.0, 0.0), Hit::Background, (false, false), sc);
         assert_eq!(
@@ -732,11 +721,7 @@ mod tests {
     fn edges_select_on_press_and_a_cancel_clicks_nothing() {
         let s = scenario();
         let sel = Selection::default();
-        let sc = Scene {
-            scenario: &s,
-            selection: &sel,
-            view: View::default(),
-        };
+        let sc = scene(&s, &sel, View::default());
         let mut g = Gesture::default();
         let out = g.press(1, (0.0, 0.0), Hit::Edge("e2".into()), (true, false), sc);
         let select = Action::Select {
@@ -761,11 +746,7 @@ mod tests {
     fn two_fingers_pan_and_zoom_around_the_point_between_them() {
         let s = scenario();
         let sel = Selection::default();
-        let sc = Scene {
-            scenario: &s,
-            selection: &sel,
-            view: View::default(),
-        };
+        let sc = scene(&s, &sel, View::default());
         let mut g = Gesture::default();
         g.press(1, (100.0, 100.0), Hit::Background, (false, true), sc);
         let out = g.press(2, (200.0, 100.0), Hit::Node("a".into()), (false, true), sc);
@@ -810,11 +791,7 @@ mod tests {
     fn a_second_finger_during_a_drag_ends_it_as_one_step_and_pinches() {
         let s = scenario();
         let sel = Selection::default();
-        let sc = Scene {
-            scenario: &s,
-            selection: &sel,
-            view: View::default(),
-        };
+        let sc = scene(&s, &sel, View::default());
         let mut g = Gesture::default();
         g.press(1, (100.0, 100.0), Hit::Node("a".into()), (false, true), sc);
         assert!(
@@ -840,11 +817,7 @@ mod tests {
     fn a_long_press_on_a_node_connects_from_it() {
         let s = scenario();
         let sel = Selection::default();
-        let sc = Scene {
-            scenario: &s,
-            selection: &sel,
-            view: ZOOMED,
-        };
+        let sc = scene(&s, &sel, ZOOMED);
         let mut g = Gesture::default();
         g.press(4, (200.0, 200.0), Hit::Node("a".into()), (false, true), sc);
         assert!(g.long_press(5, sc).is_empty(), "another finger's timer");
