@@ -369,6 +369,13 @@ export async function fingers(page) {
       }
       await send('touchEnd', []);
     },
+    /** Two fingers on a level line centred on `at`, moved from `from` px apart to `to` px apart. */
+    async pinch([x, y], from, to) {
+      await this.gesture(
+        [[x - from / 2, y], [x + from / 2, y]],
+        [[x - to / 2, y], [x + to / 2, y]],
+      );
+    },
     async tap(x, y) {
       // A finger takes a moment between gestures: right after a drag's end, Chromium
       // recognizes no tap (its gesture detector is still settling the fling).

@@ -115,16 +115,7 @@ for (const size of [
       const mid = await background(page, 80);
       assert.ok(mid, `a stretch of bare canvas at ${where}`);
       const was = await canvasView(page);
-      await touch.gesture(
-        [
-          [mid[0] - 40, mid[1]],
-          [mid[0] + 40, mid[1]],
-        ],
-        [
-          [mid[0] - 80, mid[1]],
-          [mid[0] + 80, mid[1]],
-        ],
-      );
+      await touch.pinch(mid, 80, 160);
       const now = await canvasView(page);
       assert.ok(Math.abs(now.k / was.k - 2) < 0.02, `a pinch zooms twice at ${where}: ${was.k} → ${now.k}`);
       const c = await page.locator('svg.canvas').boundingBox();
