@@ -411,8 +411,9 @@ impl Expect {
         };
         let mut found: Vec<RuleId> = er.findings.iter().map(|f| f.rule).collect();
         let mut want = self.rules.clone();
-        found.sort_unstable();
-        want.sort_unstable();
+        // Sorted as the page sorts (by a `u64` key), so the page holds one sort's code fewer.
+        found.sort_by_cached_key(|&r| r as u64);
+        want.sort_by_cached_key(|&r| r as u64);
         er.verdict == self.verdict && found == want
     }
 }

@@ -51,7 +51,7 @@ impl Lift {
             .iter()
             .filter_map(|(id, ..)| names.index_of(id))
             .collect();
-        nodes.sort_unstable();
+        nodes.sort_by_cached_key(|&n| n as u64);
         nodes.dedup();
         let edges = topology
             .places()

@@ -701,7 +701,7 @@ pub fn finding_lines(s: &Scenario, r: &Report, lang: Lang) -> Vec<String> {
         .zip(&r.edges)
         .filter(|(_, er)| !er.findings.is_empty())
         .collect();
-    edges.sort_by_key(|(_, er)| er.verdict != Verdict::Blocked);
+    edges.sort_by_cached_key(|(_, er)| u64::from(er.verdict != Verdict::Blocked));
     let mut out: Vec<String> = r
         .diagram
         .iter()

@@ -182,7 +182,8 @@ impl Topology {
             .enumerate()
             .filter_map(|(i, p)| Some((p.pair?, i)))
             .collect();
-        by_pair.sort_unstable();
+        // Node indices fit in 32 bits (the format's limits); the sort is stable.
+        by_pair.sort_by_cached_key(|((a, b), _)| (*a as u64) << 32 | *b as u64);
         for lane in by_pair.chunk_by(|a, b| a.0 == b.0).filter(|l| l.len() > 1) {
             let n = lane.len() as f64;
             for (k, &(_, i)) in lane.iter().enumerate() {

@@ -101,7 +101,9 @@ pub fn auto_layout(s: &mut Scenario) {
                 (key, old, i)
             })
             .collect();
-        row.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        // By the key, then the old x: two stable sorts by a `u64`, the page's one kind of sort.
+        row.sort_by_cached_key(|r| ordered(r.1));
+        row.sort_by_cached_key(|r| ordered(r.0));
         let width = SPACING * (row.len().saturating_sub(1)) as f64;
         for (slot, &(_, _, i)) in row.iter().enumerate() {
             new_x[i] = Some(CENTRE_X - width / 2.0 + SPACING * slot as f64);
@@ -138,6 +140,12 @@ impl Rect {
 }
 
 /// Node half-size and label room, so a fitted view shows whole shapes and their labels.
+/// `x` as a key whose order is `f64::total_cmp`'s.
+fn ordered(x: f64) -> u64 {
+    let bits = x.to_bits() as i64;
+    ((bits ^ (((bits >> 63) as u64) >> 1) as i64) as u64) ^ (1 << 63)
+}
+
 const MARGIN_X: f64 = 110.0;
 const MARGIN_TOP: f64 = 50.0;
 const MARGIN_BOTTOM: f64 = 90.0;
@@ -199,6 +207,27 @@ pub fn snap(v: f64, grid: f64) -> f64 {
 mod tests {
     use super::*;
     use csp_rules::{Edge, EdgeKind, Node};
+
+    #[test]
+    fn ordered_keys_sort_as_total_cmp() {
+        let xs = [
+            3.5,
+            -0.0,
+            0.0,
+            -7.25,
+            f64::INFINITY,
+            -f64::INFINITY,
+            1e-300,
+            -1e300,
+            42.0,
+        ];
+        let mut by_key = xs.to_vec();
+        by_key.sort_by_cached_key(|&x| ordered(x));
+        let mut by_cmp = xs.to_vec();
+        by_cmp.sort_by(f64::total_cmp);
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&by_key), bits(&by_cmp));
+    }
 
     fn node(id: &str, kind: NodeKind, x: Option<f64>) -> Node {
         let mut n = Node::new(id, kind);

@@ -79,11 +79,14 @@ impl Quiz {
 
     /// Each edge's question number, from 1, as the list and the canvas show it.
     pub fn numbers(&self, s: &Scenario) -> BTreeMap<String, usize> {
-        self.order(s)
-            .into_iter()
-            .enumerate()
-            .filter_map(|(k, i)| Some((s.edges.get(i)?.id.clone(), k + 1)))
-            .collect()
+        // By insertion: `collect()` would sort the pairs first, another copy of the sort.
+        let mut numbers = BTreeMap::new();
+        for (k, i) in self.order(s).into_iter().enumerate() {
+            if let Some(e) = s.edges.get(i) {
+                numbers.insert(e.id.clone(), k + 1);
+            }
+        }
+        numbers
     }
 
     /// The questions not fully answered yet, in order: (number, edge ID, what is missing).
@@ -112,12 +115,12 @@ impl Quiz {
             .filter(|r| r.scope() == Scope::Edge)
             .filter(|r| !right.contains(r))
             .collect();
-        others.sort_by_key(|r| fnv(&[seed, &er.id, "distractor", r.as_str()]));
+        others.sort_by_cached_key(|r| fnv(&[seed, &er.id, "distractor", r.as_str()]));
         let mut all: Vec<RuleId> = right
             .into_iter()
             .chain(others.into_iter().take(want))
             .collect();
-        all.sort_by_key(|r| fnv(&[seed, &er.id, "order", r.as_str()]));
+        all.sort_by_cached_key(|r| fnv(&[seed, &er.id, "order", r.as_str()]));
         all
     }
 

@@ -8,6 +8,14 @@ pub struct Selection {
     pub edges: BTreeSet<String>,
 }
 
+/// A set of IDs by insertion: `collect()` into a `BTreeSet` sorts first, one more copy of the
+/// sort's code in the wasm for sets of a few IDs.
+pub fn ids<'a>(items: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
+    let mut set = BTreeSet::new();
+    set.extend(items.into_iter().cloned());
+    set
+}
+
 impl Selection {
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty() && self.edges.is_empty()

@@ -681,8 +681,8 @@ impl State {
             }
             Action::Reveal { nodes, edges } => {
                 self.selection = Selection {
-                    nodes: nodes.iter().cloned().collect(),
-                    edges: edges.iter().cloned().collect(),
+                    nodes: super::selection::ids(&nodes),
+                    edges: super::selection::ids(&edges),
                 };
                 self.reveal(&nodes, &edges);
                 true

@@ -346,8 +346,8 @@ pub fn marks(tour: Tour, s: &Scenario, shown: Option<Shown>) -> Option<Marks> {
     };
     Some(Marks {
         lit: Some((
-            step.highlight.nodes.iter().cloned().collect(),
-            step.highlight.edge_ids(s).into_iter().collect(),
+            super::selection::ids(&step.highlight.nodes),
+            super::selection::ids(&step.highlight.edge_ids(s)),
         )),
         moving,
         motion: shown,
@@ -412,7 +412,7 @@ pub fn rules_met(w: &Walkthrough) -> Vec<csp_rules::RuleId> {
         .iter()
         .flat_map(|s| s.expect.iter().flat_map(|x| x.rules.iter().copied()))
         .collect();
-    rules.sort_unstable();
+    rules.sort_by_cached_key(|&r| r as u64);
     rules.dedup();
     rules
 }

@@ -65,7 +65,7 @@ pub fn edge_panel(p: &EdgePanelProps) -> Html {
     // What decides the verdict first (scenario 6's block above scenario 4's advice), else in
     // the engine's order.
     let mut findings: Vec<&Finding> = p.report.iter().flat_map(|r| &r.findings).collect();
-    findings.sort_by_key(|f| f.severity != Severity::Block);
+    findings.sort_by_cached_key(|f| u64::from(f.severity != Severity::Block));
     let fix_buttons: Vec<Html> = fixes(p.report.as_ref())
         .into_iter()
         .map(|fix| {

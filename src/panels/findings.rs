@@ -127,7 +127,7 @@ pub fn findings(p: &FindingsProps) -> Html {
         .filter(|(_, e)| !e.findings.is_empty())
         .collect();
     // Blocked first; otherwise the file's order.
-    edges.sort_by_key(|(_, e)| e.verdict != Verdict::Blocked);
+    edges.sort_by_cached_key(|(_, e)| u64::from(e.verdict != Verdict::Blocked));
     let total = edges.len();
     if !*show_all {
         edges.truncate(FINDINGS_PAGE);

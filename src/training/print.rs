@@ -111,7 +111,7 @@ fn handout(p: &PrintProps, lang: Lang) -> Html {
     let label = |id: &str| s.label_of_in(id, lang).to_string();
     let findings = r.map(|r| {
         let mut edges: Vec<_> = s.edges.iter().zip(&r.edges).filter(|(_, er)| !er.findings.is_empty()).collect();
-        edges.sort_by_key(|(_, er)| er.verdict != Verdict::Blocked);
+        edges.sort_by_cached_key(|(_, er)| u64::from(er.verdict != Verdict::Blocked));
         let diagram = r.diagram.iter().map(|d| html! {
             <li data-rule={d.rule.as_str()}>
                 <code class="rule-id">{ d.rule.as_str() }</code>{ " " }{ d.message.clone() }{ " " }{ cite(lang, d.rule) }
