@@ -15,10 +15,10 @@
 use crate::error::{Limit, LinkFault, Place, Problem, ScenarioError};
 use crate::model::Scenario;
 use crate::parse::parse_bytes;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
 use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
 use miniz_oxide::inflate::TINFLStatus;
+
+mod base64url;
 
 /// The format this version writes and reads.
 pub const FORMAT: u64 = 1;
@@ -37,7 +37,7 @@ pub fn encode(s: &Scenario) -> String {
     // A scenario is plain data; serializing it can't fail.
     let json = serde_json::to_vec(s).unwrap_or_default();
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
-    format!("{FORMAT}.{CODEC}.{}", URL_SAFE_NO_PAD.encode(packed))
+    format!("{FORMAT}.{CODEC}.{}", base64url::encode(&packed))
 }
 
 /// The whole fragment, `#scenario=…`, as `csp-rules share` prints it.
@@ -126,9 +126,7 @@ pub fn decode(text: &str) -> Result<Scenario, ScenarioError> {
     if !matches!(codec, "j" | "z" | "c") {
         return Err(bad(LinkFault::Codec));
     }
-    let raw = URL_SAFE_NO_PAD
-        .decode(data)
-        .map_err(|_| bad(LinkFault::Base64))?;
+    let raw = base64url::decode(data).ok_or_else(|| bad(LinkFault::Base64))?;
     let json = match codec {
         "j" => raw,
         "z" => inflate(&raw, false)?,
@@ -164,11 +162,11 @@ mod tests {
     /// The link's data, decoded.
     fn raw(link: &str) -> Vec<u8> {
         let data = link.rsplit('.').next().unwrap_or_default();
-        URL_SAFE_NO_PAD.decode(data).unwrap_or_default()
+        base64url::decode(data).unwrap_or_default()
     }
 
     fn link_of(codec: &str, raw: &[u8]) -> String {
-        format!("1.{codec}.{}", URL_SAFE_NO_PAD.encode(raw))
+        format!("1.{codec}.{}", base64url::encode(raw))
     }
 
     #[test]
@@ -312,8 +310,7 @@ mod tests {
             Some("error: 輸入：不是有效的情境分享連結（資料無法解壓縮）".to_string())
         );
         // A link whose scenario is invalid says what is wrong with the scenario.
-        let json =
-            URL_SAFE_NO_PAD.encode(br#"{"version":1,"nodes":[{"id":"x","kind":"customer"}]}"#);
+        let json = base64url::encode(br#"{"version":1,"nodes":[{"id":"x","kind":"customer"}]}"#);
         assert_eq!(
             line(&format!("1.j.{json}")),
             "error: nodes[0].region: a region is required on every node but Microsoft"
