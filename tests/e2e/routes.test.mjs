@@ -98,10 +98,19 @@ for (const [mode, query, size] of [
     for (let n = 1; n <= 8; n++) {
       await page.goto(appUrl(`/?lang=en${query}#preset=${n}`));
       const expected = reportVerdicts(cliReport(presetFile(n)));
-      const ends = endsOf(JSON.parse(readFileSync(presetFile(n), 'utf8')));
+      const file = JSON.parse(readFileSync(presetFile(n), 'utf8'));
+      const ends = endsOf(file);
+      // Exactly this preset's nodes and edges: the last one's stay drawn a moment, and
+      // presets share IDs.
       await page.waitForFunction(
-        (ids) => ids.every((id) => document.querySelector(`[data-edge-id="${id}"][data-verdict]`)),
-        Object.keys(expected),
+        ([edges, nodes]) => {
+          const same = (sel, key, ids) => {
+            const drawn = [...new Set([...document.querySelectorAll(sel)].map((el) => el.dataset[key]))].sort();
+            return drawn.length === ids.length && drawn.every((id, i) => id === ids[i]);
+          };
+          return same('.nodes [data-node-id]', 'nodeId', nodes) && same('[data-edge-id][data-verdict]', 'edgeId', edges);
+        },
+        [Object.keys(expected).sort(), file.nodes.map((node) => node.id).sort()],
       );
       // The page fits the diagram to the window once it has measured it: a frame or two.
       await twoFrames(page);
