@@ -20,6 +20,7 @@ import {
   reportVerdicts,
   scenarioFile,
   screenshot,
+  waitScenario,
 } from './helpers.mjs';
 
 let browser;
@@ -98,20 +99,9 @@ for (const [mode, query, size] of [
     for (let n = 1; n <= 8; n++) {
       await page.goto(appUrl(`/?lang=en${query}#preset=${n}`));
       const expected = reportVerdicts(cliReport(presetFile(n)));
-      const file = JSON.parse(readFileSync(presetFile(n), 'utf8'));
-      const ends = endsOf(file);
-      // Exactly this preset's nodes and edges: the last one's stay drawn a moment, and
-      // presets share IDs.
-      await page.waitForFunction(
-        ([edges, nodes]) => {
-          const same = (sel, key, ids) => {
-            const drawn = [...new Set([...document.querySelectorAll(sel)].map((el) => el.dataset[key]))].sort();
-            return drawn.length === ids.length && drawn.every((id, i) => id === ids[i]);
-          };
-          return same('.nodes [data-node-id]', 'nodeId', nodes) && same('[data-edge-id][data-verdict]', 'edgeId', edges);
-        },
-        [Object.keys(expected).sort(), file.nodes.map((node) => node.id).sort()],
-      );
+      const scenario = JSON.parse(readFileSync(presetFile(n), 'utf8'));
+      const ends = endsOf(scenario);
+      await waitScenario(page, scenario);
       // The page fits the diagram to the window once it has measured it: a frame or two.
       await twoFrames(page);
       const found = await page.evaluate(overlaps, ends);
