@@ -20,6 +20,7 @@ import {
   presetFile,
   reportVerdicts,
   screenshot,
+  waitScenario,
 } from './helpers.mjs';
 
 let browser;
@@ -169,20 +170,10 @@ test('presenter mode: ?present=1 shows 18 px names and thick lines, read-only; â
   await page.close();
 });
 
-/**
- * Opens preset `n` at `path` in the same page and waits until the canvas draws exactly its
- * nodes and edges (the last diagram stays drawn a moment after the fragment changes).
- */
+/** Opens preset `n` at `path` in the same page, and waits until the canvas draws it. */
 async function showPreset(page, n, path) {
-  const s = JSON.parse(readFileSync(presetFile(n), 'utf8'));
   await page.goto(appUrl(`${path}#preset=${n}`));
-  await page.waitForFunction(
-    ([nodes, edges]) => {
-      const ids = (sel, key) => [...document.querySelectorAll(`svg.canvas ${sel}`)].map((e) => e.dataset[key]).sort().join();
-      return ids('.nodes [data-node-id]', 'nodeId') === nodes && ids('[data-edge-id][data-verdict]', 'edgeId') === edges;
-    },
-    [s.nodes.map((x) => x.id).sort().join(), s.edges.map((x) => x.id).sort().join()],
-  );
+  await waitScenario(page, JSON.parse(readFileSync(presetFile(n), 'utf8')));
 }
 
 /**
