@@ -1,5 +1,9 @@
 //! The page's entry point: publish `window.cspRules`, then render the app into `<body>`.
 
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 fn main() {
     // The JS API is published first, so a partner page can use it as soon as the module loads;
     // if it can't be (no window), the app still renders.
