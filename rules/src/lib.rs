@@ -33,6 +33,7 @@ pub mod presets;
 mod report;
 pub mod share;
 mod slice;
+pub mod tagged;
 mod view;
 pub mod walkthrough;
 

@@ -18,6 +18,8 @@ use crate::report::{Report, Verdict};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::HashSet;
 
+mod action;
+
 /// A text written in both languages. Owned, unlike [`crate::Text`], because it is read from
 /// the walkthrough files rather than compiled in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,9 +175,10 @@ impl EdgeSelector {
 }
 
 /// A change the learner makes in the editor. Each is a condition on the diagram, so the page
-/// can tell when it is done however the learner got there.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+/// can tell when it is done however the learner got there. Read as serde's derive for
+/// `#[serde(tag = "type", deny_unknown_fields)]` reads it, in one pass (`action.rs`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum Action {
     /// Tick (`true`) or untick (`false`) one of a node's flags.
     SetFlag {

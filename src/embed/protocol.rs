@@ -10,6 +10,8 @@
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Deserializer, Serialize};
 
+mod inbound;
+
 /// The `csp` version of the messages this page speaks.
 pub const CSP: u8 = 1;
 
@@ -44,43 +46,33 @@ pub enum Format {
     Png,
 }
 
-/// A message from the host page (without its `csp`, checked before).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
+/// A message from the host page (without its `csp`, checked before). Read as serde's derive
+/// for `#[serde(tag = "type", deny_unknown_fields)]` reads it, in one pass (`inbound.rs`).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Inbound {
     /// Replaces the diagram with exactly one of a scenario, a preset or a share link.
     Load {
-        #[serde(default)]
         id: Option<Id>,
-        #[serde(default)]
         scenario: Option<Given>,
-        #[serde(default)]
         preset: Option<u32>,
-        #[serde(default)]
         share: Option<String>,
     },
     /// Judges a scenario without showing it.
     Evaluate {
-        #[serde(default)]
         id: Option<Id>,
         scenario: Given,
     },
     /// Selects an edge or a node and brings it into view.
     Select {
-        #[serde(default)]
         edge: Option<String>,
-        #[serde(default)]
         node: Option<String>,
     },
     Export {
-        #[serde(default)]
         id: Option<Id>,
         format: Format,
     },
     Set {
-        #[serde(default)]
         lang: Option<String>,
-        #[serde(default)]
         theme: Option<String>,
     },
     Fit {},
