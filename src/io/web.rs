@@ -128,6 +128,17 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Runs `then` once what was just rendered has been painted: at the next animation frame, the
+/// frame is drawn after its callbacks, so a task queued from one runs after the paint. Without
+/// a window, never.
+pub fn after_paint(then: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return };
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, then).forget();
+    });
+    let _ = w.request_animation_frame(frame.unchecked_ref());
+}
+
 /// Writes `text` to the clipboard; `done(true)` once written, `done(false)` when the
 /// clipboard is missing (not a secure context) or refused.
 pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
