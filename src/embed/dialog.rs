@@ -172,19 +172,40 @@ pub fn embed_dialog(p: &DialogProps) -> Html {
             choice.set(next);
         })
     };
-    let on_height = {
+    // While typing, a height in range shows at once; leaving the field brings one out of
+    // range into it.
+    let height = |clamp: bool| {
         let choice = choice.clone();
-        Callback::from(move |e: Event| {
+        move |e: &Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            if let Ok(h) = value.trim().parse::<u32>() {
+            let Ok(h) = value.trim().parse::<u32>() else {
+                return;
+            };
+            if clamp || (MIN_HEIGHT..=MAX_HEIGHT).contains(&h) {
                 choice.set(Choice {
                     height: h.clamp(MIN_HEIGHT, MAX_HEIGHT),
                     ..*choice
                 });
             }
-        })
+        }
     };
-    use_effect_with((), |_| web::focus_first(".embed-dialog select"));
+    let on_height_input = {
+        let f = height(false);
+        Callback::from(move |e: InputEvent| f(&e))
+    };
+    let on_height = {
+        let f = height(true);
+        Callback::from(move |e: Event| f(&e))
+    };
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with((), move |_| {
+            web::focus_first(".embed-dialog select");
+            let trap = root.cast::<web_sys::Element>().and_then(web::keep_focus_in);
+            move || drop(trap)
+        });
+    }
     let onkeydown = {
         let on_close = p.on_close.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -214,7 +235,7 @@ pub fn embed_dialog(p: &DialogProps) -> Html {
     let preview = snippet::src(&c, &diagram);
     html! {
         <div class="embed-dialog" role="dialog" aria-modal="true" aria-labelledby="embed-title"
-             {onkeydown}>
+             ref={root} {onkeydown}>
             <div class="embed-dialog-head">
                 <h2 id="embed-title">{ t::embed_title(lang) }</h2>
                 <button type="button" class="embed-close" onclick={close}>{ common::close(lang) }</button>
@@ -226,7 +247,8 @@ pub fn embed_dialog(p: &DialogProps) -> Html {
                 <label for="embed-height">
                     <span>{ t::embed_height(lang) }</span>
                     <input id="embed-height" type="number" min={MIN_HEIGHT.to_string()}
-                        max={MAX_HEIGHT.to_string()} step="10" value={c.height.to_string()} onchange={on_height} />
+                        max={MAX_HEIGHT.to_string()} step="10" value={c.height.to_string()}
+                        oninput={on_height_input} onchange={on_height} />
                 </label>
                 { select("embed-lang", t::embed_lang(lang), &langs, c.lang.tag(),
                     set(|c, v| c.lang = Lang::from_tag(v).unwrap_or(c.lang))) }

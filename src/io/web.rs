@@ -317,6 +317,54 @@ pub fn focus_shown(selectors: &[&str]) {
     }
 }
 
+/// What the keyboard can reach in a dialog.
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
+    select:not([disabled]), textarea:not([disabled]), iframe, [tabindex]:not([tabindex='-1'])";
+
+/// Keeps the focus in a modal dialog, as `aria-modal` promises: focus that leaves `root`
+/// (Tab past its last control, Shift+Tab before its first, out of a frame in it) comes back
+/// to its first control, or to its last when it left from the first. Checked a moment later,
+/// so that a dialog that closes and hands the focus back to the page is let go. Dropping the
+/// listener ends it.
+pub fn keep_focus_in(root: Element) -> Option<gloo::events::EventListener> {
+    let doc = window()?.document()?;
+    Some(gloo::events::EventListener::new(
+        &doc,
+        "focusin",
+        move |e| {
+            let outside = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .is_some_and(|t| !root.contains(Some(&t)));
+            if !outside {
+                return;
+            }
+            let from = e
+                .dyn_ref::<web_sys::FocusEvent>()
+                .and_then(|f| f.related_target())
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            let root = root.clone();
+            gloo::timers::callback::Timeout::new(0, move || {
+                let Some(list) = root
+                    .is_connected()
+                    .then(|| root.query_selector_all(FOCUSABLE).ok())
+                    .flatten()
+                else {
+                    return;
+                };
+                let (first, last) = (list.get(0), list.get(list.length().saturating_sub(1)));
+                let left_first =
+                    matches!((&from, &first), (Some(a), Some(b)) if a.is_same_node(Some(b)));
+                let back = if left_first { last } else { first };
+                if let Some(el) = back.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = el.focus();
+                }
+            })
+            .forget();
+        },
+    ))
+}
+
 /// Clicks the first element matching `selector` (a hidden file input, from a menu).
 pub fn click_first(selector: &str) {
     if let Some(el) = window()

@@ -88,7 +88,11 @@ pub fn help_dialog(p: &HelpProps) -> Html {
     };
     {
         let root = root.clone();
-        use_effect_with(*p.help, move |_| focus_in(&root, "button"));
+        use_effect_with(*p.help, move |_| {
+            focus_in(&root, "button");
+            let trap = root.cast::<web_sys::Element>().and_then(web::keep_focus_in);
+            move || drop(trap)
+        });
     }
     let (which, body) = match *p.help {
         Some(Help::About) => ("about", about(lang)),

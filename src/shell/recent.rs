@@ -105,7 +105,11 @@ pub fn recent_dialog(p: &RecentProps) -> Html {
     };
     {
         let root = root.clone();
-        use_effect_with((), move |_| focus_in(&root, "li button, button"));
+        use_effect_with((), move |_| {
+            focus_in(&root, "li button, button");
+            let trap = root.cast::<web_sys::Element>().and_then(web::keep_focus_in);
+            move || drop(trap)
+        });
     }
     let item = |row: &Row| {
         let e = &row.entry;

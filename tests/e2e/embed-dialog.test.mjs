@@ -165,3 +165,33 @@ test('the dialog speaks the page\'s language, and its snippets default to it', a
   assert.match(await snippet(page, 'module'), /evaluate\(scenario, "zh-TW"\)/);
   assertClean();
 });
+
+test('the height follows the typing once it is in range, and leaving the field brings one out of range into it', async () => {
+  const { page, assertClean } = await openPage(browser, appUrl('/index.html?lang=en#preset=6'), { waitFor: '[data-edge-id]' });
+  await pickMenu(page, 'file', 'embed');
+  await page.waitForSelector('.embed-dialog[role="dialog"]');
+  const height = () => page.$eval('[data-snippet="iframe"] textarea', (t) => t.value.match(/height="(\d+)"/)?.[1]);
+  const shows = (h) =>
+    page.waitForFunction((h) => document.querySelector('[data-snippet="iframe"] textarea').value.includes(`height="${h}"`), h, { timeout: 5000 });
+  await page.click('#embed-height', { clickCount: 3 });
+  await page.keyboard.press('Backspace');
+  // "8" and "80" are below the least height: the snippet keeps 420 and the field what is typed.
+  await page.keyboard.type('80');
+  await page.waitForTimeout(100);
+  assert.equal(await height(), '420');
+  assert.equal(await page.inputValue('#embed-height'), '80');
+  await page.keyboard.type('0');
+  await shows('800');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'embed-height', 'still typing');
+  assert.equal(await page.getAttribute('.embed-preview iframe', 'height'), '800');
+  // Out of range on leaving: the nearest height in range.
+  await page.fill('#embed-height', '5');
+  await page.press('#embed-height', 'Tab');
+  await shows('120');
+  assert.equal(await page.inputValue('#embed-height'), '120');
+  await page.fill('#embed-height', '99999');
+  await page.press('#embed-height', 'Tab');
+  await shows('2000');
+  assertClean();
+  await page.close();
+});

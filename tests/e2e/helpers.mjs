@@ -264,6 +264,28 @@ export async function pageNodes(page) {
   return page.$$eval('[data-node-id]', (els) => els.map((el) => el.getAttribute('data-node-id')));
 }
 
+/**
+ * Waits until the canvas shows exactly `scenario`'s nodes and edges, each edge with its
+ * verdict. After a change of the address's fragment the last diagram stays drawn for a
+ * moment, and two presets can share edge IDs, so waiting for the IDs alone is not enough.
+ */
+export async function waitScenario(page, scenario) {
+  const ids = (xs) => xs.map((x) => x.id).sort();
+  await page.waitForFunction(
+    ([nodes, edges]) => {
+      const on = (sel, attr) => [...document.querySelectorAll(sel)].map((el) => el.getAttribute(attr)).sort();
+      const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+      return (
+        same(on('.nodes [data-node-id]', 'data-node-id'), nodes) &&
+        same(on('[data-edge-id][data-verdict]', 'data-edge-id'), edges) &&
+        same(on('[data-edge-id]', 'data-edge-id'), edges)
+      );
+    },
+    [ids(scenario.nodes), ids(scenario.edges)],
+    { timeout: 5000 },
+  );
+}
+
 /** Waits until edge `id` shows `verdict`. */
 export async function waitVerdict(page, id, verdict) {
   await page.waitForSelector(`[data-edge-id="${id}"][data-verdict="${verdict}"]`, { timeout: 5000 });

@@ -261,3 +261,48 @@ test('the connect dialog of a large diagram opens on its filter, and the keyboar
   await page.close();
   assertClean();
 });
+
+test('a modal dialog keeps the focus: Tab goes round inside it, Shift+Tab from its first control to its last; closed, the focus goes back', async () => {
+  const { page, assertClean } = await openPage(browser, appUrl('/?lang=en#preset=6'), { waitFor: '[data-edge-id][data-verdict]' });
+  const inside = (sel) => page.evaluate((sel) => document.querySelector(sel)?.contains(document.activeElement) ?? false, sel);
+  for (const [menu, item, sel] of [
+    ['help', 'about', '.help-dialog'],
+    ['file', 'recent', '.recent-dialog'],
+    ['file', 'embed', '.embed-dialog'],
+  ]) {
+    await pickMenu(page, menu, item);
+    await page.waitForSelector(sel);
+    await page.waitForFunction((sel) => document.querySelector(sel).contains(document.activeElement), sel);
+    const first = await page.evaluate(() => document.activeElement.outerHTML.slice(0, 80));
+    // Round the dialog (a preview frame's own controls included): every press lands inside
+    // it, until it comes back to its first control.
+    let again = 0;
+    for (let i = 0; i < 150 && again === 0; i++) {
+      await page.keyboard.press('Tab');
+      await page
+        .waitForFunction((sel) => document.querySelector(sel).contains(document.activeElement), sel, { timeout: 2000 })
+        .catch(() => assert.fail(`${sel}: Tab ${i + 1} left the dialog`));
+      if ((await page.evaluate(() => document.activeElement.outerHTML.slice(0, 80))) === first) again++;
+    }
+    assert.ok(again >= 1, `${sel}: Tab came round to its first control`);
+    // From the first control back: the last.
+    await page.evaluate((sel) => document.querySelector(sel).querySelector('button, select').focus(), sel);
+    await page.keyboard.press('Shift+Tab');
+    await page.waitForFunction((sel) => document.querySelector(sel).contains(document.activeElement), sel, { timeout: 2000 });
+    const [last, wanted] = await page.evaluate((sel) => {
+      const all = [...document.querySelector(sel).querySelectorAll('a[href], button, input, select, textarea, iframe')]
+        .filter((el) => !el.disabled && el.getClientRects().length > 0);
+      return [document.activeElement === all[all.length - 1], all[all.length - 1].outerHTML.slice(0, 80)];
+    }, sel);
+    assert.ok(last, `${sel}: Shift+Tab from the first goes to the last, ${wanted}`);
+    // Escape closes it, and the focus goes back to the menu and stays there.
+    await page.evaluate((sel) => document.querySelector(sel).querySelector('button, select').focus(), sel);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(sel, { state: 'detached' });
+    await page.waitForTimeout(50);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.menu), menu, `${sel}: the focus went back`);
+    assert.equal(await inside('body'), true);
+  }
+  assertClean();
+  await page.close();
+});

@@ -20,6 +20,7 @@ import {
   reportVerdicts,
   scenarioFile,
   screenshot,
+  waitScenario,
 } from './helpers.mjs';
 
 let browser;
@@ -98,11 +99,9 @@ for (const [mode, query, size] of [
     for (let n = 1; n <= 8; n++) {
       await page.goto(appUrl(`/?lang=en${query}#preset=${n}`));
       const expected = reportVerdicts(cliReport(presetFile(n)));
-      const ends = endsOf(JSON.parse(readFileSync(presetFile(n), 'utf8')));
-      await page.waitForFunction(
-        (ids) => ids.every((id) => document.querySelector(`[data-edge-id="${id}"][data-verdict]`)),
-        Object.keys(expected),
-      );
+      const scenario = JSON.parse(readFileSync(presetFile(n), 'utf8'));
+      const ends = endsOf(scenario);
+      await waitScenario(page, scenario);
       // The page fits the diagram to the window once it has measured it: a frame or two.
       await twoFrames(page);
       const found = await page.evaluate(overlaps, ends);
