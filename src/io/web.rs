@@ -34,6 +34,13 @@ fn search() -> String {
         .unwrap_or_default()
 }
 
+/// The page's fragment (`#…`) alone.
+pub fn hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
 /// The values of the query parameter `name`, in order, decoded as `URLSearchParams.getAll`
 /// decodes them.
 pub fn query_all(name: &str) -> Vec<String> {
