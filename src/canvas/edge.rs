@@ -22,6 +22,8 @@ pub struct EdgeShape {
     pub end: (f64, f64),
     pub head: String,
     pub mid: (f64, f64),
+    /// Where on the line a badge placed beside it belongs (`None`: the badge is on the line).
+    pub tether: Option<(f64, f64)>,
 }
 
 /// How an edge of `kind` routed as `d` is drawn.
@@ -51,6 +53,8 @@ pub fn shape(d: &Drawn, kind: EdgeKind) -> EdgeShape {
         end: (bx + ux * 2.0, by + uy * 2.0),
         head,
         mid: d.badge,
+        tether: ((d.on_line.0 - d.badge.0).hypot(d.on_line.1 - d.badge.1) > 0.5)
+            .then_some(d.on_line),
     }
 }
 
@@ -177,6 +181,9 @@ pub fn edge_view(p: &EdgeProps) -> Html {
                 <>
                     { line(sh.start, sh.ctrl, sh.end) }
                     <path class="head" d={sh.head} />
+                    if let Some((x, y)) = sh.tether {
+                        <line class="tether" x1={f1(x)} y1={f1(y)} x2={cx.clone()} y2={cy.clone()} />
+                    }
                     <g class="verdict-badge">
                         <circle cx={cx.clone()} cy={cy.clone()} r="9" />
                         if let Some(n) = p.mark.number {

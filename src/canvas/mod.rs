@@ -32,7 +32,7 @@ use gesture::{Gesture, Hit, Out, Overlay, Scene};
 use gloo::events::EventListener;
 use layers::{BatchLayer, DragLayer, EdgeLayer, Lift};
 use node::{NodeLayer, NodesOf};
-use routes::{caption_scale, use_routes};
+use routes::{route_scale, use_caption_scale, use_routes};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -454,10 +454,13 @@ pub fn canvas(p: &CanvasProps) -> Html {
     }
     let (names, topology) = use_topology(&p.scenario.0, p.rev, lang);
     let present = use_context::<Mode>().unwrap_or_default().present;
+    let captions = use_caption_scale(&p.scenario.0, lang, present, p.view.k, p.size.0);
+    let presented = present.then_some(lang);
     let routes = Shared(use_routes(
         &p.scenario.0,
         &topology,
-        caption_scale(present, p.view.k),
+        route_scale(captions),
+        presented,
     ));
     let detail = Detail::of(p.scenario.nodes.len(), p.view.k);
     let visible = use_visible(VisibleKey {
@@ -507,13 +510,21 @@ pub fn canvas(p: &CanvasProps) -> Html {
     // the handles, a room's labels. Only then: a change to it restyles every node.
     let coarse = use_memo((), |_| web::media("(pointer: coarse)"));
     let zoom = (present || *coarse).then(|| fixed(p.view.k, 3));
+    // Presenting, the names' size in diagram units (as the routes have it).
+    let caption = present.then(|| format!("{}px", fixed(13.0 * captions, 3)));
     let wrap = use_node_ref();
     {
         // Through the CSSOM: the page's Content-Security-Policy refuses style attributes.
         let wrap = wrap.clone();
-        use_effect_with(zoom, move |zoom| {
-            if let (Some(el), Some(k)) = (wrap.cast::<web_sys::HtmlElement>(), zoom) {
-                let _ = el.style().set_property("--zoom", k);
+        use_effect_with((zoom, caption), move |(zoom, caption)| {
+            if let Some(el) = wrap.cast::<web_sys::HtmlElement>() {
+                let style = el.style();
+                for (name, value) in [("--zoom", zoom), ("--caption-size", caption)] {
+                    let _ = match value {
+                        Some(v) => style.set_property(name, v),
+                        None => style.remove_property(name).map(|_| ()),
+                    };
+                }
             }
         });
     }

@@ -7,7 +7,7 @@ use super::plain::PlainNodeView;
 use super::shapes::{icon, kind_class, shape};
 use super::topology::NodeNames;
 use crate::model::training::{Mark, Marks};
-use crate::model::{use_page, Shared};
+use crate::model::{caption, use_mode, use_page, Shared};
 use crate::text::num::fixed;
 use crate::text::{canvas, common};
 use csp_rules::{kind_name, Flag, Lang, NodeKind, Scenario};
@@ -38,6 +38,9 @@ pub struct NodeProps {
     /// The copy a drag draws: no hooks, nothing to focus (the node itself keeps them).
     #[prop_or_default]
     pub copy: bool,
+    /// Presenting: a long name on two lines, so large names take less of the width.
+    #[prop_or_default]
+    pub wrap: bool,
 }
 
 #[function_component(NodeView)]
@@ -82,12 +85,23 @@ pub fn node_view(p: &NodeProps) -> Html {
             }
             // One text, two lines: the name, then the kind (read as "Contoso indirect provider").
             <text class="caption" y="40">
-                <tspan class="label" x="0">
-                    { shown }
-                    if cut {
-                        <tspan aria-hidden="true">{ "…" }</tspan>
-                    }
-                </tspan>
+                if let Some((first, second)) = p.wrap.then(|| caption::wrap(&shown)).flatten() {
+                    <tspan class="label" x="0">{ first }</tspan>
+                    { " " }
+                    <tspan class="label" x="0" dy="1.27em">
+                        { second }
+                        if cut {
+                            <tspan aria-hidden="true">{ "…" }</tspan>
+                        }
+                    </tspan>
+                } else {
+                    <tspan class="label" x="0">
+                        { shown.clone() }
+                        if cut {
+                            <tspan aria-hidden="true">{ "…" }</tspan>
+                        }
+                    </tspan>
+                }
                 if p.kind_name != p.label {
                     { " " }
                     <tspan class="kind" x="0" dy="1.27em">{ p.kind_name.clone() }</tspan>
@@ -135,6 +149,7 @@ pub struct NodeLayerProps {
 #[function_component(NodeLayer)]
 pub fn node_layer(p: &NodeLayerProps) -> Html {
     let lang = use_page().lang;
+    let wrap = use_mode().present;
     let handle_title = AttrValue::Static(canvas::handle_title(lang));
     let (nodes, names) = (&p.scenario.0.nodes, p.names.all());
     let draw = |i: usize| -> Option<Html> {
@@ -158,7 +173,7 @@ pub fn node_layer(p: &NodeLayerProps) -> Html {
         Some(html! {
             <NodeView key={id.clone()} id={id.clone()} kind={n.kind} label={label.clone()}
                 {kind_name} {x} {y} {selected} {warn} handle_title={handle_title.clone()}
-                {lang} {mark} {lifted} />
+                {lang} {mark} {lifted} {wrap} />
         })
     };
     let drawn: Vec<Html> = match &p.visible.nodes {

@@ -6,8 +6,8 @@
 
 use super::topology::Topology;
 use crate::model::route::{Drawn, Moved, Router, Segment};
-use crate::model::Shared;
-use csp_rules::Scenario;
+use crate::model::{caption, Shared};
+use csp_rules::{Lang, Scenario};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -24,9 +24,14 @@ pub struct Routes {
 }
 
 impl Routes {
-    pub fn of(scenario: &Scenario, scale: f64) -> Routes {
+    /// `presented`: the language the diagram is presented in (presenter mode's captions).
+    pub fn of(scenario: &Scenario, scale: f64, presented: Option<Lang>) -> Routes {
+        let router = match presented {
+            Some(lang) => Router::presenting(&scenario.nodes, scale, lang),
+            None => Router::new(&scenario.nodes, scale),
+        };
         Routes {
-            router: Router::new(&scenario.nodes, scale),
+            router,
             drawn: RefCell::default(),
         }
     }
@@ -55,26 +60,62 @@ impl Routes {
     }
 }
 
-/// How much larger than at 13 px the nodes' captions are drawn: in presenter mode, names of at
-/// least 18 px on screen at zoom `k` (as the style sheet sets them), rounded up to an eighth so
-/// a zoom's every step does not route the diagram again.
-pub fn caption_scale(present: bool, k: f64) -> f64 {
-    if !present || !k.is_finite() || k <= 0.0 {
+/// The captions' scale the edges are routed for, when they are drawn `scale` times their
+/// usual size: rounded up to an eighth, so a zoom's every step does not route the diagram
+/// again.
+pub fn route_scale(scale: f64) -> f64 {
+    if !scale.is_finite() || scale <= 1.0 {
         return 1.0;
     }
-    ((18.0 / 13.0 / k).max(1.0) * 8.0).ceil().min(80.0) / 8.0
+    (scale * 8.0).ceil().min(640.0) / 8.0
 }
 
-/// The routes of `scenario`'s edges (laid out by `topology`) with captions at `scale`.
+/// How much larger than usual the nodes' captions are drawn at zoom `k` on a canvas `width`
+/// wide (1 but in presenter mode): the model's [`caption::present_scale`], with the room the
+/// names have worked out once per diagram.
 #[hook]
-pub fn use_routes(scenario: &Rc<Scenario>, topology: &Rc<Topology>, scale: f64) -> Rc<Routes> {
+pub fn use_caption_scale(
+    scenario: &Rc<Scenario>,
+    lang: Lang,
+    present: bool,
+    k: f64,
+    width: f64,
+) -> f64 {
+    let narrow = width < caption::NARROW;
+    let room = use_memo(
+        (Shared(scenario.clone()), lang, present && narrow),
+        |(s, lang, narrow)| {
+            if *narrow {
+                caption::room(&s.0.nodes, *lang)
+            } else {
+                f64::INFINITY
+            }
+        },
+    );
+    if present {
+        caption::present_scale(k, *room)
+    } else {
+        1.0
+    }
+}
+
+/// The routes of `scenario`'s edges (laid out by `topology`) with captions at `scale`,
+/// presented in `presented`'s language when presenting.
+#[hook]
+pub fn use_routes(
+    scenario: &Rc<Scenario>,
+    topology: &Rc<Topology>,
+    scale: f64,
+    presented: Option<Lang>,
+) -> Rc<Routes> {
     use_memo(
         (
             Shared(scenario.clone()),
             Shared(topology.clone()),
             scale.to_bits(),
+            presented,
         ),
-        |(s, _, _)| Routes::of(&s.0, scale),
+        |(s, _, _, presented)| Routes::of(&s.0, scale, *presented),
     )
 }
 
@@ -95,7 +136,7 @@ mod tests {
             ..Scenario::default()
         };
         let t = Topology::build(&s, csp_rules::Lang::En);
-        let routes = Routes::of(&s, 1.0);
+        let routes = Routes::of(&s, 1.0, None);
         let place = &t.places()[0];
         let (seg, ends) = (place.segment(&s.nodes), place.ends());
         assert!(seg.is_some() && ends.is_some(), "the edge has a place");
@@ -137,7 +178,7 @@ mod tests {
                 s.nodes[2].x = Some(400.0);
             }
             let t = Topology::build(&s, csp_rules::Lang::En);
-            let routes = Routes::of(&s, 1.0);
+            let routes = Routes::of(&s, 1.0, None);
             let drawn: Vec<Drawn> = t
                 .places()
                 .iter()
@@ -164,13 +205,12 @@ mod tests {
     }
 
     #[test]
-    fn captions_grow_in_presenter_mode_only_and_by_eighths() {
-        assert_eq!(caption_scale(false, 0.3), 1.0);
-        assert_eq!(caption_scale(true, 2.0), 1.0);
-        assert_eq!(caption_scale(true, 1.0), 1.5);
-        assert_eq!(caption_scale(true, 0.5), 2.875);
-        assert_eq!(caption_scale(true, 0.0), 1.0);
-        assert_eq!(caption_scale(true, f64::NAN), 1.0);
-        assert_eq!(caption_scale(true, 1e-12), 10.0);
+    fn routes_follow_the_captions_by_eighths_rounded_up() {
+        assert_eq!(route_scale(1.0), 1.0);
+        assert_eq!(route_scale(0.5), 1.0);
+        assert_eq!(route_scale(1.5), 1.5);
+        assert_eq!(route_scale(1.51), 1.625);
+        assert_eq!(route_scale(f64::NAN), 1.0);
+        assert_eq!(route_scale(1e12), 80.0);
     }
 }

@@ -20,10 +20,11 @@ use yew::prelude::*;
 /// An embed's effects, for the page in state `s` judged as `eval` says: the messages with
 /// the host page, and the canvas measured whenever its box changes size (a frame's panel
 /// grows and shrinks with its content; in the whole app only during a walkthrough, whose
-/// step may take part of a phone's canvas).
+/// step may take part of a phone's canvas, and while presenting, where the panel beside the
+/// diagram settles after the first fit).
 #[hook]
 pub fn use_embed(s: &State, eval: &Evaluation, dispatch: Dispatch) {
-    let observed = s.mode.embed.is_some() || s.training.tour.is_some();
+    let observed = s.mode.refits() || s.training.tour.is_some();
     size::use_canvas_size(observed, dispatch.clone());
     host::use_host(s, eval, dispatch);
 }

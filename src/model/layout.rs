@@ -1,7 +1,8 @@
 //! Diagram geometry that is not a rule: tier rows, where new nodes go, auto layout, the
 //! bounding box, and fresh IDs. Positions never change a verdict.
 
-use csp_rules::{NodeKind, Scenario};
+use super::caption;
+use csp_rules::{Lang, NodeKind, Scenario};
 use std::collections::{HashMap, HashSet};
 
 /// The y of the first tier and the distance between tiers, as the presets are laid out.
@@ -162,6 +163,46 @@ pub fn bounds(s: &Scenario, only: Option<&HashSet<&str>>) -> Option<Rect> {
         x1: r.x1 + MARGIN_X,
         y1: r.y1 + MARGIN_BOTTOM,
     })
+}
+
+/// Room kept round the captions when fitting them, in diagram units: the shape's top, and the
+/// sides and foot of the outermost names.
+const CAPTION_PAD_TOP: f64 = 40.0;
+const CAPTION_PAD: f64 = 12.0;
+
+/// The box around the given nodes with their captions drawn `scale` times their usual size
+/// (presenter mode), each as wide as its name in `lang`.
+pub fn caption_bounds(
+    s: &Scenario,
+    only: Option<&HashSet<&str>>,
+    lang: Lang,
+    scale: f64,
+) -> Option<Rect> {
+    let scale = if scale.is_finite() {
+        scale.max(1.0)
+    } else {
+        1.0
+    };
+    s.nodes
+        .iter()
+        .filter(|n| only.is_none_or(|o| o.contains(n.id.as_str())))
+        .filter_map(|n| {
+            let (x, y) = (n.x?, n.y?);
+            let (half, height) = caption::measure(n, lang, true);
+            let half = (half * scale).max(35.0) + CAPTION_PAD;
+            Some(Rect {
+                x0: x - half,
+                y0: y - CAPTION_PAD_TOP,
+                x1: x + half,
+                y1: y + caption::TOP + height * scale + CAPTION_PAD,
+            })
+        })
+        .reduce(|a, b| Rect {
+            x0: a.x0.min(b.x0),
+            y0: a.y0.min(b.y0),
+            x1: a.x1.max(b.x1),
+            y1: a.y1.max(b.y1),
+        })
 }
 
 /// The node-ID prefix for each kind (short, so IDs stay readable in reports).

@@ -5,6 +5,7 @@
 //! and `io` does the browser's part.
 
 pub mod audit;
+pub mod caption;
 pub mod context;
 pub mod document;
 mod edit;

@@ -173,10 +173,11 @@ impl Mode {
         self.embed.is_none()
     }
 
-    /// Whether the diagram is fitted to the canvas again whenever the canvas changes size
-    /// (a frame is sized by its host, and may be resized at any time).
+    /// Whether the diagram is fitted to the canvas again whenever the canvas changes size (a
+    /// frame is sized by its host, and may be resized at any time; a presenter goes full
+    /// screen, and nobody has placed the view by hand).
     pub fn refits(self) -> bool {
-        self.embed.is_some()
+        self.embed.is_some() || self.present
     }
 
     /// What the address's training link asks for, with what the mode starts by itself: a
@@ -272,7 +273,7 @@ mod tests {
         let m = |e| Mode::from_params(Some(Embed::as_str(e)));
         assert!(app.header() && app.side_panel() && app.editable() && app.uses_storage());
         assert_eq!(app.default_theme(), Theme::Auto);
-        assert!(!app.refits());
+        assert!(!app.refits() && app.presenting(true).refits());
         let view = m(Embed::View);
         assert!(!view.header() && !view.side_panel() && !view.editable());
         assert_eq!(view.palette(), Palette::Hidden);

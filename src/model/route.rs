@@ -5,7 +5,8 @@
 //! once per change of the diagram's positions, through a grid of the nodes' boxes so that an
 //! edge looks only at the nodes near it.
 
-use csp_rules::Node;
+use super::caption;
+use csp_rules::{Lang, Node};
 use rustc_hash::FxHashMap;
 
 /// The box a node takes on the canvas around its centre, labels included: edges start and
@@ -20,6 +21,13 @@ const CAPTION_TOP: f64 = 27.0;
 /// Room kept between a line and a node it passes: more than a verdict badge's radius (9), so
 /// a badge on the line is never under a node either.
 const CLEARANCE: f64 = 12.0;
+/// Room a badge keeps from its own ends' shapes and names: its radius and a little.
+const BADGE_ROOM: f64 = 11.0;
+/// Where along the line a badge is tried, from the middle out, when the middle is under a
+/// name; then as far beside the line as these steps.
+const BADGE_STEPS: usize = 30;
+const BESIDE_STEP: f64 = 6.0;
+const BESIDE_STEPS: usize = 10;
 /// Diagrams with more nodes than this are drawn straight (routing is for diagrams a person
 /// reads; a large network is audited, not drawn).
 pub const ROUTE_LIMIT: usize = 2_000;
@@ -45,7 +53,8 @@ pub struct Segment {
 
 /// An edge as drawn: from `start` (on the first node's box) to `end` (short of the second's,
 /// where its arrowhead goes), straight or a quadratic curve through `ctrl`; `dir` is the unit
-/// direction the line arrives in, `badge` where its verdict badge goes.
+/// direction the line arrives in, `badge` where its verdict badge goes: on the line, or, where
+/// the line has no room for it between its ends' names, beside the point `on_line` of it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Drawn {
     pub start: (f64, f64),
@@ -53,6 +62,7 @@ pub struct Drawn {
     pub end: (f64, f64),
     pub dir: (f64, f64),
     pub badge: (f64, f64),
+    pub on_line: (f64, f64),
 }
 
 impl Drawn {
@@ -86,13 +96,14 @@ fn unit(dx: f64, dy: f64) -> Option<(f64, f64)> {
 /// then, for rays going down through it, the caption's (`scale`: how much larger the caption
 /// is drawn than at 13 px).
 pub fn box_exit(ux: f64, uy: f64) -> f64 {
-    box_exit_scaled(ux, uy, 1.0)
+    box_exit_scaled(ux, uy, 1.0, 0.0)
 }
 
-fn box_exit_scaled(ux: f64, uy: f64, scale: f64) -> f64 {
+/// [`box_exit`] with captions `scale` times their size, `extra` taller than two lines at 13 px.
+fn box_exit_scaled(ux: f64, uy: f64, scale: f64, extra: f64) -> f64 {
     let shape = shape_exit(ux, uy);
     let (bottom, half) = (
-        CAPTION_TOP + (BOX_BOTTOM - CAPTION_TOP) * scale,
+        CAPTION_TOP + (BOX_BOTTOM - CAPTION_TOP + extra) * scale,
         LABEL_HALF_WIDTH * scale,
     );
     if uy > 1e-9 && BOX_TOP * ux.abs() / uy <= half {
@@ -181,10 +192,15 @@ fn label_width(label: &str) -> f64 {
 }
 
 /// A node's shape and caption, as the boxes a line must keep clear of.
-fn footprint(n: &Node, scale: f64) -> Option<[Rect; 2]> {
+/// `measured`: the caption's half width and height at 13 px where it is known (presenting).
+fn footprint(n: &Node, scale: f64, measured: Option<(f64, f64)>) -> Option<[Rect; 2]> {
     let (x, y) = (n.x?, n.y?);
     // The kind's line under the name is up to about 130 units wide.
-    let half = (label_width(n.label()) / 2.0).clamp(65.0, 110.0) * scale;
+    let (half, height) = measured.unwrap_or((
+        (label_width(n.label()) / 2.0).clamp(65.0, 110.0),
+        BOX_BOTTOM - CAPTION_TOP,
+    ));
+    let half = half * scale;
     let shape = Rect {
         x0: x - BOX_HALF_WIDTH,
         y0: y - BOX_TOP,
@@ -195,7 +211,7 @@ fn footprint(n: &Node, scale: f64) -> Option<[Rect; 2]> {
         x0: x - half,
         y0: y + CAPTION_TOP,
         x1: x + half,
-        y1: y + CAPTION_TOP + (BOX_BOTTOM - CAPTION_TOP) * scale,
+        y1: y + CAPTION_TOP + height * scale,
     };
     Some([shape.grown(CLEARANCE), caption.grown(CLEARANCE)])
 }
@@ -232,6 +248,8 @@ pub struct Router {
     centres: Vec<Option<(f64, f64)>>,
     grid: FxHashMap<(i32, i32), Vec<u32>>,
     scale: f64,
+    /// How much taller than two lines each node's caption is at 13 px (a name on two lines).
+    extra: Vec<f64>,
     /// Too many nodes: every edge is drawn straight.
     straight: bool,
 }
@@ -240,6 +258,16 @@ impl Router {
     /// The router for these nodes; `scale` is how much larger captions are drawn than at
     /// 13 px (presenter mode).
     pub fn new(nodes: &[Node], scale: f64) -> Router {
+        Router::build(nodes, scale, None)
+    }
+
+    /// The router for these nodes presented in `lang`: captions `scale` times their size,
+    /// long names on two lines (`caption::wrap`).
+    pub fn presenting(nodes: &[Node], scale: f64, lang: Lang) -> Router {
+        Router::build(nodes, scale, Some(lang))
+    }
+
+    fn build(nodes: &[Node], scale: f64, presented: Option<Lang>) -> Router {
         let scale = if scale.is_finite() {
             scale.max(1.0)
         } else {
@@ -252,7 +280,15 @@ impl Router {
                 ..Router::default()
             };
         }
-        let boxes: Vec<Option<[Rect; 2]>> = nodes.iter().map(|n| footprint(n, scale)).collect();
+        let measured: Vec<Option<(f64, f64)>> = nodes
+            .iter()
+            .map(|n| presented.map(|lang| caption::measure(n, lang, true)))
+            .collect();
+        let boxes: Vec<Option<[Rect; 2]>> = nodes
+            .iter()
+            .zip(&measured)
+            .map(|(n, &m)| footprint(n, scale, m))
+            .collect();
         let mut grid: FxHashMap<(i32, i32), Vec<u32>> = FxHashMap::default();
         for (i, b) in boxes.iter().enumerate() {
             let Some(b) = b else { continue };
@@ -269,6 +305,10 @@ impl Router {
             centres: nodes.iter().map(|n| Some((n.x?, n.y?))).collect(),
             grid,
             scale,
+            extra: measured
+                .iter()
+                .map(|m| m.map_or(0.0, |(_, h)| (h - caption::HEIGHT).max(0.0)))
+                .collect(),
             straight: false,
         }
     }
@@ -369,12 +409,139 @@ impl Router {
         ends: (usize, usize),
         moved: Option<&Moved>,
     ) -> Option<Drawn> {
+        let d = self.line_among(seg, ends, moved)?;
+        Some(self.with_badge(d, seg, ends, moved))
+    }
+
+    /// The badge of `d` where it is under neither of its ends (larger captions leave a short
+    /// edge little room between them): the middle of the line, else the point of it nearest
+    /// the middle with room, else beside the line, as near it as there is room, else the
+    /// point with the most room.
+    fn with_badge(
+        &self,
+        d: Drawn,
+        seg: Segment,
+        ends: (usize, usize),
+        moved: Option<&Moved>,
+    ) -> Drawn {
+        if self.straight {
+            return d;
+        }
+        let own: Vec<Rect> = [ends.0, ends.1]
+            .iter()
+            .filter_map(|&i| match moved {
+                Some(m) if m.has(i) => self.moved_box(i, m),
+                _ => self.boxes.get(i).copied().flatten(),
+            })
+            .flatten()
+            .map(|r| r.grown(-CLEARANCE))
+            .collect();
+        let room = |p: (f64, f64)| {
+            own.iter()
+                .map(|r| {
+                    let dx = (r.x0 - p.0).max(p.0 - r.x1).max(0.0);
+                    let dy = (r.y0 - p.1).max(p.1 - r.y1).max(0.0);
+                    dx.hypot(dy)
+                })
+                .fold(f64::INFINITY, f64::min)
+        };
+        if room(d.badge) >= BADGE_ROOM {
+            return d;
+        }
+        let mut seen = Vec::new();
+        // A badge moved off the middle stays clear of the other nodes too.
+        let mut free = |p: (f64, f64)| self.hit(p, p, ends, &mut seen, moved).is_none();
+        // A straight line's badge may go anywhere between its nodes' centres, beside one of
+        // their shapes past the line's end (a short edge between two names), tied to the
+        // line's nearest point.
+        let (a, b) = match d.ctrl {
+            None => ((seg.x1, seg.y1), (seg.x2, seg.y2)),
+            Some(_) => (d.start, d.end),
+        };
+        let along = (1..=BADGE_STEPS).flat_map(|i| {
+            let t = 0.5 * i as f64 / BADGE_STEPS as f64;
+            [0.5 - t, 0.5 + t]
+        });
+        let points: Vec<(f64, (f64, f64))> = std::iter::once(0.5)
+            .chain(along)
+            .map(|t| {
+                let p = match d.ctrl {
+                    None => lerp(a, b, t),
+                    Some(_) => d.at(t),
+                };
+                (t, p)
+            })
+            .collect();
+        let tie = |t: f64, p: (f64, f64)| match d.ctrl {
+            Some(_) => d.at(t),
+            None => {
+                let (dx, dy) = (d.end.0 - d.start.0, d.end.1 - d.start.1);
+                let len2 = (dx * dx + dy * dy).max(1e-9);
+                let s = (((p.0 - d.start.0) * dx + (p.1 - d.start.1) * dy) / len2).clamp(0.0, 1.0);
+                lerp(d.start, d.end, s)
+            }
+        };
+        let mut best = (room(d.badge), d.badge, d.badge);
+        for step in 0..=BESIDE_STEPS {
+            for &(t, p) in &points {
+                let normal = Self::normal_at(&d, t);
+                let off = step as f64 * BESIDE_STEP;
+                for q in [
+                    (p.0 + normal.0 * off, p.1 + normal.1 * off),
+                    (p.0 - normal.0 * off, p.1 - normal.1 * off),
+                ] {
+                    let r = room(q);
+                    let tie = tie(t, p);
+                    if r >= BADGE_ROOM && free(q) {
+                        return Drawn {
+                            badge: q,
+                            on_line: tie,
+                            ..d
+                        };
+                    }
+                    if r > best.0 && free(q) {
+                        best = (r, q, tie);
+                    }
+                }
+            }
+        }
+        Drawn {
+            badge: best.1,
+            on_line: best.2,
+            ..d
+        }
+    }
+
+    /// The unit normal of the line `d` at `t` along it.
+    fn normal_at(d: &Drawn, t: f64) -> (f64, f64) {
+        let (dx, dy) = match d.ctrl {
+            None => (d.end.0 - d.start.0, d.end.1 - d.start.1),
+            Some(c) => (
+                2.0 * (1.0 - t) * (c.0 - d.start.0) + 2.0 * t * (d.end.0 - c.0),
+                2.0 * (1.0 - t) * (c.1 - d.start.1) + 2.0 * t * (d.end.1 - c.1),
+            ),
+        };
+        let (ux, uy) = unit(dx, dy).unwrap_or((1.0, 0.0));
+        (-uy, ux)
+    }
+
+    /// The line of [`route_among`](Self::route_among), its badge in the middle.
+    fn line_among(
+        &self,
+        seg: Segment,
+        ends: (usize, usize),
+        moved: Option<&Moved>,
+    ) -> Option<Drawn> {
         let (a, b) = ((seg.x1, seg.y1), (seg.x2, seg.y2));
         let (ux, uy) = unit(b.0 - a.0, b.1 - a.1)?;
-        let Some(straight) = self.trim(a, b, None, self.scale) else {
-            // Presenter mode's captions, zoomed far out, leave no room between the boxes:
-            // the line from the shapes, over the captions, rather than no line at all.
-            return self.trim(a, b, None, 1.0);
+        // Presenter mode's captions, zoomed out, leave little room between the boxes: a short
+        // line from under them; else, with none at all, the line from the shapes, over the
+        // captions, rather than no line.
+        let straight = self
+            .trim(a, b, None, self.scale, ends)
+            .or_else(|| self.trim_gap(a, b, None, self.scale, ends, 2.0));
+        let Some(straight) = straight else {
+            return self.trim(a, b, None, 1.0, ends);
         };
         if self.straight || moved.is_some_and(|m| m.nodes.len() > MOVED_LIMIT) {
             return Some(straight);
@@ -408,7 +575,7 @@ impl Router {
                 // A quadratic curve's middle is half way to its control point.
                 let h = 2.0 * bend * len * s;
                 let c = (mid.0 + normal.0 * h, mid.1 + normal.1 * h);
-                if let Some(d) = self.trim(a, b, Some(c), self.scale) {
+                if let Some(d) = self.trim(a, b, Some(c), self.scale, ends) {
                     if !self.curve_blocked(d.start, c, d.end, ends, &mut seen, moved) {
                         return Some(d);
                     }
@@ -426,15 +593,30 @@ impl Router {
         b: (f64, f64),
         ctrl: Option<(f64, f64)>,
         scale: f64,
+        ends: (usize, usize),
     ) -> Option<Drawn> {
+        self.trim_gap(a, b, ctrl, scale, ends, 16.0)
+    }
+
+    /// [`trim`](Self::trim), `None` unless at least `gap` is left between the boxes.
+    fn trim_gap(
+        &self,
+        a: (f64, f64),
+        b: (f64, f64),
+        ctrl: Option<(f64, f64)>,
+        scale: f64,
+        ends: (usize, usize),
+        gap: f64,
+    ) -> Option<Drawn> {
+        let extra = |i: usize| self.extra.get(i).copied().unwrap_or(0.0);
         let out = ctrl.unwrap_or(b);
         let into = ctrl.unwrap_or(a);
         let (sx, sy) = unit(out.0 - a.0, out.1 - a.1)?;
         let (ex, ey) = unit(b.0 - into.0, b.1 - into.1)?;
-        let start_cut = box_exit_scaled(sx, sy, scale);
-        let end_cut = box_exit_scaled(-ex, -ey, scale) + 4.0;
+        let start_cut = box_exit_scaled(sx, sy, scale, extra(ends.0));
+        let end_cut = box_exit_scaled(-ex, -ey, scale, extra(ends.1)) + 4.0;
         let chord = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
-        if chord < start_cut + end_cut + 16.0 {
+        if chord < start_cut + end_cut + gap {
             return None;
         }
         let start = (a.0 + sx * start_cut, a.1 + sy * start_cut);
@@ -452,12 +634,13 @@ impl Router {
             end,
             dir: (ex, ey),
             badge,
+            on_line: badge,
         })
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use csp_rules::{presets, NodeKind};
 
@@ -467,6 +650,7 @@ mod tests {
         end: (0.0, 0.0),
         dir: (0.0, 0.0),
         badge: (0.0, 0.0),
+        on_line: (0.0, 0.0),
     };
 
     fn node(id: &str, x: f64, y: f64) -> Node {
@@ -505,7 +689,9 @@ mod tests {
         let (ux, uy) = (0.6_f64, 0.8_f64);
         assert!((box_exit(ux, uy) - BOX_BOTTOM / uy).abs() < 1e-9);
         // Larger captions push the exit down.
-        assert!(box_exit_scaled(0.0, 1.0, 2.0) > BOX_BOTTOM + 20.0);
+        assert!(box_exit_scaled(0.0, 1.0, 2.0, 0.0) > BOX_BOTTOM + 20.0);
+        // A name on two lines pushes it further.
+        assert!(box_exit_scaled(0.0, 1.0, 2.0, 16.5) > box_exit_scaled(0.0, 1.0, 2.0, 0.0) + 30.0);
     }
 
     #[test]
@@ -586,6 +772,29 @@ mod tests {
             .fold(f64::INFINITY, f64::min)
     }
 
+    /// What is wrong with the drawing of `s` routed with captions at `scale`: each edge not
+    /// drawn, running through a node other than its ends (if `lines`), or with its badge
+    /// under one of its ends' shapes or names (for tests elsewhere).
+    pub(crate) fn wrong_routes(
+        s: &csp_rules::Scenario,
+        scale: f64,
+        lang: Lang,
+        lines: bool,
+    ) -> Vec<String> {
+        let r = Router::presenting(&s.nodes, scale, lang);
+        let find = |id: &str| s.nodes.iter().position(|n| n.id == id);
+        s.edges
+            .iter()
+            .filter_map(|e| {
+                let (f, t) = find(&e.from).zip(find(&e.to))?;
+                let d = r.route(seg(&s.nodes[f], &s.nodes[t]), (f, t));
+                let room = d.map(|d| (clear(&r, &d, (f, t)), badge_room(&r, &d, (f, t))));
+                let ok = room.is_some_and(|(clear, room)| (clear || !lines) && room >= 9.0);
+                (!ok).then(|| format!("{} at {scale}: {room:?}", e.id))
+            })
+            .collect()
+    }
+
     #[test]
     fn in_presenter_mode_too_no_badge_is_under_its_own_ends_captions() {
         for scale in [1.0, 1.5, 2.0] {
@@ -637,7 +846,13 @@ mod tests {
         let (ms, contoso, litware) = (find("ms"), find("contoso"), find("litware"));
         let r = Router::new(&s.nodes, 1.0);
         let line = seg(&s.nodes[ms], &s.nodes[litware]);
-        let straight = r.trim((line.x1, line.y1), (line.x2, line.y2), None, 1.0);
+        let straight = r.trim(
+            (line.x1, line.y1),
+            (line.x2, line.y2),
+            None,
+            1.0,
+            (ms, litware),
+        );
         let through =
             straight.and_then(|d| r.hit(d.start, d.end, (ms, litware), &mut Vec::new(), None));
         assert_eq!(

@@ -5,6 +5,7 @@
 //! scenario and proposes the fixes.
 
 use super::audit::{is_large, Audit, AuditAction};
+use super::caption;
 use super::document::{Document, Ident, Snapshot};
 use super::effect::{Arrival, Effect};
 use super::history::{Group, History};
@@ -475,14 +476,60 @@ impl State {
     }
 
     pub(super) fn fit(&mut self) {
-        if let Some(b) = layout::bounds(self.doc.scenario(), None) {
+        if self.mode.present {
+            if let Some(view) = self.present_fit() {
+                self.view = view;
+            }
+        } else if let Some(b) = layout::bounds(self.doc.scenario(), None) {
             self.view = View::fit(b, self.canvas);
         }
     }
 
+    /// The fit when presenting: the names are a size on screen whatever the zoom, so the room
+    /// they take in the diagram grows as the zoom falls. The largest zoom whose fit, with
+    /// room for the names at that zoom's size, is no smaller (found by halving).
+    fn present_fit(&self) -> Option<View> {
+        let (s, lang) = (self.doc.scenario(), self.lang);
+        let room = caption::room_on(&s.nodes, lang, self.canvas.0);
+        let fit = |k: f64| {
+            let scale = caption::present_scale(k, room);
+            Some(View::fit(
+                layout::caption_bounds(s, None, lang, scale)?,
+                self.canvas,
+            ))
+        };
+        let (mut lo, mut hi) = (View::MIN_ZOOM, View::MAX_FIT_ZOOM);
+        if fit(hi)?.k < hi {
+            for _ in 0..24 {
+                let mid = (lo + hi) / 2.0;
+                if fit(mid)?.k >= mid {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            hi = lo;
+        }
+        fit(hi)
+    }
+
+    /// How much larger than usual the names are drawn at the current zoom.
+    pub fn caption_scale(&self) -> f64 {
+        if !self.mode.present {
+            return 1.0;
+        }
+        let room = caption::room_on(&self.doc.scenario().nodes, self.lang, self.canvas.0);
+        caption::present_scale(self.view.k, room)
+    }
+
     /// Whether the box of these node IDs is in view.
     pub(super) fn in_view(&self, ids: &HashSet<&str>) -> Option<(bool, Rect)> {
-        let b = layout::bounds(self.doc.scenario(), Some(ids))?;
+        let s = self.doc.scenario();
+        let b = if self.mode.present {
+            layout::caption_bounds(s, Some(ids), self.lang, self.caption_scale())?
+        } else {
+            layout::bounds(s, Some(ids))?
+        };
         let seen = self.view.visible(self.canvas);
         Some((
             seen.contains((b.x0, b.y0)) && seen.contains((b.x1, b.y1)),
@@ -671,7 +718,14 @@ impl State {
             },
             Action::Audit(a) => self.audit.reduce(a),
             Action::Saving(a) => self.saving_step(a),
-            Action::SetMode(mode) => std::mem::replace(&mut self.mode, mode) != mode,
+            Action::SetMode(mode) => {
+                let was = std::mem::replace(&mut self.mode, mode);
+                // Presenting draws the names larger, and they need room.
+                if was.present != mode.present && self.measured {
+                    self.fit();
+                }
+                was != mode
+            }
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Checkpoint => false,
@@ -1222,6 +1276,81 @@ mod tests {
         let opened = selected.reduce(Action::Open(Start::Preset("6".into())));
         assert_eq!(opened.doc.preset(), Some(6));
         assert_eq!(opened.arrivals, view.arrivals + 1);
+    }
+
+    /// What of preset `s`'s names, presented in `s`'s state, is not whole in view.
+    fn names_cut(s: &State, scale: f64) -> Vec<String> {
+        let seen = s.view.visible(s.canvas);
+        let seen = Rect {
+            x0: seen.x0 - 1e-3,
+            y0: seen.y0 - 1e-3,
+            x1: seen.x1 + 1e-3,
+            y1: seen.y1 + 1e-3,
+        };
+        s.scenario()
+            .nodes
+            .iter()
+            .filter(|n| {
+                let one = HashSet::from([n.id.as_str()]);
+                layout::caption_bounds(s.scenario(), Some(&one), s.lang, scale)
+                    .is_none_or(|b| !(seen.contains((b.x0, b.y0)) && seen.contains((b.x1, b.y1))))
+            })
+            .map(|n| n.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn presenting_fits_the_diagram_with_room_for_its_names_at_their_size_on_screen() {
+        let present = Mode::default().presenting(true);
+        let projector = (634.0, 632.0);
+        let phone = (390.0, 500.0);
+        let mut app_cut = 0;
+        for lang in [Lang::En, Lang::ZhTw] {
+            for n in 1..=8 {
+                let fitted = |(width, height)| {
+                    Rc::new(State::new(lang, Start::Preset(n.to_string())))
+                        .reduce(Action::CanvasResized { width, height })
+                };
+                let app = fitted(projector);
+                app_cut += names_cut(&app, 18.0 / 13.0 / app.view.k).len();
+                for (canvas, wide) in [(projector, true), (phone, false)] {
+                    let at = format!("preset {n} {lang:?} at {canvas:?}");
+                    let p = fitted(canvas).reduce(Action::SetMode(present));
+                    let scale = p.caption_scale();
+                    let px = 13.0 * scale * p.view.k;
+                    if wide {
+                        assert!(px >= 18.0 - 1e-6, "{at}: names of {px} px");
+                    } else {
+                        // As large as they fit without covering each other.
+                        let room = caption::room(&p.scenario().nodes, lang);
+                        assert!(scale <= room.max(1.0) && px <= 18.0 + 1e-6, "{at}: {px} px");
+                    }
+                    assert_eq!(names_cut(&p, scale), Vec::<String>::new(), "{at}");
+                    let routed = (scale * 8.0).ceil() / 8.0;
+                    // Where 18 px names cover each other (presets 3 to 6 on the projector's
+                    // canvas), a line has no room to keep clear of the names it passes
+                    // between: only the badges are held to their room there.
+                    let room = caption::room(&p.scenario().nodes, lang);
+                    let lines = scale <= room;
+                    let wrong =
+                        crate::model::route::tests::wrong_routes(p.scenario(), routed, lang, lines);
+                    assert_eq!(wrong, Vec::<String>::new(), "{at}");
+                    // Full screen, a larger canvas: fitted again, larger, with the same room.
+                    let k = p.view.k;
+                    let bigger = p.reduce(Action::CanvasResized {
+                        width: canvas.0 * 1.5,
+                        height: canvas.1 * 1.5,
+                    });
+                    assert!(bigger.view.k > k, "{at}");
+                    assert!(
+                        names_cut(&bigger, bigger.caption_scale()).is_empty(),
+                        "{at}"
+                    );
+                }
+            }
+        }
+        // What makes this a test: the app's own fit has no such room.
+        assert!(app_cut >= 5, "{app_cut}");
     }
 
     #[test]

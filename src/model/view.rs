@@ -3,10 +3,9 @@
 use super::layout::Rect;
 use crate::text::num::fixed;
 
-const MIN_ZOOM: f64 = 0.2;
+const MIN_ZOOM: f64 = View::MIN_ZOOM;
 const MAX_ZOOM: f64 = 3.0;
-/// A fitted view never magnifies past this: a two-node diagram should not fill the screen.
-const MAX_FIT_ZOOM: f64 = 1.25;
+const MAX_FIT_ZOOM: f64 = View::MAX_FIT_ZOOM;
 
 /// The viewport: a screen point is `world * k + (x, y)`, one `<g transform>` on the canvas.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -27,6 +26,10 @@ impl Default for View {
 }
 
 impl View {
+    pub const MIN_ZOOM: f64 = 0.2;
+    /// A fitted view never magnifies past this: a two-node diagram should not fill the screen.
+    pub const MAX_FIT_ZOOM: f64 = 1.25;
+
     pub fn to_world(&self, (sx, sy): (f64, f64)) -> (f64, f64) {
         ((sx - self.x) / self.k, (sy - self.y) / self.k)
     }

@@ -7,6 +7,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import {
   launchBrowser,
   openPage,
@@ -19,6 +20,7 @@ import {
   presetFile,
   reportVerdicts,
   screenshot,
+  waitScenario,
 } from './helpers.mjs';
 
 let browser;
@@ -166,4 +168,84 @@ test('presenter mode: ?present=1 shows 18 px names and thick lines, read-only; �
   await screenshot(page, 'screens/present-edge-zh-TW.png');
   assertClean();
   await page.close();
+});
+
+/** Opens preset `n` at `path` in the same page, and waits until the canvas draws it. */
+async function showPreset(page, n, path) {
+  await page.goto(appUrl(`${path}#preset=${n}`));
+  await waitScenario(page, JSON.parse(readFileSync(presetFile(n), 'utf8')));
+}
+
+/**
+ * What of the names on the canvas is wrong: each caption (a node's name and kind) not whole
+ * inside the canvas, and each pair of captions that cover each other. Screen pixels, half a
+ * pixel of tolerance.
+ */
+const captionProblems = (page, preset) =>
+  page.evaluate((preset) => {
+    const c = document.querySelector('svg.canvas').getBoundingClientRect();
+    const caps = [...document.querySelectorAll('svg.canvas .nodes [data-node-id] .caption')].map((el) => ({
+      id: el.closest('[data-node-id]').dataset.nodeId,
+      text: el.textContent,
+      r: el.getBoundingClientRect(),
+    }));
+    const px = (r) => `${r.left.toFixed(0)}–${r.right.toFixed(0)} × ${r.top.toFixed(0)}–${r.bottom.toFixed(0)}`;
+    const cut = caps
+      .filter(({ r }) => !(r.left >= c.left - 0.5 && r.right <= c.right + 0.5 && r.top >= c.top - 0.5 && r.bottom <= c.bottom + 0.5))
+      .map(({ text, r }) => `preset ${preset}: "${text}" at ${px(r)} in ${px(c)}`);
+    const overlaps = [];
+    caps.forEach((a, i) =>
+      caps.slice(i + 1).forEach((b) => {
+        const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (x > 0.5 && y > 0.5) overlaps.push(`preset ${preset}: ${a.id} and ${b.id} overlap ${x.toFixed(0)}×${y.toFixed(0)} px`);
+      }),
+    );
+    return { cut, overlaps, count: caps.length };
+  }, preset);
+
+test('presenting at 1024×768, every name of every guide scenario is whole on the canvas, none over another', async (t) => {
+  const cut = [];
+  const overlaps = [];
+  const { page, assertClean } = await openPage(browser, appUrl('/?lang=en&present=1#preset=1'), { waitFor: '[data-node-id]' });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  for (let n = 1; n <= 8; n++) {
+    await showPreset(page, n, '/?lang=en&present=1');
+    // The side panel settles after the first fit; the page fits again.
+    await page.waitForTimeout(300);
+    assert.ok((await drawnSizes(page)).label >= 18 - 0.05, `preset ${n}: names of 18 px`);
+    const found = await captionProblems(page, n);
+    assert.ok(found.count >= 3, `preset ${n}: ${found.count} names`);
+    cut.push(...found.cut);
+    overlaps.push(...found.overlaps);
+  }
+  t.diagnostic(`names cut: ${cut.length}, names over another: ${overlaps.length}`);
+  assert.deepEqual(cut, []);
+  assert.deepEqual(overlaps, []);
+  assertClean();
+  await page.close();
+});
+
+test('presenting on a phone (390×844, touch): no name over another, every name whole on the canvas', async (t) => {
+  const phone = await launchBrowser({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const { page, assertClean } = await openPage(phone, appUrl('/?lang=en&present=1#preset=1'), { waitFor: '[data-node-id]' });
+  assert.equal(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), true, 'a touch screen');
+  const cut = [];
+  const overlaps = [];
+  for (let n = 1; n <= 8; n++) {
+    await showPreset(page, n, '/?lang=en&present=1');
+    await page.waitForTimeout(300);
+    const found = await captionProblems(page, n);
+    const sizes = await drawnSizes(page);
+    t.diagnostic(`preset ${n}: names ${sizes.label.toFixed(1)} px, ${found.overlaps.length} overlaps, ${found.cut.length} cut`);
+    cut.push(...found.cut);
+    overlaps.push(...found.overlaps);
+    if (n === 6) await screenshot(page, 'screens/present-phone.png');
+  }
+  t.diagnostic(`names cut: ${cut.length}, names over another: ${overlaps.length}`);
+  assert.deepEqual(overlaps, []);
+  assert.deepEqual(cut, []);
+  assertClean();
+  await page.close();
+  await phone.close();
 });

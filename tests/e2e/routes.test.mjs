@@ -90,6 +90,7 @@ for (const [mode, query, size] of [
   ['the editor at 1440×900', '', { width: 1440, height: 900 }],
   ['the editor at 390×844 (a phone)', '', { width: 390, height: 844 }],
   ['presenter mode at 1024×768 (larger captions)', '&present=1', { width: 1024, height: 768 }],
+  ['presenter mode at 390×844 (a phone)', '&present=1', { width: 390, height: 844 }],
 ]) {
   test(`in ${mode} no edge of the eight presets runs through a node, nor any badge under one`, async () => {
     const { page, assertClean } = await openPage(browser, appUrl(`/?lang=en${query}#preset=1`), {

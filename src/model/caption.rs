@@ -1,0 +1,254 @@
+//! A node's caption (its name, then its kind, under its shape) as the canvas draws it: how
+//! wide and how tall, and in presenter mode how much larger than 13 px, so that the fit, the
+//! routes and the style sheet agree on where the names are.
+
+use csp_rules::{kind_name, Lang, Node};
+
+/// Where the caption starts below the node's centre, and how tall its two lines are at 13 px
+/// (the style sheet keeps its top there at any size).
+pub const TOP: f64 = 27.0;
+pub const HEIGHT: f64 = 31.0;
+/// The size of a name on screen in presenter mode, where there is room for it.
+pub const PRESENT_PX: f64 = 18.0;
+/// A name's usual size, in diagram units.
+const BASE_PX: f64 = 13.0;
+/// Names longer than this are cut on the canvas (`canvas::label`).
+const MAX_CHARS: usize = 26;
+/// Half a shape's width: a caption narrower than its shape still has the shape's room.
+const SHAPE_HALF: f64 = 32.0;
+/// Room kept between two captions, in diagram units at 13 px.
+const GAP: f64 = 6.0;
+/// Past this many nodes, the captions are not compared pair by pair (a network that large is
+/// audited, not presented): they are as large as presenting asks.
+const COMPARED: usize = 400;
+
+/// How wide a name is drawn at 13 px (bold), estimated from its characters, a little wide:
+/// wide (CJK) ones take a full em.
+pub fn name_width(label: &str) -> f64 {
+    label
+        .chars()
+        .take(MAX_CHARS)
+        .map(|c| if c.is_ascii() { 8.2 } else { 13.5 })
+        .sum()
+}
+
+/// How wide the kind's line is drawn under the name (0.846 em, regular).
+fn kind_width(kind: &str) -> f64 {
+    kind.chars()
+        .map(|c| if c.is_ascii() { 6.2 } else { 11.2 })
+        .sum()
+}
+
+/// How far down each further line of a caption goes (1.27 em at 13 px).
+pub const LINE: f64 = 16.5;
+/// A presented name wider than this (about 12 Latin letters at 13 px) goes onto two lines.
+const WRAP_WIDTH: f64 = 100.0;
+
+/// Where a presented name breaks onto two lines, if it does: at the space nearest its middle,
+/// or, in a name with no space, between the wide (CJK) characters nearest it, never before
+/// closing punctuation or after opening punctuation. The two lines, trimmed.
+pub fn wrap(shown: &str) -> Option<(&str, &str)> {
+    let width = name_width(shown);
+    if width <= WRAP_WIDTH {
+        return None;
+    }
+    let spaced = shown.contains(' ');
+    let mut at = 0.0;
+    let mut best: Option<(f64, usize)> = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in shown.char_indices() {
+        let breaks = match prev {
+            None => false,
+            Some(p) if spaced => c == ' ' || p == ' ',
+            Some(p) => {
+                let wide = !(c.is_ascii() && p.is_ascii());
+                let closing = "）」』，。：；、！？)".contains(c);
+                let opening = "（「『(".contains(p);
+                wide && !closing && !opening
+            }
+        };
+        if breaks {
+            let off = (at - width / 2.0).abs();
+            if best.is_none_or(|(b, _)| off < b) {
+                best = Some((off, i));
+            }
+        }
+        at += name_width(c.encode_utf8(&mut [0; 4]));
+        prev = Some(c);
+    }
+    let (_, i) = best?;
+    let (first, second) = (shown.get(..i)?.trim_end(), shown.get(i..)?.trim_start());
+    (!first.is_empty() && !second.is_empty()).then_some((first, second))
+}
+
+/// Node `n`'s caption in `lang` (its name on two lines where `wrapped` allows): half its
+/// width and its height, at 13 px.
+pub fn measure(n: &Node, lang: Lang, wrapped: bool) -> (f64, f64) {
+    let label = n.label_in(lang);
+    let kind = kind_name(n.kind, lang);
+    let kind = if kind == label { 0.0 } else { kind_width(kind) };
+    let shown: String = label.chars().take(MAX_CHARS).collect();
+    let (name, lines) = match wrapped.then(|| wrap(&shown)).flatten() {
+        // The second line may end in the cut's "…".
+        Some((a, b)) => (name_width(a).max(name_width(b) + 13.0), 2.0),
+        None => (name_width(&shown), 1.0),
+    };
+    (name.max(kind) / 2.0, HEIGHT + LINE * (lines - 1.0))
+}
+
+/// Half the width of node `n`'s caption at 13 px in `lang`, presented.
+pub fn half_width(n: &Node, lang: Lang) -> f64 {
+    measure(n, lang, true).0
+}
+
+/// How much larger than 13 units the captions are drawn when presenting at zoom `k`: names
+/// of [`PRESENT_PX`] on screen, or as large as `room` lets them be without covering each
+/// other, never smaller than the diagram's own.
+pub fn present_scale(k: f64, room: f64) -> f64 {
+    if !k.is_finite() || k <= 0.0 {
+        return 1.0;
+    }
+    let want = PRESENT_PX / (BASE_PX * k);
+    let room = if room.is_nan() { 1.0 } else { room };
+    want.min(room).clamp(1.0, 80.0)
+}
+
+/// A canvas narrower than this (a phone's, upright) has no room for names of [`PRESENT_PX`]
+/// side by side: there they are as large as they fit.
+pub const NARROW: f64 = 600.0;
+
+/// The room the captions of `nodes` have on a canvas `width` wide, for [`present_scale`]:
+/// unbounded on a wide one, where names are always [`PRESENT_PX`].
+pub fn room_on(nodes: &[Node], lang: Lang, width: f64) -> f64 {
+    if width >= NARROW {
+        f64::INFINITY
+    } else {
+        room(nodes, lang)
+    }
+}
+
+/// A node's caption and shape, for comparing.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    x: f64,
+    y: f64,
+    half: f64,
+    height: f64,
+}
+
+/// The scale past which the caption of `a` would cover the caption or the shape of `b`.
+fn limit(a: Placed, b: Placed) -> f64 {
+    let (dx, dy) = ((b.x - a.x).abs(), b.y - a.y);
+    // Both captions start TOP below their centres and grow down: they meet across once the
+    // upper one's height passes the rows' distance, and along once their halves pass the
+    // columns'.
+    let across = if dy >= 0.0 {
+        dy / a.height
+    } else {
+        -dy / b.height
+    };
+    let along = (dx - GAP).max(0.0) / (a.half + b.half);
+    let captions = across.max(along);
+    // `a`'s caption against `b`'s shape (fixed in size, ±SHAPE_HALF by ±30 round b).
+    let shape = if dy <= TOP - 30.0 {
+        // b's shape ends above a's caption's top.
+        f64::INFINITY
+    } else {
+        let down = (dy - 30.0 - TOP).max(0.0) / a.height;
+        let side = (dx - SHAPE_HALF - GAP).max(0.0) / a.half.max(1.0);
+        down.max(side)
+    };
+    captions.min(shape)
+}
+
+/// The largest scale the captions of `nodes` (in `lang`) can be drawn at without one covering
+/// another's caption or shape.
+pub fn room(nodes: &[Node], lang: Lang) -> f64 {
+    if nodes.len() > COMPARED {
+        return f64::INFINITY;
+    }
+    let placed: Vec<Placed> = nodes
+        .iter()
+        .filter_map(|n| {
+            let (half, height) = measure(n, lang, true);
+            Some(Placed {
+                x: n.x?,
+                y: n.y?,
+                half: half.max(1.0),
+                height,
+            })
+        })
+        .collect();
+    let mut room = f64::INFINITY;
+    for (i, &a) in placed.iter().enumerate() {
+        for &b in placed.iter().skip(i + 1) {
+            room = room.min(limit(a, b)).min(limit(b, a));
+        }
+    }
+    room
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use csp_rules::NodeKind;
+
+    fn node(label: &str, x: f64, y: f64) -> Node {
+        let mut n = Node::new(label, NodeKind::Customer);
+        (n.x, n.y) = (Some(x), Some(y));
+        n
+    }
+
+    #[test]
+    fn names_are_18_px_on_screen_where_they_have_room_and_never_smaller_than_the_diagrams() {
+        assert_eq!(present_scale(1.0, f64::INFINITY), 18.0 / 13.0);
+        assert_eq!(present_scale(0.5, f64::INFINITY), 36.0 / 13.0);
+        assert_eq!(present_scale(0.5, 2.0), 2.0);
+        assert_eq!(present_scale(2.0, f64::INFINITY), 1.0);
+        assert_eq!(present_scale(0.5, 0.2), 1.0);
+        assert_eq!(present_scale(0.0, 2.0), 1.0);
+        assert_eq!(present_scale(f64::NAN, 2.0), 1.0);
+        assert_eq!(present_scale(0.5, f64::NAN), 1.0);
+    }
+
+    #[test]
+    fn long_names_break_nearest_their_middle_at_a_space_or_between_wide_characters() {
+        assert_eq!(wrap("Contoso"), None);
+        assert_eq!(
+            wrap("Contoso Distribution"),
+            Some(("Contoso", "Distribution"))
+        );
+        assert_eq!(
+            wrap("Tailspin Toys (CSP tenant)"),
+            Some(("Tailspin Toys", "(CSP tenant)"))
+        );
+        // No space: between wide characters, and never before a closing mark.
+        assert_eq!(
+            wrap("Litware（自用，客戶類型租用戶）"),
+            Some(("Litware（自用，", "客戶類型租用戶）"))
+        );
+        assert_eq!(wrap("abcdefghijklmnopqrstuvwxyz"), None, "nowhere to break");
+        // A wrapped name is narrower and a line taller.
+        let mut n = node("Contoso Distribution", 0.0, 0.0);
+        n.name = Some("Contoso Distribution".into());
+        let (one, two) = (measure(&n, Lang::En, false), measure(&n, Lang::En, true));
+        assert!(two.0 < one.0 && two.1 == one.1 + LINE, "{one:?} {two:?}");
+    }
+
+    #[test]
+    fn captions_side_by_side_have_room_until_they_meet() {
+        // Two names of 10 characters (82 units wide at 13 px), 200 apart on one row.
+        let row = [node("aaaaaaaaaa", 0.0, 0.0), node("bbbbbbbbbb", 200.0, 0.0)];
+        let r = room(&row, Lang::En);
+        assert!((r - (200.0 - GAP) / 82.0).abs() < 1e-9, "{r}");
+        // One under the other, 140 apart: the first caption reaches the second's shape
+        // once it is 140 − 30 − 27 tall.
+        let column = [node("aaaaaaaaaa", 0.0, 0.0), node("bbbbbbbbbb", 0.0, 140.0)];
+        let r = room(&column, Lang::En);
+        assert!((r - 83.0 / HEIGHT).abs() < 1e-9, "{r}");
+        // Far apart both ways: no limit from each other.
+        let apart = [node("a", 0.0, 0.0), node("b", 5000.0, 5000.0)];
+        assert!(room(&apart, Lang::En) > 50.0);
+        assert_eq!(room(&[], Lang::En), f64::INFINITY);
+    }
+}
