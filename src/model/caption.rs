@@ -313,6 +313,33 @@ mod tests {
     }
 
     #[test]
+    fn a_name_goes_onto_two_lines_where_that_widens_its_room() {
+        let wrapped = |n: u8| {
+            let s = csp_rules::presets::get(n)
+                .and_then(|p| p.scenario().ok())
+                .unwrap_or_default();
+            let c = Captions::of(&s.nodes, Lang::En);
+            let ids: Vec<String> = s
+                .nodes
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| c.wraps(i))
+                .map(|(_, n)| n.id.clone())
+                .collect();
+            (ids, c.room)
+        };
+        // Scenario 1: Contoso's name, with Litware right under it and nothing beside it,
+        // stays on one line.
+        let (ids, room) = wrapped(1);
+        assert!(ids.is_empty() && room > 2.5, "{ids:?} {room}");
+        // Scenario 6: Contoso's goes onto two lines beside Relecloud's, which has Tailspin's
+        // shape under it and stays on one; so do the two Tailspin tenants' side by side.
+        let (ids, room) = wrapped(6);
+        assert_eq!(ids, ["contoso", "tailspin-buy", "tailspin-own"]);
+        assert!(room > 2.0, "{room}");
+    }
+
+    #[test]
     fn captions_side_by_side_have_room_until_they_meet() {
         // Two names of 10 characters (82 units wide at 13 px), 200 apart on one row.
         let row = [node("aaaaaaaaaa", 0.0, 0.0), node("bbbbbbbbbb", 200.0, 0.0)];
