@@ -171,6 +171,26 @@ function message(err) {
   return String(err && err.message ? err.message : err);
 }
 
+// The guide scenario the address names (`#preset=N`, src/io/url.rs) is fetched beside the
+// wasm, not one round trip after the app has started: its files (the ones of `data-presets`,
+// written by scripts/preset-files.mjs, named `N-….json` or `N.json`) are preloaded, and the
+// app's own fetch of them (src/io/library.rs) is answered by the preload.
+function preloadPreset(app) {
+  const m = /^#preset=(\d+)(?:&|$)/.exec(location.hash);
+  if (!m) return;
+  for (const file of (app.dataset.presets || '').split(' ')) {
+    const name = file.split('/').pop();
+    if (name !== `${m[1]}.json` && !name.startsWith(`${m[1]}-`)) continue;
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    // The app's fetch() is a CORS request with same-origin credentials; so is this one.
+    link.crossOrigin = 'anonymous';
+    link.href = file;
+    document.head.appendChild(link);
+  }
+}
+
 async function start() {
   const app = document.querySelector('meta[name="csp-explorer-app"]');
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
@@ -195,6 +215,7 @@ async function start() {
     showSlow();
   }, SLOW_MS);
 
+  preloadPreset(app);
   try {
     // Both downloads start at once (index.html also preloads them); a failed one is named.
     const glue = import(jsUrl);

@@ -26,10 +26,25 @@ pub fn location() -> (String, String, String) {
     )
 }
 
+/// The page's query (`?…`) alone: the address's other parts can hold a whole diagram, which
+/// the reads of one parameter need not copy into the wasm.
+fn search() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The page's fragment (`#…`) alone.
+pub fn hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
 /// The values of the query parameter `name`, in order, decoded as `URLSearchParams.getAll`
 /// decodes them.
 pub fn query_all(name: &str) -> Vec<String> {
-    let (_, search, _) = location();
+    let search = search();
     let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
         return Vec::new();
     };
@@ -52,7 +67,7 @@ pub fn url_origin(value: &str) -> Option<String> {
 
 /// `?lang=` first, then the browser's language, else English.
 pub fn initial_lang() -> Lang {
-    let (_, search, _) = location();
+    let search = search();
     url::lang_param(&search)
         .or_else(|| {
             window()
@@ -90,8 +105,7 @@ pub fn set_param(name: &str, value: Option<&str>) {
 
 /// Sets (or with `""` removes) the fragment.
 pub fn set_fragment(hash: &str) {
-    let (_, search, _) = location();
-    replace(&search, hash);
+    replace(&search(), hash);
 }
 
 /// `<html lang>` and the title follow the page's language.
@@ -119,6 +133,17 @@ pub fn mark(name: &str) {
     if let Some(p) = window().and_then(|w| w.performance()) {
         let _ = p.mark(name);
     }
+}
+
+/// Runs `then` once what was just rendered has been painted: at the next animation frame, the
+/// frame is drawn after its callbacks, so a task queued from one runs after the paint. Without
+/// a window, never.
+pub fn after_paint(then: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return };
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, then).forget();
+    });
+    let _ = w.request_animation_frame(frame.unchecked_ref());
 }
 
 /// Writes `text` to the clipboard; `done(true)` once written, `done(false)` when the

@@ -3,6 +3,7 @@
 //! Clicking an entry selects what it is about and brings it into view.
 
 use super::widgets::{cite_link, severity_class as severity, verdict_badge};
+use crate::io::web;
 use crate::model::{use_page, Action, Dispatch, Page, Shared};
 use crate::text::{common, panels};
 use csp_rules::{DiagramFinding, Report, RuleId, Scenario, Severity, Verdict};
@@ -95,10 +96,27 @@ fn reveal(dispatch: &Dispatch, nodes: Vec<String>, edges: Vec<String>) -> Callba
 /// and lay out than the whole canvas (1,250 entries for a 2,000-edge diagram).
 pub const FINDINGS_PAGE: usize = 100;
 
+/// Edges listed when the list first appears; the rest of [`FINDINGS_PAGE`] follow once that
+/// frame is painted. A hundred entries cost about as much to build as a 1,000-node canvas,
+/// and only the first few are in view, so a large diagram is drawn that much sooner.
+pub const FIRST_FRAME: usize = 20;
+
 #[function_component(Findings)]
 pub fn findings(p: &FindingsProps) -> Html {
     let lang = use_page().lang;
     let show_all = use_state_eq(|| false);
+    let grown = use_state_eq(|| false);
+    let total = p.report.as_ref().map_or(0, |r| {
+        r.edges.iter().filter(|e| !e.findings.is_empty()).count()
+    });
+    {
+        let grown = grown.clone();
+        use_effect_with(!*grown && total > FIRST_FRAME, move |&waits| {
+            if waits {
+                web::after_paint(move || grown.set(true));
+            }
+        });
+    }
     let Some(Shared(report)) = &p.report else {
         return html! {};
     };
@@ -128,9 +146,8 @@ pub fn findings(p: &FindingsProps) -> Html {
         .collect();
     // Blocked first; otherwise the file's order.
     edges.sort_by_key(|(_, e)| e.verdict != Verdict::Blocked);
-    let total = edges.len();
     if !*show_all {
-        edges.truncate(FINDINGS_PAGE);
+        edges.truncate(if *grown { FINDINGS_PAGE } else { FIRST_FRAME });
     }
     let shown = edges.len();
     let labels: FxHashMap<&str, &str> = if shown == 0 {
@@ -143,7 +160,8 @@ pub fn findings(p: &FindingsProps) -> Html {
             .collect()
     };
     let label = |id: &str| labels.get(id).copied().unwrap_or(id).to_string();
-    let more = (shown < total).then(|| {
+    // Not while the first frame's entries wait for the rest of the page.
+    let more = (shown < total && *grown).then(|| {
         let show_all = show_all.clone();
         let onclick = Callback::from(move |_| show_all.set(true));
         html! {

@@ -43,7 +43,7 @@ fn initial_state() -> State {
     if !mode.uses_storage() {
         web::turn_storage_off();
     }
-    let (_, _, hash) = web::location();
+    let hash = web::hash();
     let raw = web::storage_get(storage::KEY);
     let (saved, unreadable) = match raw.as_deref().map(|r| (storage::read(r), r)) {
         None => (None, None),
@@ -139,7 +139,7 @@ fn use_page_listeners(
         let on_hash = window.as_ref().map(|w| {
             let (dispatch, now) = (dispatch.clone(), now.clone());
             EventListener::new(w, "hashchange", move |_| {
-                let (_, _, hash) = web::location();
+                let hash = web::hash();
                 dispatch.send(Action::Open(url::parse_fragment(&hash)));
                 let link = now.borrow().mode.training(url::training_link(&hash));
                 dispatch.send(Action::Train(Train::Link(link)));

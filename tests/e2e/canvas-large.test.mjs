@@ -25,6 +25,7 @@ function network(edges) {
   return {
     scenario: JSON.parse(text),
     verdicts: new Map(report.edges.map((e) => [e.id, e.verdict])),
+    withFindings: report.edges.filter((e) => e.findings.length).length,
     fragment: cli('share', file).trim(),
   };
 }
@@ -162,6 +163,33 @@ test('up to 1,500 nodes: one element per edge at every zoom, with the CLI\'s ver
   for (const [id, verdict] of edges) assert.equal(verdict, verdicts.get(id), id);
   assert.equal(await page.locator('svg.canvas [data-node-id]').count(), scenario.nodes.length);
   assert.equal(await page.locator('.edge-batches path').count(), 0, 'nothing batched');
+  assertClean();
+  await page.close();
+});
+
+test('a large diagram is drawn before its findings list is filled: 20 entries with the canvas, the first 100 a frame later, then "Show all"', async () => {
+  const { scenario, withFindings, fragment } = network(1500);
+  assert.ok(withFindings > 100, `${withFindings} edges with findings`);
+  const entries = '.finding-entries > li.edge-entry';
+  const { page, assertClean } = await openPage(browser, appUrl(`/?lang=en${fragment}`), {
+    waitFor: 'svg.canvas [data-node-id]',
+    // How many entries the list had when the canvas was first drawn (the same task).
+    init: () => {
+      new MutationObserver((_, seen) => {
+        if (!document.querySelector('svg.canvas [data-node-id]')) return;
+        window.__entriesWithCanvas = document.querySelectorAll('.finding-entries > li.edge-entry').length;
+        seen.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    },
+  });
+  await page.waitForFunction((n) => document.querySelectorAll('svg.canvas [data-node-id]').length === n, scenario.nodes.length);
+  const first = await page.evaluate(() => window.__entriesWithCanvas);
+  assert.ok(first > 0 && first <= 20, `${first} entries when the canvas was drawn`);
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 100, entries);
+  const more = page.locator('[data-show-all="findings"]');
+  assert.equal(await page.locator('.findings-more').innerText(), `Showing 100 of ${withFindings} relationships with findings. Show all ${withFindings}`);
+  await more.click();
+  await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [entries, withFindings]);
   assertClean();
   await page.close();
 });

@@ -55,6 +55,39 @@ test('#preset=6 fetches its scenario and walkthrough, from the same folder, and 
   await page.close();
 });
 
+test('the files #preset=N names are fetched beside the wasm, once, not after the app has started', async () => {
+  const page = await browser.context.newPage();
+  const asked = [];
+  const logged = [];
+  page.on('request', (req) => asked.push(new URL(req.url()).pathname));
+  page.on('console', (msg) => logged.push(`${msg.type()}: ${msg.text()}`));
+  // The wasm is held until preset 6's files have been asked for (or 10 s have passed): the
+  // app cannot start before, so only the loader can have asked.
+  let seen;
+  const both = new Promise((r) => (seen = r));
+  page.on('request', () => {
+    if (asked.filter((p) => p.endsWith(SIX) || p.endsWith('/presets/walkthroughs/6.json')).length === 2) seen(true);
+  });
+  await page.route('**/*_bg.wasm', async (route) => {
+    const early = await Promise.race([both, new Promise((r) => setTimeout(() => r(false), 10_000))]);
+    await route.continue();
+    if (!early) seen(false);
+  });
+  await page.goto(appUrl('/?lang=en#preset=6'));
+  assert.equal(await both, true, `asked for while the wasm was held: ${asked.join(', ')}`);
+  await page.waitForSelector('[data-edge-id][data-verdict]');
+  assert.deepEqual(await pageVerdicts(page), reportVerdicts(cliReport(presetFile(6))));
+  // The app's own fetch was answered by the loader's: each file was asked for once.
+  assert.deepEqual(asked.filter((p) => p.includes('/presets/')).map((p) => p.slice(p.indexOf('presets/'))).sort(), [SIX, 'presets/walkthroughs/6.json']);
+  assert.deepEqual(logged.filter((m) => /preload/i.test(m)), []);
+  // A number that names no preset preloads nothing (another query: a new page, not a hashchange).
+  asked.length = 0;
+  await page.goto(appUrl('/?lang=zh-TW#preset=60'));
+  await page.waitForSelector('svg.canvas');
+  assert.deepEqual(asked.filter((p) => p.includes('/presets/')), []);
+  await page.close();
+});
+
 test('while its files come the page says so; then the walkthrough opens at the step the address names', async () => {
   const { page, assertClean } = await openPage(browser, appUrl('/?lang=en'), { waitFor: 'svg.canvas' });
   let release;
