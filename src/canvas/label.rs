@@ -4,18 +4,9 @@
 use crate::text::common;
 use csp_rules::Lang;
 
-/// Labels longer than this are cut on the canvas (the full name is in the tooltip).
-const MAX_LABEL: usize = 26;
-
-/// The label as shown: the name, or its start when it is long (`true`: it was cut).
-pub fn short_label(label: &str) -> (String, bool) {
-    if label.chars().count() <= MAX_LABEL {
-        (label.to_string(), false)
-    } else {
-        let cut: String = label.chars().take(MAX_LABEL - 1).collect();
-        (cut.trim_end().to_string(), true)
-    }
-}
+pub use crate::model::caption::short_label;
+#[cfg(test)]
+use crate::model::caption::MAX_CHARS as MAX_LABEL;
 
 /// A node's accessible name: the text shown (what speech users will say) and its kind, then
 /// the full name when the shown one was cut.

@@ -32,7 +32,7 @@ use gesture::{Gesture, Hit, Out, Overlay, Scene};
 use gloo::events::EventListener;
 use layers::{BatchLayer, DragLayer, EdgeLayer, Lift};
 use node::{NodeLayer, NodesOf};
-use routes::{route_scale, use_caption_scale, use_routes};
+use routes::{route_scale, use_captions, use_routes};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -454,8 +454,8 @@ pub fn canvas(p: &CanvasProps) -> Html {
     }
     let (names, topology) = use_topology(&p.scenario.0, p.rev, lang);
     let present = use_context::<Mode>().unwrap_or_default().present;
-    let captions = use_caption_scale(&p.scenario.0, lang, present, p.view.k, p.size.0);
-    let presented = present.then_some(lang);
+    let (captions, wrapped) = use_captions(&p.scenario.0, lang, present, p.view.k, p.size.0);
+    let presented = wrapped.clone().map(|c| (lang, c));
     let routes = Shared(use_routes(
         &p.scenario.0,
         &topology,
@@ -553,7 +553,8 @@ pub fn canvas(p: &CanvasProps) -> Html {
                     { for p.pending.as_ref().and_then(|pe| pending_line(&p.scenario, pe)) }
                     <NodeLayer scenario={NodesOf(p.scenario.0.clone())} names={Shared(names)}
                         visible={Shared(visible)} lifted={lifted.as_ref().map(|l| l.nodes.clone())}
-                        selected={p.selection.nodes.clone()} marks={p.marks.clone()} full={detail.full} />
+                        selected={p.selection.nodes.clone()} marks={p.marks.clone()} full={detail.full}
+                        {wrapped} />
                     { overlay_view(&overlay) }
                 </g>
             </svg>

@@ -6,8 +6,9 @@ use super::label::{node_name, short_label};
 use super::plain::PlainNodeView;
 use super::shapes::{icon, kind_class, shape};
 use super::topology::NodeNames;
+use crate::model::caption::{self, Captions};
 use crate::model::training::{Mark, Marks};
-use crate::model::{caption, use_mode, use_page, Shared};
+use crate::model::{use_page, Shared};
 use crate::text::num::fixed;
 use crate::text::{canvas, common};
 use csp_rules::{kind_name, Flag, Lang, NodeKind, Scenario};
@@ -143,13 +144,15 @@ pub struct NodeLayerProps {
     pub marks: Option<Rc<Marks>>,
     /// Full detail, else plain shapes.
     pub full: bool,
+    /// Presenting: which names are on two lines.
+    #[prop_or_default]
+    pub wrapped: Option<Shared<Captions>>,
 }
 
 /// The diagram's nodes.
 #[function_component(NodeLayer)]
 pub fn node_layer(p: &NodeLayerProps) -> Html {
     let lang = use_page().lang;
-    let wrap = use_mode().present;
     let handle_title = AttrValue::Static(canvas::handle_title(lang));
     let (nodes, names) = (&p.scenario.0.nodes, p.names.all());
     let draw = |i: usize| -> Option<Html> {
@@ -170,6 +173,7 @@ pub fn node_layer(p: &NodeLayerProps) -> Html {
         }
         let kind_name = AttrValue::Static(kind_name);
         let warn = Flag::ALL.iter().any(|&f| !n.flag(f));
+        let wrap = p.wrapped.as_ref().is_some_and(|c| c.wraps(i));
         Some(html! {
             <NodeView key={id.clone()} id={id.clone()} kind={n.kind} label={label.clone()}
                 {kind_name} {x} {y} {selected} {warn} handle_title={handle_title.clone()}

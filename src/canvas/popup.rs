@@ -31,6 +31,30 @@ pub fn place(el: &HtmlElement, at: (f64, f64)) {
     }
 }
 
+/// A finger lifted on a choice answers it at once. For a moment after a long press (what
+/// opened the popup) Chromium turns no touch into a click, though it still sends the pointer
+/// events: the tap would be lost. A touch is captured by what it went down on, so it counts
+/// only if lifted inside it; the click that may follow finds nothing left to answer.
+fn on_finger_up(dispatch: &Dispatch, action: Action) -> Callback<PointerEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |e: PointerEvent| {
+        if e.pointer_type() != "touch" {
+            return;
+        }
+        let Some(el) = e
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let r = el.get_bounding_client_rect();
+        let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+        if (r.left()..=r.right()).contains(&x) && (r.top()..=r.bottom()).contains(&y) {
+            dispatch.send(action.clone());
+        }
+    })
+}
+
 /// The popup for `pending` on the diagram `s`; `popup` is where it is placed from.
 pub fn connect_popup(
     pending: &PendingEdge,
@@ -51,7 +75,8 @@ pub fn connect_popup(
     let choice = |kind: EdgeKind| {
         html! {
             <button type="button" class="primary" data-edge-kind={kind.as_str()}
-                onclick={dispatch.on(Action::ConfirmEdge(kind))}>
+                onclick={dispatch.on(Action::ConfirmEdge(kind))}
+                onpointerup={on_finger_up(dispatch, Action::ConfirmEdge(kind))}>
                 { edge_kind_name(kind, lang) }
             </button>
         }
@@ -63,7 +88,8 @@ pub fn connect_popup(
             <div class="row">
                 { choice(EdgeKind::SellsTo) }
                 { choice(EdgeKind::Manages) }
-                <button type="button" onclick={dispatch.on(Action::CancelEdge)}>{ common::cancel(lang) }</button>
+                <button type="button" onclick={dispatch.on(Action::CancelEdge)}
+                    onpointerup={on_finger_up(dispatch, Action::CancelEdge)}>{ common::cancel(lang) }</button>
             </div>
         </div>
     }

@@ -5,8 +5,9 @@
 //! again, and a drag frame routes only the edges of the nodes it moves.
 
 use super::topology::Topology;
+use crate::model::caption::{self, Captions};
 use crate::model::route::{Drawn, Moved, Router, Segment};
-use crate::model::{caption, Shared};
+use crate::model::Shared;
 use csp_rules::{Lang, Scenario};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -24,10 +25,11 @@ pub struct Routes {
 }
 
 impl Routes {
-    /// `presented`: the language the diagram is presented in (presenter mode's captions).
-    pub fn of(scenario: &Scenario, scale: f64, presented: Option<Lang>) -> Routes {
+    /// `presented`: the language the diagram is presented in, and its captions (presenter
+    /// mode's).
+    pub fn of(scenario: &Scenario, scale: f64, presented: Option<(Lang, &Captions)>) -> Routes {
         let router = match presented {
-            Some(lang) => Router::presenting(&scenario.nodes, scale, lang),
+            Some((lang, c)) => Router::presenting(&scenario.nodes, scale, lang, c),
             None => Router::new(&scenario.nodes, scale),
         };
         Routes {
@@ -70,43 +72,35 @@ pub fn route_scale(scale: f64) -> f64 {
     (scale * 8.0).ceil().min(640.0) / 8.0
 }
 
-/// How much larger than usual the nodes' captions are drawn at zoom `k` on a canvas `width`
-/// wide (1 but in presenter mode): the model's [`caption::present_scale`], with the room the
-/// names have worked out once per diagram.
+/// The nodes' captions as presented: how much larger than usual they are drawn at zoom `k`
+/// on a canvas `width` wide, and which names are on two lines (the model's
+/// [`Captions`], worked out once per diagram); 1 and none but in presenter mode.
 #[hook]
-pub fn use_caption_scale(
+pub fn use_captions(
     scenario: &Rc<Scenario>,
     lang: Lang,
     present: bool,
     k: f64,
     width: f64,
-) -> f64 {
-    let narrow = width < caption::NARROW;
-    let room = use_memo(
-        (Shared(scenario.clone()), lang, present && narrow),
-        |(s, lang, narrow)| {
-            if *narrow {
-                caption::room(&s.0.nodes, *lang)
-            } else {
-                f64::INFINITY
-            }
-        },
+) -> (f64, Option<Shared<Captions>>) {
+    let captions = use_memo(
+        (Shared(scenario.clone()), lang, present),
+        |(s, lang, present)| present.then(|| Shared(Rc::new(Captions::of(&s.0.nodes, *lang)))),
     );
-    if present {
-        caption::present_scale(k, *room)
-    } else {
-        1.0
+    match captions.as_ref() {
+        Some(c) => (caption::present_scale(k, c.room_on(width)), Some(c.clone())),
+        None => (1.0, None),
     }
 }
 
 /// The routes of `scenario`'s edges (laid out by `topology`) with captions at `scale`,
-/// presented in `presented`'s language when presenting.
+/// presented in a language with its `Captions` when presenting.
 #[hook]
 pub fn use_routes(
     scenario: &Rc<Scenario>,
     topology: &Rc<Topology>,
     scale: f64,
-    presented: Option<Lang>,
+    presented: Option<(Lang, Shared<Captions>)>,
 ) -> Rc<Routes> {
     use_memo(
         (
@@ -115,7 +109,10 @@ pub fn use_routes(
             scale.to_bits(),
             presented,
         ),
-        |(s, _, _, presented)| Routes::of(&s.0, scale, *presented),
+        |(s, _, _, presented)| {
+            let presented = presented.as_ref().map(|(lang, c)| (*lang, &*c.0));
+            Routes::of(&s.0, scale, presented)
+        },
     )
 }
 

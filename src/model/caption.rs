@@ -12,15 +12,27 @@ pub const HEIGHT: f64 = 31.0;
 pub const PRESENT_PX: f64 = 18.0;
 /// A name's usual size, in diagram units.
 const BASE_PX: f64 = 13.0;
-/// Names longer than this are cut on the canvas (`canvas::label`).
-const MAX_CHARS: usize = 26;
+/// Names longer than this are cut on the canvas (the full name is in the tooltip).
+pub const MAX_CHARS: usize = 26;
+/// The width of the "…" a cut name ends in, at 13 px.
+const ELLIPSIS: f64 = 13.0;
+
+/// The label as shown: the name, or its start when it is long (`true`: it was cut).
+pub fn short_label(label: &str) -> (String, bool) {
+    if label.chars().count() <= MAX_CHARS {
+        (label.to_string(), false)
+    } else {
+        let cut: String = label.chars().take(MAX_CHARS - 1).collect();
+        (cut.trim_end().to_string(), true)
+    }
+}
 /// Half a shape's width: a caption narrower than its shape still has the shape's room.
 const SHAPE_HALF: f64 = 32.0;
 /// Room kept between two captions, in diagram units at 13 px.
 const GAP: f64 = 6.0;
 /// Past this many nodes, the captions are not compared pair by pair (a network that large is
 /// audited, not presented): they are as large as presenting asks.
-const COMPARED: usize = 400;
+const COMPARED: usize = 200;
 
 /// How wide a name is drawn at 13 px (bold), estimated from its characters, a little wide:
 /// wide (CJK) ones take a full em.
@@ -87,18 +99,14 @@ pub fn measure(n: &Node, lang: Lang, wrapped: bool) -> (f64, f64) {
     let label = n.label_in(lang);
     let kind = kind_name(n.kind, lang);
     let kind = if kind == label { 0.0 } else { kind_width(kind) };
-    let shown: String = label.chars().take(MAX_CHARS).collect();
+    let (shown, cut) = short_label(label);
+    let ellipsis = if cut { ELLIPSIS } else { 0.0 };
     let (name, lines) = match wrapped.then(|| wrap(&shown)).flatten() {
-        // The second line may end in the cut's "…".
-        Some((a, b)) => (name_width(a).max(name_width(b) + 13.0), 2.0),
-        None => (name_width(&shown), 1.0),
+        // The last line ends in the cut's "…".
+        Some((a, b)) => (name_width(a).max(name_width(b) + ellipsis), 2.0),
+        None => (name_width(&shown) + ellipsis, 1.0),
     };
     (name.max(kind) / 2.0, HEIGHT + LINE * (lines - 1.0))
-}
-
-/// Half the width of node `n`'s caption at 13 px in `lang`, presented.
-pub fn half_width(n: &Node, lang: Lang) -> f64 {
-    measure(n, lang, true).0
 }
 
 /// How much larger than 13 units the captions are drawn when presenting at zoom `k`: names
@@ -116,16 +124,6 @@ pub fn present_scale(k: f64, room: f64) -> f64 {
 /// A canvas narrower than this (a phone's, upright) has no room for names of [`PRESENT_PX`]
 /// side by side: there they are as large as they fit.
 pub const NARROW: f64 = 600.0;
-
-/// The room the captions of `nodes` have on a canvas `width` wide, for [`present_scale`]:
-/// unbounded on a wide one, where names are always [`PRESENT_PX`].
-pub fn room_on(nodes: &[Node], lang: Lang, width: f64) -> f64 {
-    if width >= NARROW {
-        f64::INFINITY
-    } else {
-        room(nodes, lang)
-    }
-}
 
 /// A node's caption and shape, for comparing.
 #[derive(Debug, Clone, Copy)]
@@ -161,31 +159,110 @@ fn limit(a: Placed, b: Placed) -> f64 {
     captions.min(shape)
 }
 
-/// The largest scale the captions of `nodes` (in `lang`) can be drawn at without one covering
-/// another's caption or shape.
-pub fn room(nodes: &[Node], lang: Lang) -> f64 {
-    if nodes.len() > COMPARED {
-        return f64::INFINITY;
-    }
-    let placed: Vec<Placed> = nodes
-        .iter()
-        .filter_map(|n| {
-            let (half, height) = measure(n, lang, true);
-            Some(Placed {
-                x: n.x?,
-                y: n.y?,
-                half: half.max(1.0),
-                height,
+/// Rounds of choosing a name to put on two lines: each widens the narrowest room once.
+const ROUNDS: usize = 24;
+
+/// How the nodes' captions are drawn when presenting: which names go onto two lines, and the
+/// largest scale the captions have room for, without one covering another's caption or shape.
+/// A name goes onto two lines where, on one, it would meet a name beside it sooner than,
+/// taller, it would meet what is below it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Captions {
+    /// By node index.
+    pub wrapped: Vec<bool>,
+    pub room: f64,
+}
+
+impl Captions {
+    pub fn of(nodes: &[Node], lang: Lang) -> Captions {
+        if nodes.len() > COMPARED {
+            return Captions {
+                wrapped: vec![true; nodes.len()],
+                room: f64::INFINITY,
+            };
+        }
+        // Each node's caption on one line and on two.
+        let shapes: Vec<Option<[Placed; 2]>> = nodes
+            .iter()
+            .map(|n| {
+                let (x, y) = (n.x?, n.y?);
+                let placed = |(half, height): (f64, f64)| Placed {
+                    x,
+                    y,
+                    half: f64::max(half, 1.0),
+                    height,
+                };
+                Some([
+                    placed(measure(n, lang, false)),
+                    placed(measure(n, lang, true)),
+                ])
             })
-        })
-        .collect();
-    let mut room = f64::INFINITY;
-    for (i, &a) in placed.iter().enumerate() {
-        for &b in placed.iter().skip(i + 1) {
-            room = room.min(limit(a, b)).min(limit(b, a));
+            .collect();
+        let at = |wrapped: &[bool], i: usize| {
+            let s = shapes.get(i).copied().flatten()?;
+            Some(s[usize::from(wrapped.get(i).copied().unwrap_or(false))])
+        };
+        let pair = |wrapped: &[bool], i: usize, j: usize| match (at(wrapped, i), at(wrapped, j)) {
+            (Some(a), Some(b)) => limit(a, b).min(limit(b, a)),
+            _ => f64::INFINITY,
+        };
+        // The narrowest room, and between which two nodes.
+        let narrowest = |wrapped: &[bool]| {
+            let mut least = (f64::INFINITY, None);
+            for i in 0..nodes.len() {
+                for j in i + 1..nodes.len() {
+                    let r = pair(wrapped, i, j);
+                    if r < least.0 {
+                        least = (r, Some((i, j)));
+                    }
+                }
+            }
+            least
+        };
+        let mut wrapped = vec![false; nodes.len()];
+        let (mut room, mut between) = narrowest(&wrapped);
+        for _ in 0..ROUNDS {
+            let Some((i, j)) = between else { break };
+            let before = pair(&wrapped, i, j);
+            let mut best: Option<(f64, f64, usize)> = None;
+            for k in [i, j] {
+                let two_lines = shapes
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|[one, two]| two.half < one.half);
+                if wrapped.get(k) != Some(&false) || !two_lines {
+                    continue;
+                }
+                wrapped[k] = true;
+                let (after, whole) = (pair(&wrapped, i, j), narrowest(&wrapped).0);
+                wrapped[k] = false;
+                let better = best.is_none_or(|(w, a, _)| (whole, after) > (w, a));
+                if after > before + 1e-9 && whole >= room - 1e-9 && better {
+                    best = Some((whole, after, k));
+                }
+            }
+            let Some((_, _, k)) = best else { break };
+            wrapped[k] = true;
+            (room, between) = narrowest(&wrapped);
+        }
+        Captions { wrapped, room }
+    }
+
+    /// Whether node `i`'s name is on two lines.
+    pub fn wraps(&self, i: usize) -> bool {
+        self.wrapped.get(i).copied().unwrap_or(false)
+    }
+
+    /// The room the captions have on a canvas `width` wide, for [`present_scale`]: unbounded
+    /// on a wide one, where names are always [`PRESENT_PX`].
+    pub fn room_on(&self, width: f64) -> f64 {
+        if width >= NARROW {
+            f64::INFINITY
+        } else {
+            self.room
         }
     }
-    room
 }
 
 #[cfg(test)]
@@ -236,19 +313,46 @@ mod tests {
     }
 
     #[test]
+    fn a_name_goes_onto_two_lines_where_that_widens_its_room() {
+        let wrapped = |n: u8| {
+            let s = csp_rules::presets::get(n)
+                .and_then(|p| p.scenario().ok())
+                .unwrap_or_default();
+            let c = Captions::of(&s.nodes, Lang::En);
+            let ids: Vec<String> = s
+                .nodes
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| c.wraps(i))
+                .map(|(_, n)| n.id.clone())
+                .collect();
+            (ids, c.room)
+        };
+        // Scenario 1: Contoso's name, with Litware right under it and nothing beside it,
+        // stays on one line.
+        let (ids, room) = wrapped(1);
+        assert!(ids.is_empty() && room > 2.5, "{ids:?} {room}");
+        // Scenario 6: Contoso's goes onto two lines beside Relecloud's, which has Tailspin's
+        // shape under it and stays on one; so do the two Tailspin tenants' side by side.
+        let (ids, room) = wrapped(6);
+        assert_eq!(ids, ["contoso", "tailspin-buy", "tailspin-own"]);
+        assert!(room > 2.0, "{room}");
+    }
+
+    #[test]
     fn captions_side_by_side_have_room_until_they_meet() {
         // Two names of 10 characters (82 units wide at 13 px), 200 apart on one row.
         let row = [node("aaaaaaaaaa", 0.0, 0.0), node("bbbbbbbbbb", 200.0, 0.0)];
-        let r = room(&row, Lang::En);
+        let r = Captions::of(&row, Lang::En).room;
         assert!((r - (200.0 - GAP) / 82.0).abs() < 1e-9, "{r}");
         // One under the other, 140 apart: the first caption reaches the second's shape
         // once it is 140 − 30 − 27 tall.
         let column = [node("aaaaaaaaaa", 0.0, 0.0), node("bbbbbbbbbb", 0.0, 140.0)];
-        let r = room(&column, Lang::En);
+        let r = Captions::of(&column, Lang::En).room;
         assert!((r - 83.0 / HEIGHT).abs() < 1e-9, "{r}");
         // Far apart both ways: no limit from each other.
         let apart = [node("a", 0.0, 0.0), node("b", 5000.0, 5000.0)];
-        assert!(room(&apart, Lang::En) > 50.0);
-        assert_eq!(room(&[], Lang::En), f64::INFINITY);
+        assert!(Captions::of(&apart, Lang::En).room > 50.0);
+        assert_eq!(Captions::of(&[], Lang::En).room, f64::INFINITY);
     }
 }

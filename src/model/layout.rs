@@ -1,7 +1,7 @@
 //! Diagram geometry that is not a rule: tier rows, where new nodes go, auto layout, the
 //! bounding box, and fresh IDs. Positions never change a verdict.
 
-use super::caption;
+use super::caption::{self, Captions};
 use csp_rules::{Lang, NodeKind, Scenario};
 use std::collections::{HashMap, HashSet};
 
@@ -179,11 +179,12 @@ const CAPTION_PAD_TOP: f64 = 40.0;
 const CAPTION_PAD: f64 = 12.0;
 
 /// The box around the given nodes with their captions drawn `scale` times their usual size
-/// (presenter mode), each as wide as its name in `lang`.
+/// (presenter mode), each as wide as its name in `lang`, on the lines `captions` puts it on.
 pub fn caption_bounds(
     s: &Scenario,
     only: Option<&HashSet<&str>>,
     lang: Lang,
+    captions: &Captions,
     scale: f64,
 ) -> Option<Rect> {
     let scale = if scale.is_finite() {
@@ -193,10 +194,11 @@ pub fn caption_bounds(
     };
     s.nodes
         .iter()
-        .filter(|n| only.is_none_or(|o| o.contains(n.id.as_str())))
-        .filter_map(|n| {
+        .enumerate()
+        .filter(|(_, n)| only.is_none_or(|o| o.contains(n.id.as_str())))
+        .filter_map(|(i, n)| {
             let (x, y) = (n.x?, n.y?);
-            let (half, height) = caption::measure(n, lang, true);
+            let (half, height) = caption::measure(n, lang, captions.wraps(i));
             let half = (half * scale).max(35.0) + CAPTION_PAD;
             Some(Rect {
                 x0: x - half,

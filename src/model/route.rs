@@ -5,7 +5,7 @@
 //! once per change of the diagram's positions, through a grid of the nodes' boxes so that an
 //! edge looks only at the nodes near it.
 
-use super::caption;
+use super::caption::{self, Captions};
 use csp_rules::{Lang, Node};
 use rustc_hash::FxHashMap;
 
@@ -262,12 +262,12 @@ impl Router {
     }
 
     /// The router for these nodes presented in `lang`: captions `scale` times their size,
-    /// long names on two lines (`caption::wrap`).
-    pub fn presenting(nodes: &[Node], scale: f64, lang: Lang) -> Router {
-        Router::build(nodes, scale, Some(lang))
+    /// the names `captions` wraps on two lines.
+    pub fn presenting(nodes: &[Node], scale: f64, lang: Lang, captions: &Captions) -> Router {
+        Router::build(nodes, scale, Some((lang, captions)))
     }
 
-    fn build(nodes: &[Node], scale: f64, presented: Option<Lang>) -> Router {
+    fn build(nodes: &[Node], scale: f64, presented: Option<(Lang, &Captions)>) -> Router {
         let scale = if scale.is_finite() {
             scale.max(1.0)
         } else {
@@ -282,7 +282,8 @@ impl Router {
         }
         let measured: Vec<Option<(f64, f64)>> = nodes
             .iter()
-            .map(|n| presented.map(|lang| caption::measure(n, lang, true)))
+            .enumerate()
+            .map(|(i, n)| presented.map(|(lang, c)| caption::measure(n, lang, c.wraps(i))))
             .collect();
         let boxes: Vec<Option<[Rect; 2]>> = nodes
             .iter()
@@ -779,9 +780,10 @@ pub(crate) mod tests {
         s: &csp_rules::Scenario,
         scale: f64,
         lang: Lang,
+        captions: &Captions,
         lines: bool,
     ) -> Vec<String> {
-        let r = Router::presenting(&s.nodes, scale, lang);
+        let r = Router::presenting(&s.nodes, scale, lang, captions);
         let find = |id: &str| s.nodes.iter().position(|n| n.id == id);
         s.edges
             .iter()

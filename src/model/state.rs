@@ -5,7 +5,7 @@
 //! scenario and proposes the fixes.
 
 use super::audit::{is_large, Audit, AuditAction};
-use super::caption;
+use super::caption::{self, Captions};
 use super::document::{Document, Ident, Snapshot};
 use super::effect::{Arrival, Effect};
 use super::history::{Group, History};
@@ -490,11 +490,12 @@ impl State {
     /// room for the names at that zoom's size, is no smaller (found by halving).
     fn present_fit(&self) -> Option<View> {
         let (s, lang) = (self.doc.scenario(), self.lang);
-        let room = caption::room_on(&s.nodes, lang, self.canvas.0);
+        let captions = self.captions();
+        let room = captions.room_on(self.canvas.0);
         let fit = |k: f64| {
             let scale = caption::present_scale(k, room);
             Some(View::fit(
-                layout::caption_bounds(s, None, lang, scale)?,
+                layout::caption_bounds(s, None, lang, &captions, scale)?,
                 self.canvas,
             ))
         };
@@ -513,20 +514,31 @@ impl State {
         fit(hi)
     }
 
+    /// How the names are presented: which on two lines, and the room they have.
+    pub fn captions(&self) -> Captions {
+        Captions::of(&self.doc.scenario().nodes, self.lang)
+    }
+
     /// How much larger than usual the names are drawn at the current zoom.
     pub fn caption_scale(&self) -> f64 {
+        self.caption_scale_of(&self.captions())
+    }
+
+    /// [`caption_scale`](Self::caption_scale), with the names' `captions`.
+    pub fn caption_scale_of(&self, captions: &Captions) -> f64 {
         if !self.mode.present {
             return 1.0;
         }
-        let room = caption::room_on(&self.doc.scenario().nodes, self.lang, self.canvas.0);
-        caption::present_scale(self.view.k, room)
+        caption::present_scale(self.view.k, captions.room_on(self.canvas.0))
     }
 
     /// Whether the box of these node IDs is in view.
     pub(super) fn in_view(&self, ids: &HashSet<&str>) -> Option<(bool, Rect)> {
         let s = self.doc.scenario();
         let b = if self.mode.present {
-            layout::caption_bounds(s, Some(ids), self.lang, self.caption_scale())?
+            let captions = self.captions();
+            let scale = self.caption_scale_of(&captions);
+            layout::caption_bounds(s, Some(ids), self.lang, &captions, scale)?
         } else {
             layout::bounds(s, Some(ids))?
         };
@@ -1292,7 +1304,7 @@ mod tests {
             .iter()
             .filter(|n| {
                 let one = HashSet::from([n.id.as_str()]);
-                layout::caption_bounds(s.scenario(), Some(&one), s.lang, scale)
+                layout::caption_bounds(s.scenario(), Some(&one), s.lang, &s.captions(), scale)
                     .is_none_or(|b| !(seen.contains((b.x0, b.y0)) && seen.contains((b.x1, b.y1))))
             })
             .map(|n| n.id.clone())
@@ -1322,18 +1334,23 @@ mod tests {
                         assert!(px >= 18.0 - 1e-6, "{at}: names of {px} px");
                     } else {
                         // As large as they fit without covering each other.
-                        let room = caption::room(&p.scenario().nodes, lang);
+                        let room = p.captions().room;
                         assert!(scale <= room.max(1.0) && px <= 18.0 + 1e-6, "{at}: {px} px");
                     }
                     assert_eq!(names_cut(&p, scale), Vec::<String>::new(), "{at}");
                     let routed = (scale * 8.0).ceil() / 8.0;
-                    // Where 18 px names cover each other (presets 3 to 6 on the projector's
+                    // Where 18 px names would cover each other (preset 6 on the projector's
                     // canvas), a line has no room to keep clear of the names it passes
                     // between: only the badges are held to their room there.
-                    let room = caption::room(&p.scenario().nodes, lang);
-                    let lines = scale <= room;
-                    let wrong =
-                        crate::model::route::tests::wrong_routes(p.scenario(), routed, lang, lines);
+                    let captions = p.captions();
+                    let lines = scale <= captions.room;
+                    let wrong = crate::model::route::tests::wrong_routes(
+                        p.scenario(),
+                        routed,
+                        lang,
+                        &captions,
+                        lines,
+                    );
                     assert_eq!(wrong, Vec::<String>::new(), "{at}");
                     // Full screen, a larger canvas: fitted again, larger, with the same room.
                     let k = p.view.k;

@@ -234,7 +234,7 @@ test('touch: pinch zooms around the fingers, two fingers pan, a drag moves a nod
   await page.close();
 });
 
-test('touch: a long press on a node connects it to the node it is dragged to', async () => {
+test('touch: a long press on a node connects it to the node it is dragged to, and the first tap answers the popup', async () => {
   const { page, assertClean } = await openPage(browser, appUrl('/?lang=en'), { waitFor: '.start' });
   await page.setViewportSize(PHONE);
   const touch = await fingers(page);
@@ -247,13 +247,23 @@ test('touch: a long press on a node connects it to the node it is dragged to', a
   const to = await centre(page, `[data-node-id="${b}"] .glyph`);
   await touch.gesture([from], [to], { hold: 700 });
   await page.waitForSelector('.connect-popup');
-  // As a person reads the popup first: for a moment after a long press Chromium turns no
+  // The first tap answers it, right away: for a moment after a long press Chromium turns no
   // touch into a click (it still sends the pointer events).
-  await page.waitForTimeout(1200);
-  await touch.tapAway('.connect-popup button[data-edge-kind="sells_to"]');
+  await touch.tap(...(await centre(page, '.connect-popup button[data-edge-kind="sells_to"]')));
+  await page.waitForSelector('.connect-popup', { state: 'detached', timeout: 1500 });
   await page.waitForSelector('[data-edge-id][data-verdict]');
+  // The click the browser may send after the tap adds nothing.
+  await page.waitForTimeout(500);
   const edges = await page.$$eval('[data-edge-id]', (els) => els.length);
   assert.equal(edges, 1, 'one relationship');
+  assert.equal(await page.locator('[aria-pressed="true"][data-node-id]').count(), 0, 'no node selected by it');
+  // So does Cancel: a long press back, one tap, and no second relationship.
+  await touch.gesture([to], [from], { hold: 700 });
+  await page.waitForSelector('.connect-popup');
+  await touch.tap(...(await centre(page, '.connect-popup button:not([data-edge-kind])')));
+  await page.waitForSelector('.connect-popup', { state: 'detached', timeout: 1500 });
+  await page.waitForTimeout(500);
+  assert.equal(await page.$$eval('[data-edge-id]', (els) => els.length), 1, 'cancelled');
   const saved = await savedDiagram(page);
   assert.deepEqual(saved.scenario.edges.map((e) => [e.from, e.to, e.kind]), [[a, b, 'sells_to']]);
   assert.deepEqual(await pageVerdicts(page), reportVerdicts(cliReport(scenarioFile(saved.scenario))), 'judged as the CLI judges it');
