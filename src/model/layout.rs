@@ -140,13 +140,13 @@ impl Rect {
     }
 }
 
-/// Node half-size and label room, so a fitted view shows whole shapes and their labels.
 /// `x` as a key whose order is `f64::total_cmp`'s.
 fn ordered(x: f64) -> u64 {
     let bits = x.to_bits() as i64;
     ((bits ^ (((bits >> 63) as u64) >> 1) as i64) as u64) ^ (1 << 63)
 }
 
+/// Node half-size and label room, so a fitted view shows whole shapes and their labels.
 const MARGIN_X: f64 = 110.0;
 const MARGIN_TOP: f64 = 50.0;
 const MARGIN_BOTTOM: f64 = 90.0;
