@@ -505,7 +505,7 @@ pub fn canvas_key(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use csp_rules::{Edge, EdgeKind, Node, NodeKind};
+    use crate::model::fixtures::{edge, node};
 
     /// The gesture's view of `s` with `sel` selected, seen through `view`.
     fn scene<'a>(s: &'a Scenario, sel: &'a Selection, view: View) -> Scene<'a> {
@@ -517,17 +517,6 @@ mod tests {
     }
 
     fn scenario() -> Scenario {
-        let node = |id: &str, x: f64, y: f64| {
-            let mut n = Node::new(id, NodeKind::Customer);
-            (n.x, n.y) = (Some(x), Some(y));
-            n
-        };
-        let edge = |id: &str, from: &str, to: &str| Edge {
-            id: id.into(),
-            from: from.into(),
-            to: to.into(),
-            kind: EdgeKind::SellsTo,
-        };
         Scenario {
             nodes: vec![
                 node("a", 100.0, 100.0),

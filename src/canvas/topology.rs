@@ -247,24 +247,7 @@ pub fn use_topology(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use csp_rules::{Edge, EdgeKind, NodeKind};
-
-    /// A customer at (x, y): the canvas's tests build their diagrams from these.
-    pub(crate) fn node(id: &str, x: f64, y: f64) -> Node {
-        let mut n = Node::new(id, NodeKind::Customer);
-        n.x = Some(x);
-        n.y = Some(y);
-        n
-    }
-
-    pub(crate) fn edge(id: &str, from: &str, to: &str) -> Edge {
-        Edge {
-            id: id.into(),
-            from: from.into(),
-            to: to.into(),
-            kind: EdgeKind::SellsTo,
-        }
-    }
+    pub(crate) use crate::model::fixtures::{edge, node};
 
     #[test]
     fn labels_are_in_the_pages_language() {

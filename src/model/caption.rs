@@ -268,13 +268,7 @@ impl Captions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use csp_rules::NodeKind;
-
-    fn node(label: &str, x: f64, y: f64) -> Node {
-        let mut n = Node::new(label, NodeKind::Customer);
-        (n.x, n.y) = (Some(x), Some(y));
-        n
-    }
+    use crate::model::fixtures::node;
 
     #[test]
     fn names_are_18_px_on_screen_where_they_have_room_and_never_smaller_than_the_diagrams() {

@@ -11,6 +11,8 @@ pub mod document;
 mod edit;
 pub mod effect;
 pub mod evaluation;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod history;
 pub mod layout;
 pub mod mode;

@@ -643,7 +643,8 @@ impl Router {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use csp_rules::{presets, NodeKind};
+    use crate::model::fixtures::node;
+    use csp_rules::presets;
 
     const NOTHING: Drawn = Drawn {
         start: (0.0, 0.0),
@@ -653,12 +654,6 @@ pub(crate) mod tests {
         badge: (0.0, 0.0),
         on_line: (0.0, 0.0),
     };
-
-    fn node(id: &str, x: f64, y: f64) -> Node {
-        let mut n = Node::new(id, NodeKind::Customer);
-        (n.x, n.y) = (Some(x), Some(y));
-        n
-    }
 
     fn seg(a: &Node, b: &Node) -> Segment {
         Segment {
