@@ -201,9 +201,8 @@ pub fn embed_dialog(p: &DialogProps) -> Html {
     {
         let root = root.clone();
         use_effect_with((), move |_| {
-            web::focus_first(".embed-dialog select");
-            let trap = root.cast::<web_sys::Element>().and_then(web::keep_focus_in);
-            move || drop(trap)
+            let modal = web::open_modal(root.cast(), "select");
+            move || drop(modal)
         });
     }
     let onkeydown = {

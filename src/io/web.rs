@@ -324,6 +324,26 @@ pub fn focus_shown(selectors: &[&str]) {
     }
 }
 
+/// Focuses the first element matching `selector` inside `root`.
+pub fn focus_within(root: &Element, selector: &str) {
+    if let Some(el) = root
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// A modal dialog opened for the keyboard: the focus on its first element matching `first`,
+/// and kept in it ([`keep_focus_in`]) until the listener returned is dropped.
+pub fn open_modal(root: Option<Element>, first: &str) -> Option<gloo::events::EventListener> {
+    let root = root?;
+    focus_within(&root, first);
+    keep_focus_in(root)
+}
+
 /// What the keyboard can reach in a dialog.
 const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
     select:not([disabled]), textarea:not([disabled]), iframe, [tabindex]:not([tabindex='-1'])";
@@ -333,7 +353,7 @@ const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]),
 /// to its first control, or to its last when it left from the first. Checked a moment later,
 /// so that a dialog that closes and hands the focus back to the page is let go. Dropping the
 /// listener ends it.
-pub fn keep_focus_in(root: Element) -> Option<gloo::events::EventListener> {
+fn keep_focus_in(root: Element) -> Option<gloo::events::EventListener> {
     let doc = window()?.document()?;
     Some(gloo::events::EventListener::new(
         &doc,

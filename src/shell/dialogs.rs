@@ -6,18 +6,13 @@ use crate::model::{use_page, Action, Page};
 use crate::panels::target::{Others, TargetPicker};
 use crate::text::{common, shell};
 use csp_rules::{edge_kind_name, EdgeKind};
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// Focuses the first element matching `selector` inside `root`.
 pub(super) fn focus_in(root: &NodeRef, selector: &str) {
-    if let Some(el) = root
-        .cast::<web_sys::Element>()
-        .and_then(|r| r.query_selector(selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    {
-        let _ = el.focus();
+    if let Some(r) = root.cast::<web_sys::Element>() {
+        web::focus_within(&r, selector);
     }
 }
 

@@ -3,7 +3,7 @@
 //! guide's terms and the tool's, from the engine).
 
 use super::chrome::Help;
-use super::dialogs::{click_closes, escape_closes, focus_in};
+use super::dialogs::{click_closes, escape_closes};
 use crate::io::web;
 use crate::model::use_page;
 use crate::panels::widgets::guide_page_link;
@@ -89,9 +89,8 @@ pub fn help_dialog(p: &HelpProps) -> Html {
     {
         let root = root.clone();
         use_effect_with(*p.help, move |_| {
-            focus_in(&root, "button");
-            let trap = root.cast::<web_sys::Element>().and_then(web::keep_focus_in);
-            move || drop(trap)
+            let modal = web::open_modal(root.cast(), "button");
+            move || drop(modal)
         });
     }
     let (which, body) = match *p.help {

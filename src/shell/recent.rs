@@ -3,7 +3,7 @@
 //! work (saved text that can't be read, another tab's save). The list is read from storage
 //! when the dialog opens; opening an entry is one undoable step.
 
-use super::dialogs::{click_closes, escape_closes, focus_in};
+use super::dialogs::{click_closes, escape_closes};
 use crate::io::recent::{self, Entry};
 use crate::io::storage;
 use crate::io::store::Local;
@@ -106,9 +106,8 @@ pub fn recent_dialog(p: &RecentProps) -> Html {
     {
         let root = root.clone();
         use_effect_with((), move |_| {
-            focus_in(&root, "li button, button");
-            let trap = root.cast::<web_sys::Element>().and_then(web::keep_focus_in);
-            move || drop(trap)
+            let modal = web::open_modal(root.cast(), "li button, button");
+            move || drop(modal)
         });
     }
     let item = |row: &Row| {
