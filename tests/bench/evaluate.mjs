@@ -2,7 +2,9 @@
 // of the page taken in turns (so a busy machine weighs on each alike). Prints numbers; asserts
 // nothing.
 //
-// usage: node tests/bench/evaluate.mjs NETWORK.json CLI_BIN ROUNDS DIST_DIR...
+// usage: node tests/bench/evaluate.mjs NETWORK.json CLI_BIN ROUNDS BUILD...
+//   BUILD: a dist/ folder, or module:DIR, a build of the rules-only module (rules/csp_rules.js
+//   and its wasm) imported into the page of the first dist/ folder given.
 //
 // Each round runs, for every build in turn, the CLI's `check` of the file once (user + system
 // CPU time of the child) and three `evaluate` calls in a page of that build; a call's CPU time
@@ -13,14 +15,14 @@
 // per build is sampled by the profiler (wasm, JavaScript, garbage collection). Medians at the end.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, readdirSync, openSync, closeSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, readdirSync, readFileSync, openSync, closeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 
 const [network, cliBin, roundsArg, ...dists] = process.argv.slice(2);
 if (!network || !cliBin || !dists.length) {
-  console.error('usage: node tests/bench/evaluate.mjs NETWORK.json CLI_BIN ROUNDS DIST_DIR...');
+  console.error('usage: node tests/bench/evaluate.mjs NETWORK.json CLI_BIN ROUNDS BUILD... (BUILD: DIST_DIR or module:DIR)');
   process.exit(2);
 }
 const rounds = Number(roundsArg) || 5;
@@ -150,7 +152,7 @@ try {
     b.split = split((await b.cdp.send('Profiler.stop')).profile);
     await b.page.evaluate(() => { window.benchReport = null; window.benchScenario = null; });
   }
-  console.log(`== evaluate(object) vs the CLI, ${basename(network)}, ${rounds} rounds (load ${(await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`);
+  console.log(`== evaluate(object) vs the CLI, ${basename(network)}, ${rounds} rounds (load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`);
   for (const b of builds) {
     const call = median(b.calls);
     const native = median(b.clis);
