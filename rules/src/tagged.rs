@@ -24,16 +24,31 @@ pub trait Tagged: Sized {
     const NAMES: &'static [&'static str];
     /// The name the derive gives the enum in "expected" messages.
     const EXPECTING: &'static str;
-    /// The fields variant `t` (an index of [`Tagged::TYPES`]) takes, in declaration order.
-    fn fields(t: usize) -> &'static [&'static str];
-    /// Reads the value of field `i` of [`Tagged::NAMES`] into `fields`.
+    /// The fields the variant of type `t` (one of [`Tagged::TYPES`]) takes, in declaration
+    /// order.
+    fn fields(t: &str) -> &'static [&'static str];
+    /// Reads the value of the field `name` (one of [`Tagged::NAMES`]) into `fields`.
     fn read<'de, A: MapAccess<'de>>(
         fields: &mut Self::Fields,
-        i: usize,
+        name: &str,
         map: &mut A,
     ) -> Result<(), A::Error>;
-    /// Variant `t` from what was read, or the first field it needs that is missing.
-    fn build<E: Error>(fields: Self::Fields, t: usize) -> Result<Self, E>;
+    /// The variant of type `t` from what was read, or the first field it needs that is missing.
+    fn build<E: Error>(fields: Self::Fields, t: &str) -> Result<Self, E>;
+}
+
+/// Where `T`'s tables disagree: a field a type takes that is not among [`Tagged::NAMES`], or
+/// one there that no type takes. For each implementation's tests.
+pub fn mismatch<T: Tagged>() -> Option<String> {
+    for t in T::TYPES {
+        if let Some(f) = T::fields(t).iter().find(|f| !T::NAMES.contains(f)) {
+            return Some(format!("type {t} takes {f}, which is not in NAMES"));
+        }
+    }
+    T::NAMES
+        .iter()
+        .find(|n| !T::TYPES.iter().any(|t| T::fields(t).contains(n)))
+        .map(|n| format!("no type takes {n}"))
 }
 
 /// Reads a `T` as serde's `#[serde(tag = "type", deny_unknown_fields)]` derive reads it.
@@ -45,10 +60,10 @@ pub fn deserialize<'de, T: Tagged, D: Deserializer<'de>>(d: D) -> Result<T, D::E
     T::build(read.fields, read.t)
 }
 
-/// An object read: its `type` (an index of [`Tagged::TYPES`]), its fields, and its keys in
-/// the order they came (a field of [`Tagged::NAMES`] by index, or another name).
+/// An object read: its `type` (one of [`Tagged::TYPES`]), its fields, and its keys in the
+/// order they came (a field of [`Tagged::NAMES`] by index, or another name).
 struct Read<T: Tagged> {
-    t: usize,
+    t: &'static str,
     fields: T::Fields,
     keys: Vec<Result<usize, String>>,
 }
@@ -68,7 +83,7 @@ impl<'de, T: Tagged> Visitor<'de> for TaggedVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Read<T>, A::Error> {
-        let mut t: Option<usize> = None;
+        let mut t: Option<&'static str> = None;
         let mut fields = T::Fields::default();
         let mut keys: Vec<Result<usize, String>> = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
@@ -83,7 +98,7 @@ impl<'de, T: Tagged> Visitor<'de> for TaggedVisitor<T> {
                 // A field the type, when known already, does not take is refused below, as
                 // the derive refuses it, whatever its value.
                 Some(i) if t.is_none_or(|t| T::fields(t).contains(&key.as_str())) => {
-                    T::read(&mut fields, i, &mut map)?;
+                    T::read(&mut fields, &key, &mut map)?;
                     keys.push(Ok(i));
                 }
                 found => {
@@ -98,7 +113,7 @@ impl<'de, T: Tagged> Visitor<'de> for TaggedVisitor<T> {
 }
 
 /// The first key variant `t` does not take, or takes once and was given twice.
-fn check<T: Tagged, E: Error>(keys: &[Result<usize, String>], t: usize) -> Result<(), E> {
+fn check<T: Tagged, E: Error>(keys: &[Result<usize, String>], t: &str) -> Result<(), E> {
     let fields = T::fields(t);
     let mut seen = 0u64;
     for key in keys {
@@ -122,32 +137,73 @@ fn check<T: Tagged, E: Error>(keys: &[Result<usize, String>], t: usize) -> Resul
     Ok(())
 }
 
-/// The `type`, as the derive reads a variant identifier: its name, or its index.
+/// The `type`, as the derive reads a variant identifier.
 struct TypeSeed(&'static [&'static str]);
 
 impl<'de> serde::de::DeserializeSeed<'de> for TypeSeed {
-    type Value = usize;
+    type Value = &'static str;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<&'static str, D::Error> {
         d.deserialize_identifier(self)
     }
 }
 
 impl Visitor<'_> for TypeSeed {
-    type Value = usize;
+    type Value = &'static str;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("variant identifier")
     }
 
-    fn visit_str<E: Error>(self, v: &str) -> Result<usize, E> {
+    fn visit_str<E: Error>(self, v: &str) -> Result<&'static str, E> {
         self.0
             .iter()
-            .position(|t| *t == v)
+            .find(|t| **t == v)
+            .copied()
             .ok_or_else(|| E::unknown_variant(v, self.0))
     }
 
-    fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<usize, E> {
+    fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<&'static str, E> {
         self.visit_str(&String::from_utf8_lossy(v))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tables that disagree: `b` takes `y`, which is not among the names, and `z` is taken by
+    /// no type.
+    #[derive(Debug)]
+    struct Bad;
+
+    impl Tagged for Bad {
+        type Fields = ();
+        const TYPES: &'static [&'static str] = &["a", "b"];
+        const NAMES: &'static [&'static str] = &["x", "z"];
+        const EXPECTING: &'static str = "Bad";
+
+        fn fields(t: &str) -> &'static [&'static str] {
+            match t {
+                "a" => &["x"],
+                _ => &["y"],
+            }
+        }
+
+        fn read<'de, A: MapAccess<'de>>(_: &mut (), _: &str, map: &mut A) -> Result<(), A::Error> {
+            map.next_value::<IgnoredAny>().map(|_| ())
+        }
+
+        fn build<E: Error>(_: (), _: &str) -> Result<Bad, E> {
+            Ok(Bad)
+        }
+    }
+
+    #[test]
+    fn tables_that_disagree_are_found() {
+        assert_eq!(
+            mismatch::<Bad>().as_deref(),
+            Some("type b takes y, which is not in NAMES")
+        );
     }
 }

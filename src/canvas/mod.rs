@@ -19,6 +19,7 @@ pub mod shapes;
 pub mod topology;
 
 use crate::io::web;
+use crate::model::caption::Captions;
 use crate::model::layout::Rect;
 use crate::model::state::GRID;
 use crate::model::training::{Marks, QuizVerb, Train};
@@ -33,7 +34,7 @@ use gesture::{Gesture, Hit, Out, Overlay, Scene};
 use gloo::events::EventListener;
 use layers::{BatchLayer, DragLayer, EdgeLayer, Lift};
 use node::{NodeLayer, NodesOf};
-use routes::{route_scale, use_captions, use_routes};
+use routes::{caption_scale, route_scale, use_routes};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -64,6 +65,9 @@ pub struct CanvasProps {
     /// Drags snap to the grid.
     #[prop_or_default]
     pub snap: bool,
+    /// How the names are presented (the model's, `State::captions`), when presenting.
+    #[prop_or_default]
+    pub captions: Option<Shared<Captions>>,
     /// Shown over the canvas while the diagram is empty (the shell's start screen).
     #[prop_or_default]
     pub children: Html,
@@ -455,7 +459,8 @@ pub fn canvas(p: &CanvasProps) -> Html {
     }
     let (names, topology) = use_topology(&p.scenario.0, p.rev, lang);
     let present = use_context::<Mode>().unwrap_or_default().present;
-    let (captions, wrapped) = use_captions(&p.scenario.0, lang, present, p.view.k, p.size.0);
+    let wrapped = p.captions.clone().filter(|_| present);
+    let captions = caption_scale(wrapped.as_ref(), p.view.k, p.size.0);
     let presented = wrapped.clone().map(|c| (lang, c));
     let routes = Shared(use_routes(
         &p.scenario.0,

@@ -72,25 +72,10 @@ pub fn route_scale(scale: f64) -> f64 {
     (scale * 8.0).ceil().min(640.0) / 8.0
 }
 
-/// The nodes' captions as presented: how much larger than usual they are drawn at zoom `k`
-/// on a canvas `width` wide, and which names are on two lines (the model's
-/// [`Captions`], worked out once per diagram); 1 and none but in presenter mode.
-#[hook]
-pub fn use_captions(
-    scenario: &Rc<Scenario>,
-    lang: Lang,
-    present: bool,
-    k: f64,
-    width: f64,
-) -> (f64, Option<Shared<Captions>>) {
-    let captions = use_memo(
-        (Shared(scenario.clone()), lang, present),
-        |(s, lang, present)| present.then(|| Shared(Rc::new(Captions::of(&s.0.nodes, *lang)))),
-    );
-    match captions.as_ref() {
-        Some(c) => (caption::present_scale(k, c.room_on(width)), Some(c.clone())),
-        None => (1.0, None),
-    }
+/// How much larger than usual the names are drawn at zoom `k` on a canvas `width` wide, with
+/// the model's `captions` when presenting (1 otherwise).
+pub fn caption_scale(captions: Option<&Shared<Captions>>, k: f64, width: f64) -> f64 {
+    captions.map_or(1.0, |c| caption::present_scale(k, c.room_on(width)))
 }
 
 /// The routes of `scenario`'s edges (laid out by `topology`) with captions at `scale`,

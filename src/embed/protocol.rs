@@ -250,6 +250,11 @@ mod tests {
     }
 
     #[test]
+    fn the_tables_agree() {
+        assert_eq!(csp_rules::tagged::mismatch::<Inbound>(), None);
+    }
+
+    #[test]
     fn each_message_reads_as_its_variant() {
         assert_eq!(
             read(r#"{"type":"load","id":3,"preset":6}"#),

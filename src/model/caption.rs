@@ -2,7 +2,10 @@
 //! wide and how tall, and in presenter mode how much larger than 13 px, so that the fit, the
 //! routes and the style sheet agree on where the names are.
 
-use csp_rules::{kind_name, Lang, Node};
+use super::shared::Shared;
+use csp_rules::{kind_name, Lang, Node, Scenario};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 /// Where the caption starts below the node's centre, and how tall its two lines are at 13 px
 /// (the style sheet keeps its top there at any size).
@@ -159,6 +162,36 @@ fn limit(a: Placed, b: Placed) -> f64 {
     captions.min(shape)
 }
 
+/// The last diagram's [`Captions`], worked out once for the fit, the walkthrough's reveal and
+/// the canvas alike. Derived from the diagram and the language alone, so two memos are always
+/// equal.
+#[derive(Debug, Clone, Default)]
+pub struct Memo(RefCell<Option<Memoized>>);
+
+/// Which diagram in which language, and its captions.
+type Memoized = (Weak<Scenario>, Lang, Shared<Captions>);
+
+impl PartialEq for Memo {
+    fn eq(&self, _: &Memo) -> bool {
+        true
+    }
+}
+
+impl Memo {
+    /// The captions of `scenario`'s nodes in `lang`, worked out again only for another
+    /// diagram or language (a diagram is never changed in place; see [`Shared`]).
+    pub fn of(&self, scenario: &Rc<Scenario>, lang: Lang) -> Shared<Captions> {
+        if let Some((s, l, c)) = &*self.0.borrow() {
+            if *l == lang && s.ptr_eq(&Rc::downgrade(scenario)) {
+                return c.clone();
+            }
+        }
+        let c = Shared(Rc::new(Captions::of(&scenario.nodes, lang)));
+        *self.0.borrow_mut() = Some((Rc::downgrade(scenario), lang, c.clone()));
+        c
+    }
+}
+
 /// Rounds of choosing a name to put on two lines: each widens the narrowest room once.
 const ROUNDS: usize = 24;
 
@@ -269,6 +302,27 @@ impl Captions {
 mod tests {
     use super::*;
     use crate::model::fixtures::node;
+
+    #[test]
+    fn the_memo_works_captions_out_again_only_for_another_diagram_or_language() {
+        let s = Rc::new(Scenario {
+            nodes: vec![node("a", 0.0, 0.0), node("b", 60.0, 0.0)],
+            ..Scenario::default()
+        });
+        let memo = Memo::default();
+        let first = memo.of(&s, Lang::En);
+        assert_eq!(
+            memo.of(&s, Lang::En),
+            first,
+            "the same diagram and language"
+        );
+        assert_eq!(*first.0, Captions::of(&s.nodes, Lang::En));
+        let zh = memo.of(&s, Lang::ZhTw);
+        assert_ne!(zh, first, "another language");
+        let moved = Rc::new((*s).clone());
+        assert_ne!(memo.of(&moved, Lang::ZhTw), zh, "another diagram");
+        assert_eq!(memo.clone(), Memo::default(), "derived: memos are equal");
+    }
 
     #[test]
     fn names_are_18_px_on_screen_where_they_have_room_and_never_smaller_than_the_diagrams() {

@@ -13,6 +13,7 @@ use super::layout::{self, Rect};
 use super::mode::{Mode, Theme};
 use super::saving::{SaveAction, Saving, Then};
 use super::selection::{Selection, Target};
+use super::shared::Shared;
 use super::training::{Train, Training};
 use super::view::{PendingEdge, View};
 use crate::io::library::{self, DataError};
@@ -208,6 +209,7 @@ pub struct State {
     pub kept_ident: Option<Ident>,
     /// Actions waiting for a guide scenario's files (see [`library`]).
     pub waiting: Option<Waiting>,
+    pub caption_memo: caption::Memo,
 }
 
 impl State {
@@ -238,6 +240,7 @@ impl State {
             docs: 0,
             kept_ident: None,
             waiting: None,
+            caption_memo: caption::Memo::default(),
         };
         state.open(start);
         state
@@ -515,8 +518,8 @@ impl State {
     }
 
     /// How the names are presented: which on two lines, and the room they have.
-    pub fn captions(&self) -> Captions {
-        Captions::of(&self.doc.scenario().nodes, self.lang)
+    pub fn captions(&self) -> Shared<Captions> {
+        self.caption_memo.of(self.doc.scenario(), self.lang)
     }
 
     /// How much larger than usual the names are drawn at the current zoom.

@@ -63,8 +63,10 @@ pub fn stage(s: &State, eval: &Evaluation, st: Stage, dispatch: &Dispatch) -> Ht
     } else {
         html! { <p class="empty-hint">{ crate::text::canvas::empty_hint(s.lang) }</p> }
     };
+    // The model's captions, the same the presenter's fit used (none for a diagram not drawn).
+    let captions = (s.mode.present && Rc::ptr_eq(&st.drawn, s.scenario())).then(|| s.captions());
     let canvas = html! {
-        <Canvas scenario={Shared(st.drawn)} rev={s.doc.rev()} verdicts={eval.verdicts.clone()}
+        <Canvas scenario={Shared(st.drawn)} {captions} rev={s.doc.rev()} verdicts={eval.verdicts.clone()}
             selection={s.selection.clone()} view={s.view} pending={s.pending_edge.clone()}
             marks={st.marks} hide_verdicts={hide} size={s.canvas} snap={s.snap}>
             { empty }

@@ -38,61 +38,68 @@ impl Tagged for Action {
     ];
     const EXPECTING: &'static str = "Action";
 
-    fn fields(t: usize) -> &'static [&'static str] {
+    fn fields(t: &str) -> &'static [&'static str] {
         match t {
-            0 => &["node", "flag", "value"],
-            1 => &["node", "region"],
-            2 => &["node", "tenant", "not"],
-            3 | 4 => &["from", "to", "kind"],
-            _ => &["edge"],
+            "set_flag" => &["node", "flag", "value"],
+            "set_region" => &["node", "region"],
+            "set_tenant" => &["node", "tenant", "not"],
+            "connect" | "disconnect" => &["from", "to", "kind"],
+            "remove_edge" => &["edge"],
+            _ => &[],
         }
     }
 
-    fn read<'de, A: MapAccess<'de>>(f: &mut Fields, i: usize, map: &mut A) -> Result<(), A::Error> {
-        match i {
-            0 => f.node = Some(map.next_value()?),
-            1 => f.flag = Some(map.next_value()?),
-            2 => f.value = Some(map.next_value()?),
-            3 => f.region = Some(map.next_value()?),
-            4 => f.tenant = map.next_value()?,
-            5 => f.not = map.next_value()?,
-            6 => f.from = Some(map.next_value()?),
-            7 => f.to = Some(map.next_value()?),
-            8 => f.kind = Some(map.next_value()?),
-            _ => f.edge = Some(map.next_value()?),
+    fn read<'de, A: MapAccess<'de>>(
+        f: &mut Fields,
+        name: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match name {
+            "node" => f.node = Some(map.next_value()?),
+            "flag" => f.flag = Some(map.next_value()?),
+            "value" => f.value = Some(map.next_value()?),
+            "region" => f.region = Some(map.next_value()?),
+            "tenant" => f.tenant = map.next_value()?,
+            "not" => f.not = map.next_value()?,
+            "from" => f.from = Some(map.next_value()?),
+            "to" => f.to = Some(map.next_value()?),
+            "kind" => f.kind = Some(map.next_value()?),
+            "edge" => f.edge = Some(map.next_value()?),
+            other => return Err(A::Error::unknown_field(other, Self::NAMES)),
         }
         Ok(())
     }
 
-    fn build<E: Error>(f: Fields, t: usize) -> Result<Action, E> {
+    fn build<E: Error>(f: Fields, t: &str) -> Result<Action, E> {
         Ok(match t {
-            0 => Action::SetFlag {
+            "set_flag" => Action::SetFlag {
                 node: need(f.node, "node")?,
                 flag: need(f.flag, "flag")?,
                 value: need(f.value, "value")?,
             },
-            1 => Action::SetRegion {
+            "set_region" => Action::SetRegion {
                 node: need(f.node, "node")?,
                 region: need(f.region, "region")?,
             },
-            2 => Action::SetTenant {
+            "set_tenant" => Action::SetTenant {
                 node: need(f.node, "node")?,
                 tenant: f.tenant,
                 not: f.not,
             },
-            3 => Action::Connect {
+            "connect" => Action::Connect {
                 from: need(f.from, "from")?,
                 to: need(f.to, "to")?,
                 kind: need(f.kind, "kind")?,
             },
-            4 => Action::Disconnect {
+            "disconnect" => Action::Disconnect {
                 from: need(f.from, "from")?,
                 to: need(f.to, "to")?,
                 kind: need(f.kind, "kind")?,
             },
-            _ => Action::RemoveEdge {
+            "remove_edge" => Action::RemoveEdge {
                 edge: need(f.edge, "edge")?,
             },
+            other => return Err(E::unknown_variant(other, Self::TYPES)),
         })
     }
 }
@@ -111,6 +118,11 @@ mod tests {
 
     fn read(json: &str) -> Result<Action, String> {
         serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_tables_agree() {
+        assert_eq!(crate::tagged::mismatch::<Action>(), None);
     }
 
     #[test]

@@ -30,57 +30,63 @@ impl Tagged for Inbound {
     ];
     const EXPECTING: &'static str = "Inbound";
 
-    fn fields(t: usize) -> &'static [&'static str] {
+    fn fields(t: &str) -> &'static [&'static str] {
         match t {
-            0 => &["id", "scenario", "preset", "share"],
-            1 => &["id", "scenario"],
-            2 => &["edge", "node"],
-            3 => &["id", "format"],
-            4 => &["lang", "theme"],
+            "load" => &["id", "scenario", "preset", "share"],
+            "evaluate" => &["id", "scenario"],
+            "select" => &["edge", "node"],
+            "export" => &["id", "format"],
+            "set" => &["lang", "theme"],
             _ => &[],
         }
     }
 
-    fn read<'de, A: MapAccess<'de>>(f: &mut Fields, i: usize, map: &mut A) -> Result<(), A::Error> {
-        match i {
-            0 => f.id = map.next_value()?,
-            1 => f.scenario = Some(map.next_value::<Option<Given>>()?.is_some()),
-            2 => f.preset = map.next_value()?,
-            3 => f.share = map.next_value()?,
-            4 => f.edge = map.next_value()?,
-            5 => f.node = map.next_value()?,
-            6 => f.format = Some(map.next_value()?),
-            7 => f.lang = map.next_value()?,
-            _ => f.theme = map.next_value()?,
+    fn read<'de, A: MapAccess<'de>>(
+        f: &mut Fields,
+        name: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match name {
+            "id" => f.id = map.next_value()?,
+            "scenario" => f.scenario = Some(map.next_value::<Option<Given>>()?.is_some()),
+            "preset" => f.preset = map.next_value()?,
+            "share" => f.share = map.next_value()?,
+            "edge" => f.edge = map.next_value()?,
+            "node" => f.node = map.next_value()?,
+            "format" => f.format = Some(map.next_value()?),
+            "lang" => f.lang = map.next_value()?,
+            "theme" => f.theme = map.next_value()?,
+            other => return Err(A::Error::unknown_field(other, Self::NAMES)),
         }
         Ok(())
     }
 
-    fn build<E: Error>(f: Fields, t: usize) -> Result<Inbound, E> {
+    fn build<E: Error>(f: Fields, t: &str) -> Result<Inbound, E> {
         Ok(match t {
-            0 => Inbound::Load {
+            "load" => Inbound::Load {
                 id: f.id,
                 scenario: f.scenario.filter(|&given| given).map(|_| Given),
                 preset: f.preset,
                 share: f.share,
             },
-            1 => Inbound::Evaluate {
+            "evaluate" => Inbound::Evaluate {
                 id: f.id,
                 scenario: need(f.scenario.map(|_| Given), "scenario")?,
             },
-            2 => Inbound::Select {
+            "select" => Inbound::Select {
                 edge: f.edge,
                 node: f.node,
             },
-            3 => Inbound::Export {
+            "export" => Inbound::Export {
                 id: f.id,
                 format: need(f.format, "format")?,
             },
-            4 => Inbound::Set {
+            "set" => Inbound::Set {
                 lang: f.lang,
                 theme: f.theme,
             },
-            _ => Inbound::Fit {},
+            "fit" => Inbound::Fit {},
+            other => return Err(E::unknown_variant(other, Self::TYPES)),
         })
     }
 }
