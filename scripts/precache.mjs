@@ -4,7 +4,8 @@
 // - sw.js: static/sw.js with this build's precache list, which is index.html, every file it
 //   names (the hashed app, its loaders and stylesheets, the manifest), the manifest's icons and
 //   the files the app fetches when first needed (presets/: the guide's scenarios and
-//   walkthroughs), so a guide scenario opens offline too.
+//   walkthroughs; first/: their first frames, which static/boot.js shows while the app loads),
+//   so a guide scenario opens offline too.
 // - lazy.json: that last list alone, for the size benchmark.
 //   Nothing else: rules/ and embed.js are for other sites' pages, which the worker never
 //   serves, and version.json is for hosts to read fresh. With CSP_EXPLORER_SW=off in the
@@ -59,7 +60,8 @@ export function appFiles(dir) {
 }
 
 /** The files the app fetches only when first needed (the guide's scenarios and walkthroughs,
- * src/io/library.rs): everything under presets/, sorted. */
+ * src/io/library.rs, and their first frames, static/boot.js): everything under presets/ and
+ * first/, sorted. */
 export function lazyFiles(dir) {
   const out = [];
   const walk = (rel) => {
@@ -72,6 +74,7 @@ export function lazyFiles(dir) {
     }
   };
   walk('presets');
+  walk('first');
   return out.sort();
 }
 

@@ -26,7 +26,7 @@ function main() {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!dir) die('give the built folder (node scripts/preset-files.mjs DIR) or run as a trunk hook');
   const index = join(dir, 'index.html');
-  const files = lazyFiles(dir);
+  const files = lazyFiles(dir).filter((f) => f.startsWith('presets/'));
   if (files.some((f) => /[\s"'<>&]/.test(f))) die('a file of presets/ has a space, quote or markup character in its name');
   const html = withPresetFiles(readFileSync(index, 'utf8'), files);
   if (html === null) die('index.html has no <meta name="csp-explorer-app"> (Trunk.toml pattern_script)');

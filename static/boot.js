@@ -28,6 +28,8 @@ const TEXT = {
     retry: 'Try again',
     update: 'A new version of the app is available.',
     reload: 'Reload',
+    firstEditor: 'Loading the editor…',
+    firstViewer: 'Loading the diagram…',
   },
   'zh-TW': {
     loading: '正在載入 CSP 情境探索工具…',
@@ -47,6 +49,8 @@ const TEXT = {
     retry: '重試',
     update: '應用程式有新版本。',
     reload: '重新載入',
+    firstEditor: '正在載入編輯器…',
+    firstViewer: '正在載入圖表…',
   },
 };
 
@@ -111,6 +115,7 @@ function fileName(url) {
 // and offers to try again.
 function fail(reason, message) {
   if (!screen) return;
+  dropFirstFrame();
   if (!document.body.contains(screen)) {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
     document.body.appendChild(screen);
@@ -191,6 +196,74 @@ function preloadPreset(app) {
   }
 }
 
+// The first frame of the guide scenario the address names, drawn at build time by the page's
+// own canvas (first-frame/, scripts/first-frames.mjs: first/N-LANG.html, a <svg> of the
+// nodes, edges and verdicts), so the verdicts show before the wasm has arrived. Only for an
+// address that is `#preset=N` alone, in the editor, an editable embed or the viewer: a tour's
+// highlight, a quiz's hidden verdicts, presenter mode, a share link or a saved diagram draw
+// something the build cannot know. Its elements carry data-first-edge / data-first-verdict,
+// never the live canvas's data-edge-id / data-verdict.
+function presetNamed(app) {
+  const m = /^#preset=(\d+)$/.exec(location.hash);
+  if (!m || params.has('present') || !['', 'view', 'edit'].includes(params.get('embed') || '')) return null;
+  const files = (app.dataset.presets || '').split(' ').map((f) => f.split('/').pop());
+  return files.some((name) => name === `${m[1]}.json` || name.startsWith(`${m[1]}-`)) ? m[1] : null;
+}
+
+let firstFrame = null;
+let firstWatch = null;
+
+async function showFirstFrame(app) {
+  const n = screen && presetNamed(app);
+  if (!n) return;
+  let svg;
+  try {
+    const res = await fetch(new URL(`first/${n}-${lang}.html`, document.baseURI).href);
+    if (!res.ok) return;
+    // Parsed inertly (a document of its own, whose scripts never run) and taken only if it is
+    // the one <svg> it should be.
+    const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+    svg = doc.body.firstElementChild;
+    if (!svg || svg.localName !== 'svg' || doc.body.children.length !== 1 || svg.querySelector('script, foreignObject')) return;
+  } catch (err) {
+    return;
+  }
+  // Too late: the app is already there, or the load failed.
+  if (document.querySelector('body > .app') || screen.dataset.state === 'failed') return;
+  const box = document.createElement('div');
+  // The viewer has no connect handles (its canvas hides them too).
+  box.className = params.get('embed') === 'view' ? 'boot-first read-only' : 'boot-first';
+  box.setAttribute('aria-busy', 'true');
+  const note = document.createElement('p');
+  note.className = 'boot-first-note';
+  note.lang = lang;
+  note.textContent = params.get('embed') === 'view' ? t.firstViewer : t.firstEditor;
+  box.appendChild(note);
+  box.appendChild(document.importNode(svg, true));
+  screen.appendChild(box);
+  screen.dataset.first = 'shown';
+  firstFrame = box;
+  // yew empties <body> when the app mounts, and the app then waits a moment for the preset's
+  // file (answered by the preload): outside <body>, the screen stays until the app has drawn
+  // the diagram (its root no longer aria-busy), and goes in the same task, before a frame
+  // shows both or neither.
+  document.documentElement.appendChild(screen);
+  firstWatch = new MutationObserver(() => {
+    if (document.querySelector('body > .app:not([aria-busy])')) dropFirstFrame();
+  });
+  firstWatch.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+}
+
+function dropFirstFrame() {
+  if (firstWatch) firstWatch.disconnect();
+  firstWatch = null;
+  if (!firstFrame) return;
+  firstFrame.remove();
+  firstFrame = null;
+  delete screen.dataset.first;
+  if (screen.parentNode === document.documentElement) screen.remove();
+}
+
 async function start() {
   const app = document.querySelector('meta[name="csp-explorer-app"]');
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
@@ -216,6 +289,7 @@ async function start() {
   }, SLOW_MS);
 
   preloadPreset(app);
+  showFirstFrame(app);
   try {
     // Both downloads start at once (index.html also preloads them); a failed one is named.
     const glue = import(jsUrl);

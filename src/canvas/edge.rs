@@ -129,6 +129,10 @@ pub struct EdgeProps {
     /// What training marks on it: a walkthrough's highlight, a quiz's number.
     #[prop_or_default]
     pub mark: Mark,
+    /// Drawn in the first frame prerendered at build time (the canvas's `first` module): named by
+    /// `data-first-edge` and `data-first-verdict`, not the live canvas's hooks, and inert.
+    #[prop_or_default]
+    pub first: bool,
 }
 
 /// An edge's accessible name and tooltip: its relation, then its verdict unless hidden.
@@ -202,6 +206,14 @@ pub fn edge_view(p: &EdgeProps) -> Html {
             </g>
         },
     };
+    if p.first {
+        return html! {
+            <g class={class} data-first-edge={p.id.clone()} data-first-verdict={verdict}>
+                <title>{ title }</title>
+                { body }
+            </g>
+        };
+    }
     html! {
         <g class={class} data-edge-id={p.id.clone()} data-verdict={verdict}
            tabindex="0" role="button" aria-label={title.clone()}

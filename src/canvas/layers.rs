@@ -134,6 +134,8 @@ struct EdgeLook<'a> {
     full: bool,
     hide_verdicts: bool,
     lang: Lang,
+    /// The first frame prerendered at build time.
+    first: bool,
 }
 
 impl EdgeLook<'_> {
@@ -154,7 +156,7 @@ impl EdgeLook<'_> {
             return Some(html! {
                 <EdgeView key={place.id.clone()} id={place.id.clone()} kind={e.kind} {drawn} {at}
                     {verdict} {selected} from={place.from_label.clone()} to={place.to_label.clone()}
-                    lang={self.lang} hide_verdict={self.hide_verdicts} {mark} />
+                    lang={self.lang} hide_verdict={self.hide_verdicts} {mark} first={self.first} />
             });
         }
         Some(html! {
@@ -187,6 +189,9 @@ pub struct EdgeLayerProps {
     #[prop_or_default]
     pub hide_verdicts: bool,
     pub full: bool,
+    /// The first frame prerendered at build time (an edge's `first`).
+    #[prop_or_default]
+    pub first: bool,
 }
 
 #[function_component(EdgeLayer)]
@@ -203,6 +208,7 @@ pub fn edge_layer(p: &EdgeLayerProps) -> Html {
         full: p.full,
         hide_verdicts: p.hide_verdicts,
         lang,
+        first: p.first,
     };
     let left_out = |i: &usize| {
         p.except
@@ -298,6 +304,7 @@ pub fn drag_layer(p: &DragLayerProps) -> Html {
         full: p.full,
         hide_verdicts: p.hide_verdicts,
         lang,
+        first: false,
     };
     let edges = lift.edges.iter().filter_map(|&i| look.draw(i, &pos));
     let handle_title = AttrValue::Static(canvas::handle_title(lang));

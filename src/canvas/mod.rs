@@ -5,6 +5,7 @@
 
 pub mod detail;
 pub mod edge;
+pub mod first;
 pub mod gesture;
 pub mod label;
 pub mod layers;

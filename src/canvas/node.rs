@@ -42,6 +42,10 @@ pub struct NodeProps {
     /// Presenting: a long name on two lines, so large names take less of the width.
     #[prop_or_default]
     pub wrap: bool,
+    /// Drawn in the first frame prerendered at build time (the canvas's `first` module): named by
+    /// `data-first-node`, not the live canvas's hooks, and inert.
+    #[prop_or_default]
+    pub first: bool,
 }
 
 #[function_component(NodeView)]
@@ -57,14 +61,13 @@ pub fn node_view(p: &NodeProps) -> Html {
     );
     let tooltip = common::aside(p.lang, &p.label, &p.kind_name);
     let (shown, cut) = short_label(&p.label);
-    let name = (!p.copy).then(|| node_name(p.lang, &p.label, &p.kind_name));
-    let (id, copy) = if p.copy {
-        (None, Some(p.id.clone()))
-    } else {
-        (Some(p.id.clone()), None)
-    };
+    let live = !p.copy && !p.first;
+    let name = live.then(|| node_name(p.lang, &p.label, &p.kind_name));
+    let id = live.then(|| p.id.clone());
+    let copy = p.copy.then(|| p.id.clone());
+    let first = p.first.then(|| p.id.clone());
     html! {
-        <g class={class} data-node-id={id.clone()} data-drag-copy={copy}
+        <g class={class} data-node-id={id.clone()} data-drag-copy={copy} data-first-node={first}
            tabindex={id.as_ref().map(|_| "0")} role={id.as_ref().map(|_| "button")}
            aria-pressed={id.as_ref().map(|_| if p.selected { "true" } else { "false" })}
            aria-label={name}
@@ -72,7 +75,7 @@ pub fn node_view(p: &NodeProps) -> Html {
             <title>{ tooltip }</title>
             // A finger's reach of the handle (wider on a touch screen), under the node's own
             // shape: the shape stays the node's, the space around it the handle's.
-            <circle class="handle-reach" data-handle={p.id.clone()} cx="38" r="12" />
+            <circle class="handle-reach" data-handle={(!p.first).then(|| p.id.clone())} cx="38" r="12" />
             // Parts placed by their own coordinates, not transforms (see `shapes`).
             <g class="glyph">
                 { shape(p.kind) }
@@ -147,6 +150,9 @@ pub struct NodeLayerProps {
     /// Presenting: which names are on two lines.
     #[prop_or_default]
     pub wrapped: Option<Shared<Captions>>,
+    /// The first frame prerendered at build time (see [`NodeProps::first`]).
+    #[prop_or_default]
+    pub first: bool,
 }
 
 /// The diagram's nodes.
@@ -177,7 +183,7 @@ pub fn node_layer(p: &NodeLayerProps) -> Html {
         Some(html! {
             <NodeView key={id.clone()} id={id.clone()} kind={n.kind} label={label.clone()}
                 {kind_name} {x} {y} {selected} {warn} handle_title={handle_title.clone()}
-                {lang} {mark} {lifted} {wrap} />
+                {lang} {mark} {lifted} {wrap} first={p.first} />
         })
     };
     let drawn: Vec<Html> = match &p.visible.nodes {

@@ -340,10 +340,13 @@ pub fn app() -> Html {
     let stage = stage(&state, &eval, stage_parts, &dispatch);
     let mode = state.mode;
     let class = app_class(mode);
+    // Busy while a guide scenario's file is on its way (static/boot.js shows the diagram's
+    // first frame until then).
+    let busy = state.waiting.is_some().then_some("true");
     html! {
         <ContextProvider<Page> context={Page { lang, dispatch: dispatch.clone() }}>
         <ContextProvider<Mode> context={mode}>
-        <div {class}>
+        <div {class} aria-busy={busy}>
             if !embedded {
                 { header(&state, &eval, &chrome, network, &dispatch) }
             }

@@ -56,7 +56,9 @@ if (t.editor) {
   const peer = t.peer?.ms.median;
   const line = (x) => `${range(x.ms)}, ${kb(x.bytes.median)}`;
   add('first verdicts, throttled: the editor', line(t.editor), t.peer && line(t.peer), "<= the peer's bare page", Number.isFinite(peer) ? ok(t.editor.ms.median, peer) : undefined);
+  if (t.editorApp) add('  the editor interactive (the app\'s own verdicts)', line(t.editorApp), '', '—');
   if (t.embed) add('first verdicts, throttled: ?embed=view', line(t.embed), '', 'sooner than the editor', ok(t.embed.ms.median, t.editor.ms.median - 1));
+  if (t.embedApp) add('  the viewer interactive', line(t.embedApp), '', '—');
 }
 if (size) {
   add('dist/: what a first visit loads (gzip)', kb(size.first), '', '<= 200 kB', size.first <= 200 * 1024);

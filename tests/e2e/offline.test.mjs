@@ -142,11 +142,12 @@ test('the precache list is index.html, every file it names and the guide\'s file
     assert.ok(files.includes(icon.src), `lists the manifest's ${icon.src}`);
   }
   for (const f of files) assert.ok(names.includes(f.split('/')[0]), `${f} is in dist/`);
-  // The guide's scenarios and walkthroughs, fetched when one is first opened, are precached too
-  // (the offline test below opens preset 6, never opened online).
+  // The guide's scenarios and walkthroughs, fetched when one is first opened, and their first
+  // frames are precached too (the offline test below opens preset 6, never opened online).
   const lazy = JSON.parse(readFileSync(join(DIST, 'lazy.json'), 'utf8')).files;
-  assert.equal(lazy.length, 16, lazy.join(' '));
-  for (const want of ['presets/6-reseller-as-customer.json', 'presets/walkthroughs/6.json']) assert.ok(lazy.includes(want), want);
+  // Each preset's file, its walkthrough's and its first frame in either language (boot.js).
+  assert.equal(lazy.length, 32, lazy.join(' '));
+  for (const want of ['presets/6-reseller-as-customer.json', 'presets/walkthroughs/6.json', 'first/6-en.html', 'first/6-zh-TW.html']) assert.ok(lazy.includes(want), want);
   for (const f of lazy) assert.ok(files.includes(f), `precaches ${f}`);
   for (const f of hashed) {
     assert.ok(files.includes(f) && html.includes(f), `${f}: hashed, listed and named by index.html`);
