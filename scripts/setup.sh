@@ -69,6 +69,12 @@ install_wasm_bindgen() {
   fi
 }
 
+fetch_crates() {
+  # Trunk builds offline (Trunk.toml), so a fresh machine's crates come from here: every crate
+  # of Cargo.lock, for every target, once (a no-op when they are there).
+  cargo fetch --locked --manifest-path "$ROOT/Cargo.toml"
+}
+
 install_npm() {
   # npm ci wipes node_modules, so only run it when package-lock.json changed since the last one.
   local stamp="$ROOT/node_modules/.setup-lock-sha256" sum
@@ -123,6 +129,7 @@ setup_start=$SECONDS
 timed "wasm32 target" install_wasm32
 timed "trunk" install_trunk
 timed "wasm-bindgen-cli" install_wasm_bindgen
+timed "crates" fetch_crates
 timed "npm ci" install_npm
 if ((with_chromium)); then
   timed "chromium" install_chromium
