@@ -86,16 +86,16 @@ impl Tagged for Action {
                 tenant: f.tenant,
                 not: f.not,
             },
-            "connect" => Action::Connect {
-                from: need(f.from, "from")?,
-                to: need(f.to, "to")?,
-                kind: need(f.kind, "kind")?,
-            },
-            "disconnect" => Action::Disconnect {
-                from: need(f.from, "from")?,
-                to: need(f.to, "to")?,
-                kind: need(f.kind, "kind")?,
-            },
+            "connect" | "disconnect" => {
+                let from = need(f.from, "from")?;
+                let to = need(f.to, "to")?;
+                let kind = need(f.kind, "kind")?;
+                if t == "connect" {
+                    Action::Connect { from, to, kind }
+                } else {
+                    Action::Disconnect { from, to, kind }
+                }
+            }
             "remove_edge" => Action::RemoveEdge {
                 edge: need(f.edge, "edge")?,
             },
