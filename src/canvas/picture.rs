@@ -9,6 +9,7 @@ use super::edge::{curve_path, mark_path, shape};
 use super::shapes::{icon_prims, shape_prim, Prim};
 use super::topology::Topology;
 use crate::io::export::escape;
+use crate::model::evaluation::with_findings;
 use crate::model::layout;
 use crate::model::route::{Drawn, Router, BOX_HALF_WIDTH, BOX_TOP};
 use crate::model::training::Marks;
@@ -695,13 +696,9 @@ fn legend(p: &Picture, pal: &Palette, x: f64, y: f64, w: f64) -> (El, f64) {
 /// Every finding as lines of text, blocked edges first: what a caption under the picture says.
 pub fn finding_lines(s: &Scenario, r: &Report, lang: Lang) -> Vec<String> {
     let label = |id: &str| s.label_of_in(id, lang).to_string();
-    let mut edges: Vec<_> = s
-        .edges
-        .iter()
-        .zip(&r.edges)
-        .filter(|(_, er)| !er.findings.is_empty())
-        .collect();
-    edges.sort_by_cached_key(|(_, er)| u64::from(er.verdict != Verdict::Blocked));
+    let edges = with_findings(r)
+        .into_iter()
+        .filter_map(|(i, er)| Some((s.edges.get(i)?, er)));
     let mut out: Vec<String> = r
         .diagram
         .iter()

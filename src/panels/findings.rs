@@ -4,6 +4,7 @@
 
 use super::widgets::{cite_link, severity_class as severity, verdict_badge};
 use crate::io::web;
+use crate::model::evaluation::with_findings;
 use crate::model::{use_page, Action, Dispatch, Page, Shared};
 use crate::text::{common, panels};
 use csp_rules::{DiagramFinding, Report, RuleId, Scenario, Severity, Verdict};
@@ -106,9 +107,12 @@ pub fn findings(p: &FindingsProps) -> Html {
     let lang = use_page().lang;
     let show_all = use_state_eq(|| false);
     let grown = use_state_eq(|| false);
-    let total = p.report.as_ref().map_or(0, |r| {
-        r.edges.iter().filter(|e| !e.findings.is_empty()).count()
-    });
+    let mut edges = p
+        .report
+        .as_ref()
+        .map(|r| with_findings(&r.0))
+        .unwrap_or_default();
+    let total = edges.len();
     {
         let grown = grown.clone();
         use_effect_with(!*grown && total > FIRST_FRAME, move |&waits| {
@@ -138,14 +142,6 @@ pub fn findings(p: &FindingsProps) -> Html {
             <DiagramEntry {key} finding={d.clone()} />
         }
     });
-    let mut edges: Vec<_> = report
-        .edges
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !e.findings.is_empty())
-        .collect();
-    // Blocked first; otherwise the file's order.
-    edges.sort_by_cached_key(|(_, e)| u64::from(e.verdict != Verdict::Blocked));
     if !*show_all {
         edges.truncate(if *grown { FINDINGS_PAGE } else { FIRST_FRAME });
     }

@@ -7,6 +7,7 @@
 
 use crate::canvas::picture::{self, Options, Picture};
 use crate::io::web;
+use crate::model::evaluation::with_findings;
 use crate::model::quiz::{blocking_rules, Quiz};
 use crate::model::training::{self, Marks, Tour};
 use crate::model::Shared;
@@ -110,14 +111,13 @@ fn handout(p: &PrintProps, lang: Lang) -> Html {
     let r = p.report.as_deref();
     let label = |id: &str| s.label_of_in(id, lang).to_string();
     let findings = r.map(|r| {
-        let mut edges: Vec<_> = s.edges.iter().zip(&r.edges).filter(|(_, er)| !er.findings.is_empty()).collect();
-        edges.sort_by_cached_key(|(_, er)| u64::from(er.verdict != Verdict::Blocked));
+        let edges = with_findings(r).into_iter().filter_map(|(i, er)| Some((s.edges.get(i)?, er)));
         let diagram = r.diagram.iter().map(|d| html! {
             <li data-rule={d.rule.as_str()}>
                 <code class="rule-id">{ d.rule.as_str() }</code>{ " " }{ d.message.clone() }{ " " }{ cite(lang, d.rule) }
             </li>
         });
-        let edges = edges.into_iter().map(|(e, er)| html! {
+        let edges = edges.map(|(e, er)| html! {
             <li class="print-edge" data-edge={er.id.clone()}>
                 <p><strong>{ common::verdict(lang, Some(er.verdict)) }</strong>{ " " }
                     { common::relation(lang, &label(&e.from), e.kind, &label(&e.to)) }</p>
