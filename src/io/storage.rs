@@ -124,8 +124,13 @@ pub fn encode(scenario: &Scenario, doc: Option<&str>, at: Option<f64>) -> String
 /// Whether a schema as written is this version's: any JSON number equal to it (`1`, `1.0`,
 /// `1e0`), as a JSON reader that is not ours may write it.
 fn is_our_schema(raw: &str) -> bool {
-    raw.starts_with(|c: char| c.is_ascii_digit())
-        && raw.parse::<f64>().is_ok_and(|v| v == SCHEMA as f64)
+    raw.starts_with(|c: char| c.is_ascii_digit()) && number(raw) == Some(SCHEMA as f64)
+}
+
+/// A JSON number, read by serde_json's reader (already in the wasm for coordinates), not by
+/// `str::parse`, whose correctly rounded reader brings its own code and 10 kB of tables.
+fn number(raw: &str) -> Option<f64> {
+    serde_json::from_str::<f64>(raw).ok()
 }
 
 /// The envelope of saved text. A byte order mark before it (written by an editor or a tool
@@ -149,7 +154,7 @@ pub fn read(raw: &str) -> Result<Saved, Unreadable> {
     let doc = env
         .doc
         .and_then(|d| serde_json::from_str::<String>(d.get()).ok());
-    let at = env.at.and_then(|t| t.get().parse::<f64>().ok());
+    let at = env.at.and_then(|t| number(t.get()));
     Ok(Saved { scenario, doc, at })
 }
 
@@ -225,6 +230,17 @@ mod tests {
         let odd = text.replacen(r#""doc":"t1-3""#, r#""doc":7"#, 1);
         assert_eq!(read(&odd).map(|v| v.doc), Ok(None));
         assert_eq!(decode(&odd), Ok(s));
+        // A time as another JSON writer may put it; one that is not a number is no time.
+        for (at, want) in [
+            ("1.7e12", Some(1.7e12)),
+            ("1700000000000.5", Some(1_700_000_000_000.5)),
+            ("-0", Some(0.0)),
+            (r#""1700000000000""#, None),
+            ("null", None),
+        ] {
+            let text = text.replacen(r#""at":1700000000000.0"#, &format!(r#""at":{at}"#), 1);
+            assert_eq!(read(&text).map(|v| v.at), Ok(want), "{at}");
+        }
     }
 
     #[test]

@@ -75,6 +75,16 @@ pub enum Shown {
     Changed,
 }
 
+impl Shown {
+    /// Its name in the page's hooks (`data-shown`, interfaces.md §5).
+    pub fn hook(self) -> &'static str {
+        match self {
+            Shown::Leaving => "leaving",
+            Shown::Changed => "changed",
+        }
+    }
+}
+
 /// What training holds: at most one of a walkthrough and a quiz, and the learner's own
 /// diagram, which starting a walkthrough replaced, to go back to.
 #[derive(Debug, Clone, Default, PartialEq)]

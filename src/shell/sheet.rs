@@ -7,6 +7,7 @@
 use crate::io::web;
 use crate::model::training::Tour;
 use crate::model::use_page;
+use crate::text::num::fixed;
 use crate::text::shell;
 use yew::prelude::*;
 
@@ -160,7 +161,7 @@ pub fn sheet(p: &SheetProps) -> Html {
                 let share = share.clamp(0.0, 1.0);
                 let _ = el
                     .style()
-                    .set_property("--sheet-pulled", &format!("{:.1}%", share * 100.0));
+                    .set_property("--sheet-pulled", &format!("{}%", fixed(share * 100.0, 1)));
             }
         })
     };

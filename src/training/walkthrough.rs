@@ -219,7 +219,7 @@ pub fn walkthrough_panel(p: &WalkthroughProps) -> Html {
     html! {
         <section class="panel walkthrough" aria-labelledby="walkthrough-heading" {onkeydown}
             data-walkthrough={tour.preset.to_string()} data-step={tour.step.to_string()}
-            data-ready={ready.to_string()} data-shown={p.shown.map(|s| format!("{s:?}").to_lowercase())}>
+            data-ready={ready.to_string()} data-shown={p.shown.map(|s| s.hook())}>
             <h2 id="walkthrough-heading">
                 { t::walkthrough_heading(lang, training::preset_title(tour.preset, lang)) }
             </h2>
