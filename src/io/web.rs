@@ -510,6 +510,23 @@ pub fn focus_node(id: &str) {
     }
 }
 
+/// `s` in lower case, to match what a reader typed: ASCII by Rust, anything else by the
+/// browser's `toLowerCase`, since Rust's `to_lowercase` brings Unicode's case tables (about
+/// 13 kB of gzip) into the wasm. Natively (the tests), Rust's own.
+pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::JsString::from(s).to_lower_case())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        s.to_lowercase()
+    }
+}
+
 /// JSON text indented by two spaces, by the browser's own `JSON.stringify` (a pretty printer
 /// of our own would compile a second serializer for every type). `None` if it isn't JSON.
 pub fn indent_json(compact: &str) -> Option<String> {

@@ -3,6 +3,7 @@
 //! press that starts a drag): past [`SHOWN`] nodes a filter narrows it, and it lists only the
 //! first [`SHOWN`] that match.
 
+use crate::io::web;
 use crate::text::panels;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -43,14 +44,12 @@ pub fn matching<'a>(
     query: &str,
     limit: usize,
 ) -> (Vec<&'a (String, String)>, usize) {
-    let query = query.trim().to_lowercase();
+    let query = web::lower(query.trim());
     let mut shown = Vec::with_capacity(limit.min(others.len()));
     let mut total = 0;
     for other in others {
         let (id, label) = other;
-        if query.is_empty()
-            || label.to_lowercase().contains(&query)
-            || id.to_lowercase().contains(&query)
+        if query.is_empty() || web::lower(label).contains(&query) || web::lower(id).contains(&query)
         {
             total += 1;
             if shown.len() < limit {
@@ -150,6 +149,27 @@ mod tests {
         assert_eq!((shown.len(), total), (SHOWN, 111));
         assert!(shown.iter().all(|(id, _)| id.contains("c12")));
         assert_eq!(matching(&all, "nobody", SHOWN).1, 0);
+    }
+
+    #[test]
+    fn the_filter_ignores_case_beyond_ascii() {
+        let all = vec![
+            ("oe".to_string(), "Öresund Ärende".to_string()),
+            ("tw".to_string(), "台灣客戶 Ltd".to_string()),
+            ("gr".to_string(), "ΣΟΦΙΑ".to_string()),
+        ];
+        let ids = |q| {
+            matching(&all, q, SHOWN)
+                .0
+                .iter()
+                .map(|(id, _)| id.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids("öresund ä"), ["oe"]);
+        assert_eq!(ids("ÄRENDE"), ["oe"]);
+        assert_eq!(ids("客戶 LTD"), ["tw"]);
+        assert_eq!(ids("σοφ"), ["gr"]);
+        assert_eq!(ids("o"), ["oe"]);
     }
 
     #[test]

@@ -205,6 +205,7 @@ function manyNodes(customers) {
 
 test('in a diagram of hundreds of nodes the list of other ends is filtered, not hundreds of options', async () => {
   const scenario = manyNodes(266);
+  scenario.nodes.find((n) => n.id === 'c120').name = 'Öresund Ärende';
   const fragment = cli('share', scenarioFile(scenario)).trim();
   const { page, assertClean } = await openPage(browser, appUrl(`/?lang=en${fragment}`));
   await page.waitForSelector('[data-node-id="r7"]');
@@ -220,6 +221,10 @@ test('in a diagram of hundreds of nodes the list of other ends is filtered, not 
   assert.equal(await page.locator(`${target} option`).count(), 0);
   assert.equal((await page.textContent(`${inspector} .target-count`)).trim(), 'No node matches.');
   assert.equal(await page.isDisabled(`${inspector} .add-relation button`), true);
+  // Case is ignored beyond ASCII too (the browser's own lower case).
+  await page.fill(`${inspector} .target-filter`, 'ÖRESUND ärende');
+  await page.waitForFunction((sel) => document.querySelectorAll(`${sel} option`).length === 1, target);
+  assert.equal(await page.inputValue(target), 'c120');
   // A customer far down the list: found by the filter, added with Add.
   await page.fill(`${inspector} .target-filter`, 'customer 250');
   await page.waitForFunction((sel) => document.querySelectorAll(`${sel} option`).length === 1, target);
