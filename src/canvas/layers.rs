@@ -9,7 +9,7 @@
 use super::detail::Visible;
 use super::edge::EdgeView;
 use super::node::NodeView;
-use super::plain::{Batch, PlainEdgeView, PlainNodeView};
+use super::plain::{plain_edge, plain_node, Batch, PlainEdge, PlainNode};
 use super::routes::Routes;
 use super::topology::{EdgePlace, NodeNames, Topology};
 use crate::model::layout::snap;
@@ -159,11 +159,18 @@ impl EdgeLook<'_> {
                     lang={self.lang} hide_verdict={self.hide_verdicts} {mark} first={self.first} />
             });
         }
-        Some(html! {
-            <PlainEdgeView key={place.id.clone()} id={place.id.clone()} kind={e.kind} {verdict}
-                {seg} from={place.from_label.clone()} to={place.to_label.clone()} lang={self.lang}
-                hide_verdict={self.hide_verdicts} {selected} mark={mark.tour} />
-        })
+        Some(plain_edge(&PlainEdge {
+            id: place.id.clone(),
+            kind: e.kind,
+            verdict,
+            seg,
+            from: place.from_label.clone(),
+            to: place.to_label.clone(),
+            lang: self.lang,
+            hide_verdict: self.hide_verdicts,
+            selected,
+            mark: mark.tour,
+        }))
     }
 }
 
@@ -323,10 +330,19 @@ pub fn drag_layer(p: &DragLayerProps) -> Html {
                     handle_title={handle_title.clone()} {lang} {mark} copy={true} />
             }
         } else {
-            html! {
-                <PlainNodeView key={id.clone()} id={id.clone()} kind={n.kind} {x} {y}
-                    label={label.clone()} kind_name={kind} {lang} {selected} copy={true} mark={mark.tour} />
-            }
+            plain_node(&PlainNode {
+                id: id.clone(),
+                kind: n.kind,
+                x,
+                y,
+                label: label.clone(),
+                kind_name: kind,
+                lang,
+                selected,
+                lifted: false,
+                copy: true,
+                mark: mark.tour,
+            })
         })
     });
     html! {

@@ -3,7 +3,7 @@
 
 use super::detail::Visible;
 use super::label::{node_name, short_label};
-use super::plain::PlainNodeView;
+use super::plain::{plain_node, PlainNode};
 use super::shapes::{icon, kind_class, shape};
 use super::topology::NodeNames;
 use crate::model::caption::{self, Captions};
@@ -172,10 +172,19 @@ pub fn node_layer(p: &NodeLayerProps) -> Html {
             .is_some_and(|l| l.binary_search(&i).is_ok());
         let kind_name = kind_name(n.kind, lang);
         if !p.full {
-            return Some(html! {
-                <PlainNodeView key={id.clone()} id={id.clone()} kind={n.kind} {x} {y}
-                    label={label.clone()} kind_name={kind_name} {lang} {selected} {lifted} mark={mark.tour} />
-            });
+            return Some(plain_node(&PlainNode {
+                id: id.clone(),
+                kind: n.kind,
+                x,
+                y,
+                label: label.clone(),
+                kind_name,
+                lang,
+                selected,
+                lifted,
+                copy: false,
+                mark: mark.tour,
+            }));
         }
         let kind_name = AttrValue::Static(kind_name);
         let warn = Flag::ALL.iter().any(|&f| !n.flag(f));

@@ -12,16 +12,18 @@ use crate::text::num::push_fixed;
 use csp_rules::{EdgeKind, Lang, NodeKind, Verdict};
 use std::rc::Rc;
 use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, VTag};
+use yew::virtual_dom::{AttributeOrProperty, Attributes, Key, VTag};
 
-/// An SVG element with these attributes (`None`: left out), made directly rather than
-/// by `html!`, whose `class` goes through a set of classes per element.
+/// An SVG element with these attributes (`None`: left out), keyed by `key`, made directly
+/// rather than by `html!`, whose `class` goes through a set of classes per element.
 fn element(
     tag: &'static str,
+    key: &Rc<str>,
     keys: &'static [&'static str],
     values: Vec<Option<AttrValue>>,
 ) -> Html {
     let mut t = VTag::new(tag);
+    t.key = Some(Key::from(key.clone()));
     t.set_attributes(Attributes::Dynamic {
         keys,
         values: values
@@ -132,10 +134,11 @@ fn node_class(kind: NodeKind, selected: bool, lifted: bool, mark: Option<&str>) 
     c
 }
 
-/// A plain node: what it shows and says. A component, so a render that changes one node
-/// (a selection, a drop) redraws that one only.
-#[derive(Debug, Properties, PartialEq)]
-pub struct PlainNodeProps {
+/// A plain node: what it shows and says. Drawn as an element, not a component of its own:
+/// mounting a component costs several times what its one element does, and a diagram of
+/// 1,000 nodes and 2,000 edges had 3,000 of them on its first render.
+#[derive(Debug, PartialEq)]
+pub struct PlainNode {
     pub id: Rc<str>,
     pub kind: NodeKind,
     pub x: f64,
@@ -145,12 +148,9 @@ pub struct PlainNodeProps {
     pub lang: Lang,
     pub selected: bool,
     /// Being dragged: drawn on the drag layer meanwhile, so left invisible (and focusable) here.
-    #[prop_or_default]
     pub lifted: bool,
     /// The copy a drag draws: no hooks, nothing to focus (the node itself keeps them).
-    #[prop_or_default]
     pub copy: bool,
-    #[prop_or_default]
     pub mark: Option<&'static str>,
 }
 
@@ -164,9 +164,8 @@ const NODE_KEYS: &[&str] = &[
     "aria-pressed",
 ];
 
-/// One node as one element, with the hooks and the name of the full drawing.
-#[function_component(PlainNodeView)]
-pub fn plain_node(n: &PlainNodeProps) -> Html {
+/// One node as one element (keyed by its ID), with the hooks and the name of the full drawing.
+pub fn plain_node(n: &PlainNode) -> Html {
     let class = node_class(n.kind, n.selected, n.lifted && !n.copy, n.mark);
     let d = outline(n.kind, (n.x, n.y));
     if n.copy {
@@ -175,7 +174,7 @@ pub fn plain_node(n: &PlainNodeProps) -> Html {
             Some(d.into()),
             Some(AttrValue::from(n.id.clone())),
         ];
-        return element("path", &["class", "d", "data-drag-copy"], values);
+        return element("path", &n.id, &["class", "d", "data-drag-copy"], values);
     }
     let values = vec![
         Some(class.into()),
@@ -186,7 +185,7 @@ pub fn plain_node(n: &PlainNodeProps) -> Html {
         Some(node_name(n.lang, &n.label, n.kind_name).into()),
         Some(AttrValue::Static(PRESSED[usize::from(n.selected)])),
     ];
-    element("path", NODE_KEYS, values)
+    element("path", &n.id, NODE_KEYS, values)
 }
 
 /// The class of an edge's verdict (`unjudged` when the diagram can't be judged).
@@ -206,9 +205,9 @@ pub fn push_line(d: &mut String, a: (f64, f64), b: (f64, f64)) {
     push_fixed(d, b.1, 0);
 }
 
-/// A plain edge: what it shows and says (a component, as [`PlainNodeProps`]).
-#[derive(Debug, Properties, PartialEq)]
-pub struct PlainEdgeProps {
+/// A plain edge: what it shows and says (an element, as [`PlainNode`]).
+#[derive(Debug, PartialEq)]
+pub struct PlainEdge {
     pub id: Rc<str>,
     pub kind: EdgeKind,
     pub verdict: Option<Verdict>,
@@ -219,7 +218,6 @@ pub struct PlainEdgeProps {
     pub lang: Lang,
     pub hide_verdict: bool,
     pub selected: bool,
-    #[prop_or_default]
     pub mark: Option<&'static str>,
 }
 
@@ -234,9 +232,8 @@ const EDGE_KEYS: &[&str] = &[
     "aria-pressed",
 ];
 
-/// One edge as one element, with the hooks and the name of the full drawing.
-#[function_component(PlainEdgeView)]
-pub fn plain_edge(e: &PlainEdgeProps) -> Html {
+/// One edge as one element (keyed by its ID), with the hooks and the name of the full drawing.
+pub fn plain_edge(e: &PlainEdge) -> Html {
     let mut class = String::with_capacity(48);
     let kind = match e.kind {
         EdgeKind::SellsTo => "sells",
@@ -265,7 +262,7 @@ pub fn plain_edge(e: &PlainEdgeProps) -> Html {
         Some(name.into()),
         Some(AttrValue::Static(PRESSED[usize::from(e.selected)])),
     ];
-    element("path", EDGE_KEYS, values)
+    element("path", &e.id, EDGE_KEYS, values)
 }
 
 /// Edges drawn together: one path of lines per verdict, in a fixed order.
