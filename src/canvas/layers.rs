@@ -2,7 +2,8 @@
 //! the diagram as the drag began changes: the nodes and edges are drawn from it (equal props:
 //! yew skips them, and Chromium neither repaints nor rasterizes them again), the dragged nodes
 //! are left invisible in their places, and copies of them with the edges that touch them are
-//! drawn each frame on a layer of their own ([`DragLayer`]). The drop sends the positions to
+//! drawn each frame on a layer of their own ([`DragLayer`]). Zoomed out, their edges also stay
+//! drawn where they were until the drop: a long line taken out repaints most of the canvas. The drop sends the positions to
 //! the page once, so a drag frame costs what the dragged nodes and their edges cost, whatever
 //! the size of the diagram.
 

@@ -503,6 +503,13 @@ pub fn canvas(p: &CanvasProps) -> Html {
     // While nodes are dragged the diagram is drawn as the drag began (the page's diagram is
     // that one until the drop), the dragged nodes' edges and copies on the drag layer.
     let lifted = (*lift).clone().filter(|l| l.holds(&p.scenario.0));
+    // Zoomed out, the dragged nodes' edges stay drawn where they were until the drop (their
+    // copies move on the drag layer), as batched edges do: taking their long lines out
+    // repainted most of the canvas, 0.1-0.2 s of rasterizing in the drag's first frames.
+    let except = lifted
+        .as_ref()
+        .filter(|_| detail.full)
+        .map(|l| l.edges.clone());
     let drag = lifted.as_ref().map(|l| {
         html! {
             <DragLayer lift={Shared(l.clone())} topology={Shared(topology.clone())} routes={routes.clone()}
@@ -553,7 +560,7 @@ pub fn canvas(p: &CanvasProps) -> Html {
                  oncontextmenu={Callback::from(|e: MouseEvent| e.prevent_default())}>
                 <g class="viewport" transform={transform.clone()}>
                     <EdgeLayer scenario={p.scenario.clone()} topology={Shared(topology.clone())} {routes}
-                        visible={Shared(visible.clone())} except={lifted.as_ref().map(|l| l.edges.clone())}
+                        visible={Shared(visible.clone())} {except}
                         verdicts={p.verdicts.clone()} selected={p.selection.edges.clone()}
                         marks={p.marks.clone()} hide_verdicts={p.hide_verdicts} full={detail.full} />
                     { for p.pending.as_ref().and_then(|pe| pending_line(&p.scenario, pe)) }

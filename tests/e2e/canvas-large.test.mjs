@@ -167,6 +167,49 @@ test('up to 1,500 nodes: one element per edge at every zoom, with the CLI\'s ver
   await page.close();
 });
 
+test('up to 1,500 nodes zoomed out: a press selects a node by colour, a drag leaves the canvas as it began but for the node made transparent, its edges redrawn at the drop', async () => {
+  const { fragment } = network(1500);
+  const { page, assertClean } = await openPage(browser, appUrl(`/?lang=en${fragment}`));
+  await page.waitForSelector('svg.canvas path.node.plain[data-node-id]', { timeout: 60_000 });
+  // A plain node in the middle of the view with edges of its own.
+  const { id, x, y } = await page.$$eval('svg.canvas path.node.plain[data-node-id]', (els) => {
+    const v = document.querySelector('svg.canvas').getBoundingClientRect();
+    const [cx, cy] = [v.left + v.width / 2, v.top + v.height / 2];
+    const at = (el) => { const r = el.getBoundingClientRect(); return { id: el.dataset.nodeId, x: r.x + r.width / 2, y: r.y + r.height / 2 }; };
+    return els.map(at).sort((a, b) => Math.hypot(a.x - cx, a.y - cy) - Math.hypot(b.x - cx, b.y - cy))[0];
+  });
+  const edgesIn = (layer) => page.$$eval(`svg.${layer} [data-edge-id]`, (els) => Object.fromEntries(els.map((el) => [el.dataset.edgeId, el.getAttribute('d')])));
+  const before = await edgesIn('canvas');
+  const width = () => page.$eval(`svg.canvas [data-node-id="${id}"]`, (el) => getComputedStyle(el).strokeWidth);
+  const unselected = await width();
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  // Selected by its colour: its outline's width is as it was.
+  await page.waitForSelector(`svg.canvas [data-node-id="${id}"].selected`);
+  assert.equal(await width(), unselected);
+  await page.mouse.move(x + 40, y + 30, { steps: 5 });
+  await page.waitForSelector('svg.canvas-live [data-drag-copy]');
+  const moving = await edgesIn('canvas-live');
+  assert.ok(Object.keys(moving).length > 0, 'the node has edges');
+  // Every edge keeps its element where it was; the copies on the drag layer have moved.
+  assert.deepEqual(await edgesIn('canvas'), before);
+  for (const [edge, d] of Object.entries(moving)) assert.notEqual(d, before[edge], edge);
+  // The node stays, invisible by its paint, not by the element's opacity.
+  const look = await page.$eval(`svg.canvas [data-node-id="${id}"]`, (el) => {
+    const s = getComputedStyle(el);
+    return [el.classList.contains('lifted'), s.opacity, s.fillOpacity, s.strokeOpacity];
+  });
+  assert.deepEqual(look, [true, '1', '0', '0']);
+  await page.mouse.up();
+  await page.waitForFunction(
+    ([edge, d]) => document.querySelector(`svg.canvas [data-edge-id="${CSS.escape(edge)}"]`)?.getAttribute('d') === d,
+    Object.entries(moving)[0],
+  );
+  assert.equal(await page.locator('svg.canvas-live [data-edge-id]').count(), 0);
+  assertClean();
+  await page.close();
+});
+
 test('a large diagram is drawn before its findings list is filled: 20 entries with the canvas, the first 100 a frame later, then "Show all"', async () => {
   const { scenario, withFindings, fragment } = network(1500);
   assert.ok(withFindings > 100, `${withFindings} edges with findings`);
