@@ -10,7 +10,7 @@
 use super::detail::Visible;
 use super::edge::EdgeView;
 use super::node::NodeView;
-use super::plain::{plain_edge, plain_node, Batch, PlainEdge, PlainNode};
+use super::plain::{plain_edge, plain_node, Batch, PlainEdge, PlainNode, Reuse};
 use super::routes::Routes;
 use super::topology::{EdgePlace, NodeNames, Topology};
 use crate::model::layout::snap;
@@ -19,6 +19,7 @@ use crate::model::training::Marks;
 use crate::model::{use_page, Shared};
 use crate::text::canvas;
 use csp_rules::{kind_name, Flag, Lang, Scenario, Verdict};
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -137,6 +138,8 @@ struct EdgeLook<'a> {
     lang: Lang,
     /// The first frame prerendered at build time.
     first: bool,
+    /// The plain edges drawn last, to reuse those that did not change.
+    reuse: Option<&'a RefCell<Reuse<PlainEdge>>>,
 }
 
 impl EdgeLook<'_> {
@@ -160,7 +163,7 @@ impl EdgeLook<'_> {
                     lang={self.lang} hide_verdict={self.hide_verdicts} {mark} first={self.first} />
             });
         }
-        Some(plain_edge(&PlainEdge {
+        let item = PlainEdge {
             id: place.id.clone(),
             kind: e.kind,
             verdict,
@@ -171,7 +174,11 @@ impl EdgeLook<'_> {
             hide_verdict: self.hide_verdicts,
             selected,
             mark: mark.tour,
-        }))
+        };
+        Some(match self.reuse {
+            Some(r) => r.borrow_mut().draw(&place.id, item, plain_edge),
+            None => plain_edge(&item),
+        })
     }
 }
 
@@ -205,6 +212,7 @@ pub struct EdgeLayerProps {
 #[function_component(EdgeLayer)]
 pub fn edge_layer(p: &EdgeLayerProps) -> Html {
     let lang = use_page().lang;
+    let reuse = use_mut_ref(Reuse::default);
     let look = EdgeLook {
         scenario: &p.scenario,
         places: p.topology.places(),
@@ -217,6 +225,7 @@ pub fn edge_layer(p: &EdgeLayerProps) -> Html {
         hide_verdicts: p.hide_verdicts,
         lang,
         first: p.first,
+        reuse: Some(&reuse),
     };
     let left_out = |i: &usize| {
         p.except
@@ -235,6 +244,9 @@ pub fn edge_layer(p: &EdgeLayerProps) -> Html {
             .filter_map(|i| look.draw(i, &pos))
             .collect(),
     };
+    reuse
+        .borrow_mut()
+        .trim(if p.full { 0 } else { drawn.len() });
     html! {
         <g class="edges">{ for drawn }</g>
     }
@@ -313,6 +325,7 @@ pub fn drag_layer(p: &DragLayerProps) -> Html {
         hide_verdicts: p.hide_verdicts,
         lang,
         first: false,
+        reuse: None,
     };
     let edges = lift.edges.iter().filter_map(|&i| look.draw(i, &pos));
     let handle_title = AttrValue::Static(canvas::handle_title(lang));

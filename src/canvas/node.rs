@@ -3,7 +3,7 @@
 
 use super::detail::Visible;
 use super::label::{node_name, short_label};
-use super::plain::{plain_node, PlainNode};
+use super::plain::{plain_node, PlainNode, Reuse};
 use super::shapes::{icon, kind_class, shape};
 use super::topology::NodeNames;
 use crate::model::caption::{self, Captions};
@@ -159,6 +159,7 @@ pub struct NodeLayerProps {
 #[function_component(NodeLayer)]
 pub fn node_layer(p: &NodeLayerProps) -> Html {
     let lang = use_page().lang;
+    let reuse = use_mut_ref(Reuse::default);
     let handle_title = AttrValue::Static(canvas::handle_title(lang));
     let (nodes, names) = (&p.scenario.0.nodes, p.names.all());
     let draw = |i: usize| -> Option<Html> {
@@ -172,7 +173,7 @@ pub fn node_layer(p: &NodeLayerProps) -> Html {
             .is_some_and(|l| l.binary_search(&i).is_ok());
         let kind_name = kind_name(n.kind, lang);
         if !p.full {
-            return Some(plain_node(&PlainNode {
+            let item = PlainNode {
                 id: id.clone(),
                 kind: n.kind,
                 x,
@@ -184,7 +185,8 @@ pub fn node_layer(p: &NodeLayerProps) -> Html {
                 lifted,
                 copy: false,
                 mark: mark.tour,
-            }));
+            };
+            return Some(reuse.borrow_mut().draw(id, item, plain_node));
         }
         let kind_name = AttrValue::Static(kind_name);
         let warn = Flag::ALL.iter().any(|&f| !n.flag(f));
@@ -199,5 +201,8 @@ pub fn node_layer(p: &NodeLayerProps) -> Html {
         Some(only) => only.iter().filter_map(|&i| draw(i)).collect(),
         None => (0..nodes.len()).filter_map(draw).collect(),
     };
+    reuse
+        .borrow_mut()
+        .trim(if p.full { 0 } else { drawn.len() });
     html! { <g class="nodes">{ for drawn }</g> }
 }

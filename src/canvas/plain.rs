@@ -10,6 +10,7 @@ use super::shapes::kind_class;
 use crate::model::route::Segment;
 use crate::text::num::push_fixed;
 use csp_rules::{EdgeKind, Lang, NodeKind, Verdict};
+use rustc_hash::FxHashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew::virtual_dom::{AttributeOrProperty, Attributes, Key, VTag};
@@ -132,6 +133,57 @@ fn node_class(kind: NodeKind, selected: bool, lifted: bool, mark: Option<&str>) 
         c.push_str(m);
     }
     c
+}
+
+/// The plain elements a layer drew last, by ID, with what each showed. A render that changes
+/// a few (an edit, a selection) builds those again and gives yew the others' elements as they
+/// were, which it compares and leaves: an edit costs what it changed, as components of their
+/// own would make it, without mounting thousands of components on the first render.
+pub struct Reuse<T> {
+    last: FxHashMap<Rc<str>, (T, Html)>,
+}
+
+impl<T> Default for Reuse<T> {
+    fn default() -> Self {
+        Reuse {
+            last: FxHashMap::default(),
+        }
+    }
+}
+
+impl<T> std::fmt::Debug for Reuse<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reuse")
+            .field("kept", &self.last.len())
+            .finish()
+    }
+}
+
+impl<T: PartialEq> Reuse<T> {
+    /// The element of `item` (`id`'s): the one drawn last if it showed the same, else `build`'s.
+    pub fn draw(&mut self, id: &Rc<str>, item: T, build: impl FnOnce(&T) -> Html) -> Html {
+        if let Some((was, html)) = self.last.get(id) {
+            if *was == item {
+                return html.clone();
+            }
+        }
+        let html = build(&item);
+        self.last.insert(id.clone(), (item, html.clone()));
+        html
+    }
+
+    /// Forgets what no longer shows once it keeps many more than a render draws (after a large
+    /// deletion, or a pan that shows other nodes): the next render builds them all again.
+    pub fn trim(&mut self, drawn: usize) {
+        if self.last.len() > 2 * drawn + 64 {
+            self.last.clear();
+        }
+    }
+
+    /// How many elements it keeps.
+    pub fn kept(&self) -> usize {
+        self.last.len()
+    }
 }
 
 /// A plain node: what it shows and says. Drawn as an element, not a component of its own:
@@ -322,5 +374,32 @@ mod tests {
         assert_eq!(b.allowed, "M0 0L10 -21M1 2L3 4");
         assert_eq!(b.unjudged, "M5 5L6 6");
         assert!(b.blocked.is_empty());
+    }
+
+    #[test]
+    fn a_layer_builds_again_only_the_elements_whose_look_changed() {
+        let mut reuse = Reuse::<(u32, bool)>::default();
+        let builds = std::cell::Cell::new(0);
+        let build = |_: &(u32, bool)| {
+            builds.set(builds.get() + 1);
+            Html::default()
+        };
+        let ids: Vec<Rc<str>> = (0..100).map(|i| Rc::from(format!("e{i}"))).collect();
+        for (i, id) in ids.iter().enumerate() {
+            reuse.draw(id, (i as u32, false), build);
+        }
+        assert_eq!(builds.get(), 100);
+        // The next render: one edge selected, the others as they were.
+        for (i, id) in ids.iter().enumerate() {
+            reuse.draw(id, (i as u32, i == 7), build);
+        }
+        assert_eq!(builds.get(), 101);
+        reuse.trim(100);
+        assert_eq!(reuse.kept(), 100);
+        // After most are gone, what it kept of them is forgotten.
+        reuse.trim(10);
+        assert_eq!(reuse.kept(), 0);
+        reuse.draw(&ids[0], (0, false), build);
+        assert_eq!(builds.get(), 102);
     }
 }
