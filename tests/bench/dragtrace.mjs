@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { serve } from './drive.mjs';
+import { dragFrames, serve } from './drive.mjs';
 import { SOURCE } from './peer.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
@@ -50,23 +50,7 @@ async function round(site, k) {
     });
     const path = join(OUT, `dragtrace-${k}.json`);
     await browser.startTracing(page, { path, categories: CATEGORIES.split(',') });
-    await page.evaluate(() => {
-      window.__f = [];
-      let last = performance.now();
-      const tick = (t) => {
-        window.__f.push(t - last);
-        last = t;
-        performance.mark('bench-frame');
-        if (!window.__stop) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    await page.mouse.move(box.x, box.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 60; i++) await page.mouse.move(box.x + i * 3, box.y + i * 2);
-    await page.mouse.up();
-    await page.waitForTimeout(200);
-    const frames = await page.evaluate(() => { window.__stop = true; return window.__f; });
+    const frames = await dragFrames(page, box, { mark: true });
     await browser.stopTracing();
     return { frames, trace: JSON.parse(readFileSync(path, 'utf8')) };
   } finally {

@@ -105,26 +105,37 @@ export function readyAndDrag(url, selector, { timeout = 120_000 } = {}) {
       return { nodes: all.length, at: best && { x: best.x, y: best.y } };
     }, selector);
     if (!at) return { ready, nodes, error: 'no node in view to drag' };
-    await page.evaluate(() => {
-      window.__frames = [];
-      let last = performance.now();
-      const tick = (t) => {
-        window.__frames.push(t - last);
-        last = t;
-        if (!window.__stop) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    await page.mouse.move(at.x, at.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 60; i++) await page.mouse.move(at.x + i * 3, at.y + i * 2);
-    await page.mouse.up();
-    await page.waitForTimeout(200);
     // The first two intervals are from before the press.
-    const frames = (await page.evaluate(() => { window.__stop = true; return window.__frames; })).slice(2);
+    const frames = (await dragFrames(page, at)).slice(2);
     const sorted = [...frames].sort((a, b) => a - b);
     return { ready, nodes, median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), max: sorted.at(-1) };
   });
+}
+
+/**
+ * A 60-step drag from `at` with the mouse, and every animation frame's interval from just
+ * before the press to 200 ms after the release; with `mark`, each frame is also a
+ * `bench-frame` mark on the performance timeline (for a trace).
+ */
+export async function dragFrames(page, at, { mark = false } = {}) {
+  await page.evaluate((mark) => {
+    window.__frames = [];
+    window.__stop = false;
+    let last = performance.now();
+    const tick = (t) => {
+      window.__frames.push(t - last);
+      last = t;
+      if (mark) performance.mark('bench-frame');
+      if (!window.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, mark);
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 60; i++) await page.mouse.move(at.x + i * 3, at.y + i * 2);
+  await page.mouse.up();
+  await page.waitForTimeout(200);
+  return page.evaluate(() => { window.__stop = true; return window.__frames; });
 }
 
 /**
