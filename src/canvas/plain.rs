@@ -386,12 +386,12 @@ mod tests {
         };
         let ids: Vec<Rc<str>> = (0..100).map(|i| Rc::from(format!("e{i}"))).collect();
         for (i, id) in ids.iter().enumerate() {
-            reuse.draw(id, (i as u32, false), build);
+            let _ = reuse.draw(id, (i as u32, false), build);
         }
         assert_eq!(builds.get(), 100);
         // The next render: one edge selected, the others as they were.
         for (i, id) in ids.iter().enumerate() {
-            reuse.draw(id, (i as u32, i == 7), build);
+            let _ = reuse.draw(id, (i as u32, i == 7), build);
         }
         assert_eq!(builds.get(), 101);
         reuse.trim(100);
@@ -399,7 +399,7 @@ mod tests {
         // After most are gone, what it kept of them is forgotten.
         reuse.trim(10);
         assert_eq!(reuse.kept(), 0);
-        reuse.draw(&ids[0], (0, false), build);
+        let _ = reuse.draw(&ids[0], (0, false), build);
         assert_eq!(builds.get(), 102);
     }
 }
