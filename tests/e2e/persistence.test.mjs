@@ -100,12 +100,15 @@ test('an edit made just before a reload is kept; a page that changed nothing lea
   const { page, assertClean } = await openPage(browser, appUrl('/?lang=en'));
   await addFromPalette(page, 'microsoft');
   // Added, then reloaded at once, while the save is still waiting: it is written as the page goes.
-  const waiting = await page.evaluate(async () => {
+  // (Drawn first, in a few ms of the 0.4 s the save waits: on a busy machine 20 microtasks
+  // were not always enough for yew to apply the add, and the reload then lost it.)
+  const [drawn, waiting] = await page.evaluate(async () => {
     document.querySelector('.palette button[data-kind="customer"]').click();
-    for (let i = 0; i < 20 && document.querySelectorAll('[data-node-id]').length < 2; i++) await Promise.resolve();
-    return document.documentElement.dataset.autosave;
+    const count = () => document.querySelectorAll('[data-node-id]').length;
+    for (let i = 0; i < 200 && count() < 2; i++) await new Promise((ok) => setTimeout(ok, 0));
+    return [count(), document.documentElement.dataset.autosave];
   });
-  assert.equal(waiting, 'pending');
+  assert.deepEqual([drawn, waiting], [2, 'pending']);
   await page.reload();
   await page.waitForSelector('[data-node-id="customer-1"]', { timeout: 5000 });
   assert.deepEqual(await pageNodes(page), ['ms', 'customer-1']);
