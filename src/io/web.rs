@@ -511,8 +511,8 @@ pub fn focus_node(id: &str) {
 }
 
 /// `s` in lower case, to match what a reader typed: ASCII by Rust, anything else by the
-/// browser's `toLowerCase`, since Rust's `to_lowercase` brings Unicode's case tables (about
-/// 13 kB of gzip) into the wasm. Natively (the tests), Rust's own.
+/// browser's `toLowerCase`, since Rust's `to_lowercase` brings Unicode's case tables (7.6 kB
+/// of the page's gzip) into the wasm. Natively (the tests), Rust's own.
 pub fn lower(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
