@@ -62,6 +62,8 @@ async function connectByKeys(page, from, to, kind = 'sells_to') {
 test('the two-tier chain with the keyboard alone: add, connect, move, undo, delete', async () => {
   const { page, assertClean } = await openPage(browser, appUrl('/?lang=en'));
   for (const key of ['1', '2', '3', '5']) await page.keyboard.press(key);
+  // yew draws the last add on a later task than the key press returns.
+  await page.waitForSelector('[data-node-id="customer-1"]');
   assert.deepEqual(await pageNodes(page), ['ms', 'provider-1', 'reseller-1', 'customer-1']);
 
   await connectByKeys(page, 'ms', 'provider-1');
