@@ -182,10 +182,7 @@ function message(err) {
 // app's own fetch of them (src/io/library.rs) is answered by the preload.
 function preloadPreset(app) {
   const m = /^#preset=(\d+)(?:&|$)/.exec(location.hash);
-  if (!m) return;
-  for (const file of (app.dataset.presets || '').split(' ')) {
-    const name = file.split('/').pop();
-    if (name !== `${m[1]}.json` && !name.startsWith(`${m[1]}-`)) continue;
+  for (const file of m ? presetFiles(app, m[1]) : []) {
     const link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';
@@ -194,6 +191,14 @@ function preloadPreset(app) {
     link.href = file;
     document.head.appendChild(link);
   }
+}
+
+// The files of `data-presets` that hold guide scenario `n`.
+function presetFiles(app, n) {
+  return (app.dataset.presets || '').split(' ').filter((file) => {
+    const name = file.split('/').pop();
+    return name === `${n}.json` || name.startsWith(`${n}-`);
+  });
 }
 
 // The first frame of the guide scenario the address names, drawn at build time by the page's
@@ -206,8 +211,7 @@ function preloadPreset(app) {
 function presetNamed(app) {
   const m = /^#preset=(\d+)$/.exec(location.hash);
   if (!m || params.has('present') || !['', 'view', 'edit'].includes(params.get('embed') || '')) return null;
-  const files = (app.dataset.presets || '').split(' ').map((f) => f.split('/').pop());
-  return files.some((name) => name === `${m[1]}.json` || name.startsWith(`${m[1]}-`)) ? m[1] : null;
+  return presetFiles(app, m[1]).length ? m[1] : null;
 }
 
 let firstFrame = null;
