@@ -235,8 +235,9 @@ async function showFirstFrame(app) {
   // Too late: the app is already there, or the load failed.
   if (document.querySelector('body > .app') || screen.dataset.state === 'failed') return;
   const box = document.createElement('div');
-  // The viewer has no connect handles (its canvas hides them too).
-  box.className = params.get('embed') === 'view' ? 'boot-first read-only' : 'boot-first';
+  // The viewer has no connect handles (its canvas hides them too); each embed lays out its
+  // canvas its own way (boot.css).
+  box.className = { view: 'boot-first read-only', edit: 'boot-first embedded' }[params.get('embed')] || 'boot-first';
   box.setAttribute('aria-busy', 'true');
   const note = document.createElement('p');
   note.className = 'boot-first-note';

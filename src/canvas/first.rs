@@ -9,7 +9,7 @@ use super::node::{NodeLayer, NodesOf};
 use super::routes::use_routes;
 use super::topology::use_topology;
 use crate::model::layout;
-use crate::model::{Dispatch, Page, Shared};
+use crate::model::{Dispatch, Page, Shared, View};
 use crate::text::canvas;
 use crate::text::num::fixed;
 use csp_rules::{Lang, Scenario, Verdict};
@@ -28,15 +28,23 @@ pub struct FirstFrameProps {
 }
 
 /// The viewport is not known at build time: the picture's box is the one the app fits into
-/// the canvas (`layout::bounds`), scaled to the element it is shown in, centred.
-fn view_box(s: &Scenario) -> Option<String> {
+/// the canvas (`layout::bounds`), scaled to the element it is shown in, centred. Its width and
+/// height are that box at the largest zoom a fit takes, so a roomy screen shows it no larger
+/// than the app will (boot.css lets it shrink from there).
+fn frame_box(s: &Scenario) -> Option<(String, String, String)> {
     let r = layout::bounds(s, None)?;
-    Some(format!(
-        "{} {} {} {}",
-        fixed(r.x0, 1),
-        fixed(r.y0, 1),
-        fixed((r.x1 - r.x0).max(1.0), 1),
-        fixed((r.y1 - r.y0).max(1.0), 1)
+    let (w, h) = ((r.x1 - r.x0).max(1.0), (r.y1 - r.y0).max(1.0));
+    let k = View::MAX_FIT_ZOOM;
+    Some((
+        format!(
+            "{} {} {} {}",
+            fixed(r.x0, 1),
+            fixed(r.y0, 1),
+            fixed(w, 1),
+            fixed(h, 1)
+        ),
+        fixed(w * k, 1),
+        fixed(h * k, 1),
     ))
 }
 
@@ -49,9 +57,13 @@ pub fn first_frame(p: &FirstFrameProps) -> Html {
         lang,
         dispatch: Dispatch::default(),
     };
+    let (view_box, width, height) = match frame_box(&p.scenario) {
+        Some((b, w, h)) => (Some(b), Some(w), Some(h)),
+        None => (None, None, None),
+    };
     html! {
         <ContextProvider<Page> context={page}>
-            <svg class="canvas first-frame" viewBox={view_box(&p.scenario)}
+            <svg class="canvas first-frame" viewBox={view_box} width={width} height={height}
                  preserveAspectRatio="xMidYMid meet" role="img"
                  aria-label={canvas::first_frame_label(lang)}>
                 <g class="viewport">

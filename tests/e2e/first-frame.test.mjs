@@ -131,6 +131,47 @@ test('the read-only viewer shows it too, said as the diagram loading', async () 
   assert.deepEqual(app, first);
 });
 
+/** Each node's centre and width on screen, by id. */
+function nodeBoxes(page, attr) {
+  return page.$$eval(`[${attr}]`, (els, attr) => Object.fromEntries(els.map((el) => {
+    const r = el.getBoundingClientRect();
+    return [el.getAttribute(attr), { x: r.x + r.width / 2, y: r.y + r.height / 2, w: r.width }];
+  })), attr);
+}
+
+test('the diagram does not move when the app replaces its first frame: editor, viewer, embed, phone', async (t) => {
+  const cases = [
+    ['/?lang=en#preset=3', 1280, 800], ['/?lang=en#preset=3', 1920, 1080], ['/?lang=zh-TW#preset=1', 1024, 768],
+    ['/?lang=en#preset=6', 1440, 900], ['/?lang=en#preset=3', 390, 844], ['/?lang=en#preset=2', 667, 375],
+    ['/?lang=en&embed=view#preset=3', 1280, 800], ['/?lang=en&embed=view#preset=7', 390, 844],
+    ['/?lang=en&embed=edit#preset=3', 1024, 768], ['/?lang=en&embed=edit#preset=4', 390, 844],
+  ];
+  const far = [];
+  let worst = { moved: 0, scale: 1 };
+  for (const [path, width, height] of cases) {
+    const { page, release } = await heldPage(appUrl(path));
+    await page.setViewportSize({ width, height });
+    await page.waitForSelector('#csp-boot [data-first-node]', { timeout: 15_000 });
+    const first = await nodeBoxes(page, 'data-first-node');
+    release();
+    await page.waitForSelector('body > .app:not([aria-busy]) [data-node-id]', { timeout: 20_000 });
+    await page.locator('#csp-boot').waitFor({ state: 'detached' });
+    const app = await nodeBoxes(page, 'data-node-id');
+    assert.deepEqual(Object.keys(app).sort(), Object.keys(first).sort(), path);
+    for (const [id, a] of Object.entries(first)) {
+      const b = app[id];
+      const moved = Math.hypot(b.x - a.x, b.y - a.y);
+      const scale = b.w / a.w;
+      if (moved > worst.moved) worst.moved = moved;
+      if (Math.abs(scale - 1) > Math.abs(worst.scale - 1)) worst.scale = scale;
+      if (moved > 24 || scale < 0.9 || scale > 1.1) far.push(`${path} ${width}x${height} ${id}: moved ${moved.toFixed(0)} px, scaled ${scale.toFixed(2)}`);
+    }
+    await page.close();
+  }
+  t.diagnostic(`farthest move ${worst.moved.toFixed(1)} px, scale ${worst.scale.toFixed(3)}`);
+  assert.deepEqual(far, [], 'each node stays within 24 px of where the first frame drew it, at its size');
+});
+
 test('an address the build cannot know fetches no first frame: no preset, a tour step, a quiz, presenter mode', async () => {
   for (const path of ['/?lang=en', '/?lang=en#preset=1&step=2', '/?lang=en&embed=quiz#preset=1', '/?lang=en&present=1#preset=1', '/?lang=en#preset=99']) {
     const { page, release, requests } = await heldPage(appUrl(path));
