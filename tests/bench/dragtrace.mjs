@@ -2,7 +2,8 @@
 // (navigation, 100 nodes on screen, then a node near the middle dragged 180 × 120 px in 60
 // pointer moves, rAF intervals recorded), with a Chromium trace around the drag. Every
 // interval over 17 ms is listed with the renderer main thread's work in it (its tasks, by
-// the trace's event names, garbage collection apart) and the compositor's. Numbers only.
+// the trace's event names, garbage collection apart) and the compositor's, and the raster of
+// the press and of the drop (tiles, ms). Numbers only.
 //   node tests/bench/dragtrace.mjs [n=1000] [rounds=3] [settle_ms=0] [dist]
 // `settle_ms` waits after ready before the press (drive.mjs waits 500, the peer's harness 0);
 // DRAG_CSS=… adds a style sheet first.
@@ -123,9 +124,17 @@ function analyse({ frames, trace }) {
     const top = [...byName].sort((x, y) => y[1] - x[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
     long.push({ frame: i, ms, threads, inputs, moves, gcMs, top });
   }
+  // The tiles rasterized for the press (until 300 ms after it) and for the drop (400 ms).
+  const rasters = events.filter((e) => e.ph === 'X' && e.name === 'RasterTask');
+  const at = (type) => dispatched.find((e) => e.args?.data?.type === type)?.ts;
+  const raster = (from, span) => {
+    const l = from === undefined ? [] : rasters.filter((e) => e.ts >= from && e.ts < from + span);
+    return `${l.length} tiles ${(l.reduce((s, e) => s + e.dur, 0) / 1000).toFixed(0)} ms`;
+  };
+  const tiles = `press ${raster(at('pointerdown'), 300e3)}, drop ${raster(at('pointerup'), 400e3)}`;
   const sorted = frames.slice(2).sort((a, b) => a - b);
   const q = (x) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * x))];
-  return { count: sorted.length, median: q(0.5), p95: q(0.95), max: sorted.at(-1), marks: marks.length, long };
+  return { count: sorted.length, median: q(0.5), p95: q(0.95), max: sorted.at(-1), marks: marks.length, long, tiles };
 }
 
 const site = await serve(dist);
@@ -135,6 +144,7 @@ try {
     const r = analyse(await round(site, k));
     console.log(`round ${k} (load ${load}): ${r.count} intervals, median ${r.median.toFixed(1)} p95 ${r.p95.toFixed(1)} max ${r.max.toFixed(1)} ms; ${r.long.length} over 17 ms`);
     const short = r.long.filter((f) => f.short);
+    console.log(`  raster: ${r.tiles}`);
     if (short.length) console.log(`  17-20 ms: ${short.map((f) => `#${f.frame} ${f.ms.toFixed(1)}`).join(', ')}`);
     for (const f of r.long.filter((f) => !f.short)) {
       console.log(`  #${String(f.frame).padStart(3)} ${f.ms.toFixed(1).padStart(6)} ms [${f.inputs}${f.inputs ? ' ' : ''}${f.moves} moves] threads: ${f.threads}; GC ${f.gcMs.toFixed(1)}`);

@@ -210,6 +210,36 @@ test('up to 1,500 nodes zoomed out: a press selects a node by colour, a drag lea
   await page.close();
 });
 
+test('up to 1,500 nodes zoomed out: a click selects an edge by its colour, its stroke as wide as before', async () => {
+  const { fragment } = network(1500);
+  const { page, assertClean } = await openPage(browser, appUrl(`/?lang=en${fragment}`));
+  await page.waitForSelector('svg.canvas path.edge.plain[data-edge-id]', { state: 'attached', timeout: 60_000 });
+  // A point on a plain edge, and the edge on top there.
+  const at = await page.$$eval('svg.canvas path.edge.plain[data-edge-id]', (els) => {
+    for (const el of els) {
+      for (const f of [0.5, 0.3, 0.7]) {
+        const p = el.getPointAtLength(el.getTotalLength() * f).matrixTransform(el.getScreenCTM());
+        const top = document.elementFromPoint(Math.round(p.x), Math.round(p.y));
+        if (top?.matches('.edge.plain')) return { id: top.dataset.edgeId, x: Math.round(p.x), y: Math.round(p.y) };
+      }
+    }
+    return null;
+  });
+  assert.ok(at, 'an edge to click');
+  const look = () => page.$eval(`svg.canvas [data-edge-id="${at.id}"]`, (el) => {
+    const s = getComputedStyle(el);
+    return [s.strokeWidth, s.stroke];
+  });
+  const [width, colour] = await look();
+  await page.mouse.click(at.x, at.y);
+  await page.waitForSelector(`svg.canvas [data-edge-id="${at.id}"].selected[aria-pressed="true"]`);
+  const [selectedWidth, selectedColour] = await look();
+  assert.equal(selectedWidth, width);
+  assert.notEqual(selectedColour, colour);
+  assertClean();
+  await page.close();
+});
+
 test('a large diagram is drawn before its findings list is filled: 20 entries with the canvas, the first 100 a frame later, then "Show all"', async () => {
   const { scenario, withFindings, fragment } = network(1500);
   assert.ok(withFindings > 100, `${withFindings} edges with findings`);
