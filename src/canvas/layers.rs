@@ -151,7 +151,7 @@ impl EdgeLook<'_> {
         let selected = self.selected.contains(&e.id);
         let mark = self.marks.map(|m| m.edge(&e.id)).unwrap_or_default();
         if self.full {
-            let ends = place.ends()?;
+            let ends = place.route_ends()?;
             let drawn = match self.moved {
                 Some(m) => self.routes.moving(seg, ends, m),
                 None => self.routes.get(i, seg, ends),

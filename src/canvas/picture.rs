@@ -754,7 +754,7 @@ pub fn draw(p: &Picture) -> (El, f64, f64) {
         .zip(places.places())
         .enumerate()
         .filter_map(|(i, (e, place))| {
-            let drawn = router.route(place.segment(&s.nodes)?, place.ends()?)?;
+            let drawn = router.route(place.segment(&s.nodes)?, place.route_ends()?)?;
             let number = p.numbers.and_then(|m| m.get(&e.id).copied());
             let relation = common::relation(p.lang, &label(&e.from), e.kind, &label(&e.to));
             let title = match (number, verdict(i)) {

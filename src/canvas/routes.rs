@@ -120,7 +120,7 @@ mod tests {
         let t = Topology::build(&s, csp_rules::Lang::En);
         let routes = Routes::of(&s, 1.0, None);
         let place = &t.places()[0];
-        let (seg, ends) = (place.segment(&s.nodes), place.ends());
+        let (seg, ends) = (place.segment(&s.nodes), place.route_ends());
         assert!(seg.is_some() && ends.is_some(), "the edge has a place");
         let (Some(seg), Some(ends)) = (seg, ends) else {
             return;
@@ -165,7 +165,7 @@ mod tests {
                 .places()
                 .iter()
                 .enumerate()
-                .filter_map(|(i, p)| routes.get(i, p.segment(&s.nodes)?, p.ends()?))
+                .filter_map(|(i, p)| routes.get(i, p.segment(&s.nodes)?, p.route_ends()?))
                 .collect();
             assert_eq!(drawn.len(), 2);
             assert!(
@@ -184,6 +184,38 @@ mod tests {
             });
             assert!(near, "the lanes stay apart: {drawn:?}");
         }
+    }
+
+    #[test]
+    fn presenting_each_line_starts_under_its_own_source_and_ends_at_its_own_target() {
+        // The guide's diagrams have names on two lines beside names on one, and edges whose
+        // target's ID sorts before its source's.
+        let lang = csp_rules::Lang::En;
+        let mut reversed = 0;
+        for p in csp_rules::presets::all() {
+            let s = p.scenario().unwrap_or_default();
+            let captions = Captions::of(&s.nodes, lang);
+            let t = Topology::build(&s, lang);
+            let routes = Routes::of(&s, 1.625, Some((lang, &captions)));
+            let router = Router::presenting(&s.nodes, 1.625, lang, &captions);
+            let find = |id: &str| s.nodes.iter().position(|n| n.id == id);
+            for (i, (e, place)) in s.edges.iter().zip(t.places()).enumerate() {
+                let (Some(seg), Some(ends)) = (place.segment(&s.nodes), place.route_ends()) else {
+                    continue;
+                };
+                let own = find(&e.from).zip(find(&e.to));
+                assert_eq!(Some(ends), own, "{}: {}", p.number, e.id);
+                reversed +=
+                    usize::from(e.from > e.to && captions.wraps(ends.0) != captions.wraps(ends.1));
+                assert_eq!(
+                    routes.get(i, seg, ends),
+                    router.route(seg, ends),
+                    "{}",
+                    e.id
+                );
+            }
+        }
+        assert!(reversed > 0, "what makes this a test");
     }
 
     #[test]

@@ -102,6 +102,13 @@ impl EdgePlace {
         self.pair
     }
 
+    /// [`ends`](Self::ends) in the order the edge runs, as [`segment`](Self::segment) has
+    /// them: what the router cuts the line's start and end at.
+    pub fn route_ends(&self) -> Option<(usize, usize)> {
+        let (a, b) = self.pair?;
+        Some(if self.reversed { (b, a) } else { (a, b) })
+    }
+
     /// Whether it touches the node at index `i`.
     pub fn touches(&self, i: usize) -> bool {
         self.pair.is_some_and(|(a, b)| a == i || b == i)

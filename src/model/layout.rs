@@ -2,7 +2,7 @@
 //! bounding box, and fresh IDs. Positions never change a verdict.
 
 use super::caption::{self, Captions};
-use csp_rules::{Lang, NodeKind, Scenario};
+use csp_rules::{Lang, Node, NodeKind, Scenario};
 use std::collections::{HashMap, HashSet};
 
 /// The y of the first tier and the distance between tiers, as the presets are laid out.
@@ -187,32 +187,37 @@ pub fn caption_bounds(
     captions: &Captions,
     scale: f64,
 ) -> Option<Rect> {
-    let scale = if scale.is_finite() {
-        scale.max(1.0)
-    } else {
-        1.0
-    };
     s.nodes
         .iter()
         .enumerate()
         .filter(|(_, n)| only.is_none_or(|o| o.contains(n.id.as_str())))
-        .filter_map(|(i, n)| {
-            let (x, y) = (n.x?, n.y?);
-            let (half, height) = caption::measure(n, lang, captions.wraps(i));
-            let half = (half * scale).max(35.0) + CAPTION_PAD;
-            Some(Rect {
-                x0: x - half,
-                y0: y - CAPTION_PAD_TOP,
-                x1: x + half,
-                y1: y + caption::TOP + height * scale + CAPTION_PAD,
-            })
-        })
+        .filter_map(|(i, n)| caption_box(n, lang, captions.wraps(i), scale))
         .reduce(|a, b| Rect {
             x0: a.x0.min(b.x0),
             y0: a.y0.min(b.y0),
             x1: a.x1.max(b.x1),
             y1: a.y1.max(b.y1),
         })
+}
+
+/// The box of node `n` with its caption drawn `scale` times its usual size in `lang` (its
+/// name on two lines where `wrapped`), and the room kept round it; `None` where it has no
+/// position.
+pub fn caption_box(n: &Node, lang: Lang, wrapped: bool, scale: f64) -> Option<Rect> {
+    let scale = if scale.is_finite() {
+        scale.max(1.0)
+    } else {
+        1.0
+    };
+    let (x, y) = (n.x?, n.y?);
+    let (half, height) = caption::measure(n, lang, wrapped);
+    let half = (half * scale).max(35.0) + CAPTION_PAD;
+    Some(Rect {
+        x0: x - half,
+        y0: y - CAPTION_PAD_TOP,
+        x1: x + half,
+        y1: y + caption::TOP + height * scale + CAPTION_PAD,
+    })
 }
 
 /// The node-ID prefix for each kind (short, so IDs stay readable in reports).

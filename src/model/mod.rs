@@ -17,6 +17,7 @@ pub mod history;
 pub mod layout;
 pub mod mode;
 pub mod names;
+pub mod present;
 pub mod quiz;
 pub mod route;
 pub mod saving;

@@ -11,6 +11,7 @@ use super::effect::{Arrival, Effect};
 use super::history::{Group, History};
 use super::layout::{self, Rect};
 use super::mode::{Mode, Theme};
+use super::present;
 use super::saving::{SaveAction, Saving, Then};
 use super::selection::{Selection, Target};
 use super::shared::Shared;
@@ -210,6 +211,7 @@ pub struct State {
     /// Actions waiting for a guide scenario's files (see [`library`]).
     pub waiting: Option<Waiting>,
     pub caption_memo: caption::Memo,
+    pub present_memo: present::Memo,
 }
 
 impl State {
@@ -241,6 +243,7 @@ impl State {
             kept_ident: None,
             waiting: None,
             caption_memo: caption::Memo::default(),
+            present_memo: present::Memo::default(),
         };
         state.open(start);
         state
@@ -488,36 +491,26 @@ impl State {
         }
     }
 
-    /// The fit when presenting: the names are a size on screen whatever the zoom, so the room
-    /// they take in the diagram grows as the zoom falls. The largest zoom whose fit, with
-    /// room for the names at that zoom's size, is no smaller (found by halving).
+    /// The fit when presenting, of the diagram as presented (see [`present`]).
     fn present_fit(&self) -> Option<View> {
-        let (s, lang) = (self.doc.scenario(), self.lang);
-        let captions = self.captions();
-        let room = captions.room_on(self.canvas.0);
-        let fit = |k: f64| {
-            let scale = caption::present_scale(k, room);
-            Some(View::fit(
-                layout::caption_bounds(s, None, lang, &captions, scale)?,
-                self.canvas,
-            ))
-        };
-        let (mut lo, mut hi) = (View::MIN_ZOOM, View::MAX_FIT_ZOOM);
-        if fit(hi)?.k < hi {
-            for _ in 0..24 {
-                let mid = (lo + hi) / 2.0;
-                if fit(mid)?.k >= mid {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            hi = lo;
-        }
-        fit(hi)
+        present::fit(&self.shown(), self.lang, &self.captions(), self.canvas)
     }
 
-    /// How the names are presented: which on two lines, and the room they have.
+    /// The diagram as the canvas draws it: presenting, a copy with its rows spread down the
+    /// canvas's height (see [`present`]); otherwise the scenario being edited.
+    pub fn shown(&self) -> Rc<Scenario> {
+        let s = self.doc.scenario();
+        if self.mode.present {
+            let captions = self.captions();
+            self.present_memo.of(s, self.lang, &captions, self.canvas)
+        } else {
+            s.clone()
+        }
+    }
+
+    /// How the names are presented: which on two lines, and the room they have. The
+    /// diagram's own, for its presented copy too: spreading its rows only adds room between
+    /// them, so its names are as the fit that chose the spread had them.
     pub fn captions(&self) -> Shared<Captions> {
         self.caption_memo.of(self.doc.scenario(), self.lang)
     }
@@ -541,7 +534,7 @@ impl State {
         let b = if self.mode.present {
             let captions = self.captions();
             let scale = self.caption_scale_of(&captions);
-            layout::caption_bounds(s, Some(ids), self.lang, &captions, scale)?
+            layout::caption_bounds(&self.shown(), Some(ids), self.lang, &captions, scale)?
         } else {
             layout::bounds(s, Some(ids))?
         };
@@ -1302,12 +1295,13 @@ mod tests {
             x1: seen.x1 + 1e-3,
             y1: seen.y1 + 1e-3,
         };
-        s.scenario()
+        let shown = s.shown();
+        shown
             .nodes
             .iter()
             .filter(|n| {
                 let one = HashSet::from([n.id.as_str()]);
-                layout::caption_bounds(s.scenario(), Some(&one), s.lang, &s.captions(), scale)
+                layout::caption_bounds(&shown, Some(&one), s.lang, &s.captions(), scale)
                     .is_none_or(|b| !(seen.contains((b.x0, b.y0)) && seen.contains((b.x1, b.y1))))
             })
             .map(|n| n.id.clone())
@@ -1348,7 +1342,7 @@ mod tests {
                     let captions = p.captions();
                     let lines = scale <= captions.room;
                     let wrong = crate::model::route::tests::wrong_routes(
-                        p.scenario(),
+                        &p.shown(),
                         routed,
                         lang,
                         &captions,

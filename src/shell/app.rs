@@ -321,10 +321,11 @@ pub fn app() -> Html {
         .filter(|_| large)
         .map(|r| Network(eval.scenario.clone(), r.clone()));
     let empty = use_memo((), |_| Rc::new(Scenario::default()));
+    // Presenting, its rows spread down the canvas (the scenario itself is kept as it is).
     let drawn = if large {
         (*empty).clone()
     } else {
-        scenario.clone()
+        state.shown()
     };
     let connect_from = (*chrome.connect).clone();
 

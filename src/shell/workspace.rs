@@ -21,7 +21,8 @@ use yew::prelude::*;
 
 /// What the stage shows of the page in state `s`.
 pub struct Stage {
-    /// What the canvas draws: the scenario, or nothing when it is too large to draw.
+    /// What the canvas draws: the scenario as shown (`State::shown`), or nothing when it is
+    /// too large to draw.
     pub drawn: Rc<Scenario>,
     pub marks: Option<Rc<Marks>>,
     /// The table stands in for the canvas.
@@ -64,7 +65,7 @@ pub fn stage(s: &State, eval: &Evaluation, st: Stage, dispatch: &Dispatch) -> Ht
         html! { <p class="empty-hint">{ crate::text::canvas::empty_hint(s.lang) }</p> }
     };
     // The model's captions, the same the presenter's fit used (none for a diagram not drawn).
-    let captions = (s.mode.present && Rc::ptr_eq(&st.drawn, s.scenario())).then(|| s.captions());
+    let captions = (s.mode.present && Rc::ptr_eq(&st.drawn, &s.shown())).then(|| s.captions());
     let canvas = html! {
         <Canvas scenario={Shared(st.drawn)} {captions} rev={s.doc.rev()} verdicts={eval.verdicts.clone()}
             selection={s.selection.clone()} view={s.view} pending={s.pending_edge.clone()}

@@ -249,3 +249,52 @@ test('presenting on a phone (390×844, touch): no name over another, every name 
   await page.close();
   await phone.close();
 });
+
+/**
+ * The shortest line of the diagram on screen (the `.line` of each edge, px), and each node
+ * (its shape and caption) not whole inside the canvas.
+ */
+const edgeRoom = (page, preset) =>
+  page.evaluate((preset) => {
+    const c = document.querySelector('svg.canvas').getBoundingClientRect();
+    const lines = [...document.querySelectorAll('svg.canvas [data-edge-id] .line')].map((el) => ({
+      id: el.closest('[data-edge-id]').dataset.edgeId,
+      px: el.getTotalLength() * el.getScreenCTM().a,
+    }));
+    const outside = [...document.querySelectorAll('svg.canvas .nodes [data-node-id]')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return !(r.left >= c.left - 0.5 && r.right <= c.right + 0.5 && r.top >= c.top - 0.5 && r.bottom <= c.bottom + 0.5);
+      })
+      .map((el) => `preset ${preset}: ${el.dataset.nodeId} outside the canvas`);
+    const shortest = lines.reduce((a, b) => (b.px < a.px ? b : a), { id: '', px: Infinity });
+    return { shortest, count: lines.length, outside };
+  }, preset);
+
+test('presenting on a projector, a laptop and a full HD screen, every line of every guide scenario is at least 24 px long, every node on the canvas', async (t) => {
+  const { page, assertClean } = await openPage(browser, appUrl('/?lang=en&present=1#preset=1'), { waitFor: '[data-node-id]' });
+  const short = [];
+  const outside = [];
+  for (const [width, height] of [
+    [1024, 768],
+    [1280, 720],
+    [1920, 1080],
+  ]) {
+    await page.setViewportSize({ width, height });
+    const row = [];
+    for (let n = 1; n <= 8; n++) {
+      await showPreset(page, n, '/?lang=en&present=1');
+      await page.waitForTimeout(300);
+      const found = await edgeRoom(page, n);
+      assert.ok(found.count >= 3, `preset ${n}: ${found.count} lines`);
+      row.push(`${n}: ${found.shortest.px.toFixed(1)}`);
+      if (found.shortest.px < 24) short.push(`preset ${n} at ${width}×${height}: ${found.shortest.id} ${found.shortest.px.toFixed(1)} px`);
+      outside.push(...found.outside.map((o) => `${o} at ${width}×${height}`));
+    }
+    t.diagnostic(`shortest lines at ${width}×${height}: ${row.join(', ')}`);
+  }
+  assert.deepEqual(short, []);
+  assert.deepEqual(outside, []);
+  assertClean();
+  await page.close();
+});
