@@ -31,19 +31,34 @@ pub fn fit(s: &Scenario, lang: Lang, captions: &Captions, size: (f64, f64)) -> O
             size,
         ))
     };
-    let (mut lo, mut hi) = (View::MIN_ZOOM, View::MAX_FIT_ZOOM);
-    if fit(hi)?.k < hi {
-        for _ in 0..24 {
-            let mid = (lo + hi) / 2.0;
-            if fit(mid)?.k >= mid {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        hi = lo;
+    let k = largest(View::MIN_ZOOM, View::MAX_FIT_ZOOM, 24, |k| {
+        Some(fit(k)?.k >= k)
+    })?;
+    fit(k)
+}
+
+/// The largest `x` in `[lo, hi]` for which `holds`, which holds at `lo` and, past some point,
+/// nowhere above it: `hi` if it holds there, else found by `steps` halvings. `None` where
+/// `holds` can't say.
+fn largest(
+    lo: f64,
+    hi: f64,
+    steps: u32,
+    mut holds: impl FnMut(f64) -> Option<bool>,
+) -> Option<f64> {
+    if holds(hi)? {
+        return Some(hi);
     }
-    fit(hi)
+    let (mut lo, mut hi) = (lo, hi);
+    for _ in 0..steps {
+        let mid = (lo + hi) / 2.0;
+        if holds(mid)? {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Some(lo)
 }
 
 /// How far `s`'s rows can be spread (1: not at all) on a canvas of `size` at the presenter's
@@ -87,19 +102,7 @@ pub fn spread(s: &Scenario, lang: Lang, captions: &Captions, size: (f64, f64)) -
     if !(room.is_finite() && height(1.0) < room) {
         return 1.0;
     }
-    if height(MAX_SPREAD) <= room {
-        return MAX_SPREAD;
-    }
-    let (mut lo, mut hi) = (1.0, MAX_SPREAD);
-    for _ in 0..30 {
-        let mid = (lo + hi) / 2.0;
-        if height(mid) <= room {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
+    largest(1.0, MAX_SPREAD, 30, |f| Some(height(f) <= room)).unwrap_or(1.0)
 }
 
 /// `s` with its rows `f` times as far below its top row.
@@ -226,6 +229,24 @@ mod tests {
             let app = p.reduce(Action::SetMode(Mode::default()));
             assert!(Rc::ptr_eq(app.scenario(), &app.shown()));
         }
+    }
+
+    #[test]
+    fn the_largest_value_that_holds_is_found_by_halving() {
+        // Holds up to 0.3: found to within the last halving's width.
+        let x = largest(0.0, 1.0, 30, |x| Some(x <= 0.3));
+        assert!(x.is_some_and(|x| x <= 0.3 && 0.3 - x < 1e-8), "{x:?}");
+        // Holding at the top: the top, without a halving.
+        let mut asked = 0;
+        let top = largest(0.0, 1.0, 30, |_| {
+            asked += 1;
+            Some(true)
+        });
+        assert_eq!((top, asked), (Some(1.0), 1));
+        // Holding nowhere above the bottom: the bottom.
+        assert_eq!(largest(0.5, 2.0, 30, |x| Some(x <= 0.5)), Some(0.5));
+        // A test that can't say stops the search.
+        assert_eq!(largest(0.0, 1.0, 30, |x| (x < 0.6).then_some(false)), None);
     }
 
     #[test]
