@@ -19,6 +19,7 @@ use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
 use miniz_oxide::inflate::TINFLStatus;
 
 mod base64url;
+mod deflate;
 
 /// The format this version writes and reads.
 pub const FORMAT: u64 = 1;
@@ -36,7 +37,7 @@ pub const CODEC: &str = "c";
 pub fn encode(s: &Scenario) -> String {
     // A scenario is plain data; serializing it can't fail.
     let json = serde_json::to_vec(s).unwrap_or_default();
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
+    let packed = deflate::zlib(&json);
     format!("{FORMAT}.{CODEC}.{}", base64url::encode(&packed))
 }
 

@@ -8,6 +8,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use csp_rules::{presets, share, Scenario};
 
+#[path = "support/network.rs"]
+mod network;
+
 fn preset(n: u8) -> Scenario {
     presets::get(n)
         .and_then(|p| p.scenario().ok())
@@ -53,4 +56,33 @@ fn the_link_written_now_is_the_zlib_codec_and_opens_the_same_scenario() {
         assert!(link.starts_with("#scenario=1.c."), "{link}");
         assert_eq!(share::decode(&link), Ok(preset(n)), "preset {n}");
     }
+}
+
+/// The link's compressed bytes, and zlib's best for the same JSON (miniz_oxide, level 9).
+fn ours_and_level_nine(s: &Scenario) -> (usize, usize) {
+    let link = share::encode(s);
+    let data = link.rsplit('.').next().unwrap_or_default();
+    let ours = URL_SAFE_NO_PAD.decode(data).unwrap_or_default();
+    let json = serde_json::to_vec(s).unwrap_or_default();
+    let best = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
+    (ours.len(), best.len())
+}
+
+#[test]
+fn links_are_as_short_as_zlib_level_nine_makes_them() {
+    let (mut ours, mut best) = (0, 0);
+    for n in 1..=8 {
+        let (o, b) = ours_and_level_nine(&preset(n));
+        assert!(o * 100 <= b * 103, "preset {n}: {o} bytes against {b}");
+        (ours, best) = (ours + o, best + b);
+    }
+    eprintln!("the eight presets: {ours} bytes, zlib level 9 {best}");
+    let big =
+        csp_rules::parse(&network::network(2_000, 7, false)).unwrap_or_else(|e| panic!("{e}"));
+    let (o, b) = ours_and_level_nine(&big);
+    eprintln!(
+        "a network of {} edges: {o} bytes, zlib level 9 {b}",
+        big.edges.len()
+    );
+    assert!(o * 100 <= b * 103, "{o} bytes against {b}");
 }
