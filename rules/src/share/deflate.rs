@@ -112,6 +112,14 @@ impl Blocks {
         });
     }
 
+    /// A match of `len` (3..=258) bytes `dist` (1..=32768) back.
+    fn back_ref(&mut self, (len, dist): (usize, usize)) {
+        self.push(Sym {
+            len: len as u16,
+            dist: dist as u16,
+        });
+    }
+
     fn finish(&mut self) {
         self.block(true);
         self.bits.align();
@@ -307,23 +315,17 @@ fn tree(freq: &[u32]) -> Vec<u8> {
     let mut weight: Vec<u64> = leaves.iter().map(|&(f, _)| u64::from(f)).collect();
     let mut parent = vec![0usize; n.saturating_mul(2)];
     let (mut next_leaf, mut next_join) = (0, n);
-    let mut take = |weight: &Vec<u64>, joins: usize| {
+    // The lighter of the next leaf and the next join (a leaf on a tie).
+    let mut take = |weight: &[u64], joins: usize| {
         let leaf = weight.get(next_leaf).filter(|_| next_leaf < n);
         let join = weight.get(next_join).filter(|_| next_join < joins);
-        match (leaf, join) {
-            (Some(a), Some(b)) if a <= b => {
-                next_leaf += 1;
-                next_leaf - 1
-            }
-            (Some(_), None) => {
-                next_leaf += 1;
-                next_leaf - 1
-            }
-            _ => {
-                next_join += 1;
-                next_join - 1
-            }
-        }
+        let next = if leaf.is_some() && (join.is_none() || leaf <= join) {
+            &mut next_leaf
+        } else {
+            &mut next_join
+        };
+        *next += 1;
+        *next - 1
     };
     for joined in n..(2 * n).saturating_sub(1) {
         let a = take(&weight, joined);
@@ -447,10 +449,7 @@ fn lz77(data: &[u8], out: &mut Blocks) {
         };
         match (pending, found) {
             (Some((len, dist)), None) => {
-                out.push(Sym {
-                    len: len as u16,
-                    dist: dist as u16,
-                });
+                out.back_ref((len, dist));
                 // The match began at pos - 1, which is in the chains already.
                 for p in pos..pos - 1 + len {
                     chains.insert(data, p);
@@ -467,11 +466,8 @@ fn lz77(data: &[u8], out: &mut Blocks) {
         pending = found;
         pos += 1;
     }
-    if let Some((len, dist)) = pending {
-        out.push(Sym {
-            len: len as u16,
-            dist: dist as u16,
-        });
+    if let Some(held) = pending {
+        out.back_ref(held);
     }
 }
 
