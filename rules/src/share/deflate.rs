@@ -472,6 +472,7 @@ fn lz77(data: &[u8], out: &mut Blocks) {
 }
 
 /// Adler-32 (RFC 1950), taken modulo after every 5,552 bytes, the most that cannot overflow.
+/// (`adler2`, already under miniz_oxide, is unrolled four ways: 0.3 kB more of the module.)
 pub fn adler32(data: &[u8]) -> u32 {
     const MOD: u32 = 65_521;
     let (mut a, mut b) = (1u32, 0u32);
