@@ -96,6 +96,15 @@ test('a reload keeps the diagram, its edits and positions', async () => {
   await page.close();
 });
 
+// Reloads and waits for the diagram as `openPage` waits for the app (15 s): a reload that
+// also recompiles the wasm took over 5 s once on a loaded CI machine. What it drew is then
+// asserted, so a lost edit fails as a wrong list, not as a wait that ran out.
+async function reloadApp(page) {
+  await page.reload();
+  await page.waitForSelector('h1', { timeout: 15_000 });
+  await page.waitForSelector('[data-node-id]', { timeout: 15_000 });
+}
+
 test('an edit made just before a reload is kept; a page that changed nothing leaves storage alone', async () => {
   const { page, assertClean } = await openPage(browser, appUrl('/?lang=en'));
   await addFromPalette(page, 'microsoft');
@@ -109,15 +118,14 @@ test('an edit made just before a reload is kept; a page that changed nothing lea
     return [count(), document.documentElement.dataset.autosave];
   });
   assert.deepEqual([drawn, waiting], [2, 'pending']);
-  await page.reload();
-  await page.waitForSelector('[data-node-id="customer-1"]', { timeout: 5000 });
+  await reloadApp(page);
   assert.deepEqual(await pageNodes(page), ['ms', 'customer-1']);
 
   // Another tab saves its own diagram; this page, which changed nothing since, leaves it.
   const other = JSON.stringify({ schema: 1, scenario: { version: 1, nodes: [{ id: 'other', kind: 'microsoft' }], edges: [] } });
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, other]);
-  await page.reload();
-  await page.waitForSelector('[data-node-id="other"]', { timeout: 5000 });
+  await reloadApp(page);
+  assert.deepEqual(await pageNodes(page), ['other']);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), other);
   assertClean();
   await page.close();
