@@ -66,13 +66,9 @@ document.documentElement.dataset.theme = THEMES.includes(params.get('theme'))
     ? 'light'
     : storedTheme();
 const t = TEXT[lang];
-const screen = document.getElementById('csp-boot');
-const live = screen && screen.querySelector('.boot-live');
-if (screen) {
-  screen.dataset.lang = lang;
-  screen.dataset.boot = 'running';
-  say(t.loading);
-}
+// The loading screen, once the document is parsed (`boot`).
+let screen = null;
+let live = null;
 
 // As the app decides (src/web.rs, `Lang::from_browser`): ?lang=, else the browser's language.
 /** The theme the visitor picked in the app (`auto` when none, or when storage is refused). */
@@ -293,8 +289,9 @@ async function start() {
     showSlow();
   }, SLOW_MS);
 
-  preloadPreset(app);
+  // The first frame is asked for first: it is what shows first, and all share the bandwidth.
   showFirstFrame(app);
+  preloadPreset(app);
   try {
     // Both downloads start at once (index.html also preloads them); a failed one is named.
     const glue = import(jsUrl);
@@ -418,6 +415,22 @@ function offerUpdate(worker) {
   };
 }
 
-start().then((started) => {
-  if (started) registerWorker().catch((err) => console.warn(`csp-explorer: service worker: ${message(err)}`));
-});
+function boot() {
+  screen = document.getElementById('csp-boot');
+  live = screen && screen.querySelector('.boot-live');
+  if (screen) {
+    screen.dataset.lang = lang;
+    screen.dataset.boot = 'running';
+    say(t.loading);
+  }
+  start().then((started) => {
+    if (started) registerWorker().catch((err) => console.warn(`csp-explorer: service worker: ${message(err)}`));
+  });
+}
+
+// index.html loads this script `async`: it runs as soon as it has arrived instead of after the
+// stylesheets and the first paint they bring (where a deferred module waits), so the first
+// frame's fetch starts sooner, and the screen paints in one language, not both. The document
+// is parsed by then in practice; if not, it waits for it.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot, { once: true });
+else boot();

@@ -8,8 +8,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appUrl, axeViolations, launchBrowser, root, screenshot } from './helpers.mjs';
-import { copyDir, startPlain } from './servers.mjs';
+import { appUrl, axeViolations, cliReport, launchBrowser, openPage, pageVerdicts, presetFile, reportVerdicts, root, screenshot } from './helpers.mjs';
+import { copyDir, startHeldBody, startPlain } from './servers.mjs';
 
 const DIST = join(root, 'dist');
 const OUT = join(root, 'tests/e2e/out/loading');
@@ -129,6 +129,32 @@ async function slowPage(b, url, ms) {
   await page.goto(url);
   return page;
 }
+
+test('the loader, which runs as soon as it arrives, waits for a document still being parsed', async () => {
+  // index.html's <body> is sent only after boot.js (async) has arrived, so boot.js runs before
+  // the loading screen is parsed: it must then wait for it rather than find nothing.
+  const server = await startHeldBody(DIST, 600);
+  servers.push(server);
+  const { page, assertClean } = await openPage(browser, `${server.url}?lang=zh-TW#preset=1`, {
+    waitFor: null,
+    init: () => {
+      window.__screen = [];
+      new MutationObserver(() => {
+        const s = document.getElementById('csp-boot');
+        if (s && s.dataset.boot && !window.__screen.length) window.__screen.push(s.dataset.boot, s.dataset.lang, document.readyState);
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    },
+  });
+  await page.waitForSelector('h1', { timeout: 15_000 });
+  assert.deepEqual(server.events, ['head', 'boot.js', 'body']);
+  // Taken up by the loader in the visitor's language once parsed, then replaced by the app.
+  assert.deepEqual(await page.evaluate(() => window.__screen), ['running', 'zh-TW', 'interactive']);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-TW');
+  await page.waitForSelector('[data-edge-id]', { timeout: 15_000 });
+  assert.deepEqual(await pageVerdicts(page), reportVerdicts(cliReport(presetFile(1), 'zh-TW')));
+  assertClean();
+  await page.close();
+});
 
 test('a slow load says so, in the visitor\'s language, and the app still starts', async () => {
   for (const [b, url, said] of [

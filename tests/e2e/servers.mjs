@@ -81,6 +81,48 @@ export async function startFallback(dir, page, { port } = {}) {
 }
 
 /**
+ * Serves `dir`, but sends index.html in two parts: up to `<body>` at once, the rest only after
+ * the loader (`boot-*.js`) has been sent and `ms` more have passed, as a slow network can. So
+ * the async loader runs while the document is still being parsed. `events` lists what was sent,
+ * in order. Returns { url, port, events, stop }.
+ */
+export async function startHeldBody(dir, ms, { port } = {}) {
+  port ??= await freePort();
+  const events = [];
+  let bootSent;
+  const booted = new Promise((ok) => (bootSent = ok));
+  const server = createHttpServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    if (!resolve(file).startsWith(resolve(dir)) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    const body = readFileSync(file);
+    res.writeHead(200, { 'content-type': TYPES[file.split('.').pop()] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    if (file.endsWith('index.html')) {
+      const text = body.toString('utf8');
+      const at = text.indexOf('<body>');
+      res.write(text.slice(0, at));
+      events.push('head');
+      await booted;
+      await new Promise((ok) => setTimeout(ok, ms));
+      events.push('body');
+      res.end(text.slice(at));
+      return;
+    }
+    res.end(body, () => {
+      if (/^boot-[0-9a-f]+\.js$/.test(file.split('/').pop())) {
+        events.push('boot.js');
+        bootSent();
+      }
+    });
+  });
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${port}/`, port, events, stop: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+/**
  * The shipped deploy/nginx/nginx.conf with only the port, the site's folder and the file paths
  * of this run changed (and the brotli lines dropped where the module is not installed), with
  * its include files beside it in `prefix`. `edit(name, text)` may change an include file's
