@@ -7,6 +7,8 @@ use csp_rules::{
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
+mod pretty;
+
 const HELP: &str = "\
 csp-rules — judge CSP partner relationships by the rules of Microsoft's guide
 
@@ -237,7 +239,7 @@ fn run(argv: &[String], out: &mut dyn Write) -> Result<(), Failure> {
             } else {
                 // The report is written edge by edge as it is judged, never held whole.
                 let mut buf = io::BufWriter::with_capacity(1 << 16, out);
-                serde_json::to_writer_pretty(&mut buf, &judged)
+                pretty::write(&mut buf, &judged)
                     .map_err(|e| {
                         write_failed(&e.io_error_kind().map_or_else(|| e.into(), io::Error::from))
                     })
