@@ -105,7 +105,8 @@ export async function startHeldBody(dir, ms, { port } = {}) {
       const at = text.indexOf('<body>');
       res.write(text.slice(0, at));
       events.push('head');
-      await booted;
+      // Never held for good: a loader that is never asked for must not hang the server's stop.
+      await Promise.race([booted, new Promise((ok) => setTimeout(ok, 10_000))]);
       await new Promise((ok) => setTimeout(ok, ms));
       events.push('body');
       res.end(text.slice(at));
