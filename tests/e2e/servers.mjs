@@ -62,6 +62,20 @@ export async function startPlain(dir, log, { port } = {}) {
 }
 
 const TYPES = { html: 'text/html', js: 'text/javascript', css: 'text/css', wasm: 'application/wasm', json: 'application/json', svg: 'image/svg+xml', png: 'image/png', webmanifest: 'application/manifest+json' };
+const typeOf = (file) => TYPES[file.split('.').pop()] ?? 'application/octet-stream';
+
+/** The file of `dir` that a request for `url` names (a folder: its index.html), or null. */
+function fileFor(dir, url) {
+  let path;
+  try {
+    path = decodeURIComponent(new URL(url, 'http://x').pathname);
+  } catch {
+    return null;
+  }
+  const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+  const inside = resolve(file).startsWith(resolve(dir));
+  return inside && existsSync(file) && statSync(file).isFile() ? file : null;
+}
 
 /**
  * Serves `dir` as hosts set up for single-page apps do: a path with no file gets `page` (a file
@@ -70,10 +84,8 @@ const TYPES = { html: 'text/html', js: 'text/javascript', css: 'text/css', wasm:
 export async function startFallback(dir, page, { port } = {}) {
   port ??= await freePort();
   const server = createHttpServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
-    if (!resolve(file).startsWith(resolve(dir)) || !existsSync(file) || !statSync(file).isFile()) file = join(dir, page);
-    res.writeHead(200, { 'content-type': TYPES[file.split('.').pop()] ?? 'application/octet-stream' });
+    const file = fileFor(dir, req.url) ?? join(dir, page);
+    res.writeHead(200, { 'content-type': typeOf(file) });
     res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
@@ -92,14 +104,13 @@ export async function startHeldBody(dir, ms, { port } = {}) {
   let bootSent;
   const booted = new Promise((ok) => (bootSent = ok));
   const server = createHttpServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
-    if (!resolve(file).startsWith(resolve(dir)) || !existsSync(file) || !statSync(file).isFile()) {
+    const file = fileFor(dir, req.url);
+    if (!file) {
       res.writeHead(404).end();
       return;
     }
     const body = readFileSync(file);
-    res.writeHead(200, { 'content-type': TYPES[file.split('.').pop()] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': typeOf(file), 'cache-control': 'no-store' });
     if (file.endsWith('index.html')) {
       const text = body.toString('utf8');
       const at = text.indexOf('<body>');
