@@ -130,6 +130,10 @@ try {
   for (const [key, rs] of Object.entries(got)) {
     results.throttled[key] = { ms: summary(rs.map((r) => r.ms)), bytes: summary(rs.map((r) => r.bytes)) };
   }
+  // The viewer against the editor round by round (ms it came sooner): both show the same
+  // prerendered frame, so medians a few ms apart are the rounds' scatter, not a lead.
+  const lead = got.editor.map((e, i) => e.ms - got.embed[i]?.ms).filter(Number.isFinite);
+  results.throttled.viewerLead = { rounds: lead.length, sooner: lead.filter((d) => d > 0).length, ms: summary(lead) };
   await gz.close();
   await peerGz?.close();
 } finally {
