@@ -45,9 +45,9 @@ fn read_json<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, ScenarioError
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // Natively, UTF-8 is checked once for the whole text, not string by string as serde_json's
-    // byte reader does (a tenth of a large file's reading); text that is not UTF-8 goes to
-    // that reader, for its error at the first bad byte. In wasm, the byte reader alone: a
-    // second reader would compile the scenario's whole deserializer twice.
+    // byte reader does; text that is not UTF-8 goes to that reader, for its error at the first
+    // bad byte. In wasm, the byte reader alone: a second reader would compile the scenario's
+    // whole deserializer twice.
     #[cfg(not(target_arch = "wasm32"))]
     let read = match core::str::from_utf8(bytes) {
         Ok(text) => serde_json::from_str::<MapOnly<T>>(text),

@@ -60,7 +60,8 @@ if (t.editor) {
   if (t.embed) {
     // Met only when the viewer led in every round: a lower median alone is often the scatter.
     const lead = t.viewerLead;
-    const led = lead ? `; sooner in ${lead.sooner} of ${lead.rounds} rounds, by ${ms(lead.ms.median)} at the median` : '';
+    const by = lead && (lead.ms.median >= 0 ? `by ${ms(lead.ms.median)}` : `${ms(-lead.ms.median)} later`);
+    const led = lead ? `; sooner in ${lead.sooner} of ${lead.rounds} rounds, ${by} at the median` : '';
     const met = lead ? lead.rounds > 0 && lead.sooner === lead.rounds : undefined;
     add('first verdicts, throttled: ?embed=view', `${line(t.embed)}${led}`, '', 'sooner than the editor, every round', met);
   }
