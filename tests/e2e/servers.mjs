@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmS
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -73,7 +73,9 @@ function fileFor(dir, url) {
     return null;
   }
   const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
-  const inside = resolve(file).startsWith(resolve(dir));
+  // Inside the folder itself, not a sibling whose name it begins (`dist` and `dist-old`).
+  const root = resolve(dir);
+  const inside = resolve(file).startsWith(root + sep);
   return inside && existsSync(file) && statSync(file).isFile() ? file : null;
 }
 
