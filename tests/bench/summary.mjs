@@ -59,10 +59,11 @@ if (t.editor) {
   if (t.editorApp) add('  the editor interactive (the app\'s own verdicts)', line(t.editorApp), '', '—');
   if (t.embed) {
     // Met only when the viewer led in every round: a lower median alone is often the scatter.
-    const lead = t.viewerLead;
+    // No rounds measured (or an older versus.json): no verdict rather than a "NO".
+    const lead = t.viewerLead?.rounds ? t.viewerLead : null;
     const by = lead && (lead.ms.median >= 0 ? `by ${ms(lead.ms.median)}` : `${ms(-lead.ms.median)} later`);
     const led = lead ? `; sooner in ${lead.sooner} of ${lead.rounds} rounds, ${by} at the median` : '';
-    const met = lead ? lead.rounds > 0 && lead.sooner === lead.rounds : undefined;
+    const met = lead ? lead.sooner === lead.rounds : undefined;
     add('first verdicts, throttled: ?embed=view', `${line(t.embed)}${led}`, '', 'sooner than the editor, every round', met);
   }
   if (t.embedApp) add('  the viewer interactive', line(t.embedApp), '', '—');
