@@ -1,7 +1,8 @@
 // Starts the wasm app from a file, not trunk's inline loader, so the CSP needs no 'unsafe-inline'.
 // It reads the hashed file names from <meta name="csp-explorer-app"> (`pattern_script` in
 // Trunk.toml), reports on the loading screen of index.html what is slow or what failed, in the
-// visitor's language, and registers the service worker (sw.js) once the app runs.
+// visitor's language, and registers the service worker (sw.js) once the app has drawn and the
+// page is idle.
 // Plain ES2017 (no `?.`, `??` or top-level await), so that an older browser that runs modules
 // still gets here and is told why the app cannot run, instead of a screen that never changes.
 
@@ -424,8 +425,18 @@ function boot() {
     say(t.loading);
   }
   start().then((started) => {
-    if (started) registerWorker().catch((err) => console.warn(`csp-explorer: service worker: ${message(err)}`));
+    if (started) whenSettled(() => registerWorker().catch((err) => console.warn(`csp-explorer: service worker: ${message(err)}`)));
   });
+}
+
+// After the app's first frame is painted and the page is idle: an installing worker fetches
+// and stores every file of the app, work that would take the cores and the connection from
+// the first diagram.
+function whenSettled(then) {
+  const idle = window.requestIdleCallback
+    ? (f) => window.requestIdleCallback(f, { timeout: 3000 })
+    : (f) => setTimeout(f, 500);
+  requestAnimationFrame(() => setTimeout(() => idle(then), 0));
 }
 
 // index.html loads this script `async`: it runs as soon as it has arrived instead of after the

@@ -277,6 +277,38 @@ test('an embed alone registers no worker, unless it asks with &offline=1', async
   await browser.close();
 });
 
+test('the worker registers once the app has painted its first diagram, not while it draws it', async () => {
+  const s = await site('settled');
+  s.deploy();
+  await s.start();
+  const browser = await launchBrowser();
+  // Times, on the page's clock: the first animation frame with the diagram in the DOM (it is
+  // painted at the end of that frame; the frame's own timestamp may be older than the task
+  // before it, so the clock is read), and the call to register().
+  const init = () => {
+    window.__times = {};
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args) {
+      window.__times.register ??= performance.now();
+      return register.apply(this, args);
+    };
+    const frame = () => {
+      if (document.querySelector('[data-edge-id]')) window.__times.frame = performance.now();
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  };
+  // A share link: the diagram is in the app's first render (a preset's file is fetched first).
+  const link = cli('share', presetFile(3)).trim();
+  const { page, assertClean } = await openPage(browser, `${s.url}${link}`, { waitFor: '[data-edge-id]', init });
+  assert.ok(await workerActive(page), 'the worker made its cache');
+  const times = await page.evaluate(() => window.__times);
+  assert.ok(Number.isFinite(times.frame) && Number.isFinite(times.register), JSON.stringify(times));
+  assert.ok(times.register > times.frame, `register() at ${times.register} ms, the diagram's first frame at ${times.frame} ms`);
+  assertClean();
+  await browser.close();
+});
+
 for (const fallback of [false, true]) {
   const host = fallback ? 'a host that answers every missing file with the page' : 'the plain server (404)';
   test(`a build without sw.js (CSP_EXPLORER_SW=off) turns the worker off for those who had it: ${host}`, async () => {
