@@ -158,3 +158,42 @@ test('the browser\'s own print command: the handout, or during a quiz the worksh
   assertClean();
   await page.close();
 });
+
+test('a long findings list: on screen the entries far below the view are skipped, on paper every one is there', async () => {
+  // Thirty resellers that have not signed the MPA, each sold to by the provider: thirty entries.
+  const resellers = Array.from({ length: 30 }, (_, i) => ({
+    id: `r${i}`, kind: 'indirect_reseller', name: `Reseller ${i}`, region: 'europe', mpa_signed: false, x: i * 120, y: 300,
+  }));
+  const scenario = {
+    version: 1,
+    nodes: [
+      { id: 'ms', kind: 'microsoft', name: 'Microsoft', x: 1800, y: 0 },
+      { id: 'p', kind: 'indirect_provider', name: 'Provider', region: 'europe', x: 1800, y: 150 },
+      ...resellers,
+    ],
+    edges: [
+      { id: 'e-ms', from: 'ms', to: 'p', kind: 'sells_to' },
+      ...resellers.map((r) => ({ id: `e-${r.id}`, from: 'p', to: r.id, kind: 'sells_to' })),
+    ],
+  };
+  const file = join(root, 'tests/e2e/out', 'print-long-list.json');
+  writeFileSync(file, JSON.stringify(scenario));
+  const withFindings = JSON.parse(cli('check', file)).edges.filter((e) => e.findings.length).length;
+  assert.ok(withFindings >= 30, `${withFindings} edges with findings`);
+  const link = cli('share', file).trim();
+  const { page, assertClean } = await openPage(browser, appUrl(`/?lang=en${link}`), { waitFor: '.finding-entries > li.edge-entry' });
+  const entries = '.finding-entries > li.edge-entry';
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length >= 30, entries);
+  // Whether each entry's contents are rendered (false: skipped by `content-visibility: auto`).
+  const rendered = () =>
+    page.$$eval(`${entries} > ul.rules`, (uls) => uls.map((ul) => ul.checkVisibility({ contentVisibilityAuto: true })));
+  const screen = await rendered();
+  assert.ok(screen[0], 'the first entry is rendered');
+  assert.ok(screen.filter((r) => !r).length > 0, `entries out of view are skipped: ${screen.join(' ')}`);
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await rendered(), screen.map(() => true), 'printed, every entry is rendered');
+  assert.ok((await pdf(page, 'long-list')) >= 2);
+  await page.emulateMedia({ media: 'screen' });
+  assertClean();
+  await page.close();
+});
