@@ -25,7 +25,14 @@ if (!SOURCE || !existsSync(join(SOURCE, 'scenario.mjs'))) {
   console.error('ready.mjs: needs the peer\'s scenario.mjs (../shared/bench/reactflow)');
   process.exit(2);
 }
-const fragment = execFileSync('node', [join(SOURCE, 'scenario.mjs'), String(n)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+// Loaded as versus.mjs loads it: the link `csp-rules share` writes (compressed), not the peer's
+// plain `1.j.` fragment, whose 266 kB (at 1,000 nodes) the browser's navigation alone takes
+// about 0.1 s to pass on.
+const CLI = ['cli', 'release', 'debug'].map((p) => join(ROOT, 'target', p, 'csp-rules')).find((f) => existsSync(f));
+const plain = execFileSync('node', [join(SOURCE, 'scenario.mjs'), String(n)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+const fragment = CLI
+  ? execFileSync(CLI, ['share', '-'], { input: execFileSync(CLI, ['share', '--decode', '-'], { input: plain, maxBuffer: 64 << 20 }), encoding: 'utf8', maxBuffer: 64 << 20 }).trim()
+  : plain;
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
