@@ -5,15 +5,24 @@
 // way. Each measurement gets a browser of its own, so nothing is cached or warmed up from
 // the one before. Numbers only: nothing here asserts.
 import { chromium } from 'playwright-core';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const VIEWPORT = { width: 1600, height: 1000 };
+const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+// Only for share links, the same from any build: scripts/bench.sh builds the `cli` profile.
+export const CLI = ['cli', 'release', 'debug'].map((p) => join(ROOT, 'target', p, 'csp-rules')).find((f) => existsSync(f)) ?? join(ROOT, 'target/cli/csp-rules');
+
+/** The page's share-link fragment for a scenario's JSON text, as `csp-rules share` writes it. */
+export function shareLink(json) {
+  return execFileSync(CLI, ['share', '-'], { input: json, encoding: 'utf8', maxBuffer: 64 << 20 }).trim();
+}
 const TYPES = {
   '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
   '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml',

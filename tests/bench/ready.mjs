@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { serve } from './drive.mjs';
+import { CLI, serve, shareLink } from './drive.mjs';
 import { SOURCE } from './peer.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
@@ -28,10 +28,9 @@ if (!SOURCE || !existsSync(join(SOURCE, 'scenario.mjs'))) {
 // Loaded as versus.mjs loads it: the link `csp-rules share` writes (compressed), not the peer's
 // plain `1.j.` fragment, whose 266 kB (at 1,000 nodes) the browser's navigation alone takes
 // about 0.1 s to pass on.
-const CLI = ['cli', 'release', 'debug'].map((p) => join(ROOT, 'target', p, 'csp-rules')).find((f) => existsSync(f));
 const plain = execFileSync('node', [join(SOURCE, 'scenario.mjs'), String(n)], { encoding: 'utf8', maxBuffer: 64 << 20 });
-const fragment = CLI
-  ? execFileSync(CLI, ['share', '-'], { input: execFileSync(CLI, ['share', '--decode', '-'], { input: plain, maxBuffer: 64 << 20 }), encoding: 'utf8', maxBuffer: 64 << 20 }).trim()
+const fragment = existsSync(CLI)
+  ? shareLink(execFileSync(CLI, ['share', '--decode', '-'], { input: plain, maxBuffer: 64 << 20 }))
   : plain;
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -8,17 +8,14 @@
 //   first; when the app itself shows them (`data-verdict`: interactive) is printed beside.
 // Rounds alternate between the two pages. Prints every figure and writes them to
 // target/bench/versus.json for tests/bench/summary.mjs. Asserts nothing.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { preparePeer } from './peer.mjs';
-import { measurer, serve, summary } from './drive.mjs';
+import { measurer, serve, shareLink, summary } from './drive.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 // Absolute: the peer's harness runs in its own folder and writes here.
 const OUT = resolve(process.env.BENCH_DIR ?? join(ROOT, 'target/bench'));
-// Only for share links, the same from any build: scripts/bench.sh builds the `cli` profile.
-const CLI = ['cli', 'release', 'debug'].map((p) => join(ROOT, 'target', p, 'csp-rules')).find((f) => existsSync(f)) ?? join(ROOT, 'target/cli/csp-rules');
 const SIZES = (process.env.BENCH_SIZES ?? '100 1000 3000 10000').split(/\s+/).filter(Boolean).map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // The peer takes minutes per round past this size; once is enough to place it.
@@ -55,13 +52,6 @@ function tiered(n) {
   return { version: 1, title: `Benchmark: ${n} nodes`, nodes, edges };
 }
 
-/** The page's share-link fragment for a scenario, as `csp-rules share` writes it. */
-function fragment(scenario, n) {
-  const file = join(OUT, `versus-${n}.json`);
-  writeFileSync(file, JSON.stringify(scenario));
-  return execFileSync(CLI, ['share', file], { encoding: 'utf8', maxBuffer: 64 << 20 }).trim();
-}
-
 const fmt = (v, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
 function line(what, r) {
   if (r.error) return `  ${what.padEnd(34)} ${r.error}`;
@@ -77,7 +67,7 @@ try {
   console.log(`== editor beside ${peer ? 'React Flow 12 (the peer)' : 'nothing: ../shared/bench/reactflow is not there'}, ${ROUNDS} rounds, timed by ${driver}`);
   for (const n of SIZES) {
     const scenario = peer ? peer.scenario(n) : tiered(n);
-    const url = `${site.url}index.html?lang=en${fragment(scenario, n)}`;
+    const url = `${site.url}index.html?lang=en${shareLink(JSON.stringify(scenario))}`;
     const runs = { page: [], peer: [] };
     for (let round = 1; round <= ROUNDS; round++) {
       if (peer && (round === 1 || n < PEER_ONE_ROUND_FROM)) {
